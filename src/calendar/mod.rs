@@ -1,0 +1,205 @@
+//! A support desk's calendar: its time zone, weekly hours, holidays and
+//! special days, and which local windows are open on a given date for each
+//! clock. It knows dates and wall-clock windows; instants are the clock's.
+
+mod holiday;
+pub mod schema;
+pub mod window;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use chrono_tz::Tz;
+
+use crate::clock::ClockKind;
+use crate::error::{Error, Result};
+use schema::{CalendarFile, HolidayRule, WeeklyHours};
+pub use window::Window;
+
+/// Holidays of one year: date → name.
+pub type YearHolidays = BTreeMap<NaiveDate, String>;
+
+#[derive(Debug)]
+pub struct Calendar {
+    pub name: String,
+    pub description: String,
+    pub zone: Tz,
+    hours: Vec<WeeklyHours>,
+    holidays: Vec<HolidayRule>,
+    specials: BTreeMap<NaiveDate, Special>,
+    holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
+}
+
+#[derive(Debug)]
+struct Special {
+    standard: Vec<Window>,
+    extended: Vec<Window>,
+}
+
+impl Calendar {
+    /// Build a calendar from a parsed file; `file` names it in errors.
+    pub fn new(name: &str, file: &str, parsed: CalendarFile) -> Result<Calendar> {
+        let data_error = |key: &str, message: String| Error::Data {
+            file: file.to_string(),
+            line: None,
+            key: key.to_string(),
+            message,
+        };
+        if parsed.hours.is_empty() {
+            return Err(data_error("hours", "no weekly hours: add a [[hours]] table".into()));
+        }
+        let mut hours = parsed.hours;
+        hours.sort_by_key(|h| h.from.unwrap_or(i32::MIN));
+        for (i, h) in hours.iter().enumerate() {
+            if let (Some(from), Some(until)) = (h.from, h.until) {
+                if from > until {
+                    return Err(data_error(
+                        &format!("hours[{i}]"),
+                        format!("from = {from} is after until = {until}"),
+                    ));
+                }
+            }
+        }
+        for pair in hours.windows(2) {
+            let end = pair[0].until.unwrap_or(i32::MAX);
+            let start = pair[1].from.unwrap_or(i32::MIN);
+            if start <= end {
+                return Err(data_error(
+                    "hours",
+                    "two [[hours]] tables cover the same year; give them from/until years that do not overlap".into(),
+                ));
+            }
+        }
+        let mut specials = BTreeMap::new();
+        for (i, s) in parsed.specials.into_iter().enumerate() {
+            let extended = s.extended.unwrap_or_else(|| s.standard.clone()).0;
+            let special = Special { standard: s.standard.0, extended };
+            if specials.insert(s.date.0, special).is_some() {
+                return Err(data_error(
+                    &format!("special[{i}].date"),
+                    format!("{} is listed twice", s.date.0),
+                ));
+            }
+        }
+        Ok(Calendar {
+            name: name.to_string(),
+            description: parsed.description,
+            zone: parsed.timezone.0,
+            hours,
+            holidays: parsed.holidays,
+            specials,
+            holiday_cache: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The holidays of a year, computed once and kept.
+    pub fn holidays_in(&self, year: i32) -> Result<Arc<YearHolidays>> {
+        let cached = self
+            .holiday_cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&year)
+            .cloned();
+        if let Some(found) = cached {
+            return Ok(found);
+        }
+        let computed = Arc::new(holiday::holidays_of_year(&self.name, &self.holidays, year)?);
+        self.holiday_cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(year, Arc::clone(&computed));
+        Ok(computed)
+    }
+
+    /// The holiday's name, if `date` is one.
+    pub fn holiday(&self, date: NaiveDate) -> Result<Option<String>> {
+        Ok(self.holidays_in(date.year())?.get(&date).cloned())
+    }
+
+    /// The name of a special day, if `date` is one.
+    pub fn is_special(&self, date: NaiveDate) -> bool {
+        self.specials.contains_key(&date)
+    }
+
+    fn weekly(&self, date: NaiveDate) -> Result<&WeeklyHours> {
+        let year = date.year();
+        self.hours
+            .iter()
+            .find(|h| h.from.is_none_or(|f| f <= year) && h.until.is_none_or(|u| year <= u))
+            .ok_or_else(|| {
+                Error::Input(format!(
+                    "calendar '{}' has no weekly hours for {year}",
+                    self.name
+                ))
+            })
+    }
+
+    /// The local windows open on `date` on a clock, sorted by start. A
+    /// window may end on the next day (it crosses midnight).
+    pub fn windows_on(&self, date: NaiveDate, clock: ClockKind) -> Result<Vec<Window>> {
+        if clock == ClockKind::AllDay {
+            return Ok(vec![Window { start: 0, end: window::DAY_SECONDS }]);
+        }
+        if let Some(special) = self.specials.get(&date) {
+            return Ok(match clock {
+                ClockKind::Standard => special.standard.clone(),
+                _ => special.extended.clone(),
+            });
+        }
+        let week = self.weekly(date)?;
+        let day = date.weekday().num_days_from_monday() as usize;
+        let standard = &week.standard.0[day];
+        let is_holiday = self.holiday(date)?.is_some();
+        Ok(match (clock, is_holiday) {
+            (ClockKind::Standard, false) => standard.clone(),
+            (ClockKind::Standard, true) => Vec::new(),
+            (_, holiday) => {
+                // A holiday on a standard day opens the holiday window instead;
+                // on a closed day it opens nothing. Saturday's extended
+                // window stands either way (SPEC §2).
+                let base: &[Window] = match (holiday, standard.is_empty()) {
+                    (false, _) => standard,
+                    (true, false) => &week.holiday.0,
+                    (true, true) => &[],
+                };
+                union(base, &week.extended.0[day])
+            }
+        })
+    }
+
+    /// A business day: the desk's standard hours are open (SPEC §3).
+    pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
+        Ok(!self.windows_on(date, ClockKind::Standard)?.is_empty())
+    }
+
+    /// The weekday pattern in force on a date, for listings.
+    pub fn weekly_pattern(&self, date: NaiveDate, weekday: Weekday) -> Result<Vec<Window>> {
+        Ok(self.weekly(date)?.standard.0[weekday.num_days_from_monday() as usize].clone())
+    }
+}
+
+/// Union of two sorted window lists on one day, merging overlaps.
+fn union(a: &[Window], b: &[Window]) -> Vec<Window> {
+    if b.is_empty() {
+        return a.to_vec();
+    }
+    let mut all: Vec<Window> = a.iter().chain(b).copied().collect();
+    all.sort_unstable_by_key(|w| w.start);
+    let mut merged: Vec<Window> = Vec::with_capacity(all.len());
+    for w in all {
+        if let Some(last) = merged.last_mut() {
+            let last_end = last.start + last.length();
+            if w.start <= last_end {
+                let end = (w.start + w.length()).max(last_end);
+                last.end = end % window::DAY_SECONDS;
+                if end == window::DAY_SECONDS {
+                    last.end = window::DAY_SECONDS;
+                }
+                continue;
+            }
+        }
+        merged.push(w);
+    }
+    merged
+}

@@ -1,0 +1,114 @@
+//! Opening windows of a day in local wall-clock time, such as `09:00-18:00`
+//! or `22:00-06:00` (crossing midnight into the next day).
+
+use std::fmt;
+
+use serde::Deserialize;
+
+pub const DAY_SECONDS: u32 = 86_400;
+
+/// A local window on one day. `end <= start` means it ends the next day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Seconds after local midnight.
+    pub start: u32,
+    /// Seconds after local midnight; `86_400` is written `24:00`.
+    pub end: u32,
+}
+
+impl Window {
+    pub fn crosses_midnight(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Nominal length in seconds, ignoring DST.
+    pub fn length(self) -> u32 {
+        if self.crosses_midnight() {
+            DAY_SECONDS - self.start + self.end
+        } else {
+            self.end - self.start
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Window, String> {
+        let (a, b) = text
+            .split_once('-')
+            .ok_or_else(|| format!("'{text}' is not a window like \"09:00-18:00\""))?;
+        let start = parse_time_of_day(a.trim(), false)
+            .ok_or_else(|| format!("'{a}' in window '{text}' is not a time like 09:00"))?;
+        let end = parse_time_of_day(b.trim(), true)
+            .ok_or_else(|| format!("'{b}' in window '{text}' is not a time like 18:00"))?;
+        if start == end {
+            return Err(format!("window '{text}' is empty: it ends when it starts"));
+        }
+        // An end before the start is read as crossing midnight only for a
+        // night window (starts after noon, ends by noon); `10:00-09:00` is a
+        // typo far more often than a 23-hour shift.
+        if end < start && !(start >= NOON && end <= NOON) {
+            return Err(format!(
+                "window '{text}' ends before it starts; a window across midnight starts after 12:00 and ends by 12:00 (like 22:00-06:00)"
+            ));
+        }
+        Ok(Window { start, end })
+    }
+}
+
+const NOON: u32 = 12 * 3600;
+
+/// `HH:MM` or `HH:MM:SS`; `24:00` only as an end.
+fn parse_time_of_day(text: &str, is_end: bool) -> Option<u32> {
+    let mut parts = text.split(':');
+    let hours: u32 = parts.next()?.parse().ok()?;
+    let minutes: u32 = parts.next()?.parse().ok()?;
+    let seconds: u32 = match parts.next() {
+        Some(s) => s.parse().ok()?,
+        None => 0,
+    };
+    if parts.next().is_some() || minutes > 59 || seconds > 59 {
+        return None;
+    }
+    let total = hours * 3600 + minutes * 60 + seconds;
+    match total.cmp(&DAY_SECONDS) {
+        std::cmp::Ordering::Less => Some(total),
+        std::cmp::Ordering::Equal if is_end => Some(total),
+        _ => None,
+    }
+}
+
+impl fmt::Display for Window {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hm = |s: u32| {
+            if s % 60 == 0 {
+                format!("{:02}:{:02}", s / 3600, s / 60 % 60)
+            } else {
+                format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+            }
+        };
+        write!(f, "{}-{}", hm(self.start), hm(self.end))
+    }
+}
+
+/// The windows of one day, sorted, none overlapping another.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WindowList(pub Vec<Window>);
+
+impl<'de> Deserialize<'de> for WindowList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let texts = Vec::<String>::deserialize(d)?;
+        let mut windows = texts
+            .iter()
+            .map(|t| Window::parse(t))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(serde::de::Error::custom)?;
+        windows.sort_unstable_by_key(|w| w.start);
+        for pair in windows.windows(2) {
+            if pair[1].start < pair[0].start + pair[0].length() {
+                return Err(serde::de::Error::custom(format!(
+                    "window {} overlaps {}",
+                    pair[1], pair[0]
+                )));
+            }
+        }
+        Ok(WindowList(windows))
+    }
+}

@@ -1,0 +1,155 @@
+//! `slacalc deadline`: when are a ticket's notification and response due.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use clap::Args;
+use serde::Serialize;
+
+use slacalc::clock::Interval;
+use slacalc::deadline::{self, Deadline, TargetDue, Ticket};
+use slacalc::input;
+
+use super::render::{self, rfc3339};
+use super::{parse_pauses, Context, Format, TicketArgs};
+
+/// When is a ticket's response due (and, for P1, the priority notification)
+#[derive(Debug, Args)]
+#[command(after_help = "EXAMPLES:
+  slacalc deadline --plan gold --priority p2 --desk europe --opened 2026-11-20T17:30:00+01:00
+  slacalc deadline --plan basic --priority p1 --desk americas --opened '2026-11-25 16:00' --explain
+  slacalc deadline --plan platinum --priority p1 --desk uae --pause 2026-11-23T10:00/2026-11-23T11:00 --format json")]
+pub struct DeadlineArgs {
+    #[command(flatten)]
+    pub ticket: TicketArgs,
+    /// List every counted window with its length
+    #[arg(long)]
+    pub explain: bool,
+}
+
+impl DeadlineArgs {
+    pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
+        let desk = context.data.desk(&self.ticket.desk)?;
+        let zone = desk.zone;
+        let ticket = Ticket {
+            plan: self.ticket.plan.clone(),
+            priority: self.ticket.priority.clone(),
+            desk: self.ticket.desk.clone(),
+            opened: input::instant(&self.ticket.opened, zone, context.now)?,
+            pauses: parse_pauses(&self.ticket.pauses, zone, context.now)?,
+        };
+        let result = deadline::compute(&context.data, &ticket, self.explain)?;
+        match context.format {
+            Format::Json => render::json(&DeadlineJson::new(&result, self.explain)),
+            Format::Table => Ok(table(&result, context.now, self.explain)),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct DeadlineJson {
+    plan: String,
+    priority: String,
+    desk: String,
+    timezone: String,
+    opened: String,
+    clock: String,
+    notification: Option<TargetJson>,
+    response: TargetJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    windows: Option<Vec<WindowJson>>,
+}
+
+#[derive(Serialize)]
+struct TargetJson {
+    target: String,
+    clock: String,
+    due: Option<String>,
+    best_effort: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    windows: Option<Vec<WindowJson>>,
+}
+
+#[derive(Serialize)]
+struct WindowJson {
+    from: String,
+    to: String,
+    seconds: i64,
+}
+
+impl DeadlineJson {
+    pub fn new(d: &Deadline, explain: bool) -> DeadlineJson {
+        let zone = d.desk.zone;
+        let windows = |t: &TargetDue| explain.then(|| windows_json(&t.windows, zone));
+        let target = |t: &TargetDue| TargetJson {
+            target: t.target.to_string(),
+            clock: t.target.clock.to_string(),
+            due: t.due.map(|due| rfc3339(due, zone)),
+            best_effort: t.due.is_none(),
+            windows: windows(t),
+        };
+        DeadlineJson {
+            plan: d.plan.name.clone(),
+            priority: d.priority.id.clone(),
+            desk: d.desk.name.clone(),
+            timezone: zone.name().to_string(),
+            opened: rfc3339(d.opened, zone),
+            clock: d.response.target.clock.to_string(),
+            notification: d.notification.as_ref().map(target),
+            response: target(&d.response),
+            windows: windows(&d.response),
+        }
+    }
+}
+
+fn windows_json(windows: &[Interval], zone: Tz) -> Vec<WindowJson> {
+    windows
+        .iter()
+        .map(|w| WindowJson { from: rfc3339(w.start, zone), to: rfc3339(w.end, zone), seconds: w.length().num_seconds() })
+        .collect()
+}
+
+fn table(d: &Deadline, now: DateTime<Utc>, explain: bool) -> String {
+    let zone = d.desk.zone;
+    let mut out = format!(
+        "{} {} ({}) at the {} desk ({}), opened {}\n",
+        d.plan.label,
+        d.priority.id,
+        d.priority.label,
+        d.desk.name,
+        zone.name(),
+        render::local(d.opened, zone)
+    );
+    let mut table = render::table(&["target", "amount", "clock", &format!("due ({})", zone.name()), "due (UTC)", "from now"]);
+    let mut row = |name: &str, t: &TargetDue| {
+        let (local, utc, left) = match t.due {
+            Some(due) => (render::local(due, zone), render::utc(due), render::from_now(due, now)),
+            None => ("no deadline (best effort)".into(), "-".into(), "-".into()),
+        };
+        table.add_row(vec![name.to_string(), t.target.to_string(), t.target.clock.to_string(), local, utc, left]);
+    };
+    if let Some(n) = &d.notification {
+        row("priority notification", n);
+    }
+    row("response", &d.response);
+    out.push_str(&table.to_string());
+    out.push('\n');
+    if explain {
+        for (name, t) in d.notification.iter().map(|n| ("priority notification", n)).chain([("response", &d.response)]) {
+            if t.due.is_some() {
+                out.push_str(&format!("\n{name}: counted windows on the {} clock\n", t.target.clock));
+                out.push_str(&windows_table(&t.windows, zone));
+            }
+        }
+    }
+    out
+}
+
+pub fn windows_table(windows: &[Interval], zone: Tz) -> String {
+    let mut table = render::table(&["from", "to", "length", "running total"]);
+    let mut total = chrono::TimeDelta::zero();
+    for w in windows {
+        total += w.length();
+        table.add_row(vec![render::local(w.start, zone), render::local(w.end, zone), render::hours(w.length()), render::hours(total)]);
+    }
+    table.to_string() + "\n"
+}

@@ -1,0 +1,64 @@
+//! Shared pieces of rendering: instants in a zone, durations for people,
+//! and the table style.
+
+use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono_tz::Tz;
+use comfy_table::{presets, ContentArrangement, Table};
+
+/// An instant as RFC 3339 in the desk's zone, to the second (SPEC §8).
+pub fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// An instant for people: weekday, date, time and offset in the zone.
+pub fn local(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%a %Y-%m-%d %H:%M:%S %:z").to_string()
+}
+
+pub fn utc(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%SZ").to_string()
+}
+
+/// `2h 30m`, `45m`, `1h 0m 5s`; hours are not folded into days, since a
+/// business day is not 24 hours.
+pub fn hours(d: TimeDelta) -> String {
+    let total = d.num_seconds().abs();
+    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
+    let sign = if d < TimeDelta::zero() { "-" } else { "" };
+    match (h, s) {
+        (0, 0) => format!("{sign}{m}m"),
+        (_, 0) => format!("{sign}{h}h {m}m"),
+        (0, _) => format!("{sign}{m}m {s}s"),
+        _ => format!("{sign}{h}h {m}m {s}s"),
+    }
+}
+
+/// Wall-clock time from now to `due`: `in 2d 3h 10m` or `overdue by 5m`.
+pub fn from_now(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let left = due - now;
+    let total = left.num_seconds().abs();
+    let (d, h, m) = (total / 86_400, total / 3600 % 24, total / 60 % 60);
+    let text = match d {
+        0 => format!("{h}h {m}m"),
+        _ => format!("{d}d {h}h {m}m"),
+    };
+    if left < TimeDelta::zero() {
+        format!("overdue by {text}")
+    } else {
+        format!("in {text}")
+    }
+}
+
+pub fn table(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().copied());
+    table
+}
+
+/// A JSON document as pretty text with a final newline.
+pub fn json(value: &impl serde::Serialize) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(value)? + "\n")
+}

@@ -1,0 +1,374 @@
+//! Business time over a desk's calendar: when does an amount of clock time
+//! run out, and how much clock time lies between two instants. Local
+//! windows become instants here, day by day, so the cost of a computation
+//! grows with the days it crosses, never with the minutes.
+
+use std::collections::VecDeque;
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::window::DAY_SECONDS;
+use crate::calendar::{Calendar, Window};
+use crate::error::{Error, Result};
+use crate::localtime::window_edge;
+
+/// How many days without any open time end a search (SPEC: a calendar with
+/// no open time within 10 years is an error, not a hang).
+const MAX_CLOSED_DAYS: u32 = 3_653;
+
+/// The clock a target runs on (SPEC §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClockKind {
+    /// The desk's standard business hours.
+    #[serde(rename = "standard")]
+    Standard,
+    /// Standard hours plus Saturday and holiday hours.
+    #[serde(rename = "extended")]
+    Extended,
+    /// Around the clock.
+    #[serde(rename = "24x7")]
+    AllDay,
+}
+
+impl ClockKind {
+    pub const ALL: [ClockKind; 3] = [ClockKind::Standard, ClockKind::Extended, ClockKind::AllDay];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ClockKind::Standard => "standard",
+            ClockKind::Extended => "extended",
+            ClockKind::AllDay => "24x7",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<ClockKind> {
+        let lower = text.to_ascii_lowercase();
+        ClockKind::ALL
+            .into_iter()
+            .find(|k| k.name() == lower || (lower == "24/7" && *k == ClockKind::AllDay))
+            .ok_or_else(|| Error::unknown("clock", text, ClockKind::ALL.map(ClockKind::name)))
+    }
+}
+
+impl fmt::Display for ClockKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A half-open span of time `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+impl Interval {
+    pub fn length(self) -> TimeDelta {
+        self.end - self.start
+    }
+}
+
+/// Intervals during which no clock runs (waiting for the customer or a
+/// third party): sorted and never overlapping.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pauses(Vec<Interval>);
+
+impl Pauses {
+    /// Checks that each pause ends after it starts and none overlaps another.
+    pub fn new(mut pauses: Vec<Interval>) -> Result<Pauses> {
+        for p in &pauses {
+            if p.end <= p.start {
+                return Err(Error::Input(format!(
+                    "pause {}/{} ends before it starts",
+                    p.start.to_rfc3339(),
+                    p.end.to_rfc3339()
+                )));
+            }
+        }
+        pauses.sort_by_key(|p| p.start);
+        for pair in pauses.windows(2) {
+            if pair[1].start < pair[0].end {
+                return Err(Error::Input(format!(
+                    "pauses {}/{} and {}/{} overlap; give each waiting time once",
+                    pair[0].start.to_rfc3339(),
+                    pair[0].end.to_rfc3339(),
+                    pair[1].start.to_rfc3339(),
+                    pair[1].end.to_rfc3339()
+                )));
+            }
+        }
+        Ok(Pauses(pauses))
+    }
+
+    pub fn none() -> Pauses {
+        Pauses(Vec::new())
+    }
+
+    pub fn as_slice(&self) -> &[Interval] {
+        &self.0
+    }
+}
+
+/// A clock over one desk's calendar.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock<'a> {
+    pub calendar: &'a Calendar,
+    pub kind: ClockKind,
+}
+
+impl<'a> Clock<'a> {
+    pub fn new(calendar: &'a Calendar, kind: ClockKind) -> Clock<'a> {
+        Clock { calendar, kind }
+    }
+
+    /// The open intervals at or after `from`, minus pauses, in order.
+    pub fn counted(&self, from: DateTime<Utc>, pauses: &'a Pauses) -> Counted<'a> {
+        Counted {
+            open: OpenIntervals::new(*self, from),
+            pauses: pauses.as_slice(),
+            next_pause: 0,
+            pieces: VecDeque::new(),
+        }
+    }
+
+    /// The due instant of `amount` of clock time from `from`: the earliest
+    /// instant at which that much open, unpaused time has elapsed. A target
+    /// that runs out at closing time is due at closing time; zero is due at
+    /// `from` itself (SPEC §3).
+    pub fn due(&self, from: DateTime<Utc>, amount: TimeDelta, pauses: &Pauses) -> Result<DateTime<Utc>> {
+        if amount < TimeDelta::zero() {
+            return Err(Error::Input(format!("a duration cannot be negative ({amount})")));
+        }
+        let mut remaining = amount;
+        if remaining.is_zero() {
+            return Ok(from);
+        }
+        for piece in self.counted(from, pauses) {
+            let piece = piece?;
+            if piece.length() >= remaining {
+                return Ok(piece.start + remaining);
+            }
+            remaining -= piece.length();
+        }
+        Err(self.no_open_time(from))
+    }
+
+    /// The counted intervals between `from` and `until`, pauses excluded.
+    pub fn windows_between(&self, from: DateTime<Utc>, until: DateTime<Utc>, pauses: &Pauses) -> Result<Vec<Interval>> {
+        let mut out = Vec::new();
+        if until <= from {
+            return Ok(out);
+        }
+        let mut counted = self.counted(from, pauses);
+        counted.open.until = Some(until);
+        for piece in counted {
+            let piece = piece?;
+            if piece.start >= until {
+                break;
+            }
+            out.push(Interval { start: piece.start, end: piece.end.min(until) });
+        }
+        Ok(out)
+    }
+
+    /// The clock time between two instants, pauses excluded.
+    pub fn elapsed(&self, from: DateTime<Utc>, until: DateTime<Utc>, pauses: &Pauses) -> Result<TimeDelta> {
+        Ok(self
+            .windows_between(from, until, pauses)?
+            .into_iter()
+            .map(Interval::length)
+            .sum())
+    }
+
+    fn no_open_time(&self, from: DateTime<Utc>) -> Error {
+        Error::NoOpenTime {
+            calendar: self.calendar.name.clone(),
+            clock: self.kind.name().to_string(),
+            from: from.with_timezone(&self.calendar.zone).to_rfc3339(),
+        }
+    }
+}
+
+/// The instants of a local window on `date`.
+pub fn window_instants(calendar: &Calendar, date: NaiveDate, window: Window) -> Option<Interval> {
+    let zone = calendar.zone;
+    let at = |day: NaiveDate, seconds: u32| {
+        let (day, seconds) = if seconds >= DAY_SECONDS { (day.succ_opt()?, seconds - DAY_SECONDS) } else { (day, seconds) };
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0)?;
+        Some(window_edge(zone, day.and_time(time)))
+    };
+    let end_day = if window.crosses_midnight() { date.succ_opt()? } else { date };
+    let start = at(date, window.start)?;
+    let end = at(end_day, window.end)?;
+    // A window wholly inside a DST gap does not exist.
+    (end > start).then_some(Interval { start, end })
+}
+
+/// "N business days" (SPEC §3): the close of standard hours on the N-th
+/// business day strictly after the local date on which `from` falls.
+pub fn business_days_due(calendar: &Calendar, from: DateTime<Utc>, days: u32) -> Result<DateTime<Utc>> {
+    if days == 0 {
+        return Ok(from);
+    }
+    let mut date = from.with_timezone(&calendar.zone).date_naive();
+    let mut counted = 0;
+    let mut closed_run = 0;
+    loop {
+        date = date.succ_opt().ok_or_else(|| Error::OutOfRange("business days".into()))?;
+        let windows = calendar.windows_on(date, ClockKind::Standard)?;
+        match windows.last() {
+            Some(last) => {
+                closed_run = 0;
+                counted += 1;
+                if counted == days {
+                    return window_instants(calendar, date, *last)
+                        .map(|w| w.end)
+                        .ok_or_else(|| Error::OutOfRange(format!("closing time on {date}")));
+                }
+            }
+            None => {
+                closed_run += 1;
+                if closed_run > MAX_CLOSED_DAYS {
+                    return Err(Clock::new(calendar, ClockKind::Standard).no_open_time(from));
+                }
+            }
+        }
+    }
+}
+
+/// Open intervals of a clock from an instant on, generated a day at a time.
+pub struct OpenIntervals<'a> {
+    clock: Clock<'a>,
+    from: DateTime<Utc>,
+    until: Option<DateTime<Utc>>,
+    next_date: Option<NaiveDate>,
+    pending: VecDeque<Interval>,
+    closed_run: u32,
+    failed: bool,
+}
+
+impl<'a> OpenIntervals<'a> {
+    fn new(clock: Clock<'a>, from: DateTime<Utc>) -> OpenIntervals<'a> {
+        // Start a day early: yesterday's window may cross midnight into today.
+        let local_date = from.with_timezone(&clock.calendar.zone).date_naive();
+        OpenIntervals {
+            clock,
+            from,
+            until: None,
+            next_date: local_date.pred_opt(),
+            pending: VecDeque::new(),
+            closed_run: 0,
+            failed: false,
+        }
+    }
+
+    fn add_day(&mut self, date: NaiveDate) -> Result<()> {
+        let calendar = self.clock.calendar;
+        let mut opened = false;
+        for window in calendar.windows_on(date, self.clock.kind)? {
+            let Some(mut iv) = window_instants(calendar, date, window) else { continue };
+            if iv.end <= self.from {
+                continue;
+            }
+            iv.start = iv.start.max(self.from);
+            opened = true;
+            match self.pending.back_mut() {
+                Some(last) if iv.start < last.end => last.end = last.end.max(iv.end),
+                _ => self.pending.push_back(iv),
+            }
+        }
+        if opened {
+            self.closed_run = 0;
+        } else {
+            self.closed_run += 1;
+        }
+        Ok(())
+    }
+}
+
+impl Iterator for OpenIntervals<'_> {
+    type Item = Result<Interval>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.failed {
+                return None;
+            }
+            let Some(date) = self.next_date else {
+                return self.pending.pop_front().map(Ok);
+            };
+            let next_midnight = date
+                .succ_opt()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|t| window_edge(self.clock.calendar.zone, t));
+            // Intervals ending by the next midnight can no longer merge with
+            // a later day's windows.
+            if let (Some(first), Some(midnight)) = (self.pending.front(), next_midnight) {
+                if first.end <= midnight {
+                    return self.pending.pop_front().map(Ok);
+                }
+            }
+            let past_until = match (self.until, date.and_hms_opt(0, 0, 0)) {
+                (Some(until), Some(midnight)) => window_edge(self.clock.calendar.zone, midnight) >= until,
+                _ => false,
+            };
+            if past_until {
+                self.next_date = None;
+                continue;
+            }
+            if self.closed_run > MAX_CLOSED_DAYS {
+                self.failed = true;
+                return Some(Err(self.clock.no_open_time(self.from)));
+            }
+            if let Err(e) = self.add_day(date) {
+                self.failed = true;
+                return Some(Err(e));
+            }
+            self.next_date = date.succ_opt();
+            if self.next_date.is_none() {
+                self.failed = true;
+                return Some(Err(Error::OutOfRange(format!("calendar '{}'", self.clock.calendar.name))));
+            }
+        }
+    }
+}
+
+/// Open intervals with the pauses cut out.
+pub struct Counted<'a> {
+    open: OpenIntervals<'a>,
+    pauses: &'a [Interval],
+    next_pause: usize,
+    pieces: VecDeque<Interval>,
+}
+
+impl Iterator for Counted<'_> {
+    type Item = Result<Interval>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(piece) = self.pieces.pop_front() {
+                return Some(Ok(piece));
+            }
+            let open = match self.open.next()? {
+                Ok(open) => open,
+                Err(e) => return Some(Err(e)),
+            };
+            while self.pauses.get(self.next_pause).is_some_and(|p| p.end <= open.start) {
+                self.next_pause += 1;
+            }
+            let mut cursor = open.start;
+            for pause in self.pauses[self.next_pause..].iter().take_while(|p| p.start < open.end) {
+                if cursor < pause.start {
+                    self.pieces.push_back(Interval { start: cursor, end: pause.start });
+                }
+                cursor = cursor.max(pause.end);
+            }
+            if cursor < open.end {
+                self.pieces.push_back(Interval { start: cursor, end: open.end });
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The data the computations read: desk calendars and plans, from the files
+//! embedded in the binary or from a folder the user names.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::calendar::schema::CalendarFile;
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+use crate::plan::{Plan, PlanFile};
+
+/// The files shipped with slacalc: (path, contents).
+const EMBEDDED_CALENDARS: &[(&str, &str)] = &[
+    ("calendars/americas.toml", include_str!("../calendars/americas.toml")),
+    ("calendars/europe.toml", include_str!("../calendars/europe.toml")),
+    ("calendars/middle-east.toml", include_str!("../calendars/middle-east.toml")),
+    ("calendars/uae.toml", include_str!("../calendars/uae.toml")),
+];
+const EMBEDDED_PLANS: &[(&str, &str)] = &[("plans/imagiclecare.toml", include_str!("../plans/imagiclecare.toml"))];
+
+#[derive(Debug)]
+pub struct DataSet {
+    pub calendars: BTreeMap<String, Calendar>,
+    pub plans: BTreeMap<String, Plan>,
+}
+
+impl DataSet {
+    /// The defaults compiled into the binary.
+    pub fn embedded() -> Result<DataSet> {
+        let calendars = owned(EMBEDDED_CALENDARS);
+        let plans = owned(EMBEDDED_PLANS);
+        DataSet::from_sources(&calendars, &plans)
+    }
+
+    /// A folder with `calendars/` and/or `plans/`; each one present replaces
+    /// the embedded set of that kind.
+    pub fn from_dir(dir: &Path) -> Result<DataSet> {
+        let calendars = read_folder(&dir.join("calendars"))?;
+        let plans = read_folder(&dir.join("plans"))?;
+        if calendars.is_none() && plans.is_none() {
+            return Err(Error::Input(format!(
+                "data folder '{}' has neither calendars/ nor plans/",
+                dir.display()
+            )));
+        }
+        DataSet::from_sources(
+            &calendars.unwrap_or_else(|| owned(EMBEDDED_CALENDARS)),
+            &plans.unwrap_or_else(|| owned(EMBEDDED_PLANS)),
+        )
+    }
+
+    /// Build from (file name, text) pairs.
+    pub fn from_sources(calendar_files: &[(String, String)], plan_files: &[(String, String)]) -> Result<DataSet> {
+        let mut calendars = BTreeMap::new();
+        for (file, text) in calendar_files {
+            let name = file_stem(file).to_lowercase();
+            let parsed: CalendarFile = parse_toml(file, text)?;
+            calendars.insert(name.clone(), Calendar::new(&name, file, parsed)?);
+        }
+        let mut plans = BTreeMap::new();
+        for (file, text) in plan_files {
+            let parsed: PlanFile = parse_toml(file, text)?;
+            for (name, spec) in parsed.plans {
+                let key = name.to_lowercase();
+                if plans.contains_key(&key) {
+                    return Err(Error::Data {
+                        file: file.clone(),
+                        line: None,
+                        key: format!("plan.{name}"),
+                        message: "a plan of this name is defined in another file too".into(),
+                    });
+                }
+                let plan = Plan::new(&name, spec, &parsed.priorities, file)?;
+                plans.insert(key, plan);
+            }
+        }
+        Ok(DataSet { calendars, plans })
+    }
+
+    /// The desk's calendar by name (case-insensitive).
+    pub fn desk(&self, name: &str) -> Result<&Calendar> {
+        self.calendars
+            .get(&name.to_lowercase())
+            .ok_or_else(|| Error::unknown("desk", name, self.calendars.keys()))
+    }
+
+    /// A plan by name (case-insensitive).
+    pub fn plan(&self, name: &str) -> Result<&Plan> {
+        self.plans
+            .get(&name.to_lowercase())
+            .ok_or_else(|| Error::unknown("plan", name, self.plans.keys()))
+    }
+}
+
+fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
+    files.iter().map(|(f, t)| ((*f).to_string(), (*t).to_string())).collect()
+}
+
+fn file_stem(file: &str) -> &str {
+    Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file)
+}
+
+/// The `*.toml` files of a folder, sorted; `None` if the folder is absent.
+/// Example files (`*.example.toml`) are skipped.
+fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let io_error = |path: &Path, e: std::io::Error| Error::Input(format!("cannot read {}: {e}", path.display()));
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
+        let path = entry.map_err(|e| io_error(dir, e))?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.ends_with(".toml") && !name.ends_with(".example.toml") {
+            let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
+            files.push((path.display().to_string(), text));
+        }
+    }
+    files.sort();
+    Ok(Some(files))
+}
+
+/// Parse a TOML document; an error names the file, line and key.
+pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+    let deserializer = toml::Deserializer::new(text);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let key = e.path().to_string();
+        let inner = e.into_inner();
+        let line = inner
+            .span()
+            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+        Error::Data {
+            file: file.to_string(),
+            line,
+            key,
+            message: inner.message().to_string(),
+        }
+    })
+}

@@ -1,0 +1,85 @@
+//! The deadlines of a ticket: when the priority notification and the
+//! response are due (SPEC §3–4).
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::calendar::Calendar;
+use crate::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
+use crate::dataset::DataSet;
+use crate::error::Result;
+use crate::plan::{Amount, Plan, Priority, Target};
+
+/// A ticket as the deadline computation sees it.
+#[derive(Debug, Clone)]
+pub struct Ticket {
+    pub plan: String,
+    pub priority: String,
+    pub desk: String,
+    pub opened: DateTime<Utc>,
+    pub pauses: Pauses,
+}
+
+/// A target with its due instant (`None`: best effort).
+#[derive(Debug, Clone)]
+pub struct TargetDue {
+    pub target: Target,
+    pub due: Option<DateTime<Utc>>,
+    /// The counted windows from the opening to `due`.
+    pub windows: Vec<Interval>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Deadline<'a> {
+    pub plan: &'a Plan,
+    pub priority: &'a Priority,
+    pub desk: &'a Calendar,
+    pub opened: DateTime<Utc>,
+    pub notification: Option<TargetDue>,
+    pub response: TargetDue,
+}
+
+/// Compute the deadlines of a ticket; `explain` also lists the windows.
+pub fn compute<'a>(data: &'a DataSet, ticket: &Ticket, explain: bool) -> Result<Deadline<'a>> {
+    let plan = data.plan(&ticket.plan)?;
+    let priority = plan.priority(&ticket.priority)?;
+    let desk = data.desk(&ticket.desk)?;
+    let with_due = |target: Target| -> Result<TargetDue> {
+        let due = due(desk, target, ticket.opened, &ticket.pauses)?;
+        let windows = match (explain, due) {
+            (true, Some(due)) => Clock::new(desk, target.clock).windows_between(ticket.opened, due, &ticket.pauses)?,
+            _ => Vec::new(),
+        };
+        Ok(TargetDue { target, due, windows })
+    };
+    Ok(Deadline {
+        plan,
+        priority,
+        desk,
+        opened: ticket.opened,
+        notification: plan.notification(priority).map(with_due).transpose()?,
+        response: with_due(plan.response(priority))?,
+    })
+}
+
+/// The due instant of a target for a ticket opened at `opened`.
+pub fn due(desk: &Calendar, target: Target, opened: DateTime<Utc>, pauses: &Pauses) -> Result<Option<DateTime<Utc>>> {
+    let clock = Clock::new(desk, target.clock);
+    Ok(Some(match target.amount {
+        Amount::BestEffort => return Ok(None),
+        Amount::Minutes(m) => clock.due(opened, TimeDelta::minutes(i64::from(m)), pauses)?,
+        Amount::Hours(h) => clock.due(opened, TimeDelta::hours(i64::from(h)), pauses)?,
+        Amount::BusinessDays(days) => business_days_with_pauses(desk, opened, days, pauses)?,
+    }))
+}
+
+/// Business days with pauses (SPEC §3): the day rule gives D0; the target is
+/// the standard-clock time L from the opening to D0, extended by the pauses.
+pub fn business_days_with_pauses(desk: &Calendar, opened: DateTime<Utc>, days: u32, pauses: &Pauses) -> Result<DateTime<Utc>> {
+    let unpaused = business_days_due(desk, opened, days)?;
+    if pauses.as_slice().is_empty() {
+        return Ok(unpaused);
+    }
+    let standard = Clock::new(desk, ClockKind::Standard);
+    let amount = standard.elapsed(opened, unpaused, &Pauses::none())?;
+    standard.due(opened, amount, pauses)
+}

@@ -1,0 +1,86 @@
+//! The library's errors. Every one of them is the user's input or data
+//! being wrong, and says which value and how to fix it.
+
+use std::fmt;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A data file (calendar, plan, catalogue) is malformed.
+    #[error("{}", format_data(file, *line, key, message))]
+    Data {
+        file: String,
+        line: Option<usize>,
+        key: String,
+        message: String,
+    },
+    /// A name (desk, plan, priority, product) that the data does not know.
+    #[error("unknown {kind} '{name}'{}; known {kind}s: {}", suggestion(suggest.as_deref()), known.join(", "))]
+    UnknownName {
+        kind: &'static str,
+        name: String,
+        suggest: Option<String>,
+        known: Vec<String>,
+    },
+    /// A value typed by the user cannot be used.
+    #[error("{0}")]
+    Input(String),
+    /// A dated holiday list does not cover a year the computation needs.
+    #[error("calendar '{calendar}' has no dates for holiday '{holiday}' in {year} (its list covers {first_year}-{last_year}); add that year's dates to the calendar file")]
+    NoHolidayData {
+        calendar: String,
+        holiday: String,
+        year: i32,
+        first_year: i32,
+        last_year: i32,
+    },
+    /// The calendar has no open time for a very long stretch.
+    #[error("calendar '{calendar}' has no open time on the {clock} clock within 10 years after {from}")]
+    NoOpenTime {
+        calendar: String,
+        clock: String,
+        from: String,
+    },
+    /// A computation would leave the range of representable dates.
+    #[error("{0}: the result is outside the supported years")]
+    OutOfRange(String),
+}
+
+fn format_data(file: &str, line: Option<usize>, key: &str, message: &str) -> String {
+    let mut out = file.to_string();
+    if let Some(line) = line {
+        out.push_str(&format!(":{line}"));
+    }
+    if !key.is_empty() && key != "." {
+        out.push_str(&format!(": key '{key}'"));
+    }
+    out.push_str(": ");
+    // A message must stay on one line.
+    out.push_str(&message.replace('\n', " "));
+    out
+}
+
+fn suggestion(suggest: Option<&str>) -> String {
+    suggest.map_or_else(String::new, |s| format!(" (did you mean '{s}'?)"))
+}
+
+impl Error {
+    /// An unknown-name error, suggesting the nearest known name.
+    pub fn unknown(kind: &'static str, name: &str, known: impl IntoIterator<Item = impl fmt::Display>) -> Error {
+        let known: Vec<String> = known.into_iter().map(|k| k.to_string()).collect();
+        let lower = name.to_lowercase();
+        let suggest = known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(&lower, &k.to_lowercase()), k))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k.clone());
+        Error::UnknownName {
+            kind,
+            name: name.to_string(),
+            suggest,
+            known,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

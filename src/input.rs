@@ -1,0 +1,123 @@
+//! Reading the values people type: instants, pauses, durations and dates.
+//! `now` is always passed in; nothing here reads the system clock.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use chrono_tz::Tz;
+
+use crate::clock::Interval;
+use crate::error::{Error, Result};
+use crate::localtime::user_time;
+
+/// An instant: RFC 3339, a local date-time read in `zone`, or `now`.
+pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
+            return user_time(zone, local).map_err(|e| Error::Input(format!("'{text}': {e}")));
+        }
+    }
+    Err(Error::Input(format!(
+        "'{text}' is not a time: use RFC 3339 (2026-11-20T17:30:00+01:00), a local time (2026-11-20T17:30) or now"
+    )))
+}
+
+/// A pause `A/B`: the clock stops from A until B.
+pub fn pause(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<Interval> {
+    let (a, b) = text.split_once('/').ok_or_else(|| {
+        Error::Input(format!("pause '{text}' is not START/END, like 2026-11-20T10:00+01:00/2026-11-20T12:00+01:00"))
+    })?;
+    let start = instant(a, zone, now)?;
+    let end = instant(b, zone, now)?;
+    if end <= start {
+        return Err(Error::Input(format!("pause '{text}' ends before it starts")));
+    }
+    Ok(Interval { start, end })
+}
+
+/// A duration: `90s`, `45m`, `5h30m`, `2h`, or ISO 8601 `PT5H30M`.
+pub fn duration(text: &str) -> Result<TimeDelta> {
+    let bad = || {
+        Error::Input(format!(
+            "'{text}' is not a duration: use 90s, 45m, 5h30m or ISO 8601 like PT5H30M"
+        ))
+    };
+    let trimmed = text.trim();
+    let upper = trimmed.to_ascii_uppercase();
+    let body = match upper.strip_prefix("PT") {
+        Some(rest) => rest.to_string(),
+        None if upper.starts_with('P') => {
+            return Err(Error::Input(format!(
+                "'{text}': days, months or years are not business time; give hours (PT40H) or use --business-days"
+            )))
+        }
+        None => upper.clone(),
+    };
+    if body.is_empty() {
+        return Err(bad());
+    }
+    let mut seconds: i64 = 0;
+    let mut number = String::new();
+    let mut last_unit = 0;
+    for c in body.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let (rank, factor) = match c {
+            'H' => (1, 3600),
+            'M' => (2, 60),
+            'S' => (3, 1),
+            _ => return Err(bad()),
+        };
+        // Units once each, largest first.
+        if number.is_empty() || rank <= last_unit {
+            return Err(bad());
+        }
+        last_unit = rank;
+        let n: i64 = number.parse().map_err(|_| bad())?;
+        seconds = n
+            .checked_mul(factor)
+            .and_then(|s| seconds.checked_add(s))
+            .ok_or_else(bad)?;
+        number.clear();
+    }
+    if !number.is_empty() {
+        return Err(bad());
+    }
+    // A hundred years of clock time is more than any contract needs.
+    if seconds > 100 * 366 * 86_400 {
+        return Err(Error::Input(format!("duration '{text}' is longer than 100 years")));
+    }
+    Ok(TimeDelta::seconds(seconds))
+}
+
+/// A calendar date `YYYY-MM-DD`, or `today` (the date of `now` in `zone`).
+pub fn date(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<NaiveDate> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("today") {
+        return Ok(now.with_timezone(&zone).date_naive());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::Input(format!("'{text}' is not a date like 2026-11-20")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_both_notations() {
+        for (text, seconds) in [("90s", 90), ("45m", 2700), ("5h30m", 19_800), ("PT5H30M", 19_800), ("pt1h", 3600), ("1h0m1s", 3601), ("0m", 0)] {
+            assert_eq!(duration(text).ok(), Some(TimeDelta::seconds(seconds)), "{text}");
+        }
+        for text in ["", "5", "h", "30m5h", "5x", "P1D", "-5m", "5h5h"] {
+            assert!(duration(text).is_err(), "{text} should be refused");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! slacalc: support contracts and SLAs as exact arithmetic.
+//!
+//! The library computes; it never prints and never reads the system clock
+//! (`now` is an argument). Data (desk calendars, plans) comes from TOML
+//! files, embedded by default ([`dataset::DataSet::embedded`]).
+
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod calendar;
+pub mod clock;
+pub mod dataset;
+pub mod deadline;
+pub mod error;
+pub mod input;
+pub mod localtime;
+pub mod plan;
+
+pub use error::{Error, Result};
