@@ -679,19 +679,20 @@ const CASES: &[Case] = &[
         notification_due: Some("2026-11-15T13:00:00+04:00"),
         response_due: Some("2026-11-15T18:00:00+04:00"),
     },
-    // 60. gold P4 = 8h, uae, Mon 30 Nov 14:00: Mon 14–18 4h; Tue 1 Dec (Commemoration Day,
-    //     a standard day) holiday window 12–16 4h → Tue 16:00.
+    // 60. gold P4 = 8h, uae, Tue 1 Dec 14:00: Tue 14–18 4h; Wed 2 Dec (National Day,
+    //     a standard day) holiday window 12–16 4h → Wed 16:00. (The calendar follows
+    //     its named source: National Day 2–3 Dec 2026, no separate 1 Dec holiday.)
     Case {
         plan: "gold",
         priority: "p4",
         desk: "uae",
-        opened: "2026-11-30T14:00:00+04:00",
+        opened: "2026-12-01T14:00:00+04:00",
         pauses: &[],
         notification_due: None,
-        response_due: Some("2026-12-01T16:00:00+04:00"),
+        response_due: Some("2026-12-02T16:00:00+04:00"),
     },
-    // 61. basic P2, uae, Mon 30 Nov 10:00. 2bd after Mon 30: Tue 1, Wed 2, Thu 3 Dec are
-    //     holidays; Fri 4 (1st); Sat/Sun closed; Mon 7 (2nd) → Mon 7 Dec 18:00.
+    // 61. basic P2, uae, Mon 30 Nov 10:00. 2bd after Mon 30: Tue 1 Dec (1st, an ordinary
+    //     day); Wed 2 and Thu 3 Dec National Day; Fri 4 (2nd) → Fri 4 Dec 18:00.
     Case {
         plan: "basic",
         priority: "p2",
@@ -699,7 +700,7 @@ const CASES: &[Case] = &[
         opened: "2026-11-30T10:00:00+04:00",
         pauses: &[],
         notification_due: None,
-        response_due: Some("2026-12-07T18:00:00+04:00"),
+        response_due: Some("2026-12-04T18:00:00+04:00"),
     },
     // 62. gold P3 = 4h, middle-east, Thu 3 Dec 10:00 (National Day on a standard day):
     //     holiday window 12–18, 12–16 4h → 16:00.
