@@ -138,9 +138,16 @@ impl<'a> Clock<'a> {
     /// instant at which that much open, unpaused time has elapsed. A target
     /// that runs out at closing time is due at closing time; zero is due at
     /// `from` itself (SPEC §3).
-    pub fn due(&self, from: DateTime<Utc>, amount: TimeDelta, pauses: &Pauses) -> Result<DateTime<Utc>> {
+    pub fn due(
+        &self,
+        from: DateTime<Utc>,
+        amount: TimeDelta,
+        pauses: &Pauses,
+    ) -> Result<DateTime<Utc>> {
         if amount < TimeDelta::zero() {
-            return Err(Error::Input(format!("a duration cannot be negative ({amount})")));
+            return Err(Error::Input(format!(
+                "a duration cannot be negative ({amount})"
+            )));
         }
         let mut remaining = amount;
         if remaining.is_zero() {
@@ -157,7 +164,12 @@ impl<'a> Clock<'a> {
     }
 
     /// The counted intervals between `from` and `until`, pauses excluded.
-    pub fn windows_between(&self, from: DateTime<Utc>, until: DateTime<Utc>, pauses: &Pauses) -> Result<Vec<Interval>> {
+    pub fn windows_between(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        pauses: &Pauses,
+    ) -> Result<Vec<Interval>> {
         let mut out = Vec::new();
         if until <= from {
             return Ok(out);
@@ -169,13 +181,21 @@ impl<'a> Clock<'a> {
             if piece.start >= until {
                 break;
             }
-            out.push(Interval { start: piece.start, end: piece.end.min(until) });
+            out.push(Interval {
+                start: piece.start,
+                end: piece.end.min(until),
+            });
         }
         Ok(out)
     }
 
     /// The clock time between two instants, pauses excluded.
-    pub fn elapsed(&self, from: DateTime<Utc>, until: DateTime<Utc>, pauses: &Pauses) -> Result<TimeDelta> {
+    pub fn elapsed(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        pauses: &Pauses,
+    ) -> Result<TimeDelta> {
         Ok(self
             .windows_between(from, until, pauses)?
             .into_iter()
@@ -196,11 +216,19 @@ impl<'a> Clock<'a> {
 pub fn window_instants(calendar: &Calendar, date: NaiveDate, window: Window) -> Option<Interval> {
     let zone = calendar.zone;
     let at = |day: NaiveDate, seconds: u32| {
-        let (day, seconds) = if seconds >= DAY_SECONDS { (day.succ_opt()?, seconds - DAY_SECONDS) } else { (day, seconds) };
+        let (day, seconds) = if seconds >= DAY_SECONDS {
+            (day.succ_opt()?, seconds - DAY_SECONDS)
+        } else {
+            (day, seconds)
+        };
         let time = NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0)?;
         Some(window_edge(zone, day.and_time(time)))
     };
-    let end_day = if window.crosses_midnight() { date.succ_opt()? } else { date };
+    let end_day = if window.crosses_midnight() {
+        date.succ_opt()?
+    } else {
+        date
+    };
     let start = at(date, window.start)?;
     let end = at(end_day, window.end)?;
     // A window wholly inside a DST gap does not exist.
@@ -209,7 +237,11 @@ pub fn window_instants(calendar: &Calendar, date: NaiveDate, window: Window) -> 
 
 /// "N business days" (SPEC §3): the close of standard hours on the N-th
 /// business day strictly after the local date on which `from` falls.
-pub fn business_days_due(calendar: &Calendar, from: DateTime<Utc>, days: u32) -> Result<DateTime<Utc>> {
+pub fn business_days_due(
+    calendar: &Calendar,
+    from: DateTime<Utc>,
+    days: u32,
+) -> Result<DateTime<Utc>> {
     if days == 0 {
         return Ok(from);
     }
@@ -217,7 +249,9 @@ pub fn business_days_due(calendar: &Calendar, from: DateTime<Utc>, days: u32) ->
     let mut counted = 0;
     let mut closed_run = 0;
     loop {
-        date = date.succ_opt().ok_or_else(|| Error::OutOfRange("business days".into()))?;
+        date = date
+            .succ_opt()
+            .ok_or_else(|| Error::OutOfRange("business days".into()))?;
         let windows = calendar.windows_on(date, ClockKind::Standard)?;
         match windows.last() {
             Some(last) => {
@@ -269,7 +303,9 @@ impl<'a> OpenIntervals<'a> {
         let calendar = self.clock.calendar;
         let mut opened = false;
         for window in calendar.windows_on(date, self.clock.kind)? {
-            let Some(mut iv) = window_instants(calendar, date, window) else { continue };
+            let Some(mut iv) = window_instants(calendar, date, window) else {
+                continue;
+            };
             if iv.end <= self.from {
                 continue;
             }
@@ -312,7 +348,9 @@ impl Iterator for OpenIntervals<'_> {
                 }
             }
             let past_until = match (self.until, date.and_hms_opt(0, 0, 0)) {
-                (Some(until), Some(midnight)) => window_edge(self.clock.calendar.zone, midnight) >= until,
+                (Some(until), Some(midnight)) => {
+                    window_edge(self.clock.calendar.zone, midnight) >= until
+                }
                 _ => false,
             };
             if past_until {
@@ -330,7 +368,10 @@ impl Iterator for OpenIntervals<'_> {
             self.next_date = date.succ_opt();
             if self.next_date.is_none() {
                 self.failed = true;
-                return Some(Err(Error::OutOfRange(format!("calendar '{}'", self.clock.calendar.name))));
+                return Some(Err(Error::OutOfRange(format!(
+                    "calendar '{}'",
+                    self.clock.calendar.name
+                ))));
             }
         }
     }
@@ -356,18 +397,31 @@ impl Iterator for Counted<'_> {
                 Ok(open) => open,
                 Err(e) => return Some(Err(e)),
             };
-            while self.pauses.get(self.next_pause).is_some_and(|p| p.end <= open.start) {
+            while self
+                .pauses
+                .get(self.next_pause)
+                .is_some_and(|p| p.end <= open.start)
+            {
                 self.next_pause += 1;
             }
             let mut cursor = open.start;
-            for pause in self.pauses[self.next_pause..].iter().take_while(|p| p.start < open.end) {
+            for pause in self.pauses[self.next_pause..]
+                .iter()
+                .take_while(|p| p.start < open.end)
+            {
                 if cursor < pause.start {
-                    self.pieces.push_back(Interval { start: cursor, end: pause.start });
+                    self.pieces.push_back(Interval {
+                        start: cursor,
+                        end: pause.start,
+                    });
                 }
                 cursor = cursor.max(pause.end);
             }
             if cursor < open.end {
-                self.pieces.push_back(Interval { start: cursor, end: open.end });
+                self.pieces.push_back(Interval {
+                    start: cursor,
+                    end: open.end,
+                });
             }
         }
     }

@@ -13,12 +13,24 @@ use crate::plan::{Plan, PlanFile};
 
 /// The files shipped with slacalc: (path, contents).
 const EMBEDDED_CALENDARS: &[(&str, &str)] = &[
-    ("calendars/americas.toml", include_str!("../calendars/americas.toml")),
-    ("calendars/europe.toml", include_str!("../calendars/europe.toml")),
-    ("calendars/middle-east.toml", include_str!("../calendars/middle-east.toml")),
+    (
+        "calendars/americas.toml",
+        include_str!("../calendars/americas.toml"),
+    ),
+    (
+        "calendars/europe.toml",
+        include_str!("../calendars/europe.toml"),
+    ),
+    (
+        "calendars/middle-east.toml",
+        include_str!("../calendars/middle-east.toml"),
+    ),
     ("calendars/uae.toml", include_str!("../calendars/uae.toml")),
 ];
-const EMBEDDED_PLANS: &[(&str, &str)] = &[("plans/imagiclecare.toml", include_str!("../plans/imagiclecare.toml"))];
+const EMBEDDED_PLANS: &[(&str, &str)] = &[(
+    "plans/imagiclecare.toml",
+    include_str!("../plans/imagiclecare.toml"),
+)];
 
 #[derive(Debug)]
 pub struct DataSet {
@@ -52,7 +64,10 @@ impl DataSet {
     }
 
     /// Build from (file name, text) pairs.
-    pub fn from_sources(calendar_files: &[(String, String)], plan_files: &[(String, String)]) -> Result<DataSet> {
+    pub fn from_sources(
+        calendar_files: &[(String, String)],
+        plan_files: &[(String, String)],
+    ) -> Result<DataSet> {
         let mut calendars = BTreeMap::new();
         for (file, text) in calendar_files {
             let name = file_stem(file).to_lowercase();
@@ -95,11 +110,17 @@ impl DataSet {
 }
 
 fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
-    files.iter().map(|(f, t)| ((*f).to_string(), (*t).to_string())).collect()
+    files
+        .iter()
+        .map(|(f, t)| ((*f).to_string(), (*t).to_string()))
+        .collect()
 }
 
 fn file_stem(file: &str) -> &str {
-    Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file)
+    Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file)
 }
 
 /// The `*.toml` files of a folder, sorted; `None` if the folder is absent.
@@ -108,11 +129,16 @@ fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
     if !dir.is_dir() {
         return Ok(None);
     }
-    let io_error = |path: &Path, e: std::io::Error| Error::Input(format!("cannot read {}: {e}", path.display()));
+    let io_error = |path: &Path, e: std::io::Error| {
+        Error::Input(format!("cannot read {}: {e}", path.display()))
+    };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let path = entry.map_err(|e| io_error(dir, e))?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if name.ends_with(".toml") && !name.ends_with(".example.toml") {
             let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
             files.push((path.display().to_string(), text));

@@ -46,10 +46,18 @@ pub fn compute<'a>(data: &'a DataSet, ticket: &Ticket, explain: bool) -> Result<
     let with_due = |target: Target| -> Result<TargetDue> {
         let due = due(desk, target, ticket.opened, &ticket.pauses)?;
         let windows = match (explain, due) {
-            (true, Some(due)) => Clock::new(desk, target.clock).windows_between(ticket.opened, due, &ticket.pauses)?,
+            (true, Some(due)) => Clock::new(desk, target.clock).windows_between(
+                ticket.opened,
+                due,
+                &ticket.pauses,
+            )?,
             _ => Vec::new(),
         };
-        Ok(TargetDue { target, due, windows })
+        Ok(TargetDue {
+            target,
+            due,
+            windows,
+        })
     };
     Ok(Deadline {
         plan,
@@ -62,7 +70,12 @@ pub fn compute<'a>(data: &'a DataSet, ticket: &Ticket, explain: bool) -> Result<
 }
 
 /// The due instant of a target for a ticket opened at `opened`.
-pub fn due(desk: &Calendar, target: Target, opened: DateTime<Utc>, pauses: &Pauses) -> Result<Option<DateTime<Utc>>> {
+pub fn due(
+    desk: &Calendar,
+    target: Target,
+    opened: DateTime<Utc>,
+    pauses: &Pauses,
+) -> Result<Option<DateTime<Utc>>> {
     let clock = Clock::new(desk, target.clock);
     Ok(Some(match target.amount {
         Amount::BestEffort => return Ok(None),
@@ -74,7 +87,12 @@ pub fn due(desk: &Calendar, target: Target, opened: DateTime<Utc>, pauses: &Paus
 
 /// Business days with pauses (SPEC §3): the day rule gives D0; the target is
 /// the standard-clock time L from the opening to D0, extended by the pauses.
-pub fn business_days_with_pauses(desk: &Calendar, opened: DateTime<Utc>, days: u32, pauses: &Pauses) -> Result<DateTime<Utc>> {
+pub fn business_days_with_pauses(
+    desk: &Calendar,
+    opened: DateTime<Utc>,
+    days: u32,
+    pauses: &Pauses,
+) -> Result<DateTime<Utc>> {
     let unpaused = business_days_due(desk, opened, days)?;
     if pauses.as_slice().is_empty() {
         return Ok(unpaused);

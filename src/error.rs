@@ -14,7 +14,7 @@ pub enum Error {
         message: String,
     },
     /// A name (desk, plan, priority, product) that the data does not know.
-    #[error("unknown {kind} '{name}'{}; known {kind}s: {}", suggestion(suggest.as_deref()), known.join(", "))]
+    #[error("unknown {kind} '{name}'{}; known {}: {}", suggestion(suggest.as_deref()), plural(kind), known.join(", "))]
     UnknownName {
         kind: &'static str,
         name: String,
@@ -34,7 +34,9 @@ pub enum Error {
         last_year: i32,
     },
     /// The calendar has no open time for a very long stretch.
-    #[error("calendar '{calendar}' has no open time on the {clock} clock within 10 years after {from}")]
+    #[error(
+        "calendar '{calendar}' has no open time on the {clock} clock within 10 years after {from}"
+    )]
     NoOpenTime {
         calendar: String,
         clock: String,
@@ -59,13 +61,24 @@ fn format_data(file: &str, line: Option<usize>, key: &str, message: &str) -> Str
     out
 }
 
+fn plural(kind: &str) -> String {
+    match kind.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{kind}s"),
+    }
+}
+
 fn suggestion(suggest: Option<&str>) -> String {
     suggest.map_or_else(String::new, |s| format!(" (did you mean '{s}'?)"))
 }
 
 impl Error {
     /// An unknown-name error, suggesting the nearest known name.
-    pub fn unknown(kind: &'static str, name: &str, known: impl IntoIterator<Item = impl fmt::Display>) -> Error {
+    pub fn unknown(
+        kind: &'static str,
+        name: &str,
+        known: impl IntoIterator<Item = impl fmt::Display>,
+    ) -> Error {
         let known: Vec<String> = known.into_iter().map(|k| k.to_string()).collect();
         let lower = name.to_lowercase();
         let suggest = known

@@ -17,7 +17,12 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
-    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
             return user_time(zone, local).map_err(|e| Error::Input(format!("'{text}': {e}")));
         }
@@ -30,12 +35,16 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
 /// A pause `A/B`: the clock stops from A until B.
 pub fn pause(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<Interval> {
     let (a, b) = text.split_once('/').ok_or_else(|| {
-        Error::Input(format!("pause '{text}' is not START/END, like 2026-11-20T10:00+01:00/2026-11-20T12:00+01:00"))
+        Error::Input(format!(
+            "pause '{text}' is not START/END, like 2026-11-20T10:00+01:00/2026-11-20T12:00+01:00"
+        ))
     })?;
     let start = instant(a, zone, now)?;
     let end = instant(b, zone, now)?;
     if end <= start {
-        return Err(Error::Input(format!("pause '{text}' ends before it starts")));
+        return Err(Error::Input(format!(
+            "pause '{text}' ends before it starts"
+        )));
     }
     Ok(Interval { start, end })
 }
@@ -92,7 +101,9 @@ pub fn duration(text: &str) -> Result<TimeDelta> {
     }
     // A hundred years of clock time is more than any contract needs.
     if seconds > 100 * 366 * 86_400 {
-        return Err(Error::Input(format!("duration '{text}' is longer than 100 years")));
+        return Err(Error::Input(format!(
+            "duration '{text}' is longer than 100 years"
+        )));
     }
     Ok(TimeDelta::seconds(seconds))
 }
@@ -113,8 +124,20 @@ mod tests {
 
     #[test]
     fn durations_in_both_notations() {
-        for (text, seconds) in [("90s", 90), ("45m", 2700), ("5h30m", 19_800), ("PT5H30M", 19_800), ("pt1h", 3600), ("1h0m1s", 3601), ("0m", 0)] {
-            assert_eq!(duration(text).ok(), Some(TimeDelta::seconds(seconds)), "{text}");
+        for (text, seconds) in [
+            ("90s", 90),
+            ("45m", 2700),
+            ("5h30m", 19_800),
+            ("PT5H30M", 19_800),
+            ("pt1h", 3600),
+            ("1h0m1s", 3601),
+            ("0m", 0),
+        ] {
+            assert_eq!(
+                duration(text).ok(),
+                Some(TimeDelta::seconds(seconds)),
+                "{text}"
+            );
         }
         for text in ["", "5", "h", "30m5h", "5x", "P1D", "-5m", "5h5h"] {
             assert!(duration(text).is_err(), "{text} should be refused");

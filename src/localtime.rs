@@ -37,9 +37,8 @@ pub fn user_time(zone: Tz, local: NaiveDateTime) -> Result<DateTime<Utc>> {
 fn gap_end(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
     let naive_utc = local.and_utc().timestamp();
     let (mut lo, mut hi) = (naive_utc - 30 * 3600, naive_utc + 30 * 3600);
-    let local_at = |t: i64| {
-        DateTime::from_timestamp(t, 0).map(|u| u.with_timezone(&zone).naive_local())
-    };
+    let local_at =
+        |t: i64| DateTime::from_timestamp(t, 0).map(|u| u.with_timezone(&zone).naive_local());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         match local_at(mid) {

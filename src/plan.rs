@@ -99,7 +99,9 @@ impl TryFrom<RawTarget> for Target {
             (Amount::BestEffort, clock) => clock.unwrap_or(ClockKind::Standard),
             (_, Some(clock)) => clock,
             (_, None) => {
-                return Err("a target in minutes or hours needs clock = standard, extended or 24x7".into())
+                return Err(
+                    "a target in minutes or hours needs clock = standard, extended or 24x7".into(),
+                )
             }
         };
         Ok(Target { amount, clock })
@@ -109,7 +111,11 @@ impl TryFrom<RawTarget> for Target {
 impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let plural = |n: u32| if n == 1 { "" } else { "s" };
-        let business = if self.clock == ClockKind::AllDay { "" } else { "business " };
+        let business = if self.clock == ClockKind::AllDay {
+            ""
+        } else {
+            "business "
+        };
         match self.amount {
             Amount::Minutes(n) => write!(f, "{n} {business}minute{}", plural(n)),
             Amount::Hours(n) => write!(f, "{n} {business}hour{}", plural(n)),
@@ -141,7 +147,10 @@ impl Plan {
             message,
         };
         let ids: Vec<&str> = priorities.iter().map(|p| p.id.as_str()).collect();
-        for (table, targets) in [("notification", &spec.notification), ("response", &spec.response)] {
+        for (table, targets) in [
+            ("notification", &spec.notification),
+            ("response", &spec.response),
+        ] {
             for key in targets.keys() {
                 if !ids.contains(&key.as_str()) {
                     return Err(data_error(

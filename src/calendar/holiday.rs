@@ -12,7 +12,11 @@ pub fn holidays_of_year(calendar: &str, rules: &[HolidayRule], year: i32) -> Res
     for rule in rules {
         // An observed shift can move a holiday across the year end
         // (1 Jan 2028, a Saturday, is observed on 31 Dec 2027).
-        let years = if rule.observed.is_some() { year - 1..=year + 1 } else { year..=year };
+        let years = if rule.observed.is_some() {
+            year - 1..=year + 1
+        } else {
+            year..=year
+        };
         for y in years {
             if rule.from.is_some_and(|f| y < f) || rule.until.is_some_and(|u| y > u) {
                 continue;
@@ -41,7 +45,9 @@ fn dates_of(calendar: &str, rule: &HolidayRule, year: i32) -> Result<Vec<NaiveDa
     let out_of_range = || Error::OutOfRange(format!("holiday '{}' in {year}", rule.name));
     Ok(match &rule.when {
         // 29 February exists only in leap years.
-        When::Fixed(md) => NaiveDate::from_ymd_opt(year, md.month, md.day).into_iter().collect(),
+        When::Fixed(md) => NaiveDate::from_ymd_opt(year, md.month, md.day)
+            .into_iter()
+            .collect(),
         When::Easter(offset) => {
             let easter = easter_sunday(year).ok_or_else(out_of_range)?;
             let date = if *offset >= 0 {
@@ -51,10 +57,18 @@ fn dates_of(calendar: &str, rule: &HolidayRule, year: i32) -> Result<Vec<NaiveDa
             };
             vec![date.ok_or_else(out_of_range)?]
         }
-        When::NthWeekday { month, weekday, nth } => {
-            nth_weekday(year, *month, *weekday, *nth).into_iter().collect()
-        }
-        When::Dated { dates, first_year, last_year } => {
+        When::NthWeekday {
+            month,
+            weekday,
+            nth,
+        } => nth_weekday(year, *month, *weekday, *nth)
+            .into_iter()
+            .collect(),
+        When::Dated {
+            dates,
+            first_year,
+            last_year,
+        } => {
             if !(*first_year..=*last_year).contains(&year) {
                 return Err(Error::NoHolidayData {
                     calendar: calendar.to_string(),
@@ -126,7 +140,15 @@ mod tests {
     #[test]
     fn easter_sundays_from_published_tables() {
         // Western Easter dates as published (e.g. by the USNO).
-        for (y, m, day) in [(2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2028, 4, 16), (2038, 4, 25), (2285, 3, 22)] {
+        for (y, m, day) in [
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2026, 4, 5),
+            (2027, 3, 28),
+            (2028, 4, 16),
+            (2038, 4, 25),
+            (2285, 3, 22),
+        ] {
             assert_eq!(easter_sunday(y), Some(d(y, m, day)), "{y}");
         }
     }
@@ -136,9 +158,15 @@ mod tests {
         // Memorial Day: last Monday of May 2026 is the 25th (May 31 is a Sunday).
         assert_eq!(nth_weekday(2026, 5, Weekday::Mon, -1), Some(d(2026, 5, 25)));
         // Thanksgiving: 4th Thursday of November 2026 (Nov 5 is the 1st).
-        assert_eq!(nth_weekday(2026, 11, Weekday::Thu, 4), Some(d(2026, 11, 26)));
+        assert_eq!(
+            nth_weekday(2026, 11, Weekday::Thu, 4),
+            Some(d(2026, 11, 26))
+        );
         // December 2026 starts on a Tuesday, so its last Thursday is the 31st.
-        assert_eq!(nth_weekday(2026, 12, Weekday::Thu, -1), Some(d(2026, 12, 31)));
+        assert_eq!(
+            nth_weekday(2026, 12, Weekday::Thu, -1),
+            Some(d(2026, 12, 31))
+        );
         // There is no 5th Monday in February 2026.
         assert_eq!(nth_weekday(2026, 2, Weekday::Mon, 5), None);
     }

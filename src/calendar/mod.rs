@@ -47,7 +47,10 @@ impl Calendar {
             message,
         };
         if parsed.hours.is_empty() {
-            return Err(data_error("hours", "no weekly hours: add a [[hours]] table".into()));
+            return Err(data_error(
+                "hours",
+                "no weekly hours: add a [[hours]] table".into(),
+            ));
         }
         let mut hours = parsed.hours;
         hours.sort_by_key(|h| h.from.unwrap_or(i32::MIN));
@@ -74,7 +77,10 @@ impl Calendar {
         let mut specials = BTreeMap::new();
         for (i, s) in parsed.specials.into_iter().enumerate() {
             let extended = s.extended.unwrap_or_else(|| s.standard.clone()).0;
-            let special = Special { standard: s.standard.0, extended };
+            let special = Special {
+                standard: s.standard.0,
+                extended,
+            };
             if specials.insert(s.date.0, special).is_some() {
                 return Err(data_error(
                     &format!("special[{i}].date"),
@@ -139,7 +145,10 @@ impl Calendar {
     /// window may end on the next day (it crosses midnight).
     pub fn windows_on(&self, date: NaiveDate, clock: ClockKind) -> Result<Vec<Window>> {
         if clock == ClockKind::AllDay {
-            return Ok(vec![Window { start: 0, end: window::DAY_SECONDS }]);
+            return Ok(vec![Window {
+                start: 0,
+                end: window::DAY_SECONDS,
+            }]);
         }
         if let Some(special) = self.specials.get(&date) {
             return Ok(match clock {

@@ -50,7 +50,9 @@ pub struct DayKey(pub Weekday);
 
 impl Ord for DayKey {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.num_days_from_monday().cmp(&other.0.num_days_from_monday())
+        self.0
+            .num_days_from_monday()
+            .cmp(&other.0.num_days_from_monday())
     }
 }
 
@@ -251,7 +253,9 @@ impl<'de> Deserialize<'de> for Day {
         };
         NaiveDate::parse_from_str(&text, "%Y-%m-%d")
             .map(Day)
-            .map_err(|_| serde::de::Error::custom(format!("'{text}' is not a date like 2026-12-24")))
+            .map_err(|_| {
+                serde::de::Error::custom(format!("'{text}' is not a date like 2026-12-24"))
+            })
     }
 }
 
@@ -270,8 +274,16 @@ pub struct HolidayRule {
 pub enum When {
     Fixed(MonthDay),
     Easter(i64),
-    NthWeekday { month: u32, weekday: Weekday, nth: i32 },
-    Dated { dates: Vec<NaiveDate>, first_year: i32, last_year: i32 },
+    NthWeekday {
+        month: u32,
+        weekday: Weekday,
+        nth: i32,
+    },
+    Dated {
+        dates: Vec<NaiveDate>,
+        first_year: i32,
+        last_year: i32,
+    },
 }
 
 impl TryFrom<RawHolidayRule> for HolidayRule {
@@ -293,7 +305,9 @@ impl TryFrom<RawHolidayRule> for HolidayRule {
             When::Fixed(day)
         } else if let Some(offset) = raw.easter {
             if offset.abs() > 200 {
-                return Err(format!("holiday '{name}': easter offset {offset} is more than 200 days"));
+                return Err(format!(
+                    "holiday '{name}': easter offset {offset} is more than 200 days"
+                ));
             }
             When::Easter(offset)
         } else if let Some(dates) = raw.dates {
@@ -301,32 +315,59 @@ impl TryFrom<RawHolidayRule> for HolidayRule {
                 .years
                 .ok_or_else(|| format!("holiday '{name}': a dated list needs years = [first, last], the years it covers"))?;
             if first_year > last_year {
-                return Err(format!("holiday '{name}': years = [{first_year}, {last_year}] ends before it starts"));
+                return Err(format!(
+                    "holiday '{name}': years = [{first_year}, {last_year}] ends before it starts"
+                ));
             }
             let dates: Vec<NaiveDate> = dates.into_iter().map(|d| d.0).collect();
-            if let Some(outside) = dates.iter().find(|d| !(first_year..=last_year).contains(&chrono::Datelike::year(*d))) {
+            if let Some(outside) = dates
+                .iter()
+                .find(|d| !(first_year..=last_year).contains(&chrono::Datelike::year(*d)))
+            {
                 return Err(format!("holiday '{name}': {outside} is outside the years {first_year}-{last_year} the list says it covers"));
             }
-            When::Dated { dates, first_year, last_year }
+            When::Dated {
+                dates,
+                first_year,
+                last_year,
+            }
         } else if raw.years.is_some() {
-            return Err(format!("holiday '{name}': years = [...] goes with dates = [...]"));
+            return Err(format!(
+                "holiday '{name}': years = [...] goes with dates = [...]"
+            ));
         } else {
             let (Some(month), Some(weekday), Some(nth)) = (raw.month, raw.weekday, raw.nth) else {
-                return Err(format!("holiday '{name}': an n-th weekday rule needs month, weekday and nth"));
+                return Err(format!(
+                    "holiday '{name}': an n-th weekday rule needs month, weekday and nth"
+                ));
             };
             if !(1..=12).contains(&month) {
                 return Err(format!("holiday '{name}': month {month} is not 1-12"));
             }
             if nth == 0 || !(-5..=5).contains(&nth) {
-                return Err(format!("holiday '{name}': nth {nth} must be 1 to 5, or -1 (last) to -5"));
+                return Err(format!(
+                    "holiday '{name}': nth {nth} must be 1 to 5, or -1 (last) to -5"
+                ));
             }
-            When::NthWeekday { month, weekday: weekday.0, nth }
+            When::NthWeekday {
+                month,
+                weekday: weekday.0,
+                nth,
+            }
         };
         if let (Some(from), Some(until)) = (raw.from, raw.until) {
             if from > until {
-                return Err(format!("holiday '{name}': from = {from} is after until = {until}"));
+                return Err(format!(
+                    "holiday '{name}': from = {from} is after until = {until}"
+                ));
             }
         }
-        Ok(HolidayRule { name, when, from: raw.from, until: raw.until, observed: raw.observed })
+        Ok(HolidayRule {
+            name,
+            when,
+            from: raw.from,
+            until: raw.until,
+            observed: raw.observed,
+        })
     }
 }

@@ -78,7 +78,7 @@ fn parse_time_of_day(text: &str, is_end: bool) -> Option<u32> {
 impl fmt::Display for Window {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let hm = |s: u32| {
-            if s % 60 == 0 {
+            if s.is_multiple_of(60) {
                 format!("{:02}:{:02}", s / 3600, s / 60 % 60)
             } else {
                 format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)

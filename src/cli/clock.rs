@@ -71,7 +71,11 @@ impl ClockArgs {
         if let Some(until_text) = &self.until {
             let until = input::instant(until_text, zone, context.now)?;
             if until < from {
-                return Err(slacalc::Error::Input(format!("--until {until_text} is before --from {}", self.from)).into());
+                return Err(slacalc::Error::Input(format!(
+                    "--until {until_text} is before --from {}",
+                    self.from
+                ))
+                .into());
             }
             let elapsed = Clock::new(desk, kind).elapsed(from, until, &pauses)?;
             let result = ElapsedJson {
@@ -103,7 +107,12 @@ impl ClockArgs {
             let amount = input::duration(self.add.as_deref().unwrap_or_default())?;
             Clock::new(desk, kind).due(from, amount, &pauses)?
         };
-        let result = DueJson { desk: desk.name.clone(), clock: kind.to_string(), from: rfc3339(from, zone), due: rfc3339(due, zone) };
+        let result = DueJson {
+            desk: desk.name.clone(),
+            clock: kind.to_string(),
+            from: rfc3339(from, zone),
+            due: rfc3339(due, zone),
+        };
         match context.format {
             Format::Json => render::json(&result),
             Format::Table => {

@@ -104,7 +104,11 @@ impl DeadlineJson {
 fn windows_json(windows: &[Interval], zone: Tz) -> Vec<WindowJson> {
     windows
         .iter()
-        .map(|w| WindowJson { from: rfc3339(w.start, zone), to: rfc3339(w.end, zone), seconds: w.length().num_seconds() })
+        .map(|w| WindowJson {
+            from: rfc3339(w.start, zone),
+            to: rfc3339(w.end, zone),
+            seconds: w.length().num_seconds(),
+        })
         .collect()
 }
 
@@ -119,13 +123,31 @@ fn table(d: &Deadline, now: DateTime<Utc>, explain: bool) -> String {
         zone.name(),
         render::local(d.opened, zone)
     );
-    let mut table = render::table(&["target", "amount", "clock", &format!("due ({})", zone.name()), "due (UTC)", "from now"]);
+    let mut table = render::table(&[
+        "target",
+        "amount",
+        "clock",
+        &format!("due ({})", zone.name()),
+        "due (UTC)",
+        "from now",
+    ]);
     let mut row = |name: &str, t: &TargetDue| {
         let (local, utc, left) = match t.due {
-            Some(due) => (render::local(due, zone), render::utc(due), render::from_now(due, now)),
+            Some(due) => (
+                render::local(due, zone),
+                render::utc(due),
+                render::from_now(due, now),
+            ),
             None => ("no deadline (best effort)".into(), "-".into(), "-".into()),
         };
-        table.add_row(vec![name.to_string(), t.target.to_string(), t.target.clock.to_string(), local, utc, left]);
+        table.add_row(vec![
+            name.to_string(),
+            t.target.to_string(),
+            t.target.clock.to_string(),
+            local,
+            utc,
+            left,
+        ]);
     };
     if let Some(n) = &d.notification {
         row("priority notification", n);
@@ -134,9 +156,17 @@ fn table(d: &Deadline, now: DateTime<Utc>, explain: bool) -> String {
     out.push_str(&table.to_string());
     out.push('\n');
     if explain {
-        for (name, t) in d.notification.iter().map(|n| ("priority notification", n)).chain([("response", &d.response)]) {
+        for (name, t) in d
+            .notification
+            .iter()
+            .map(|n| ("priority notification", n))
+            .chain([("response", &d.response)])
+        {
             if t.due.is_some() {
-                out.push_str(&format!("\n{name}: counted windows on the {} clock\n", t.target.clock));
+                out.push_str(&format!(
+                    "\n{name}: counted windows on the {} clock\n",
+                    t.target.clock
+                ));
                 out.push_str(&windows_table(&t.windows, zone));
             }
         }
@@ -149,7 +179,12 @@ pub fn windows_table(windows: &[Interval], zone: Tz) -> String {
     let mut total = chrono::TimeDelta::zero();
     for w in windows {
         total += w.length();
-        table.add_row(vec![render::local(w.start, zone), render::local(w.end, zone), render::hours(w.length()), render::hours(total)]);
+        table.add_row(vec![
+            render::local(w.start, zone),
+            render::local(w.end, zone),
+            render::hours(w.length()),
+            render::hours(total),
+        ]);
     }
     table.to_string() + "\n"
 }

@@ -42,7 +42,13 @@ pub struct Cli {
 
 fn version() -> &'static str {
     static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    VERSION.get_or_init(|| format!("{} (tz database {})", env!("CARGO_PKG_VERSION"), chrono_tz::IANA_TZDB_VERSION))
+    VERSION.get_or_init(|| {
+        format!(
+            "{} (tz database {})",
+            env!("CARGO_PKG_VERSION"),
+            chrono_tz::IANA_TZDB_VERSION
+        )
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,7 +93,11 @@ pub struct TicketArgs {
 }
 
 /// Parse `--pause` values in the desk's zone.
-pub fn parse_pauses(texts: &[String], zone: chrono_tz::Tz, now: DateTime<Utc>) -> slacalc::Result<Pauses> {
+pub fn parse_pauses(
+    texts: &[String],
+    zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> slacalc::Result<Pauses> {
     let pauses = texts
         .iter()
         .map(|t| input::pause(t, zone, now))
@@ -100,7 +110,11 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         Some(dir) => DataSet::from_dir(dir).with_context(|| format!("--data {}", dir.display()))?,
         None => DataSet::embedded()?,
     };
-    let context = Context { data, now, format: cli.format };
+    let context = Context {
+        data,
+        now,
+        format: cli.format,
+    };
     let text = match cli.command {
         Command::Deadline(args) => args.execute(&context)?,
         Command::Clock(args) => args.execute(&context)?,
@@ -121,7 +135,9 @@ pub fn report(error: &anyhow::Error) -> ExitCode {
     }
     let message: Vec<String> = error.chain().map(ToString::to_string).collect();
     eprintln!("slacalc: error: {}", message.join(": "));
-    let bad_input = error.chain().any(|e| e.downcast_ref::<slacalc::Error>().is_some());
+    let bad_input = error
+        .chain()
+        .any(|e| e.downcast_ref::<slacalc::Error>().is_some());
     ExitCode::from(if bad_input { 2 } else { 1 })
 }
 

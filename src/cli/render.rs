@@ -7,12 +7,15 @@ use comfy_table::{presets, ContentArrangement, Table};
 
 /// An instant as RFC 3339 in the desk's zone, to the second (SPEC §8).
 pub fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Secs, false)
+    t.with_timezone(&zone)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 /// An instant for people: weekday, date, time and offset in the zone.
 pub fn local(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone).format("%a %Y-%m-%d %H:%M:%S %:z").to_string()
+    t.with_timezone(&zone)
+        .format("%a %Y-%m-%d %H:%M:%S %:z")
+        .to_string()
 }
 
 pub fn utc(t: DateTime<Utc>) -> String {

@@ -1,0 +1,438 @@
+//! The command-line contract of SPEC §8: JSON fields, exit codes, and one
+//! line on stderr for bad input.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+pub fn slacalc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slacalc"))
+        .args(args)
+        .env_remove("SLACALC_DATA")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+pub fn json(args: &[&str]) -> Value {
+    let out = slacalc(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Exit status 2 and exactly one line on stderr containing `needle`.
+pub fn fails_with(args: &[&str], needle: &str) {
+    let out = slacalc(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "{args:?}: one line expected: {stderr}"
+    );
+    assert!(
+        stderr.contains(needle),
+        "{args:?}: '{needle}' not in {stderr}"
+    );
+}
+
+fn keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+#[test]
+fn deadline_json_fields() {
+    // Gold P1 at europe, Monday 2026-11-23 10:00 CET: notification 30 min
+    // → 10:30; response 60 min → 11:00, both on the extended clock.
+    let v = json(&[
+        "deadline",
+        "--plan",
+        "Gold",
+        "--priority",
+        "p1",
+        "--desk",
+        "EUROPE",
+        "--opened",
+        "2026-11-23T10:00:00+01:00",
+        "--format",
+        "json",
+    ]);
+    for key in [
+        "plan",
+        "priority",
+        "desk",
+        "opened",
+        "clock",
+        "notification",
+        "response",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["plan"], "gold");
+    assert_eq!(v["priority"], "P1");
+    assert_eq!(v["desk"], "europe");
+    assert_eq!(v["opened"], "2026-11-23T10:00:00+01:00");
+    assert_eq!(v["clock"], "extended");
+    assert_eq!(
+        keys(&v["notification"]),
+        ["best_effort", "clock", "due", "target"]
+    );
+    assert_eq!(v["notification"]["due"], "2026-11-23T10:30:00+01:00");
+    assert_eq!(
+        keys(&v["response"]),
+        ["best_effort", "clock", "due", "target"]
+    );
+    assert_eq!(v["response"]["due"], "2026-11-23T11:00:00+01:00");
+    assert_eq!(v["response"]["best_effort"], false);
+}
+
+#[test]
+fn deadline_best_effort_and_no_notification_are_null() {
+    let v = json(&[
+        "deadline",
+        "--plan",
+        "basic",
+        "--priority",
+        "P4",
+        "--desk",
+        "europe",
+        "--opened",
+        "2026-11-23T10:00:00+01:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["notification"], Value::Null);
+    assert_eq!(v["response"]["due"], Value::Null);
+    assert_eq!(v["response"]["best_effort"], true);
+}
+
+#[test]
+fn deadline_explain_lists_counted_windows() {
+    // Gold P2 (2 business hours, extended) opened Fri 2026-11-20 17:30 CET:
+    // Friday 17:30-18:00 (1800 s), then Saturday 09:00-10:30 (5400 s).
+    let v = json(&[
+        "deadline",
+        "--plan",
+        "gold",
+        "--priority",
+        "p2",
+        "--desk",
+        "europe",
+        "--opened",
+        "2026-11-20T17:30:00+01:00",
+        "--explain",
+        "--format",
+        "json",
+    ]);
+    let windows = v["windows"].as_array().unwrap();
+    assert_eq!(windows.len(), 2);
+    assert_eq!(windows[0]["from"], "2026-11-20T17:30:00+01:00");
+    assert_eq!(windows[0]["to"], "2026-11-20T18:00:00+01:00");
+    assert_eq!(windows[0]["seconds"], 1800);
+    assert_eq!(windows[1]["from"], "2026-11-21T09:00:00+01:00");
+    assert_eq!(windows[1]["seconds"], 5400);
+}
+
+#[test]
+fn local_input_times_are_read_at_the_desk() {
+    // "2026-11-20T17:30" at the americas desk is 17:30 EST (-05:00), after
+    // closing; gold P3 (4 h extended) counts Saturday 07:00-11:00.
+    let v = json(&[
+        "deadline",
+        "--plan",
+        "gold",
+        "--priority",
+        "p3",
+        "--desk",
+        "americas",
+        "--opened",
+        "2026-11-20T17:30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["opened"], "2026-11-20T17:30:00-05:00");
+    assert_eq!(v["response"]["due"], "2026-11-21T11:00:00-05:00");
+}
+
+#[test]
+fn nonexistent_and_ambiguous_local_times_are_errors() {
+    // Rome skips 02:00-03:00 on 2026-03-29 and repeats 02:00-03:00 on 2026-10-25.
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "europe",
+            "--opened",
+            "2026-03-29T02:30",
+        ],
+        "does not exist",
+    );
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "europe",
+            "--opened",
+            "2026-10-25T02:30",
+        ],
+        "ambiguous",
+    );
+    // New York skips 02:00-03:00 on 2026-03-08 and repeats 01:00-02:00 on 2026-11-01.
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "americas",
+            "--opened",
+            "2026-03-08T02:15",
+        ],
+        "does not exist",
+    );
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "americas",
+            "--opened",
+            "2026-11-01T01:30",
+        ],
+        "ambiguous",
+    );
+}
+
+#[test]
+fn unknown_names_list_the_valid_ones() {
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gld",
+            "--priority",
+            "p1",
+            "--desk",
+            "europe",
+        ],
+        "known plans: basic, gold, platinum",
+    );
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p9",
+            "--desk",
+            "europe",
+        ],
+        "known priorities: P1, P2, P3, P4",
+    );
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "eurpoe",
+        ],
+        "did you mean 'europe'",
+    );
+}
+
+#[test]
+fn bad_values_exit_2_with_one_line() {
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "europe",
+            "--opened",
+            "yesterday",
+        ],
+        "'yesterday' is not a time",
+    );
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "europe",
+            "--pause",
+            "2026-11-23T12:00:00+01:00/2026-11-23T11:00:00+01:00",
+        ],
+        "ends before it starts",
+    );
+    fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "europe",
+            "--opened",
+            "2026-11-23T10:00:00+01:00",
+            "--pause",
+            "2026-11-23T10:00:00+01:00/2026-11-23T12:00:00+01:00",
+            "--pause",
+            "2026-11-23T11:00:00+01:00/2026-11-23T13:00:00+01:00",
+        ],
+        "overlap",
+    );
+    fails_with(&["deadline", "--plan", "gold"], "required");
+    fails_with(
+        &["clock", "--desk", "europe", "--add", "5 hours"],
+        "'5 hours' is not a duration",
+    );
+    fails_with(
+        &[
+            "clock", "--desk", "europe", "--clock", "weekly", "--add", "5h",
+        ],
+        "unknown clock 'weekly'",
+    );
+    fails_with(
+        &[
+            "--data",
+            "/nonexistent/folder",
+            "clock",
+            "--desk",
+            "europe",
+            "--add",
+            "5h",
+        ],
+        "/nonexistent/folder",
+    );
+}
+
+#[test]
+fn clock_add_business_days_and_until() {
+    // Europe extended clock from Fri 2026-11-20 16:00 CET: Friday 16-18 (2h),
+    // Saturday 09:00 + 1h → 10:00.
+    let v = json(&[
+        "clock",
+        "--desk",
+        "europe",
+        "--from",
+        "2026-11-20T16:00:00+01:00",
+        "--add",
+        "PT3H",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(keys(&v), ["clock", "desk", "due", "from"]);
+    assert_eq!(v["clock"], "extended");
+    assert_eq!(v["due"], "2026-11-21T10:00:00+01:00");
+    // Standard clock: Friday 16-18 (2h), Monday 09:00 + 1h → Monday 10:00.
+    let v = json(&[
+        "clock",
+        "--desk",
+        "europe",
+        "--clock",
+        "standard",
+        "--from",
+        "2026-11-20T16:00:00+01:00",
+        "--add",
+        "3h",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["due"], "2026-11-23T10:00:00+01:00");
+    // 2 business days from Friday 20 Nov: Mon 23 (1), Tue 24 (2) → 18:00.
+    let v = json(&[
+        "clock",
+        "--desk",
+        "europe",
+        "--from",
+        "2026-11-20T16:00:00+01:00",
+        "--business-days",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["due"], "2026-11-24T18:00:00+01:00");
+    // Measured on the standard clock from Friday 16:00 to Monday 12:00:
+    // 2h Friday + 3h Monday = 5h = 18000 s.
+    let v = json(&[
+        "clock",
+        "--desk",
+        "europe",
+        "--clock",
+        "standard",
+        "--from",
+        "2026-11-20T16:00:00+01:00",
+        "--until",
+        "2026-11-23T12:00:00+01:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        keys(&v),
+        ["clock", "desk", "from", "human", "seconds", "until"]
+    );
+    assert_eq!(v["seconds"], 18_000);
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    assert!(slacalc(&["--help"]).status.success());
+    assert!(slacalc(&["deadline", "--help"]).status.success());
+    let version = slacalc(&["--version"]);
+    assert!(version.status.success());
+    assert!(String::from_utf8_lossy(&version.stdout).contains("tz database"));
+}
+
+#[test]
+fn table_output_names_the_due_time() {
+    let out = slacalc(&[
+        "deadline",
+        "--plan",
+        "gold",
+        "--priority",
+        "p2",
+        "--desk",
+        "europe",
+        "--opened",
+        "2026-11-20T17:30:00+01:00",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    // 2 business hours: 30 min on Friday, 90 min on Saturday → 10:30.
+    assert!(text.contains("Sat 2026-11-21 10:30:00 +01:00"), "{text}");
+    assert!(text.contains("2026-11-21 09:30:00Z"), "{text}");
+}

@@ -1,0 +1,156 @@
+//! Golden years: every holiday of 2026 and 2027 of the shipped calendars,
+//! written out by hand from SPEC §2 (Italian list plus 4 October from 2026;
+//! US federal holidays with the observed-day rule; UAE dates from the
+//! calendar's named source).
+
+use chrono::NaiveDate;
+use slacalc::dataset::DataSet;
+
+fn dates(desk: &str, year: i32) -> Vec<String> {
+    let data = DataSet::embedded().unwrap();
+    let holidays = data.desk(desk).unwrap().holidays_in(year).unwrap();
+    holidays.keys().map(NaiveDate::to_string).collect()
+}
+
+#[test]
+fn europe_2026() {
+    // Easter Sunday 2026 is 5 April, so Easter Monday is 6 April.
+    // 4 October is a national holiday again from 2026 (a Sunday this year).
+    let expected = [
+        "2026-01-01",
+        "2026-01-06",
+        "2026-04-06",
+        "2026-04-25",
+        "2026-05-01",
+        "2026-06-02",
+        "2026-08-15",
+        "2026-10-04",
+        "2026-11-01",
+        "2026-12-08",
+        "2026-12-25",
+        "2026-12-26",
+    ];
+    assert_eq!(dates("europe", 2026), expected);
+}
+
+#[test]
+fn europe_2027() {
+    // Easter Sunday 2027 is 28 March, so Easter Monday is 29 March.
+    let expected = [
+        "2027-01-01",
+        "2027-01-06",
+        "2027-03-29",
+        "2027-04-25",
+        "2027-05-01",
+        "2027-06-02",
+        "2027-08-15",
+        "2027-10-04",
+        "2027-11-01",
+        "2027-12-08",
+        "2027-12-25",
+        "2027-12-26",
+    ];
+    assert_eq!(dates("europe", 2027), expected);
+}
+
+#[test]
+fn europe_2025_has_no_st_francis() {
+    // The 4 October rule starts in 2026.
+    assert!(!dates("europe", 2025).contains(&"2025-10-04".to_string()));
+    assert_eq!(dates("europe", 2025).len(), 11);
+}
+
+#[test]
+fn americas_2026() {
+    // MLK: 3rd Monday of January (Jan 5, 12, 19); Washington: 3rd Monday of
+    // February (2, 9, 16); Memorial: last Monday of May (25); Labor: 1st
+    // Monday of September (7); Columbus: 2nd Monday of October (5, 12);
+    // Thanksgiving: 4th Thursday of November (5, 12, 19, 26).
+    // Independence Day, Saturday 4 July, is observed Friday 3 July.
+    let expected = [
+        "2026-01-01",
+        "2026-01-19",
+        "2026-02-16",
+        "2026-05-25",
+        "2026-06-19",
+        "2026-07-03",
+        "2026-09-07",
+        "2026-10-12",
+        "2026-11-11",
+        "2026-11-26",
+        "2026-12-25",
+    ];
+    assert_eq!(dates("americas", 2026), expected);
+}
+
+#[test]
+fn americas_2027() {
+    // Juneteenth (Sat 19 June) → Fri 18 June; Independence Day (Sun 4 July)
+    // → Mon 5 July; Christmas (Sat 25 Dec) → Fri 24 Dec; New Year's Day 2028
+    // (Sat) → Fri 31 Dec 2027, across the year end.
+    let expected = [
+        "2027-01-01",
+        "2027-01-18",
+        "2027-02-15",
+        "2027-05-31",
+        "2027-06-18",
+        "2027-07-05",
+        "2027-09-06",
+        "2027-10-11",
+        "2027-11-11",
+        "2027-11-25",
+        "2027-12-24",
+        "2027-12-31",
+    ];
+    assert_eq!(dates("americas", 2027), expected);
+}
+
+#[test]
+fn americas_2028_new_year_observed_in_2027() {
+    // 1 Jan 2028 is observed in 2027, so 2028 has no 1 January holiday.
+    let y2028 = dates("americas", 2028);
+    assert!(!y2028.contains(&"2028-01-01".to_string()));
+    assert!(
+        y2028.contains(&"2028-11-10".to_string()),
+        "Veterans Day (Sat) observed Fri 10 Nov"
+    );
+}
+
+#[test]
+fn uae_2026() {
+    // New Year's Day; Eid al-Fitr 19-22 March; Arafat 26 May; Eid al-Adha
+    // 27-29 May; Islamic New Year 15 June; Prophet's Birthday 28 August;
+    // National Day 2-3 December.
+    let expected = [
+        "2026-01-01",
+        "2026-03-19",
+        "2026-03-20",
+        "2026-03-21",
+        "2026-03-22",
+        "2026-05-26",
+        "2026-05-27",
+        "2026-05-28",
+        "2026-05-29",
+        "2026-06-15",
+        "2026-08-28",
+        "2026-12-02",
+        "2026-12-03",
+    ];
+    assert_eq!(dates("uae", 2026), expected);
+    assert_eq!(dates("middle-east", 2026), expected);
+}
+
+#[test]
+fn uae_year_without_data_is_an_error() {
+    let data = DataSet::embedded().unwrap();
+    let error = data
+        .desk("uae")
+        .unwrap()
+        .holidays_in(2029)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("2029") && error.contains("2025-2028"),
+        "{error}"
+    );
+}
