@@ -203,6 +203,29 @@ impl<'a> Clock<'a> {
             .sum())
     }
 
+    /// The open window containing `t` (`None`: the clock is stopped at `t`).
+    pub fn window_at(&self, t: DateTime<Utc>) -> Result<Option<Interval>> {
+        let earlier = t - TimeDelta::days(2);
+        for open in OpenIntervals::new(*self, earlier) {
+            let open = open?;
+            if open.start > t {
+                break;
+            }
+            if t < open.end {
+                return Ok(Some(open));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The first instant at or after `t` at which the clock runs.
+    pub fn next_open(&self, t: DateTime<Utc>) -> Result<DateTime<Utc>> {
+        match OpenIntervals::new(*self, t).next() {
+            Some(open) => Ok(open?.start),
+            None => Err(self.no_open_time(t)),
+        }
+    }
+
     fn no_open_time(&self, from: DateTime<Utc>) -> Error {
         Error::NoOpenTime {
             calendar: self.calendar.name.clone(),
@@ -336,13 +359,12 @@ impl Iterator for OpenIntervals<'_> {
             let Some(date) = self.next_date else {
                 return self.pending.pop_front().map(Ok);
             };
-            let next_midnight = date
-                .succ_opt()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
+            // Intervals ending by this day's midnight can no longer merge
+            // with this or a later day's windows.
+            let midnight = date
+                .and_hms_opt(0, 0, 0)
                 .map(|t| window_edge(self.clock.calendar.zone, t));
-            // Intervals ending by the next midnight can no longer merge with
-            // a later day's windows.
-            if let (Some(first), Some(midnight)) = (self.pending.front(), next_midnight) {
+            if let (Some(first), Some(midnight)) = (self.pending.front(), midnight) {
                 if first.end <= midnight {
                     return self.pending.pop_front().map(Ok);
                 }

@@ -87,7 +87,13 @@ impl DataSet {
                         message: "a plan of this name is defined in another file too".into(),
                     });
                 }
-                let plan = Plan::new(&name, spec, &parsed.priorities, file)?;
+                let plan = Plan::new(
+                    &name,
+                    spec,
+                    &parsed.priorities,
+                    parsed.escalation.as_ref(),
+                    file,
+                )?;
                 plans.insert(key, plan);
             }
         }

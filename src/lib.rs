@@ -11,6 +11,7 @@ pub mod clock;
 pub mod dataset;
 pub mod deadline;
 pub mod error;
+pub mod escalation;
 pub mod input;
 pub mod localtime;
 pub mod plan;

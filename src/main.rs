@@ -14,9 +14,15 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = cli::run(args, chrono::Utc::now(), &mut out).and_then(|()| Ok(out.flush()?));
+    let result = cli::run(args, now(), &mut out).and_then(|()| Ok(out.flush()?));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => cli::report(&e),
     }
+}
+
+/// The current instant, to the second: every time slacalc shows is.
+fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(0)
 }

@@ -19,6 +19,24 @@ pub struct PlanFile {
     pub priorities: Vec<Priority>,
     #[serde(rename = "plan")]
     pub plans: BTreeMap<String, PlanSpec>,
+    /// Who the ticket reaches at each escalation step, per priority.
+    pub escalation: Option<MatrixSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixSpec {
+    /// Who holds a ticket before the first step.
+    pub initial_holder: String,
+    /// Per priority id, one cell per step; "" means no change.
+    pub matrix: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationSpec {
+    /// Step times, measured from the opening.
+    pub steps: Vec<Target>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -43,6 +61,8 @@ pub struct PlanSpec {
     pub notification: BTreeMap<String, Target>,
     /// Maximum response times, by priority id: every priority needs one.
     pub response: BTreeMap<String, Target>,
+    #[serde(default)]
+    pub escalation: Option<EscalationSpec>,
 }
 
 /// A target: an amount of time on a clock, or best effort.
@@ -135,11 +155,27 @@ pub struct Plan {
     pub priorities: Vec<Priority>,
     notification: BTreeMap<String, Target>,
     response: BTreeMap<String, Target>,
+    escalation: Option<Escalation>,
+}
+
+/// A plan's escalation: step times and, per priority, who each step reaches.
+#[derive(Debug, Clone)]
+pub struct Escalation {
+    pub steps: Vec<Target>,
+    pub initial_holder: String,
+    /// Per priority id: the cell of each step (`None` = no change).
+    pub matrix: BTreeMap<String, Vec<Option<String>>>,
 }
 
 impl Plan {
     /// Check a plan against its file's priorities; `file` names it in errors.
-    pub fn new(name: &str, spec: PlanSpec, priorities: &[Priority], file: &str) -> Result<Plan> {
+    pub fn new(
+        name: &str,
+        spec: PlanSpec,
+        priorities: &[Priority],
+        matrix: Option<&MatrixSpec>,
+        file: &str,
+    ) -> Result<Plan> {
         let data_error = |key: String, message: String| Error::Data {
             file: file.to_string(),
             line: None,
@@ -168,7 +204,68 @@ impl Plan {
                 ));
             }
         }
+        let escalation = match (spec.escalation, matrix) {
+            (None, _) => None,
+            (Some(_), None) => {
+                return Err(data_error(
+                    format!("plan.{name}.escalation"),
+                    "escalation steps need an [escalation] table with initial_holder and matrix"
+                        .into(),
+                ))
+            }
+            (Some(steps), Some(matrix)) => {
+                let mut cells = BTreeMap::new();
+                for id in &ids {
+                    let row = matrix.matrix.get(*id).ok_or_else(|| {
+                        data_error(
+                            "escalation.matrix".into(),
+                            format!("no row for priority {id}"),
+                        )
+                    })?;
+                    if row.len() != steps.steps.len() {
+                        return Err(data_error(
+                            format!("escalation.matrix.{id}"),
+                            format!(
+                                "{} cells, but plan {name} has {} escalation steps",
+                                row.len(),
+                                steps.steps.len()
+                            ),
+                        ));
+                    }
+                    let row = row
+                        .iter()
+                        .map(|c| (!c.trim().is_empty()).then(|| c.trim().to_string()))
+                        .collect();
+                    cells.insert((*id).to_string(), row);
+                }
+                if let Some(unknown) = matrix.matrix.keys().find(|k| !ids.contains(&k.as_str())) {
+                    return Err(data_error(
+                        format!("escalation.matrix.{unknown}"),
+                        format!(
+                            "unknown priority '{unknown}'; priorities: {}",
+                            ids.join(", ")
+                        ),
+                    ));
+                }
+                if let Some(best_effort) = steps
+                    .steps
+                    .iter()
+                    .position(|t| t.amount == Amount::BestEffort)
+                {
+                    return Err(data_error(
+                        format!("plan.{name}.escalation.steps[{best_effort}]"),
+                        "an escalation step needs a time, not best effort".into(),
+                    ));
+                }
+                Some(Escalation {
+                    steps: steps.steps,
+                    initial_holder: matrix.initial_holder.clone(),
+                    matrix: cells,
+                })
+            }
+        };
         Ok(Plan {
+            escalation,
             name: name.to_string(),
             label: spec.label,
             business_clock: spec.business_clock,
@@ -195,5 +292,12 @@ impl Plan {
 
     pub fn notification(&self, priority: &Priority) -> Option<Target> {
         self.notification.get(&priority.id).copied()
+    }
+}
+
+impl Plan {
+    /// The plan's escalation, if its file defines one.
+    pub fn escalation(&self) -> Option<&Escalation> {
+        self.escalation.as_ref()
     }
 }

@@ -2,5 +2,9 @@
 #![allow(clippy::unwrap_used)]
 
 mod cli;
+mod clock_custom;
 mod deadline_cases;
+mod escalate_cases;
+mod escalate_more;
 mod holidays;
+mod properties;

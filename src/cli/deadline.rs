@@ -6,11 +6,11 @@ use clap::Args;
 use serde::Serialize;
 
 use slacalc::clock::Interval;
-use slacalc::deadline::{self, Deadline, TargetDue, Ticket};
-use slacalc::input;
+use slacalc::deadline::{self, Deadline, TargetDue};
+use slacalc::escalation::{priority_history, PriorityPeriod};
 
 use super::render::{self, rfc3339};
-use super::{parse_pauses, Context, Format, TicketArgs};
+use super::{Context, Format, TicketArgs};
 
 /// When is a ticket's response due (and, for P1, the priority notification)
 #[derive(Debug, Args)]
@@ -28,18 +28,22 @@ pub struct DeadlineArgs {
 
 impl DeadlineArgs {
     pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
-        let desk = context.data.desk(&self.ticket.desk)?;
-        let zone = desk.zone;
-        let ticket = Ticket {
-            plan: self.ticket.plan.clone(),
-            priority: self.ticket.priority.clone(),
-            desk: self.ticket.desk.clone(),
-            opened: input::instant(&self.ticket.opened, zone, context.now)?,
-            pauses: parse_pauses(&self.ticket.pauses, zone, context.now)?,
-        };
+        let (mut ticket, changes) = self.ticket.parse(context)?;
+        // The latest priority applies, its targets measured from the opening (SPEC §4).
+        let plan = context.data.plan(&ticket.plan)?;
+        let history = priority_history(plan, ticket.opened, &ticket.priority, &changes)?;
+        if let Some(last) = history.last() {
+            ticket.priority.clone_from(&last.priority.id);
+        }
         let result = deadline::compute(&context.data, &ticket, self.explain)?;
         match context.format {
-            Format::Json => render::json(&DeadlineJson::new(&result, self.explain)),
+            Format::Json => {
+                let mut json = DeadlineJson::new(&result, self.explain);
+                if history.len() > 1 {
+                    json.priority_history = Some(history_json(&history, result.desk.zone));
+                }
+                render::json(&json)
+            }
             Format::Table => Ok(table(&result, context.now, self.explain)),
         }
     }
@@ -57,6 +61,24 @@ pub struct DeadlineJson {
     response: TargetJson,
     #[serde(skip_serializing_if = "Option::is_none")]
     windows: Option<Vec<WindowJson>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    priority_history: Option<Vec<PriorityJson>>,
+}
+
+#[derive(Serialize)]
+pub struct PriorityJson {
+    from: String,
+    priority: String,
+}
+
+pub fn history_json(history: &[PriorityPeriod], zone: Tz) -> Vec<PriorityJson> {
+    history
+        .iter()
+        .map(|p| PriorityJson {
+            from: rfc3339(p.from, zone),
+            priority: p.priority.id.clone(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -97,6 +119,7 @@ impl DeadlineJson {
             notification: d.notification.as_ref().map(target),
             response: target(&d.response),
             windows: windows(&d.response),
+            priority_history: None,
         }
     }
 }

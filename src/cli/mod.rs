@@ -4,6 +4,7 @@
 
 mod clock;
 mod deadline;
+mod escalate;
 mod render;
 
 use std::io::{self, Write};
@@ -16,6 +17,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use slacalc::clock::Pauses;
 use slacalc::dataset::DataSet;
+use slacalc::deadline::Ticket;
+use slacalc::escalation::PriorityChange;
 use slacalc::input;
 
 const EXIT_STATUS: &str = "EXIT STATUS:
@@ -62,6 +65,7 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 enum Command {
     Deadline(deadline::DeadlineArgs),
+    Escalate(escalate::EscalateArgs),
     Clock(clock::ClockArgs),
 }
 
@@ -90,6 +94,40 @@ pub struct TicketArgs {
     /// Waiting time that does not count, START/END (repeatable)
     #[arg(long = "pause", value_name = "START/END")]
     pub pauses: Vec<String>,
+    /// From TIME on the ticket has priority PR (repeatable); targets are
+    /// still measured from the opening
+    #[arg(long = "priority-change", value_name = "TIME=PR")]
+    pub priority_changes: Vec<String>,
+}
+
+impl TicketArgs {
+    /// The ticket and its priority changes, times read in the desk's zone.
+    pub fn parse(&self, context: &Context) -> slacalc::Result<(Ticket, Vec<PriorityChange>)> {
+        let zone = context.data.desk(&self.desk)?.zone;
+        let ticket = Ticket {
+            plan: self.plan.clone(),
+            priority: self.priority.clone(),
+            desk: self.desk.clone(),
+            opened: input::instant(&self.opened, zone, context.now)?,
+            pauses: parse_pauses(&self.pauses, zone, context.now)?,
+        };
+        let changes = self
+            .priority_changes
+            .iter()
+            .map(|text| {
+                let (at, priority) = text.split_once('=').ok_or_else(|| {
+                    slacalc::Error::Input(format!(
+                        "--priority-change '{text}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1"
+                    ))
+                })?;
+                Ok(PriorityChange {
+                    at: input::instant(at, zone, context.now)?,
+                    priority: priority.trim().to_string(),
+                })
+            })
+            .collect::<slacalc::Result<Vec<_>>>()?;
+        Ok((ticket, changes))
+    }
 }
 
 /// Parse `--pause` values in the desk's zone.
@@ -117,6 +155,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
     };
     let text = match cli.command {
         Command::Deadline(args) => args.execute(&context)?,
+        Command::Escalate(args) => args.execute(&context)?,
         Command::Clock(args) => args.execute(&context)?,
     };
     out.write_all(text.as_bytes())?;

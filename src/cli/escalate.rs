@@ -1,0 +1,204 @@
+//! `slacalc escalate`: the escalation timeline of a ticket and who holds it.
+
+use clap::Args;
+use serde::Serialize;
+
+use slacalc::escalation::{escalate, Escalation, Step, StepStatus};
+use slacalc::input;
+
+use super::deadline::{history_json, PriorityJson};
+use super::render::{self, rfc3339};
+use super::{Context, Format, TicketArgs};
+
+/// Who must the ticket be escalated to, and when is the next step
+#[derive(Debug, Args)]
+#[command(after_help = "EXAMPLES:
+  slacalc escalate --plan gold --priority p2 --desk europe --opened 2026-11-20T10:00:00+01:00
+  slacalc escalate --plan basic --priority p1 --desk americas --opened 2026-11-02T09:00 --at 2026-11-06T12:00
+  slacalc escalate --plan gold --priority p3 --desk uae --opened 2026-11-23T09:00 --priority-change 2026-11-24T12:00=P1 --format json")]
+pub struct EscalateArgs {
+    #[command(flatten)]
+    ticket: TicketArgs,
+    /// The moment to ask about: RFC 3339, a local time at the desk, or now
+    #[arg(long, default_value = "now", value_name = "TIME")]
+    at: String,
+}
+
+#[derive(Serialize)]
+struct EscalationJson {
+    plan: String,
+    priority: String,
+    desk: String,
+    timezone: String,
+    opened: String,
+    at: String,
+    holder: String,
+    steps: Vec<StepJson>,
+    next: Option<StepJson>,
+    response_due: Option<String>,
+    on_call: bool,
+    priority_since: String,
+    priority_history: Vec<PriorityJson>,
+}
+
+#[derive(Serialize, Clone)]
+struct StepJson {
+    step: usize,
+    after: String,
+    at: String,
+    holder: String,
+    reaches: Option<String>,
+    status: &'static str,
+}
+
+impl EscalateArgs {
+    pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
+        let (ticket, changes) = self.ticket.parse(context)?;
+        let zone = context.data.desk(&ticket.desk)?.zone;
+        let at = input::instant(&self.at, zone, context.now)?;
+        let result = escalate(&context.data, &ticket, &changes, at)?;
+        match context.format {
+            Format::Json => render::json(&to_json(&result)),
+            Format::Table => Ok(table(&result, context)),
+        }
+    }
+}
+
+fn step_json(step: &Step, zone: chrono_tz::Tz) -> StepJson {
+    StepJson {
+        step: step.number,
+        after: step.after.to_string(),
+        at: rfc3339(step.at, zone),
+        holder: step.holder.clone(),
+        reaches: step.reaches.clone(),
+        status: step.status.name(),
+    }
+}
+
+fn to_json(e: &Escalation) -> EscalationJson {
+    let zone = e.desk.zone;
+    EscalationJson {
+        plan: e.plan.name.clone(),
+        priority: e.priority.priority.id.clone(),
+        desk: e.desk.name.clone(),
+        timezone: zone.name().to_string(),
+        opened: rfc3339(e.opened, zone),
+        at: rfc3339(e.at, zone),
+        holder: e.holder.clone(),
+        steps: e.steps.iter().map(|s| step_json(s, zone)).collect(),
+        next: e.next.map(|i| step_json(&e.steps[i], zone)),
+        response_due: e.response_due.map(|t| rfc3339(t, zone)),
+        on_call: e.on_call,
+        priority_since: rfc3339(e.priority.from, zone),
+        priority_history: history_json(&e.history, zone),
+    }
+}
+
+fn table(e: &Escalation, context: &Context) -> String {
+    let zone = e.desk.zone;
+    let mut out = format!(
+        "{} {} at the {} desk ({}), opened {}\nat {}: held by {}\n",
+        e.plan.label,
+        e.priority.priority.id,
+        e.desk.name,
+        zone.name(),
+        render::local(e.opened, zone),
+        render::local(e.at, zone),
+        e.holder
+    );
+    if e.history.len() > 1 {
+        let changes: Vec<String> = e
+            .history
+            .iter()
+            .map(|p| format!("{} from {}", p.priority.id, render::local(p.from, zone)))
+            .collect();
+        out.push_str(&format!("priority history: {}\n", changes.join(", ")));
+    }
+    if e.on_call {
+        out.push_str("on-call hours now: the 24/7 clock runs, but no escalation to R&D until business hours\n");
+    }
+    let mut table = render::table(&[
+        "",
+        "step",
+        "after",
+        &format!("at ({})", zone.name()),
+        "reaches",
+        "status",
+    ]);
+    let response = match e.response_due {
+        Some(due) => render::local(due, zone),
+        None => "best effort".into(),
+    };
+    let mut marked = false;
+    let mut rows: Vec<(chrono::DateTime<chrono::Utc>, Vec<String>)> = e
+        .steps
+        .iter()
+        .map(|s| {
+            let status = match s.status {
+                StepStatus::Overdue => "OVERDUE: escalate now".to_string(),
+                StepStatus::Reached => "reached".to_string(),
+                StepStatus::Pending => render::from_now(s.at, e.at)
+                    .replace("in ", "in ")
+                    .to_string(),
+            };
+            (
+                s.at,
+                vec![
+                    String::new(),
+                    s.number.to_string(),
+                    s.after.to_string(),
+                    render::local(s.at, zone),
+                    s.reaches.clone().unwrap_or_else(|| "(no change)".into()),
+                    status,
+                ],
+            )
+        })
+        .collect();
+    if let Some(due) = e.response_due {
+        rows.push((
+            due,
+            vec![
+                String::new(),
+                "response".into(),
+                e.plan.response(e.priority.priority).to_string(),
+                response,
+                "-".into(),
+                if due <= e.at {
+                    "passed".into()
+                } else {
+                    render::from_now(due, e.at)
+                },
+            ],
+        ));
+    }
+    rows.sort_by_key(|r| r.0);
+    for (when, mut row) in rows {
+        if !marked && when > e.at {
+            table.add_row(vec![
+                "▶".to_string(),
+                "now".into(),
+                String::new(),
+                render::local(e.at, zone),
+                format!("held by {}", e.holder),
+                String::new(),
+            ]);
+            marked = true;
+        }
+        row[0] = String::new();
+        table.add_row(row);
+    }
+    if !marked {
+        table.add_row(vec![
+            "▶".to_string(),
+            "now".into(),
+            String::new(),
+            render::local(e.at, zone),
+            format!("held by {}", e.holder),
+            String::new(),
+        ]);
+    }
+    let _ = context;
+    out.push_str(&table.to_string());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,193 @@
+//! Escalation: when each step of the plan's matrix falls due, who holds the
+//! ticket at a given instant, and how priority changes move that (SPEC §4–5).
+
+use chrono::{DateTime, Utc};
+
+use crate::calendar::Calendar;
+use crate::clock::{Clock, ClockKind};
+use crate::dataset::DataSet;
+use crate::deadline::{self, Ticket};
+use crate::error::{Error, Result};
+use crate::plan::{Plan, Priority, Target};
+
+/// From `at` on, the ticket has `priority`.
+#[derive(Debug, Clone)]
+pub struct PriorityChange {
+    pub at: DateTime<Utc>,
+    pub priority: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    /// Its instant is after the moment asked about.
+    Pending,
+    /// It has happened.
+    Reached,
+    /// Its instant passed before the priority that has it was in force: the
+    /// escalation is owed now.
+    Overdue,
+}
+
+impl StepStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            StepStatus::Pending => "pending",
+            StepStatus::Reached => "reached",
+            StepStatus::Overdue => "overdue",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// 1-based.
+    pub number: usize,
+    pub after: Target,
+    pub at: DateTime<Utc>,
+    /// Who the step hands the ticket to (`None`: no change at this step).
+    pub reaches: Option<String>,
+    /// Who holds the ticket from this step on.
+    pub holder: String,
+    pub status: StepStatus,
+}
+
+/// The priority a ticket had from an instant on.
+#[derive(Debug, Clone)]
+pub struct PriorityPeriod<'a> {
+    pub from: DateTime<Utc>,
+    pub priority: &'a Priority,
+}
+
+#[derive(Debug, Clone)]
+pub struct Escalation<'a> {
+    pub plan: &'a Plan,
+    pub desk: &'a Calendar,
+    pub opened: DateTime<Utc>,
+    pub at: DateTime<Utc>,
+    /// The priority in force at `at`, and since when.
+    pub priority: PriorityPeriod<'a>,
+    pub history: Vec<PriorityPeriod<'a>>,
+    pub holder: String,
+    pub steps: Vec<Step>,
+    /// Index into `steps` of the first step after `at`.
+    pub next: Option<usize>,
+    /// The response deadline of the priority in force (`None`: best effort).
+    pub response_due: Option<DateTime<Utc>>,
+    /// The ticket runs on the 24/7 on-call clock and `at` is outside the
+    /// plan's business hours: no R&D escalation now.
+    pub on_call: bool,
+}
+
+/// The priority periods of a ticket: its opening priority, then each change.
+pub fn priority_history<'a>(
+    plan: &'a Plan,
+    opened: DateTime<Utc>,
+    initial: &str,
+    changes: &[PriorityChange],
+) -> Result<Vec<PriorityPeriod<'a>>> {
+    let mut history = vec![PriorityPeriod {
+        from: opened,
+        priority: plan.priority(initial)?,
+    }];
+    let mut changes = changes.to_vec();
+    changes.sort_by_key(|c| c.at);
+    for change in &changes {
+        if change.at < opened {
+            return Err(Error::Input(format!(
+                "priority change to {} at {} is before the ticket was opened",
+                change.priority,
+                change.at.to_rfc3339()
+            )));
+        }
+        history.push(PriorityPeriod {
+            from: change.at,
+            priority: plan.priority(&change.priority)?,
+        });
+    }
+    Ok(history)
+}
+
+/// The escalation state of a ticket at `at`.
+pub fn escalate<'a>(
+    data: &'a DataSet,
+    ticket: &Ticket,
+    changes: &[PriorityChange],
+    at: DateTime<Utc>,
+) -> Result<Escalation<'a>> {
+    let plan = data.plan(&ticket.plan)?;
+    let desk = data.desk(&ticket.desk)?;
+    if at < ticket.opened {
+        return Err(Error::Input(format!(
+            "--at {} is before the ticket was opened ({})",
+            at.to_rfc3339(),
+            ticket.opened.to_rfc3339()
+        )));
+    }
+    let history = priority_history(plan, ticket.opened, &ticket.priority, changes)?;
+    let in_force = history
+        .iter()
+        .rev()
+        .find(|p| p.from <= at)
+        .cloned()
+        .unwrap_or_else(|| history[0].clone());
+    let matrix = plan.escalation().ok_or_else(|| {
+        Error::Input(format!(
+            "plan '{}' has no escalation matrix in its plan file",
+            plan.name
+        ))
+    })?;
+    let cells = matrix
+        .matrix
+        .get(&in_force.priority.id)
+        .cloned()
+        .unwrap_or_default();
+    let mut holder = matrix.initial_holder.clone();
+    let mut holder_at = matrix.initial_holder.clone();
+    let mut steps = Vec::with_capacity(matrix.steps.len());
+    for (index, target) in matrix.steps.iter().enumerate() {
+        let due = deadline::due(desk, *target, ticket.opened, &ticket.pauses)?
+            .ok_or_else(|| Error::Input(format!("escalation step {} has no time", index + 1)))?;
+        let reaches = cells.get(index).cloned().flatten();
+        if let Some(name) = &reaches {
+            holder = name.clone();
+        }
+        let status = if due > at {
+            StepStatus::Pending
+        } else if due < in_force.from {
+            StepStatus::Overdue
+        } else {
+            StepStatus::Reached
+        };
+        if status != StepStatus::Pending {
+            holder_at = holder.clone();
+        }
+        steps.push(Step {
+            number: index + 1,
+            after: *target,
+            at: due,
+            reaches,
+            holder: holder.clone(),
+            status,
+        });
+    }
+    let next = steps.iter().position(|s| s.status == StepStatus::Pending);
+    let response = plan.response(in_force.priority);
+    let response_due = deadline::due(desk, response, ticket.opened, &ticket.pauses)?;
+    let on_call = response.clock == ClockKind::AllDay
+        && Clock::new(desk, plan.business_clock)
+            .window_at(at)?
+            .is_none();
+    Ok(Escalation {
+        plan,
+        desk,
+        opened: ticket.opened,
+        at,
+        priority: in_force,
+        history,
+        holder: holder_at,
+        steps,
+        next,
+        response_due,
+        on_call,
+    })
+}
