@@ -59,7 +59,7 @@ impl EscalateArgs {
         let result = escalate(&context.data, &ticket, &changes, at)?;
         match context.format {
             Format::Json => render::json(&to_json(&result)),
-            Format::Table => Ok(table(&result, context)),
+            Format::Table => Ok(table(&result)),
         }
     }
 }
@@ -94,7 +94,7 @@ fn to_json(e: &Escalation) -> EscalationJson {
     }
 }
 
-fn table(e: &Escalation, context: &Context) -> String {
+fn table(e: &Escalation) -> String {
     let zone = e.desk.zone;
     let mut out = format!(
         "{} {} at the {} desk ({}), opened {}\nat {}: held by {}\n",
@@ -117,6 +117,60 @@ fn table(e: &Escalation, context: &Context) -> String {
     if e.on_call {
         out.push_str("on-call hours now: the 24/7 clock runs, but no escalation to R&D until business hours\n");
     }
+    // The timeline: steps and the response deadline in time order, with a
+    // marker row where `--at` falls.
+    let mut rows: Vec<(chrono::DateTime<chrono::Utc>, Vec<String>)> = e
+        .steps
+        .iter()
+        .map(|s| {
+            let status = match s.status {
+                StepStatus::Overdue => "OVERDUE: escalate now".to_string(),
+                StepStatus::Reached => "reached".to_string(),
+                StepStatus::Pending => render::from_now(s.at, e.at),
+            };
+            let reaches = s.reaches.clone().unwrap_or_else(|| "(no change)".into());
+            (
+                s.at,
+                vec![
+                    String::new(),
+                    s.number.to_string(),
+                    s.after.to_string(),
+                    render::local(s.at, zone),
+                    reaches,
+                    status,
+                ],
+            )
+        })
+        .collect();
+    if let Some(due) = e.response_due {
+        let status = if due <= e.at {
+            "passed".to_string()
+        } else {
+            render::from_now(due, e.at)
+        };
+        let target = e.plan.response(e.priority.priority).to_string();
+        rows.push((
+            due,
+            vec![
+                String::new(),
+                "response".into(),
+                target,
+                render::local(due, zone),
+                "-".into(),
+                status,
+            ],
+        ));
+    }
+    rows.sort_by_key(|r| r.0);
+    let now_row = vec![
+        "▶".to_string(),
+        "now".into(),
+        String::new(),
+        render::local(e.at, zone),
+        format!("held by {}", e.holder),
+        String::new(),
+    ];
+    let split = rows.iter().position(|r| r.0 > e.at).unwrap_or(rows.len());
     let mut table = render::table(&[
         "",
         "step",
@@ -125,79 +179,15 @@ fn table(e: &Escalation, context: &Context) -> String {
         "reaches",
         "status",
     ]);
-    let response = match e.response_due {
-        Some(due) => render::local(due, zone),
-        None => "best effort".into(),
-    };
-    let mut marked = false;
-    let mut rows: Vec<(chrono::DateTime<chrono::Utc>, Vec<String>)> = e
-        .steps
-        .iter()
-        .map(|s| {
-            let status = match s.status {
-                StepStatus::Overdue => "OVERDUE: escalate now".to_string(),
-                StepStatus::Reached => "reached".to_string(),
-                StepStatus::Pending => render::from_now(s.at, e.at)
-                    .replace("in ", "in ")
-                    .to_string(),
-            };
-            (
-                s.at,
-                vec![
-                    String::new(),
-                    s.number.to_string(),
-                    s.after.to_string(),
-                    render::local(s.at, zone),
-                    s.reaches.clone().unwrap_or_else(|| "(no change)".into()),
-                    status,
-                ],
-            )
-        })
-        .collect();
-    if let Some(due) = e.response_due {
-        rows.push((
-            due,
-            vec![
-                String::new(),
-                "response".into(),
-                e.plan.response(e.priority.priority).to_string(),
-                response,
-                "-".into(),
-                if due <= e.at {
-                    "passed".into()
-                } else {
-                    render::from_now(due, e.at)
-                },
-            ],
-        ));
-    }
-    rows.sort_by_key(|r| r.0);
-    for (when, mut row) in rows {
-        if !marked && when > e.at {
-            table.add_row(vec![
-                "▶".to_string(),
-                "now".into(),
-                String::new(),
-                render::local(e.at, zone),
-                format!("held by {}", e.holder),
-                String::new(),
-            ]);
-            marked = true;
+    for (index, (_, row)) in rows.into_iter().enumerate() {
+        if index == split {
+            table.add_row(now_row.clone());
         }
-        row[0] = String::new();
         table.add_row(row);
     }
-    if !marked {
-        table.add_row(vec![
-            "▶".to_string(),
-            "now".into(),
-            String::new(),
-            render::local(e.at, zone),
-            format!("held by {}", e.holder),
-            String::new(),
-        ]);
+    if split == e.steps.len() + usize::from(e.response_due.is_some()) {
+        table.add_row(now_row);
     }
-    let _ = context;
     out.push_str(&table.to_string());
     out.push('\n');
     out
