@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::calendar::schema::CalendarFile;
 use crate::calendar::Calendar;
+use crate::contract::RenewalRules;
 use crate::error::{Error, Result};
 use crate::plan::{Plan, PlanFile};
 
@@ -36,6 +37,7 @@ const EMBEDDED_PLANS: &[(&str, &str)] = &[(
 pub struct DataSet {
     pub calendars: BTreeMap<String, Calendar>,
     pub plans: BTreeMap<String, Plan>,
+    pub renewal: Option<RenewalRules>,
 }
 
 impl DataSet {
@@ -75,8 +77,12 @@ impl DataSet {
             calendars.insert(name.clone(), Calendar::new(&name, file, parsed)?);
         }
         let mut plans = BTreeMap::new();
+        let mut renewal = None;
         for (file, text) in plan_files {
             let parsed: PlanFile = parse_toml(file, text)?;
+            if renewal.is_none() {
+                renewal.clone_from(&parsed.renewal);
+            }
             for (name, spec) in parsed.plans {
                 let key = name.to_lowercase();
                 if plans.contains_key(&key) {
@@ -97,7 +103,11 @@ impl DataSet {
                 plans.insert(key, plan);
             }
         }
-        Ok(DataSet { calendars, plans })
+        Ok(DataSet {
+            calendars,
+            plans,
+            renewal,
+        })
     }
 
     /// The desk's calendar by name (case-insensitive).
@@ -105,6 +115,13 @@ impl DataSet {
         self.calendars
             .get(&name.to_lowercase())
             .ok_or_else(|| Error::unknown("desk", name, self.calendars.keys()))
+    }
+
+    /// The renewal rules of the plans files.
+    pub fn renewal(&self) -> Result<&RenewalRules> {
+        self.renewal.as_ref().ok_or_else(|| {
+            Error::Input("no plans file has a [renewal] table with the renewal rules".into())
+        })
     }
 
     /// A plan by name (case-insensitive).

@@ -7,7 +7,9 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod calendar;
+pub mod catalog;
 pub mod clock;
+pub mod contract;
 pub mod dataset;
 pub mod deadline;
 pub mod error;

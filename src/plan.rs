@@ -21,6 +21,8 @@ pub struct PlanFile {
     pub plans: BTreeMap<String, PlanSpec>,
     /// Who the ticket reaches at each escalation step, per priority.
     pub escalation: Option<MatrixSpec>,
+    /// Renewal rules of the plans in this file.
+    pub renewal: Option<crate::contract::RenewalRules>,
 }
 
 #[derive(Debug, Deserialize)]

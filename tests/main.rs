@@ -8,3 +8,5 @@ mod escalate_cases;
 mod escalate_more;
 mod holidays;
 mod properties;
+mod renew_cases;
+mod renew_more;

@@ -4,8 +4,10 @@
 
 mod clock;
 mod deadline;
+mod eol;
 mod escalate;
 mod render;
+mod renew;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -66,6 +68,8 @@ pub enum Format {
 enum Command {
     Deadline(deadline::DeadlineArgs),
     Escalate(escalate::EscalateArgs),
+    Renew(renew::RenewArgs),
+    Eol(eol::EolArgs),
     Clock(clock::ClockArgs),
 }
 
@@ -156,6 +160,8 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
     let text = match cli.command {
         Command::Deadline(args) => args.execute(&context)?,
         Command::Escalate(args) => args.execute(&context)?,
+        Command::Renew(args) => args.execute(&context)?,
+        Command::Eol(args) => args.execute(&context)?,
         Command::Clock(args) => args.execute(&context)?,
     };
     out.write_all(text.as_bytes())?;
