@@ -10,7 +10,8 @@ use crate::calendar::schema::CalendarFile;
 use crate::calendar::Calendar;
 use crate::contract::RenewalRules;
 use crate::error::{Error, Result};
-use crate::plan::{Plan, PlanFile};
+use crate::plan::{CoverageSpec, Feature, Plan, PlanFile};
+use crate::proactive::{Eligibility, Event};
 
 /// The files shipped with slacalc: (path, contents).
 const EMBEDDED_CALENDARS: &[(&str, &str)] = &[
@@ -38,6 +39,12 @@ pub struct DataSet {
     pub calendars: BTreeMap<String, Calendar>,
     pub plans: BTreeMap<String, Plan>,
     pub renewal: Option<RenewalRules>,
+    /// Plan names in the order their files list them.
+    pub plan_order: Vec<String>,
+    pub features: Vec<Feature>,
+    pub coverage: CoverageSpec,
+    pub proactive: Option<Eligibility>,
+    pub events: Vec<Event>,
 }
 
 impl DataSet {
@@ -78,10 +85,60 @@ impl DataSet {
         }
         let mut plans = BTreeMap::new();
         let mut renewal = None;
+        let mut plan_order = Vec::new();
+        let mut features = Vec::new();
+        let mut coverage = CoverageSpec::default();
+        let mut proactive = None;
+        let mut events: Vec<Event> = Vec::new();
         for (file, text) in plan_files {
             let parsed: PlanFile = parse_toml(file, text)?;
             if renewal.is_none() {
                 renewal.clone_from(&parsed.renewal);
+            }
+            if proactive.is_none() {
+                proactive.clone_from(&parsed.proactive);
+            }
+            let ids: Vec<&str> = parsed.priorities.iter().map(|p| p.id.as_str()).collect();
+            for (i, event) in parsed.events.iter().enumerate() {
+                let error = |message: String| Error::Data {
+                    file: file.clone(),
+                    line: None,
+                    key: format!("event[{i}]"),
+                    message,
+                };
+                if !ids.contains(&event.priority.as_str()) {
+                    return Err(error(format!(
+                        "unknown priority '{}'; priorities: {}",
+                        event.priority,
+                        ids.join(", ")
+                    )));
+                }
+                if events.iter().any(|e| e.id == event.id) {
+                    return Err(error(format!("event id '{}' is listed twice", event.id)));
+                }
+            }
+            for (i, feature) in parsed.features.iter().enumerate() {
+                if let Some(plan) = parsed
+                    .plans
+                    .keys()
+                    .find(|p| !feature.values.contains_key(*p))
+                {
+                    return Err(Error::Data {
+                        file: file.clone(),
+                        line: None,
+                        key: format!("feature[{i}].values"),
+                        message: format!(
+                            "no value for plan '{plan}' in feature '{}'",
+                            feature.feature
+                        ),
+                    });
+                }
+            }
+            events.extend(parsed.events);
+            features.extend(parsed.features);
+            if let Some(c) = parsed.coverage {
+                coverage.languages.extend(c.languages);
+                coverage.notes.extend(c.notes);
             }
             for (name, spec) in parsed.plans {
                 let key = name.to_lowercase();
@@ -100,6 +157,7 @@ impl DataSet {
                     parsed.escalation.as_ref(),
                     file,
                 )?;
+                plan_order.push(key.clone());
                 plans.insert(key, plan);
             }
         }
@@ -107,6 +165,11 @@ impl DataSet {
             calendars,
             plans,
             renewal,
+            plan_order,
+            features,
+            coverage,
+            proactive,
+            events,
         })
     }
 
@@ -187,4 +250,21 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
             message: inner.message().to_string(),
         }
     })
+}
+
+impl DataSet {
+    /// A proactive-support event by id.
+    pub fn event(&self, id: &str) -> Result<&Event> {
+        self.events
+            .iter()
+            .find(|e| e.id.eq_ignore_ascii_case(id.trim()))
+            .ok_or_else(|| Error::unknown("event", id, self.events.iter().map(|e| &e.id)))
+    }
+
+    /// The plans in their files' order (basic, gold, platinum).
+    pub fn plans_in_order(&self) -> impl Iterator<Item = &Plan> {
+        self.plan_order
+            .iter()
+            .filter_map(|name| self.plans.get(name))
+    }
 }

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod clock;
 pub mod contract;
+pub mod coverage;
 pub mod dataset;
 pub mod deadline;
 pub mod error;
@@ -17,5 +18,6 @@ pub mod escalation;
 pub mod input;
 pub mod localtime;
 pub mod plan;
+pub mod proactive;
 
 pub use error::{Error, Result};

@@ -23,6 +23,49 @@ pub struct PlanFile {
     pub escalation: Option<MatrixSpec>,
     /// Renewal rules of the plans in this file.
     pub renewal: Option<crate::contract::RenewalRules>,
+    /// Languages and notes of the plan comparison.
+    pub coverage: Option<CoverageSpec>,
+    /// The plan comparison table.
+    #[serde(default, rename = "feature")]
+    pub features: Vec<Feature>,
+    pub proactive: Option<crate::proactive::Eligibility>,
+    #[serde(default, rename = "event")]
+    pub events: Vec<crate::proactive::Event>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverageSpec {
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// One row of the comparison table: each plan's value.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feature {
+    pub feature: String,
+    pub values: BTreeMap<String, Availability>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Availability {
+    Yes,
+    No,
+    Optional,
+}
+
+impl Availability {
+    pub fn name(self) -> &'static str {
+        match self {
+            Availability::Yes => "yes",
+            Availability::No => "no",
+            Availability::Optional => "optional",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -301,5 +344,15 @@ impl Plan {
     /// The plan's escalation, if its file defines one.
     pub fn escalation(&self) -> Option<&Escalation> {
         self.escalation.as_ref()
+    }
+}
+
+impl Plan {
+    /// Whether some target of the plan runs around the clock (on-call).
+    pub fn has_on_call(&self) -> bool {
+        self.response
+            .values()
+            .chain(self.notification.values())
+            .any(|t| t.clock == ClockKind::AllDay)
     }
 }

@@ -7,6 +7,7 @@ mod deadline_cases;
 mod escalate_cases;
 mod escalate_more;
 mod holidays;
+mod ics;
 mod properties;
 mod renew_cases;
 mod renew_more;

@@ -88,6 +88,7 @@ impl ClockArgs {
             };
             return match context.format {
                 Format::Json => render::json(&result),
+                Format::Ics => Err(super::no_ics("clock")),
                 Format::Table => Ok(format!(
                     "{} of {} clock time at the {} desk ({}) from {} until {}\n",
                     result.human,
@@ -115,6 +116,7 @@ impl ClockArgs {
         };
         match context.format {
             Format::Json => render::json(&result),
+            Format::Ics => Err(super::no_ics("clock")),
             Format::Table => {
                 let what = match (&self.add, self.business_days) {
                     (Some(add), _) => format!("{add} of {kind} clock time"),

@@ -45,6 +45,7 @@ impl DeadlineArgs {
                 render::json(&json)
             }
             Format::Table => Ok(table(&result, context.now, self.explain)),
+            Format::Ics => Ok(render::ics_deadline(&result, context.now)),
         }
     }
 }

@@ -59,6 +59,7 @@ impl EscalateArgs {
         let result = escalate(&context.data, &ticket, &changes, at)?;
         match context.format {
             Format::Json => render::json(&to_json(&result)),
+            Format::Ics => Err(super::no_ics("escalate")),
             Format::Table => Ok(table(&result)),
         }
     }

@@ -3,9 +3,11 @@
 //! text; the computing is the library's.
 
 mod clock;
+mod coverage;
 mod deadline;
 mod eol;
 mod escalate;
+mod holidays;
 mod render;
 mod renew;
 
@@ -22,6 +24,7 @@ use slacalc::dataset::DataSet;
 use slacalc::deadline::Ticket;
 use slacalc::escalation::PriorityChange;
 use slacalc::input;
+use slacalc::proactive::Release;
 
 const EXIT_STATUS: &str = "EXIT STATUS:
   0  success
@@ -62,6 +65,8 @@ pub enum Format {
     Table,
     /// One JSON document for scripts
     Json,
+    /// iCalendar (deadline, holidays)
+    Ics,
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,6 +75,8 @@ enum Command {
     Escalate(escalate::EscalateArgs),
     Renew(renew::RenewArgs),
     Eol(eol::EolArgs),
+    Coverage(coverage::CoverageArgs),
+    Holidays(holidays::HolidaysArgs),
     Clock(clock::ClockArgs),
 }
 
@@ -87,8 +94,14 @@ pub struct TicketArgs {
     #[arg(long)]
     pub plan: String,
     /// Priority: P1 (critical) to P4 (low)
-    #[arg(long)]
-    pub priority: String,
+    #[arg(long, required_unless_present = "event", conflicts_with = "event")]
+    pub priority: Option<String>,
+    /// A proactive-support event (see `coverage --events`): its priority applies
+    #[arg(long, value_name = "ID")]
+    pub event: Option<String>,
+    /// The suite release, for proactive-support eligibility (e.g. "Winter '20")
+    #[arg(long, requires = "event")]
+    pub release: Option<String>,
     /// Support desk: americas, europe, middle-east or uae
     #[arg(long)]
     pub desk: String,
@@ -108,9 +121,24 @@ impl TicketArgs {
     /// The ticket and its priority changes, times read in the desk's zone.
     pub fn parse(&self, context: &Context) -> slacalc::Result<(Ticket, Vec<PriorityChange>)> {
         let zone = context.data.desk(&self.desk)?.zone;
+        let priority = match (&self.priority, &self.event) {
+            (Some(priority), _) => priority.clone(),
+            (None, Some(id)) => {
+                let event = context.data.event(id)?;
+                let rules = context.data.proactive.as_ref().ok_or_else(|| {
+                    slacalc::Error::Input(
+                        "the plans file has no [proactive] eligibility rules".into(),
+                    )
+                })?;
+                let release = self.release.as_deref().map(Release::parse).transpose()?;
+                rules.check(&context.data.plan(&self.plan)?.name, release)?;
+                event.priority.clone()
+            }
+            (None, None) => return Err(slacalc::Error::Input("give --priority or --event".into())),
+        };
         let ticket = Ticket {
             plan: self.plan.clone(),
-            priority: self.priority.clone(),
+            priority,
             desk: self.desk.clone(),
             opened: input::instant(&self.opened, zone, context.now)?,
             pauses: parse_pauses(&self.pauses, zone, context.now)?,
@@ -162,10 +190,20 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         Command::Escalate(args) => args.execute(&context)?,
         Command::Renew(args) => args.execute(&context)?,
         Command::Eol(args) => args.execute(&context)?,
+        Command::Coverage(args) => args.execute(&context)?,
+        Command::Holidays(args) => args.execute(&context)?,
         Command::Clock(args) => args.execute(&context)?,
     };
     out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// The error for `--format ics` where a subcommand has no calendar form.
+pub fn no_ics(subcommand: &str) -> anyhow::Error {
+    slacalc::Error::Input(format!(
+        "--format ics is for deadline and holidays, not {subcommand}"
+    ))
+    .into()
 }
 
 /// Print an error as one line and choose the exit status: 2 for bad input,
