@@ -3,6 +3,7 @@
 
 mod cli;
 mod clock_custom;
+mod coverage_cases;
 mod deadline_cases;
 mod escalate_cases;
 mod escalate_more;
