@@ -322,13 +322,10 @@ impl<'a> OpenIntervals<'a> {
         }
     }
 
-    fn add_day(&mut self, date: NaiveDate) -> Result<()> {
-        let calendar = self.clock.calendar;
+    fn add_day(&mut self, open: &[Interval]) {
         let mut opened = false;
-        for window in calendar.windows_on(date, self.clock.kind)? {
-            let Some(mut iv) = window_instants(calendar, date, window) else {
-                continue;
-            };
+        for &window in open {
+            let mut iv = window;
             if iv.end <= self.from {
                 continue;
             }
@@ -344,7 +341,6 @@ impl<'a> OpenIntervals<'a> {
         } else {
             self.closed_run += 1;
         }
-        Ok(())
     }
 }
 
@@ -359,23 +355,23 @@ impl Iterator for OpenIntervals<'_> {
             let Some(date) = self.next_date else {
                 return self.pending.pop_front().map(Ok);
             };
+            let day = match self.clock.calendar.open_instants(date, self.clock.kind) {
+                Ok(day) => day,
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(e));
+                }
+            };
             // Intervals ending by this day's midnight can no longer merge
             // with this or a later day's windows.
-            let midnight = date
-                .and_hms_opt(0, 0, 0)
-                .map(|t| window_edge(self.clock.calendar.zone, t));
-            if let (Some(first), Some(midnight)) = (self.pending.front(), midnight) {
-                if first.end <= midnight {
-                    return self.pending.pop_front().map(Ok);
-                }
+            if self
+                .pending
+                .front()
+                .is_some_and(|first| first.end <= day.midnight)
+            {
+                return self.pending.pop_front().map(Ok);
             }
-            let past_until = match (self.until, date.and_hms_opt(0, 0, 0)) {
-                (Some(until), Some(midnight)) => {
-                    window_edge(self.clock.calendar.zone, midnight) >= until
-                }
-                _ => false,
-            };
-            if past_until {
+            if self.until.is_some_and(|until| day.midnight >= until) {
                 self.next_date = None;
                 continue;
             }
@@ -383,10 +379,7 @@ impl Iterator for OpenIntervals<'_> {
                 self.failed = true;
                 return Some(Err(self.clock.no_open_time(self.from)));
             }
-            if let Err(e) = self.add_day(date) {
-                self.failed = true;
-                return Some(Err(e));
-            }
+            self.add_day(&day.open);
             self.next_date = date.succ_opt();
             if self.next_date.is_none() {
                 self.failed = true;

@@ -176,7 +176,9 @@ impl DataSet {
     /// The desk's calendar by name (case-insensitive).
     pub fn desk(&self, name: &str) -> Result<&Calendar> {
         self.calendars
-            .get(&name.to_lowercase())
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, calendar)| calendar)
             .ok_or_else(|| Error::unknown("desk", name, self.calendars.keys()))
     }
 
@@ -190,7 +192,9 @@ impl DataSet {
     /// A plan by name (case-insensitive).
     pub fn plan(&self, name: &str) -> Result<&Plan> {
         self.plans
-            .get(&name.to_lowercase())
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, plan)| plan)
             .ok_or_else(|| Error::unknown("plan", name, self.plans.keys()))
     }
 }

@@ -1,6 +1,7 @@
 //! One integration-test binary; a module per subject.
 #![allow(clippy::unwrap_used)]
 
+mod batch;
 mod cli;
 mod clock_custom;
 mod coverage_cases;

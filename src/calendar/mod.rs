@@ -9,11 +9,12 @@ pub mod window;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use chrono_tz::Tz;
 
-use crate::clock::ClockKind;
+use crate::clock::{window_instants, ClockKind, Interval};
 use crate::error::{Error, Result};
+use crate::localtime::window_edge;
 use schema::{CalendarFile, HolidayRule, WeeklyHours};
 pub use window::Window;
 
@@ -29,6 +30,9 @@ pub struct Calendar {
     holidays: Vec<HolidayRule>,
     specials: BTreeMap<NaiveDate, Special>,
     holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
+    /// A day's open windows as instants, per clock: computed once per run,
+    /// since batches ask for the same days again and again.
+    instants_cache: Mutex<HashMap<(NaiveDate, ClockKind), DayInstants, BuildDayHasher>>,
 }
 
 #[derive(Debug)]
@@ -96,6 +100,7 @@ impl Calendar {
             holidays: parsed.holidays,
             specials,
             holiday_cache: Mutex::new(HashMap::new()),
+            instants_cache: Mutex::new(HashMap::default()),
         })
     }
 
@@ -177,6 +182,39 @@ impl Calendar {
         })
     }
 
+    /// The day's start and the windows open on `date` on a clock, as instants.
+    pub fn open_instants(&self, date: NaiveDate, clock: ClockKind) -> Result<DayInstants> {
+        let cached = self
+            .instants_cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&(date, clock))
+            .cloned();
+        if let Some(found) = cached {
+            return Ok(found);
+        }
+        let open: Arc<[Interval]> = self
+            .windows_on(date, clock)?
+            .into_iter()
+            .filter_map(|w| window_instants(self, date, w))
+            .collect();
+        let midnight = date
+            .and_hms_opt(0, 0, 0)
+            .map(|t| window_edge(self.zone, t))
+            .ok_or_else(|| Error::OutOfRange(date.to_string()))?;
+        let day = DayInstants { midnight, open };
+        let mut cache = self
+            .instants_cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // Bound the memory of a long run over many years.
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        cache.insert((date, clock), day.clone());
+        Ok(day)
+    }
+
     /// A business day: the desk's standard hours are open (SPEC §3).
     pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
         Ok(!self.windows_on(date, ClockKind::Standard)?.is_empty())
@@ -185,6 +223,50 @@ impl Calendar {
     /// The weekday pattern in force on a date, for listings.
     pub fn weekly_pattern(&self, date: NaiveDate, weekday: Weekday) -> Result<Vec<Window>> {
         Ok(self.weekly(date)?.standard.0[weekday.num_days_from_monday() as usize].clone())
+    }
+}
+
+/// A local day as instants: when it starts, and its open windows.
+#[derive(Debug, Clone)]
+pub struct DayInstants {
+    pub midnight: DateTime<Utc>,
+    pub open: Arc<[Interval]>,
+}
+
+/// A cheap hasher for the day cache's small keys (no untrusted input).
+#[derive(Default, Clone, Copy)]
+pub struct BuildDayHasher;
+
+#[derive(Default)]
+pub struct DayHasher(u64);
+
+impl std::hash::BuildHasher for BuildDayHasher {
+    type Hasher = DayHasher;
+    fn build_hasher(&self) -> DayHasher {
+        DayHasher(0)
+    }
+}
+
+impl std::hash::Hasher for DayHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n.cast_unsigned()));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
     }
 }
 

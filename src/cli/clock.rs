@@ -88,7 +88,7 @@ impl ClockArgs {
             };
             return match context.format {
                 Format::Json => render::json(&result),
-                Format::Ics => Err(super::no_ics("clock")),
+                Format::Ics | Format::Csv => Err(super::unsupported(context.format, "clock")),
                 Format::Table => Ok(format!(
                     "{} of {} clock time at the {} desk ({}) from {} until {}\n",
                     result.human,
@@ -116,7 +116,7 @@ impl ClockArgs {
         };
         match context.format {
             Format::Json => render::json(&result),
-            Format::Ics => Err(super::no_ics("clock")),
+            Format::Ics | Format::Csv => Err(super::unsupported(context.format, "clock")),
             Format::Table => {
                 let what = match (&self.add, self.business_days) {
                     (Some(add), _) => format!("{add} of {kind} clock time"),

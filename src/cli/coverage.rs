@@ -103,8 +103,8 @@ struct EventJson {
 
 impl CoverageArgs {
     pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
-        if context.format == Format::Ics {
-            return Err(super::no_ics("coverage"));
+        if matches!(context.format, Format::Ics | Format::Csv) {
+            return Err(super::unsupported(context.format, "coverage"));
         }
         let plans: Vec<&Plan> = match &self.plan {
             Some(name) => vec![context.data.plan(name)?],

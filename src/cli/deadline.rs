@@ -10,7 +10,7 @@ use slacalc::deadline::{self, Deadline, TargetDue};
 use slacalc::escalation::{priority_history, PriorityPeriod};
 
 use super::render::{self, rfc3339};
-use super::{Context, Format, TicketArgs};
+use super::{Context, Format, TicketArgs, TicketFields};
 
 /// When is a ticket's response due (and, for P1, the priority notification)
 #[derive(Debug, Args)]
@@ -28,36 +28,57 @@ pub struct DeadlineArgs {
 
 impl DeadlineArgs {
     pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
-        let (mut ticket, changes) = self.ticket.parse(context)?;
-        // The latest priority applies, its targets measured from the opening (SPEC §4).
-        let plan = context.data.plan(&ticket.plan)?;
-        let history = priority_history(plan, ticket.opened, &ticket.priority, &changes)?;
-        if let Some(last) = history.last() {
-            ticket.priority.clone_from(&last.priority.id);
-        }
-        let result = deadline::compute(&context.data, &ticket, self.explain)?;
+        let fields = self.ticket.fields();
+        let (result, history) = compute(context, &fields, self.explain)?;
         match context.format {
-            Format::Json => {
-                let mut json = DeadlineJson::new(&result, self.explain);
-                if history.len() > 1 {
-                    json.priority_history = Some(history_json(&history, result.desk.zone));
-                }
-                render::json(&json)
-            }
+            Format::Json => render::json(&DeadlineJson::new(&result, &history, self.explain)),
             Format::Table => Ok(table(&result, context.now, self.explain)),
             Format::Ics => Ok(render::ics_deadline(&result, context.now)),
+            Format::Csv => Err(super::unsupported(context.format, "deadline")),
         }
+    }
+
+    /// One line of batch output: the same object as `--format json`, on one line.
+    pub fn batch_line(
+        &self,
+        context: &Context,
+        fields: &TicketFields,
+        line: &mut Vec<u8>,
+    ) -> anyhow::Result<()> {
+        let (result, history) = compute(context, fields, self.explain)?;
+        let mut json = DeadlineJson::new(&result, &history, self.explain);
+        json.id.clone_from(&fields.id);
+        serde_json::to_writer(line, &json)?;
+        Ok(())
     }
 }
 
+/// The deadline of a ticket under its latest priority, measured from the
+/// opening (SPEC §4), and its priority history.
+pub fn compute<'a>(
+    context: &'a Context,
+    fields: &TicketFields,
+    explain: bool,
+) -> anyhow::Result<(Deadline<'a>, Vec<PriorityPeriod<'a>>)> {
+    let (mut ticket, changes) = fields.parse(context)?;
+    let plan = context.data.plan(&ticket.plan)?;
+    let history = priority_history(plan, ticket.opened, &ticket.priority, &changes)?;
+    if let Some(last) = history.last() {
+        ticket.priority.clone_from(&last.priority.id);
+    }
+    Ok((deadline::compute(&context.data, &ticket, explain)?, history))
+}
+
 #[derive(Serialize)]
-pub struct DeadlineJson {
-    plan: String,
-    priority: String,
-    desk: String,
-    timezone: String,
+pub struct DeadlineJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<serde_json::Value>,
+    plan: &'a str,
+    priority: &'a str,
+    desk: &'a str,
+    timezone: &'static str,
     opened: String,
-    clock: String,
+    clock: &'static str,
     notification: Option<TargetJson>,
     response: TargetJson,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -85,7 +106,7 @@ pub fn history_json(history: &[PriorityPeriod], zone: Tz) -> Vec<PriorityJson> {
 #[derive(Serialize)]
 struct TargetJson {
     target: String,
-    clock: String,
+    clock: &'static str,
     due: Option<String>,
     best_effort: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,28 +120,29 @@ struct WindowJson {
     seconds: i64,
 }
 
-impl DeadlineJson {
-    pub fn new(d: &Deadline, explain: bool) -> DeadlineJson {
+impl<'a> DeadlineJson<'a> {
+    pub fn new(d: &Deadline<'a>, history: &[PriorityPeriod], explain: bool) -> DeadlineJson<'a> {
         let zone = d.desk.zone;
         let windows = |t: &TargetDue| explain.then(|| windows_json(&t.windows, zone));
         let target = |t: &TargetDue| TargetJson {
             target: t.target.to_string(),
-            clock: t.target.clock.to_string(),
+            clock: t.target.clock.name(),
             due: t.due.map(|due| rfc3339(due, zone)),
             best_effort: t.due.is_none(),
             windows: windows(t),
         };
         DeadlineJson {
-            plan: d.plan.name.clone(),
-            priority: d.priority.id.clone(),
-            desk: d.desk.name.clone(),
-            timezone: zone.name().to_string(),
+            id: None,
+            plan: &d.plan.name,
+            priority: &d.priority.id,
+            desk: &d.desk.name,
+            timezone: zone.name(),
             opened: rfc3339(d.opened, zone),
-            clock: d.response.target.clock.to_string(),
+            clock: d.response.target.clock.name(),
             notification: d.notification.as_ref().map(target),
             response: target(&d.response),
             windows: windows(&d.response),
-            priority_history: None,
+            priority_history: (history.len() > 1).then(|| history_json(history, zone)),
         }
     }
 }

@@ -64,7 +64,7 @@ impl EolArgs {
             .collect();
         match context.format {
             Format::Json => render::json(&rows),
-            Format::Ics => Err(super::no_ics("eol")),
+            Format::Ics | Format::Csv => Err(super::unsupported(context.format, "eol")),
             Format::Table => {
                 let mut table = render::table(&[
                     "product",

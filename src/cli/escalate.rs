@@ -8,7 +8,7 @@ use slacalc::input;
 
 use super::deadline::{history_json, PriorityJson};
 use super::render::{self, rfc3339};
-use super::{Context, Format, TicketArgs};
+use super::{Context, Format, TicketArgs, TicketFields};
 
 /// Who must the ticket be escalated to, and when is the next step
 #[derive(Debug, Args)]
@@ -18,7 +18,7 @@ use super::{Context, Format, TicketArgs};
   slacalc escalate --plan gold --priority p3 --desk uae --opened 2026-11-23T09:00 --priority-change 2026-11-24T12:00=P1 --format json")]
 pub struct EscalateArgs {
     #[command(flatten)]
-    ticket: TicketArgs,
+    pub ticket: TicketArgs,
     /// The moment to ask about: RFC 3339, a local time at the desk, or now
     #[arg(long, default_value = "now", value_name = "TIME")]
     at: String,
@@ -26,6 +26,8 @@ pub struct EscalateArgs {
 
 #[derive(Serialize)]
 struct EscalationJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<serde_json::Value>,
     plan: String,
     priority: String,
     desk: String,
@@ -53,16 +55,39 @@ struct StepJson {
 
 impl EscalateArgs {
     pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
-        let (ticket, changes) = self.ticket.parse(context)?;
-        let zone = context.data.desk(&ticket.desk)?.zone;
-        let at = input::instant(&self.at, zone, context.now)?;
-        let result = escalate(&context.data, &ticket, &changes, at)?;
+        let mut fields = self.ticket.fields();
+        fields.at = Some(self.at.clone());
+        let result = compute(context, &fields)?;
         match context.format {
             Format::Json => render::json(&to_json(&result)),
-            Format::Ics => Err(super::no_ics("escalate")),
+            Format::Ics | Format::Csv => Err(super::unsupported(context.format, "escalate")),
             Format::Table => Ok(table(&result)),
         }
     }
+
+    /// One line of batch output; a line without `at` is asked at `--at`.
+    pub fn batch_line(
+        &self,
+        context: &Context,
+        fields: &TicketFields,
+        line: &mut Vec<u8>,
+    ) -> anyhow::Result<()> {
+        let mut fields = fields.clone();
+        if fields.at.is_none() {
+            fields.at = Some(self.at.clone());
+        }
+        let mut json = to_json(&compute(context, &fields)?);
+        json.id.clone_from(&fields.id);
+        serde_json::to_writer(line, &json)?;
+        Ok(())
+    }
+}
+
+fn compute<'a>(context: &'a Context, fields: &TicketFields) -> anyhow::Result<Escalation<'a>> {
+    let (ticket, changes) = fields.parse(context)?;
+    let zone = context.data.desk(&ticket.desk)?.zone;
+    let at = input::instant(fields.at.as_deref().unwrap_or("now"), zone, context.now)?;
+    Ok(escalate(&context.data, &ticket, &changes, at)?)
 }
 
 fn step_json(step: &Step, zone: chrono_tz::Tz) -> StepJson {
@@ -79,6 +104,7 @@ fn step_json(step: &Step, zone: chrono_tz::Tz) -> StepJson {
 fn to_json(e: &Escalation) -> EscalationJson {
     let zone = e.desk.zone;
     EscalationJson {
+        id: None,
         plan: e.plan.name.clone(),
         priority: e.priority.priority.id.clone(),
         desk: e.desk.name.clone(),

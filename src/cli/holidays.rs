@@ -47,6 +47,7 @@ impl HolidaysArgs {
         match context.format {
             Format::Json => render::json(&rows),
             Format::Ics => Ok(render::ics_holidays(&desk.name, &holidays, context.now)),
+            Format::Csv => Err(super::unsupported(context.format, "holidays")),
             Format::Table => {
                 let mut table = render::table(&["date", "day", "holiday"]);
                 for r in &rows {

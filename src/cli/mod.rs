@@ -2,6 +2,8 @@
 //! Everything here turns arguments into library calls and results into
 //! text; the computing is the library's.
 
+mod audit;
+mod batch;
 mod clock;
 mod coverage;
 mod deadline;
@@ -19,12 +21,10 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use batch::TicketFields;
 use slacalc::clock::Pauses;
 use slacalc::dataset::DataSet;
-use slacalc::deadline::Ticket;
-use slacalc::escalation::PriorityChange;
 use slacalc::input;
-use slacalc::proactive::Release;
 
 const EXIT_STATUS: &str = "EXIT STATUS:
   0  success
@@ -67,6 +67,8 @@ pub enum Format {
     Json,
     /// iCalendar (deadline, holidays)
     Ics,
+    /// Comma-separated values (audit)
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,6 +80,7 @@ enum Command {
     Coverage(coverage::CoverageArgs),
     Holidays(holidays::HolidaysArgs),
     Clock(clock::ClockArgs),
+    Audit(audit::AuditArgs),
 }
 
 /// What every subcommand gets besides its own arguments.
@@ -91,10 +94,10 @@ pub struct Context {
 #[derive(Debug, Args)]
 pub struct TicketArgs {
     /// Support plan: basic, gold or platinum
-    #[arg(long)]
-    pub plan: String,
+    #[arg(long, required_unless_present = "input")]
+    pub plan: Option<String>,
     /// Priority: P1 (critical) to P4 (low)
-    #[arg(long, required_unless_present = "event", conflicts_with = "event")]
+    #[arg(long, required_unless_present_any = ["event", "input"], conflicts_with = "event")]
     pub priority: Option<String>,
     /// A proactive-support event (see `coverage --events`): its priority applies
     #[arg(long, value_name = "ID")]
@@ -103,8 +106,8 @@ pub struct TicketArgs {
     #[arg(long, requires = "event")]
     pub release: Option<String>,
     /// Support desk: americas, europe, middle-east or uae
-    #[arg(long)]
-    pub desk: String,
+    #[arg(long, required_unless_present = "input")]
+    pub desk: Option<String>,
     /// When the ticket was opened: RFC 3339, a local time at the desk, or now
     #[arg(long, default_value = "now", value_name = "TIME")]
     pub opened: String,
@@ -115,50 +118,31 @@ pub struct TicketArgs {
     /// still measured from the opening
     #[arg(long = "priority-change", value_name = "TIME=PR")]
     pub priority_changes: Vec<String>,
+    /// Batch mode: tickets from a JSON Lines or CSV file (- for stdin), one
+    /// JSON object out per line
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["plan", "priority", "desk", "event"])]
+    pub input: Option<String>,
+    /// Format of --input (default: from the extension; stdin: jsonl)
+    #[arg(long, value_enum, requires = "input")]
+    pub input_format: Option<batch::InputFormat>,
 }
 
 impl TicketArgs {
-    /// The ticket and its priority changes, times read in the desk's zone.
-    pub fn parse(&self, context: &Context) -> slacalc::Result<(Ticket, Vec<PriorityChange>)> {
-        let zone = context.data.desk(&self.desk)?.zone;
-        let priority = match (&self.priority, &self.event) {
-            (Some(priority), _) => priority.clone(),
-            (None, Some(id)) => {
-                let event = context.data.event(id)?;
-                let rules = context.data.proactive.as_ref().ok_or_else(|| {
-                    slacalc::Error::Input(
-                        "the plans file has no [proactive] eligibility rules".into(),
-                    )
-                })?;
-                let release = self.release.as_deref().map(Release::parse).transpose()?;
-                rules.check(&context.data.plan(&self.plan)?.name, release)?;
-                event.priority.clone()
-            }
-            (None, None) => return Err(slacalc::Error::Input("give --priority or --event".into())),
-        };
-        let ticket = Ticket {
-            plan: self.plan.clone(),
-            priority,
-            desk: self.desk.clone(),
-            opened: input::instant(&self.opened, zone, context.now)?,
-            pauses: parse_pauses(&self.pauses, zone, context.now)?,
-        };
-        let changes = self
-            .priority_changes
-            .iter()
-            .map(|text| {
-                let (at, priority) = text.split_once('=').ok_or_else(|| {
-                    slacalc::Error::Input(format!(
-                        "--priority-change '{text}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1"
-                    ))
-                })?;
-                Ok(PriorityChange {
-                    at: input::instant(at, zone, context.now)?,
-                    priority: priority.trim().to_string(),
-                })
-            })
-            .collect::<slacalc::Result<Vec<_>>>()?;
-        Ok((ticket, changes))
+    /// The flags as the fields a batch line also has.
+    pub fn fields(&self) -> TicketFields {
+        TicketFields {
+            id: None,
+            plan: self.plan.clone().unwrap_or_default(),
+            priority: self.priority.clone(),
+            event: self.event.clone(),
+            release: self.release.clone(),
+            desk: self.desk.clone().unwrap_or_default(),
+            opened: self.opened.clone(),
+            pauses: self.pauses.clone(),
+            priority_changes: self.priority_changes.clone(),
+            at: None,
+            responded: None,
+        }
     }
 }
 
@@ -186,22 +170,54 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         format: cli.format,
     };
     let text = match cli.command {
-        Command::Deadline(args) => args.execute(&context)?,
-        Command::Escalate(args) => args.execute(&context)?,
+        Command::Deadline(args) => match &args.ticket.input {
+            Some(path) => {
+                return batch::run(
+                    path,
+                    args.ticket.input_format,
+                    batch::ErrorPlacement::InPlace,
+                    out,
+                    |fields, line| args.batch_line(&context, fields, line),
+                )
+            }
+            None => args.execute(&context)?,
+        },
+        Command::Escalate(args) => match &args.ticket.input {
+            Some(path) => {
+                return batch::run(
+                    path,
+                    args.ticket.input_format,
+                    batch::ErrorPlacement::InPlace,
+                    out,
+                    |fields, line| args.batch_line(&context, fields, line),
+                )
+            }
+            None => args.execute(&context)?,
+        },
         Command::Renew(args) => args.execute(&context)?,
         Command::Eol(args) => args.execute(&context)?,
         Command::Coverage(args) => args.execute(&context)?,
         Command::Holidays(args) => args.execute(&context)?,
         Command::Clock(args) => args.execute(&context)?,
+        Command::Audit(args) => return args.execute(&context, out),
     };
     out.write_all(text.as_bytes())?;
     Ok(())
 }
 
-/// The error for `--format ics` where a subcommand has no calendar form.
-pub fn no_ics(subcommand: &str) -> anyhow::Error {
+/// The error for a `--format` a subcommand does not offer.
+pub fn unsupported(format: Format, subcommand: &str) -> anyhow::Error {
+    let offered = match format {
+        Format::Ics => "deadline and holidays",
+        Format::Csv => "audit",
+        Format::Table | Format::Json => "every subcommand",
+    };
+    let name = format
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default();
     slacalc::Error::Input(format!(
-        "--format ics is for deadline and holidays, not {subcommand}"
+        "--format {name} is for {offered}, not {subcommand}"
     ))
     .into()
 }

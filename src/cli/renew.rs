@@ -108,7 +108,7 @@ impl RenewArgs {
             };
             return match context.format {
                 Format::Json => render::json(&result),
-                Format::Ics => Err(super::no_ics("renew")),
+                Format::Ics | Format::Csv => Err(super::unsupported(context.format, "renew")),
                 Format::Table => Ok(format!(
                     "registered {registered}: {} included from {start} until {} (last covered day); coverage ends {end}\n",
                     result.plan,
@@ -180,7 +180,7 @@ impl RenewArgs {
         };
         match context.format {
             Format::Json => render::json(&result),
-            Format::Ics => Err(super::no_ics("renew")),
+            Format::Ics | Format::Csv => Err(super::unsupported(context.format, "renew")),
             Format::Table => Ok(table(&result, rules.grace_days)),
         }
     }

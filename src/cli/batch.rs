@@ -1,0 +1,243 @@
+//! Batch mode: tickets as JSON Lines or CSV in, one JSON object per line out,
+//! in input order and in constant memory. A bad line yields an error object
+//! in its place and the rest go on.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Write};
+
+use clap::ValueEnum;
+use serde::{Deserialize, Deserializer};
+
+use slacalc::deadline::Ticket;
+use slacalc::escalation::PriorityChange;
+use slacalc::input;
+use slacalc::proactive::Release;
+
+use super::{parse_pauses, Context};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// One JSON object per line
+    Jsonl,
+    /// A header row, then one ticket per row
+    Csv,
+}
+
+/// A ticket as given on the command line or on one line of a batch file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketFields {
+    /// Passed through to the output, to match lines up.
+    #[serde(default)]
+    pub id: Option<serde_json::Value>,
+    pub plan: String,
+    #[serde(default, deserialize_with = "non_empty")]
+    pub priority: Option<String>,
+    #[serde(default, deserialize_with = "non_empty")]
+    pub event: Option<String>,
+    #[serde(default, deserialize_with = "non_empty")]
+    pub release: Option<String>,
+    pub desk: String,
+    pub opened: String,
+    /// `A/B` intervals: a JSON list, or one string separated by `;`.
+    #[serde(default, deserialize_with = "list")]
+    pub pauses: Vec<String>,
+    /// `TIME=PR` changes, like `pauses`.
+    #[serde(default, deserialize_with = "list")]
+    pub priority_changes: Vec<String>,
+    /// `escalate`: the moment to ask about.
+    #[serde(default, deserialize_with = "non_empty")]
+    pub at: Option<String>,
+    /// `audit`: when the first response was given.
+    #[serde(default, deserialize_with = "non_empty")]
+    pub responded: Option<String>,
+}
+
+fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
+}
+
+fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum ListOrText {
+        List(Vec<String>),
+        Text(String),
+    }
+    Ok(match Option::<ListOrText>::deserialize(d)? {
+        None => Vec::new(),
+        Some(ListOrText::List(items)) => items,
+        Some(ListOrText::Text(text)) => text
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
+    })
+}
+
+impl TicketFields {
+    /// The ticket and its priority changes, times read in the desk's zone.
+    pub fn parse(&self, context: &Context) -> slacalc::Result<(Ticket, Vec<PriorityChange>)> {
+        let zone = context.data.desk(&self.desk)?.zone;
+        let priority = match (&self.priority, &self.event) {
+            (Some(priority), _) => priority.clone(),
+            (None, Some(id)) => {
+                let event = context.data.event(id)?;
+                let rules = context.data.proactive.as_ref().ok_or_else(|| {
+                    slacalc::Error::Input(
+                        "the plans file has no [proactive] eligibility rules".into(),
+                    )
+                })?;
+                let release = self.release.as_deref().map(Release::parse).transpose()?;
+                rules.check(&context.data.plan(&self.plan)?.name, release)?;
+                event.priority.clone()
+            }
+            (None, None) => {
+                return Err(slacalc::Error::Input("give a priority or an event".into()))
+            }
+        };
+        let ticket = Ticket {
+            plan: self.plan.clone(),
+            priority,
+            desk: self.desk.clone(),
+            opened: input::instant(&self.opened, zone, context.now)?,
+            pauses: parse_pauses(&self.pauses, zone, context.now)?,
+        };
+        let changes = self
+            .priority_changes
+            .iter()
+            .map(|text| {
+                let (at, priority) = text.split_once('=').ok_or_else(|| {
+                    slacalc::Error::Input(format!(
+                        "priority change '{text}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1"
+                    ))
+                })?;
+                Ok(PriorityChange {
+                    at: input::instant(at, zone, context.now)?,
+                    priority: priority.trim().to_string(),
+                })
+            })
+            .collect::<slacalc::Result<Vec<_>>>()?;
+        Ok((ticket, changes))
+    }
+}
+
+/// Where the error of a bad line goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorPlacement {
+    /// An error object in the line's place in the output.
+    InPlace,
+    /// A line on stderr (output formats that cannot hold an error object).
+    Stderr,
+}
+
+/// Some lines of a batch failed; their errors are in the output.
+#[derive(Debug, thiserror::Error)]
+#[error("{failed} of {total} input lines failed (see their error objects)")]
+pub struct BatchFailed {
+    pub failed: u64,
+    pub total: u64,
+}
+
+fn open(path: &str) -> anyhow::Result<Box<dyn Read>> {
+    if path == "-" {
+        return Ok(Box::new(io::stdin()));
+    }
+    let file = File::open(path)
+        .map_err(|e| slacalc::Error::Input(format!("cannot read --input {path}: {e}")))?;
+    Ok(Box::new(file))
+}
+
+/// Run `each` over every ticket of the input, writing one line per ticket:
+/// its JSON result, or `{"line": N, "error": "..."}`.
+pub fn run(
+    path: &str,
+    format: Option<InputFormat>,
+    errors: ErrorPlacement,
+    out: &mut dyn Write,
+    mut each: impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let format = format.unwrap_or(if path.to_ascii_lowercase().ends_with(".csv") {
+        InputFormat::Csv
+    } else {
+        InputFormat::Jsonl
+    });
+    let reader = BufReader::with_capacity(1 << 16, open(path)?);
+    let mut line_out = Vec::with_capacity(512);
+    let (mut total, mut failed) = (0u64, 0u64);
+    let mut emit = |line: u64,
+                    fields: Result<TicketFields, String>,
+                    out: &mut dyn Write|
+     -> anyhow::Result<()> {
+        total += 1;
+        line_out.clear();
+        let result = match fields {
+            Ok(fields) => each(&fields, &mut line_out).map_err(|e| one_line(&e)),
+            Err(message) => Err(message),
+        };
+        if let Err(message) = result {
+            failed += 1;
+            line_out.clear();
+            if errors == ErrorPlacement::Stderr {
+                eprintln!("slacalc: line {line}: {message}");
+                return Ok(());
+            }
+            serde_json::to_writer(
+                &mut line_out,
+                &serde_json::json!({ "line": line, "error": message }),
+            )?;
+        }
+        line_out.push(b'\n');
+        out.write_all(&line_out)?;
+        Ok(())
+    };
+    match format {
+        InputFormat::Jsonl => {
+            let mut reader = reader;
+            let mut number = 0;
+            let mut text = String::with_capacity(256);
+            loop {
+                text.clear();
+                if reader.read_line(&mut text)? == 0 {
+                    break;
+                }
+                number += 1;
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let fields = serde_json::from_str::<TicketFields>(&text)
+                    .map_err(|e| format!("line {number}: {e}"));
+                emit(number, fields, out)?;
+            }
+        }
+        InputFormat::Csv => {
+            let mut csv = csv::ReaderBuilder::new()
+                .trim(csv::Trim::All)
+                .from_reader(reader);
+            let headers = csv.headers()?.clone();
+            for (index, record) in csv.records().enumerate() {
+                // Line 1 is the header.
+                let number = index as u64 + 2;
+                let fields = record.map_err(|e| e.to_string()).and_then(|r| {
+                    r.deserialize::<TicketFields>(Some(&headers))
+                        .map_err(|e| format!("line {number}: {e}"))
+                });
+                emit(number, fields, out)?;
+            }
+        }
+    }
+    out.flush()?;
+    if failed > 0 {
+        return Err(BatchFailed { failed, total }.into());
+    }
+    Ok(())
+}
+
+fn one_line(error: &anyhow::Error) -> String {
+    error
+        .chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ")
+}

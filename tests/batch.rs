@@ -1,0 +1,237 @@
+//! Batch mode and audit: streamed lines equal single calls; bad lines keep
+//! their place; audit verdicts at the exact due second.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use crate::cli::json;
+
+/// Run slacalc with `input` on stdin; (exit code, stdout lines as JSON).
+fn piped(args: &[&str], input: &str) -> (Option<i32>, Vec<Value>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_slacalc"))
+        .args(args)
+        .env_remove("SLACALC_DATA")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // One JSON value per line, or a single (pretty) document.
+    let lines = match text
+        .lines()
+        .map(serde_json::from_str)
+        .collect::<Result<Vec<Value>, _>>()
+    {
+        Ok(lines) => lines,
+        Err(_) => vec![serde_json::from_str(&text).unwrap()],
+    };
+    (
+        out.status.code(),
+        lines,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const SAMPLE: &[(&str, &str, &str, &str)] = &[
+    ("gold", "p2", "europe", "2026-11-20T17:30:00+01:00"),
+    ("basic", "p1", "americas", "2026-11-25T16:00:00-05:00"),
+    ("platinum", "p1", "uae", "2026-03-19T23:10:00+04:00"),
+    ("basic", "p3", "middle-east", "2026-06-02T08:00:00+04:00"),
+    ("platinum", "p4", "europe", "2026-10-24T17:00:00+02:00"),
+    ("gold", "p1", "americas", "2026-11-01T01:30:00-05:00"),
+];
+
+#[test]
+fn batch_lines_equal_single_calls() {
+    let input: String = SAMPLE
+        .iter()
+        .map(|(plan, priority, desk, opened)| format!("{{\"plan\":\"{plan}\",\"priority\":\"{priority}\",\"desk\":\"{desk}\",\"opened\":\"{opened}\"}}\n"))
+        .collect();
+    let (code, lines, _) = piped(&["deadline", "--input", "-"], &input);
+    assert_eq!(code, Some(0));
+    assert_eq!(lines.len(), SAMPLE.len());
+    for ((plan, priority, desk, opened), line) in SAMPLE.iter().zip(&lines) {
+        let single = json(&[
+            "deadline",
+            "--plan",
+            plan,
+            "--priority",
+            priority,
+            "--desk",
+            desk,
+            "--opened",
+            opened,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(&single, line);
+    }
+}
+
+#[test]
+fn csv_input_with_pauses_equals_single_call() {
+    let input = "plan,priority,desk,opened,pauses\nbasic,p1,americas,2026-11-25T16:00:00-05:00,2026-11-27T08:00:00-05:00/2026-11-27T09:00:00-05:00\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tickets.csv");
+    std::fs::write(&path, input).unwrap();
+    let out = crate::cli::slacalc(&["deadline", "--input", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let single = json(&[
+        "deadline",
+        "--plan",
+        "basic",
+        "--priority",
+        "p1",
+        "--desk",
+        "americas",
+        "--opened",
+        "2026-11-25T16:00:00-05:00",
+        "--pause",
+        "2026-11-27T08:00:00-05:00/2026-11-27T09:00:00-05:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(line, single);
+    // By hand: next business day after Wed 25 Nov is Fri 27 (Thanksgiving on
+    // the 26th), closing 17:00: L = 1h (Wed) + 10h (Fri) = 11h; the 1h pause
+    // on Friday pushes the last hour to Monday 07:00-08:00.
+    assert_eq!(line["response"]["due"], "2026-11-30T08:00:00-05:00");
+}
+
+#[test]
+fn a_bad_line_keeps_its_place_and_the_rest_go_on() {
+    let input = concat!(
+        "{\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-20T17:30:00+01:00\"}\n",
+        "{\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"atlantis\",\"opened\":\"2026-11-20T17:30:00+01:00\"}\n",
+        "this is not json\n",
+        "{\"id\":\"x\",\"plan\":\"gold\",\"priority\":\"p3\",\"desk\":\"europe\",\"opened\":\"2026-11-20T17:30:00+01:00\"}\n",
+    );
+    let (code, lines, stderr) = piped(&["deadline", "--input", "-"], input);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(lines.len(), 4);
+    // Gold P2 (2h) from Fri 17:30: 30 min Friday + 90 min Saturday → 10:30.
+    assert_eq!(lines[0]["response"]["due"], "2026-11-21T10:30:00+01:00");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("atlantis"));
+    assert_eq!(lines[2]["line"], 3);
+    // Gold P3 (4h): 30 min Friday + Saturday 09:00-12:30 → 12:30; the id
+    // comes back with the line.
+    assert_eq!(lines[3]["id"], "x");
+    assert_eq!(lines[3]["response"]["due"], "2026-11-21T12:30:00+01:00");
+    assert!(stderr.contains("2 of 4 input lines failed"), "{stderr}");
+}
+
+#[test]
+fn escalate_batch_uses_each_lines_at() {
+    // Gold P2 europe opened Mon 2026-11-23 09:00 CET: step 1 (2 business
+    // hours) at 11:00 reaches Support Team, step 2 (4h) at 13:00 Team Leader.
+    let input = concat!(
+        "{\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-23T09:00:00+01:00\",\"at\":\"2026-11-23T12:59:59+01:00\"}\n",
+        "{\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-23T09:00:00+01:00\",\"at\":\"2026-11-23T13:00:00+01:00\"}\n",
+    );
+    let (code, lines, _) = piped(&["escalate", "--input", "-"], input);
+    assert_eq!(code, Some(0));
+    assert_eq!(lines[0]["holder"], "Support Team");
+    assert_eq!(lines[0]["next"]["step"], 2);
+    assert_eq!(lines[1]["holder"], "Team Leader");
+}
+
+#[test]
+fn audit_met_at_the_due_second_breached_one_second_later() {
+    // Gold P2 at europe from Fri 2026-11-20 17:30 CET is due Sat 10:30:00
+    // (30 min Friday + 90 min Saturday). Basic P1 at americas from Wed
+    // 2026-11-25 16:00 EST is due Fri 27 Nov 17:00 (Thursday is
+    // Thanksgiving). Basic P4 is best effort. A gold P1 opened Mon
+    // 2026-11-23 09:00 CET without a response is due 10:00: as of
+    // 2026-12-01 it is breached (by 7 days 23 hours... counted in the
+    // summary only).
+    let input = concat!(
+        "id,plan,priority,desk,opened,pauses,responded\n",
+        "a,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:00+01:00\n",
+        "b,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:01+01:00\n",
+        "c,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-27T17:00:00-05:00\n",
+        "d,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-30T07:00:00-05:00\n",
+        "e,basic,p4,europe,2026-11-20T17:30:00+01:00,,\n",
+        "f,gold,p1,europe,2026-11-23T09:00:00+01:00,,\n",
+    );
+    let (code, lines, stderr) = piped(
+        &[
+            "audit",
+            "-",
+            "--input-format",
+            "csv",
+            "--as-of",
+            "2026-12-01T00:00:00Z",
+            "--tickets",
+            "--format",
+            "json",
+        ],
+        input,
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let verdicts: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|l| (l["id"].as_str().unwrap(), l["verdict"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("a", "met"),
+            ("b", "breached"),
+            ("c", "met"),
+            ("d", "breached"),
+            ("e", "best_effort"),
+            ("f", "breached")
+        ]
+    );
+    assert_eq!(lines[0]["late_seconds"], 0);
+    assert_eq!(lines[1]["late_seconds"], 1);
+    // d: responded Mon 07:00 EST, due Fri 17:00 EST: 62 hours late.
+    assert_eq!(lines[3]["late_seconds"], 62 * 3600);
+    // f: due Mon 2026-11-23 10:00 CET = 09:00Z, unanswered as of
+    // 2026-12-01T00:00Z: 7 days 15 hours late.
+    assert_eq!(lines[5]["late_seconds"], (7 * 24 + 15) * 3600);
+
+    // The summary adds up: gold P2 europe 1 met + 1 breached = 50 %.
+    let (code, lines, _) = piped(
+        &[
+            "audit",
+            "-",
+            "--input-format",
+            "csv",
+            "--as-of",
+            "2026-12-01T00:00:00Z",
+            "--format",
+            "json",
+        ],
+        input,
+    );
+    assert_eq!(code, Some(0));
+    let summary = lines[0]["summary"].as_array().unwrap();
+    let total: u64 = summary.iter().map(|r| r["tickets"].as_u64().unwrap()).sum();
+    assert_eq!(total, 6);
+    for row in summary {
+        let parts: u64 = ["met", "breached", "open", "best_effort"]
+            .iter()
+            .map(|k| row[k].as_u64().unwrap())
+            .sum();
+        assert_eq!(parts, row["tickets"].as_u64().unwrap());
+    }
+    let gold_p2 = summary
+        .iter()
+        .find(|r| r["plan"] == "gold" && r["priority"] == "P2")
+        .unwrap();
+    assert_eq!(gold_p2["compliance_percent"], 50.0);
+    assert_eq!(gold_p2["worst_late_seconds"], 1);
+}
