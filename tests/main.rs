@@ -13,3 +13,4 @@ mod ics;
 mod properties;
 mod renew_cases;
 mod renew_more;
+mod schema;

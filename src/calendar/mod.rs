@@ -128,6 +128,17 @@ impl Calendar {
         Ok(self.holidays_in(date.year())?.get(&date).cloned())
     }
 
+    /// Dated holiday lists and the last year each covers.
+    pub fn dated_list_ends(&self) -> Vec<(String, i32)> {
+        self.holidays
+            .iter()
+            .filter_map(|rule| match rule.when {
+                schema::When::Dated { last_year, .. } => Some((rule.name.clone(), last_year)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The name of a special day, if `date` is one.
     pub fn is_special(&self, date: NaiveDate) -> bool {
         self.specials.contains_key(&date)

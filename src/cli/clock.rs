@@ -43,16 +43,16 @@ pub struct ClockArgs {
     pauses: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct DueJson {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct DueJson {
     desk: String,
     clock: String,
     from: String,
     due: String,
 }
 
-#[derive(Serialize)]
-struct ElapsedJson {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct ElapsedJson {
     desk: String,
     clock: String,
     from: String,
@@ -87,7 +87,7 @@ impl ClockArgs {
                 human: render::hours(elapsed),
             };
             return match context.format {
-                Format::Json => render::json(&result),
+                Format::Json => render::json(&ClockJson::Elapsed(result)),
                 Format::Ics | Format::Csv => Err(super::unsupported(context.format, "clock")),
                 Format::Table => Ok(format!(
                     "{} of {} clock time at the {} desk ({}) from {} until {}\n",
@@ -115,7 +115,7 @@ impl ClockArgs {
             due: rfc3339(due, zone),
         };
         match context.format {
-            Format::Json => render::json(&result),
+            Format::Json => render::json(&ClockJson::Due(result)),
             Format::Ics | Format::Csv => Err(super::unsupported(context.format, "clock")),
             Format::Table => {
                 let what = match (&self.add, self.business_days) {
@@ -134,4 +134,12 @@ impl ClockArgs {
             }
         }
     }
+}
+
+/// The JSON output of `clock`: a due instant, or a measured time.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum ClockJson {
+    Due(DueJson),
+    Elapsed(ElapsedJson),
 }

@@ -69,7 +69,7 @@ pub fn compute<'a>(
     Ok((deadline::compute(&context.data, &ticket, explain)?, history))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct DeadlineJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<serde_json::Value>,
@@ -87,7 +87,7 @@ pub struct DeadlineJson<'a> {
     priority_history: Option<Vec<PriorityJson>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct PriorityJson {
     from: String,
     priority: String,
@@ -103,8 +103,8 @@ pub fn history_json(history: &[PriorityPeriod], zone: Tz) -> Vec<PriorityJson> {
         .collect()
 }
 
-#[derive(Serialize)]
-struct TargetJson {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct TargetJson {
     target: String,
     clock: &'static str,
     due: Option<String>,
@@ -113,8 +113,8 @@ struct TargetJson {
     windows: Option<Vec<WindowJson>>,
 }
 
-#[derive(Serialize)]
-struct WindowJson {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct WindowJson {
     from: String,
     to: String,
     seconds: i64,

@@ -29,8 +29,8 @@ pub struct EolArgs {
     on: String,
 }
 
-#[derive(Serialize)]
-struct ProductJson {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct ProductJson {
     product: String,
     status: &'static str,
     eos: String,

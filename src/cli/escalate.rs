@@ -24,8 +24,8 @@ pub struct EscalateArgs {
     at: String,
 }
 
-#[derive(Serialize)]
-struct EscalationJson {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct EscalationJson {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<serde_json::Value>,
     plan: String,
@@ -43,8 +43,8 @@ struct EscalationJson {
     priority_history: Vec<PriorityJson>,
 }
 
-#[derive(Serialize, Clone)]
-struct StepJson {
+#[derive(Serialize, Clone, schemars::JsonSchema)]
+pub struct StepJson {
     step: usize,
     after: String,
     at: String,

@@ -21,8 +21,8 @@ pub struct HolidaysArgs {
     year: i32,
 }
 
-#[derive(Serialize)]
-struct HolidayJson {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct HolidayJson {
     date: String,
     weekday: String,
     name: String,

@@ -4,6 +4,7 @@
 
 mod audit;
 mod batch;
+mod check;
 mod clock;
 mod coverage;
 mod deadline;
@@ -12,6 +13,7 @@ mod escalate;
 mod holidays;
 mod render;
 mod renew;
+mod schema;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -19,7 +21,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 pub use batch::TicketFields;
 use slacalc::clock::Pauses;
@@ -81,6 +83,15 @@ enum Command {
     Holidays(holidays::HolidaysArgs),
     Clock(clock::ClockArgs),
     Audit(audit::AuditArgs),
+    Check(check::CheckArgs),
+    Schema(schema::SchemaArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
 }
 
 /// What every subcommand gets besides its own arguments.
@@ -160,6 +171,23 @@ pub fn parse_pauses(
 }
 
 pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<()> {
+    // Subcommands that need no data.
+    match &cli.command {
+        Command::Completions { shell } => {
+            out.write_all(&completions(*shell))?;
+            return Ok(());
+        }
+        Command::Man => {
+            out.write_all(&man_page()?)?;
+            return Ok(());
+        }
+        Command::Schema(args) => {
+            out.write_all(args.execute()?.as_bytes())?;
+            return Ok(());
+        }
+        Command::Check(args) => return args.execute(cli.data.as_deref(), now, out),
+        _ => {}
+    }
     let data = match &cli.data {
         Some(dir) => DataSet::from_dir(dir).with_context(|| format!("--data {}", dir.display()))?,
         None => DataSet::embedded()?,
@@ -200,9 +228,26 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         Command::Holidays(args) => args.execute(&context)?,
         Command::Clock(args) => args.execute(&context)?,
         Command::Audit(args) => return args.execute(&context, out),
+        Command::Check(_) | Command::Schema(_) | Command::Completions { .. } | Command::Man => {
+            String::new()
+        }
     };
     out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// Shell completions, generated from the clap definition.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "slacalc", &mut out);
+    out
+}
+
+/// The man page, generated from the clap definition.
+pub fn man_page() -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    Ok(out)
 }
 
 /// The error for a `--format` a subcommand does not offer.
@@ -254,4 +299,41 @@ pub fn clap_exit(error: &clap::Error) -> ExitCode {
         .trim_start_matches("error: ");
     eprintln!("slacalc: error: {first} (see --help)");
     ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    /// The committed completions and man page are what the current
+    /// definition generates. To refresh them:
+    /// `for s in bash zsh fish powershell elvish; do cargo run -q -- completions $s > completions/slacalc.$s; done; cargo run -q -- man > slacalc.1`
+    #[test]
+    fn generated_files_are_current() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for shell in [
+            clap_complete::Shell::Bash,
+            clap_complete::Shell::Zsh,
+            clap_complete::Shell::Fish,
+            clap_complete::Shell::PowerShell,
+            clap_complete::Shell::Elvish,
+        ] {
+            let name = format!("slacalc.{}", shell.to_string().to_lowercase());
+            let committed = std::fs::read(root.join("completions").join(&name)).unwrap_or_default();
+            assert!(
+                committed == completions(shell),
+                "completions/{name} is stale; regenerate it (see this test's doc)"
+            );
+        }
+        let committed = std::fs::read(root.join("slacalc.1")).unwrap_or_default();
+        assert!(
+            committed == man_page().unwrap(),
+            "slacalc.1 is stale; regenerate it (see this test's doc)"
+        );
+    }
 }

@@ -55,8 +55,8 @@ pub struct RenewArgs {
     product: Option<String>,
 }
 
-#[derive(Serialize)]
-struct RenewalJson {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct RenewalJson {
     plan: Option<String>,
     expires: String,
     ordered: String,

@@ -1,0 +1,466 @@
+#compdef slacalc
+
+autoload -U is-at-least
+
+_slacalc() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_slacalc_commands" \
+"*::: :->slacalc" \
+&& ret=0
+    case $state in
+    (slacalc)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:slacalc-command-$line[1]:"
+        case $line[1] in
+            (deadline)
+_arguments "${_arguments_options[@]}" : \
+'--plan=[Support plan\: basic, gold or platinum]:PLAN:_default' \
+'(--event)--priority=[Priority\: P1 (critical) to P4 (low)]:PRIORITY:_default' \
+'--event=[A proactive-support event (see \`coverage --events\`)\: its priority applies]:ID:_default' \
+'--release=[The suite release, for proactive-support eligibility (e.g. "Winter '\''20")]:RELEASE:_default' \
+'--desk=[Support desk\: americas, europe, middle-east or uae]:DESK:_default' \
+'--opened=[When the ticket was opened\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
+'*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
+'*--priority-change=[From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening]:TIME=PR:_default' \
+'(--plan --priority --desk --event)--input=[Batch mode\: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line]:FILE:_default' \
+'--input-format=[Format of --input (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
+csv\:"A header row, then one ticket per row"))' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'--explain[List every counted window with its length]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(escalate)
+_arguments "${_arguments_options[@]}" : \
+'--plan=[Support plan\: basic, gold or platinum]:PLAN:_default' \
+'(--event)--priority=[Priority\: P1 (critical) to P4 (low)]:PRIORITY:_default' \
+'--event=[A proactive-support event (see \`coverage --events\`)\: its priority applies]:ID:_default' \
+'--release=[The suite release, for proactive-support eligibility (e.g. "Winter '\''20")]:RELEASE:_default' \
+'--desk=[Support desk\: americas, europe, middle-east or uae]:DESK:_default' \
+'--opened=[When the ticket was opened\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
+'*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
+'*--priority-change=[From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening]:TIME=PR:_default' \
+'(--plan --priority --desk --event)--input=[Batch mode\: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line]:FILE:_default' \
+'--input-format=[Format of --input (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
+csv\:"A header row, then one ticket per row"))' \
+'--at=[The moment to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(renew)
+_arguments "${_arguments_options[@]}" : \
+'(--registered)--expires=[The current term'\''s end (its first day without coverage)]:DATE:_default' \
+'--ordered=[The renewal order'\''s date]:DATE:_default' \
+'--years=[Length of the new term in years]:YEARS:_default' \
+'--plan=[The plan renewed (basic, gold, platinum)]:PLAN:_default' \
+'--eos=[The product'\''s end of support\: the term ends there if that is sooner]:DATE:_default' \
+'--base-expires=[For an add-on (client, redundancy licence, module, customisation)\: the base product'\''s term end, with which it co-terminates]:DATE:_default' \
+'--registered=[A newly registered product\: its included first period]:DATE:_default' \
+'--catalog=[Product catalogue (TOML) with end-of-support and end-of-life dates]:FILE:_files' \
+'--product=[The product, looked up in --catalog]:PRODUCT:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(eol)
+_arguments "${_arguments_options[@]}" : \
+'--catalog=[Product catalogue (TOML)\: \[\[product\]\] name, eos, eol, replacement, notes]:FILE:_files' \
+'--product=[Only this product]:PRODUCT:_default' \
+'--on=[The date to judge on (default\: today)]:DATE:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(coverage)
+_arguments "${_arguments_options[@]}" : \
+'--plan=[One plan only]:PLAN:_default' \
+'--desk=[A desk\: is it serving the plan at --at?]:DESK:_default' \
+'--at=[The instant to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'--week[The desk'\''s hours for each plan over the 7 days from --at]' \
+'(--desk --week)--events[List the proactive-support events and their priorities]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(holidays)
+_arguments "${_arguments_options[@]}" : \
+'--desk=[Support desk]:DESK:_default' \
+'--year=[The year]:YEAR:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(clock)
+_arguments "${_arguments_options[@]}" : \
+'--desk=[Desk whose calendar to use]:DESK:_default' \
+'--clock=[Clock\: standard, extended or 24x7]:CLOCK:_default' \
+'--from=[Start\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
+'--add=[Business time to add\: 90s, 45m, 5h30m or PT5H30M]:DURATION:_default' \
+'--business-days=[Close of standard hours on the N-th business day after the start'\''s date]:N:_default' \
+'--until=[Measure the clock time from --from until this instant]:TIME:_default' \
+'*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+'--input-format=[Format of FILE (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
+csv\:"A header row, then one ticket per row"))' \
+'--as-of=[Judge unanswered tickets as of this instant (RFC 3339 or now)]:TIME:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'--tickets[One row per ticket instead of the summary]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':file -- The export\: JSON Lines or CSV with a header (- for stdin):_default' \
+&& ret=0
+;;
+(check)
+_arguments "${_arguments_options[@]}" : \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':subcommand -- The subcommand:(deadline escalate renew eol clock holidays)' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
+'--format=[Output format]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar (deadline, holidays)"
+csv\:"Comma-separated values (audit)"))' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_slacalc__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:slacalc-help-command-$line[1]:"
+        case $line[1] in
+            (deadline)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(escalate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(renew)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(eol)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(coverage)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(holidays)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(clock)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(check)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_slacalc_commands] )) ||
+_slacalc_commands() {
+    local commands; commands=(
+'deadline:When is a ticket'\''s response due (and, for P1, the priority notification)' \
+'escalate:Who must the ticket be escalated to, and when is the next step' \
+'renew:When does a renewal start and end, is it late, and what fee years are due' \
+'eol:End of support and end of life of products, soonest first' \
+'coverage:What each plan includes, and whether a desk serves a plan now' \
+'holidays:A desk'\''s holidays for a year, with their names' \
+'clock:Add business time to an instant, or measure it between two instants' \
+'audit:Met or breached\: audit first-response times of an export' \
+'check:Validate calendars/ and plans/ (the embedded ones without --data)' \
+'schema:Print the JSON Schema of a subcommand'\''s \`--format json\` output' \
+'completions:Print shell completions (bash, zsh, fish, powershell, elvish)' \
+'man:Print the man page (roff)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'slacalc commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__audit_commands] )) ||
+_slacalc__subcmd__audit_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc audit commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__check_commands] )) ||
+_slacalc__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc check commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__clock_commands] )) ||
+_slacalc__subcmd__clock_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc clock commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__completions_commands] )) ||
+_slacalc__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc completions commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__coverage_commands] )) ||
+_slacalc__subcmd__coverage_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc coverage commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__deadline_commands] )) ||
+_slacalc__subcmd__deadline_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc deadline commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__eol_commands] )) ||
+_slacalc__subcmd__eol_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc eol commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__escalate_commands] )) ||
+_slacalc__subcmd__escalate_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc escalate commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help_commands] )) ||
+_slacalc__subcmd__help_commands() {
+    local commands; commands=(
+'deadline:When is a ticket'\''s response due (and, for P1, the priority notification)' \
+'escalate:Who must the ticket be escalated to, and when is the next step' \
+'renew:When does a renewal start and end, is it late, and what fee years are due' \
+'eol:End of support and end of life of products, soonest first' \
+'coverage:What each plan includes, and whether a desk serves a plan now' \
+'holidays:A desk'\''s holidays for a year, with their names' \
+'clock:Add business time to an instant, or measure it between two instants' \
+'audit:Met or breached\: audit first-response times of an export' \
+'check:Validate calendars/ and plans/ (the embedded ones without --data)' \
+'schema:Print the JSON Schema of a subcommand'\''s \`--format json\` output' \
+'completions:Print shell completions (bash, zsh, fish, powershell, elvish)' \
+'man:Print the man page (roff)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'slacalc help commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__audit_commands] )) ||
+_slacalc__subcmd__help__subcmd__audit_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help audit commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__check_commands] )) ||
+_slacalc__subcmd__help__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help check commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__clock_commands] )) ||
+_slacalc__subcmd__help__subcmd__clock_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help clock commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__completions_commands] )) ||
+_slacalc__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help completions commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__coverage_commands] )) ||
+_slacalc__subcmd__help__subcmd__coverage_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help coverage commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__deadline_commands] )) ||
+_slacalc__subcmd__help__subcmd__deadline_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help deadline commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__eol_commands] )) ||
+_slacalc__subcmd__help__subcmd__eol_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help eol commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__escalate_commands] )) ||
+_slacalc__subcmd__help__subcmd__escalate_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help escalate commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__help_commands] )) ||
+_slacalc__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help help commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__holidays_commands] )) ||
+_slacalc__subcmd__help__subcmd__holidays_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help holidays commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__man_commands] )) ||
+_slacalc__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help man commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__renew_commands] )) ||
+_slacalc__subcmd__help__subcmd__renew_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help renew commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__help__subcmd__schema_commands] )) ||
+_slacalc__subcmd__help__subcmd__schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help schema commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__holidays_commands] )) ||
+_slacalc__subcmd__holidays_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc holidays commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__man_commands] )) ||
+_slacalc__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc man commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__renew_commands] )) ||
+_slacalc__subcmd__renew_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc renew commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__schema_commands] )) ||
+_slacalc__subcmd__schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc schema commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_slacalc" ]; then
+    _slacalc "$@"
+else
+    compdef _slacalc slacalc
+fi

@@ -1,0 +1,64 @@
+//! `slacalc schema`: the JSON Schema of each subcommand's JSON output.
+
+use clap::{Args, ValueEnum};
+
+/// Print the JSON Schema of a subcommand's `--format json` output
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The subcommand
+    #[arg(value_enum)]
+    subcommand: SchemaFor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFor {
+    Deadline,
+    Escalate,
+    Renew,
+    Eol,
+    Clock,
+    Holidays,
+}
+
+impl SchemaArgs {
+    pub fn execute(&self) -> anyhow::Result<String> {
+        let mut value = serde_json::to_value(schema(self.subcommand))?;
+        require_present_fields(&mut value);
+        super::render::json(&value)
+    }
+}
+
+/// Fields present only on request (`--explain`, a priority change, an id in
+/// the batch input); every other field is always written, `null` or not.
+const SOMETIMES: &[&str] = &["id", "windows", "priority_history"];
+
+/// Mark every always-written property as required: a `null` target is
+/// written as `null`, never left out (SPEC §8).
+fn require_present_fields(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
+                let required: Vec<serde_json::Value> = properties
+                    .keys()
+                    .filter(|k| !SOMETIMES.contains(&k.as_str()))
+                    .map(|k| serde_json::Value::String(k.clone()))
+                    .collect();
+                map.insert("required".into(), serde_json::Value::Array(required));
+            }
+            map.values_mut().for_each(require_present_fields);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(require_present_fields),
+        _ => {}
+    }
+}
+
+pub fn schema(subcommand: SchemaFor) -> schemars::Schema {
+    match subcommand {
+        SchemaFor::Deadline => schemars::schema_for!(super::deadline::DeadlineJson<'static>),
+        SchemaFor::Escalate => schemars::schema_for!(super::escalate::EscalationJson),
+        SchemaFor::Renew => schemars::schema_for!(super::renew::RenewalJson),
+        SchemaFor::Eol => schemars::schema_for!(Vec<super::eol::ProductJson>),
+        SchemaFor::Clock => schemars::schema_for!(super::clock::ClockJson),
+        SchemaFor::Holidays => schemars::schema_for!(Vec<super::holidays::HolidayJson>),
+    }
+}
