@@ -1,5 +1,7 @@
 //! The `slacalc` binary: parse arguments, run, report one error line.
 
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 mod cli;
 
 use std::io::{self, Write};
