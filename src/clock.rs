@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::window::DAY_SECONDS;
@@ -17,6 +17,13 @@ use crate::localtime::window_edge;
 /// How many days without any open time end a search (SPEC: a calendar with
 /// no open time within 10 years is an error, not a hang).
 const MAX_CLOSED_DAYS: u32 = 3_653;
+
+/// No computation walks past this year: beyond it an answer means nothing
+/// and the walk would only burn time.
+const LAST_YEAR: i32 = 9999;
+
+/// The largest amount of clock time or business days asked for: a century.
+const MAX_AMOUNT_DAYS: i64 = 36_600;
 
 /// The clock a target runs on (SPEC §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -268,6 +275,11 @@ pub fn business_days_due(
     if days == 0 {
         return Ok(from);
     }
+    if i64::from(days) > MAX_AMOUNT_DAYS {
+        return Err(Error::Input(format!(
+            "{days} business days is more than a century"
+        )));
+    }
     let mut date = from.with_timezone(&calendar.zone).date_naive();
     let mut counted = 0;
     let mut closed_run = 0;
@@ -378,6 +390,13 @@ impl Iterator for OpenIntervals<'_> {
             if self.closed_run > MAX_CLOSED_DAYS {
                 self.failed = true;
                 return Some(Err(self.clock.no_open_time(self.from)));
+            }
+            if date.year() > LAST_YEAR {
+                self.failed = true;
+                return Some(Err(Error::OutOfRange(format!(
+                    "calendar '{}' after {LAST_YEAR}",
+                    self.clock.calendar.name
+                ))));
             }
             self.add_day(&day.open);
             self.next_date = date.succ_opt();
