@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
@@ -35,8 +36,17 @@ const EMBEDDED_PLANS: &[(&str, &str)] = &[(
 )];
 
 #[derive(Debug)]
+struct LazyCalendar {
+    file: String,
+    text: String,
+    parsed: OnceLock<Result<Calendar>>,
+}
+
+#[derive(Debug)]
 pub struct DataSet {
-    pub calendars: BTreeMap<String, Calendar>,
+    /// Desk calendars by name, each parsed on first use: a single deadline
+    /// reads one desk, and start-up should not pay for the others.
+    calendars: BTreeMap<String, LazyCalendar>,
     pub plans: BTreeMap<String, Plan>,
     pub renewal: Option<RenewalRules>,
     /// Plan names in the order their files list them.
@@ -80,8 +90,12 @@ impl DataSet {
         let mut calendars = BTreeMap::new();
         for (file, text) in calendar_files {
             let name = file_stem(file).to_lowercase();
-            let parsed: CalendarFile = parse_toml(file, text)?;
-            calendars.insert(name.clone(), Calendar::new(&name, file, parsed)?);
+            let lazy = LazyCalendar {
+                file: file.clone(),
+                text: text.clone(),
+                parsed: OnceLock::new(),
+            };
+            calendars.insert(name, lazy);
         }
         let mut plans = BTreeMap::new();
         let mut renewal = None;
@@ -175,11 +189,18 @@ impl DataSet {
 
     /// The desk's calendar by name (case-insensitive).
     pub fn desk(&self, name: &str) -> Result<&Calendar> {
-        self.calendars
+        let (key, lazy) = self
+            .calendars
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, calendar)| calendar)
-            .ok_or_else(|| Error::unknown("desk", name, self.calendars.keys()))
+            .ok_or_else(|| Error::unknown("desk", name, self.calendars.keys()))?;
+        lazy.parsed
+            .get_or_init(|| {
+                let parsed: CalendarFile = parse_toml(&lazy.file, &lazy.text)?;
+                Calendar::new(key, &lazy.file, parsed)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The renewal rules of the plans files.
@@ -187,6 +208,11 @@ impl DataSet {
         self.renewal.as_ref().ok_or_else(|| {
             Error::Input("no plans file has a [renewal] table with the renewal rules".into())
         })
+    }
+
+    /// The desks' names, sorted.
+    pub fn desk_names(&self) -> impl Iterator<Item = &str> {
+        self.calendars.keys().map(String::as_str)
     }
 
     /// A plan by name (case-insensitive).
@@ -240,20 +266,21 @@ fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
 
 /// Parse a TOML document; an error names the file, line and key.
 pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
-    let deserializer = toml::Deserializer::new(text);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let key = e.path().to_string();
-        let inner = e.into_inner();
-        let line = inner
+    // Fast path first; only a bad file pays for tracking the key path.
+    if let Ok(parsed) = toml::from_str(text) {
+        return Ok(parsed);
+    }
+    let error = |key: String, inner: &toml::de::Error| Error::Data {
+        file: file.to_string(),
+        line: inner
             .span()
-            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
-        Error::Data {
-            file: file.to_string(),
-            line,
-            key,
-            message: inner.message().to_string(),
-        }
-    })
+            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1),
+        key,
+        message: inner.message().to_string(),
+    };
+    let deserializer = toml::Deserializer::parse(text).map_err(|e| error(String::new(), &e))?;
+    serde_path_to_error::deserialize(deserializer)
+        .map_err(|e| error(e.path().to_string(), e.inner()))
 }
 
 impl DataSet {
@@ -332,7 +359,15 @@ fn check_files(
         match DataSet::from_sources(std::slice::from_ref(file), &[]) {
             Err(e) => report.problems.push(e.to_string()),
             Ok(data) => {
-                for calendar in data.calendars.values() {
+                let calendars: Vec<&Calendar> =
+                    match data.desk_names().map(|n| data.desk(n)).collect() {
+                        Ok(calendars) => calendars,
+                        Err(e) => {
+                            report.problems.push(e.to_string());
+                            continue;
+                        }
+                    };
+                for calendar in calendars {
                     for (name, last_year) in calendar.dated_list_ends() {
                         if last_year < current_year {
                             report.problems.push(format!(

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// A data file (calendar, plan, catalogue) is malformed.
     #[error("{}", format_data(file, *line, key, message))]
