@@ -4,6 +4,9 @@ use clap::{Args, ValueEnum};
 
 /// Print the JSON Schema of a subcommand's `--format json` output
 #[derive(Debug, Args)]
+#[command(after_help = "EXAMPLES:
+  slacalc schema deadline
+  slacalc schema escalate > escalate.schema.json")]
 pub struct SchemaArgs {
     /// The subcommand
     #[arg(value_enum)]
