@@ -45,7 +45,7 @@ pub fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
     ] {
         out[at] = c;
     }
-    out.iter().map(|&b| char::from(b)).collect()
+    String::from_utf8(out.to_vec()).unwrap_or_default()
 }
 
 /// An instant for people: weekday, date, time and offset in the zone.
