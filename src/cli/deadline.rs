@@ -10,7 +10,7 @@ use slacalc::deadline::{self, Deadline, TargetDue};
 use slacalc::escalation::{priority_history, PriorityPeriod};
 
 use super::render::{self, rfc3339};
-use super::{Context, Format, TicketArgs, TicketFields};
+use super::{Context, Format, TicketArgs, TicketCommand, TicketFields};
 
 /// When is a ticket's response due (and, for P1, the priority notification)
 #[derive(Debug, Args)]
@@ -26,8 +26,12 @@ pub struct DeadlineArgs {
     pub explain: bool,
 }
 
-impl DeadlineArgs {
-    pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
+impl TicketCommand for DeadlineArgs {
+    fn ticket(&self) -> &TicketArgs {
+        &self.ticket
+    }
+
+    fn execute(&self, context: &Context) -> anyhow::Result<String> {
         let fields = self.ticket.fields();
         let (result, history) = compute(context, &fields, self.explain)?;
         match context.format {
@@ -39,7 +43,7 @@ impl DeadlineArgs {
     }
 
     /// One line of batch output: the same object as `--format json`, on one line.
-    pub fn batch_line(
+    fn batch_line(
         &self,
         context: &Context,
         fields: &TicketFields,

@@ -8,7 +8,7 @@ use slacalc::input;
 
 use super::deadline::{history_json, PriorityJson};
 use super::render::{self, rfc3339};
-use super::{Context, Format, TicketArgs, TicketFields};
+use super::{Context, Format, TicketArgs, TicketCommand, TicketFields};
 
 /// Who must the ticket be escalated to, and when is the next step
 #[derive(Debug, Args)]
@@ -53,8 +53,12 @@ pub struct StepJson {
     status: &'static str,
 }
 
-impl EscalateArgs {
-    pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
+impl TicketCommand for EscalateArgs {
+    fn ticket(&self) -> &TicketArgs {
+        &self.ticket
+    }
+
+    fn execute(&self, context: &Context) -> anyhow::Result<String> {
         let mut fields = self.ticket.fields();
         fields.at = Some(self.at.clone());
         let result = compute(context, &fields)?;
@@ -66,7 +70,7 @@ impl EscalateArgs {
     }
 
     /// One line of batch output; a line without `at` is asked at `--at`.
-    pub fn batch_line(
+    fn batch_line(
         &self,
         context: &Context,
         fields: &TicketFields,

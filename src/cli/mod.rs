@@ -198,30 +198,8 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         format: cli.format,
     };
     let text = match cli.command {
-        Command::Deadline(args) => match &args.ticket.input {
-            Some(path) => {
-                return batch::run(
-                    path,
-                    args.ticket.input_format,
-                    batch::ErrorPlacement::InPlace,
-                    out,
-                    |fields, line| args.batch_line(&context, fields, line),
-                )
-            }
-            None => args.execute(&context)?,
-        },
-        Command::Escalate(args) => match &args.ticket.input {
-            Some(path) => {
-                return batch::run(
-                    path,
-                    args.ticket.input_format,
-                    batch::ErrorPlacement::InPlace,
-                    out,
-                    |fields, line| args.batch_line(&context, fields, line),
-                )
-            }
-            None => args.execute(&context)?,
-        },
+        Command::Deadline(args) => return run_ticket_command(&args, &context, out),
+        Command::Escalate(args) => return run_ticket_command(&args, &context, out),
         Command::Renew(args) => args.execute(&context)?,
         Command::Eol(args) => args.execute(&context)?,
         Command::Coverage(args) => args.execute(&context)?,
@@ -234,6 +212,38 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
     };
     out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// A subcommand about tickets: one from its flags, or a batch from `--input`.
+pub trait TicketCommand {
+    fn ticket(&self) -> &TicketArgs;
+    /// The rendered answer for the ticket given by the flags.
+    fn execute(&self, context: &Context) -> anyhow::Result<String>;
+    /// One line of batch output for one input ticket.
+    fn batch_line(
+        &self,
+        context: &Context,
+        fields: &TicketFields,
+        line: &mut Vec<u8>,
+    ) -> anyhow::Result<()>;
+}
+
+fn run_ticket_command(
+    command: &impl TicketCommand,
+    context: &Context,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let ticket = command.ticket();
+    match &ticket.input {
+        Some(path) => batch::run(
+            path,
+            ticket.input_format,
+            batch::ErrorPlacement::InPlace,
+            out,
+            |fields, line| command.batch_line(context, fields, line),
+        ),
+        None => Ok(out.write_all(command.execute(context)?.as_bytes())?),
+    }
 }
 
 /// Shell completions, generated from the clap definition.
