@@ -64,7 +64,7 @@ impl Product {
         }
     }
 
-    /// Days from `on` to the next boundary (EoS, then EOL); zero or negative
+    /// Days from `on` to the next boundary (`EoS`, then EOL); zero or negative
     /// (days since EOL) once at end of life.
     pub fn days_left(&self, on: NaiveDate) -> i64 {
         let boundary = match self.status(on) {

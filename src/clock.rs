@@ -288,21 +288,18 @@ pub fn business_days_due(
             .succ_opt()
             .ok_or_else(|| Error::OutOfRange("business days".into()))?;
         let windows = calendar.windows_on(date, ClockKind::Standard)?;
-        match windows.last() {
-            Some(last) => {
-                closed_run = 0;
-                counted += 1;
-                if counted == days {
-                    return window_instants(calendar, date, *last)
-                        .map(|w| w.end)
-                        .ok_or_else(|| Error::OutOfRange(format!("closing time on {date}")));
-                }
+        if let Some(last) = windows.last() {
+            closed_run = 0;
+            counted += 1;
+            if counted == days {
+                return window_instants(calendar, date, *last)
+                    .map(|w| w.end)
+                    .ok_or_else(|| Error::OutOfRange(format!("closing time on {date}")));
             }
-            None => {
-                closed_run += 1;
-                if closed_run > MAX_CLOSED_DAYS {
-                    return Err(Clock::new(calendar, ClockKind::Standard).no_open_time(from));
-                }
+        } else {
+            closed_run += 1;
+            if closed_run > MAX_CLOSED_DAYS {
+                return Err(Clock::new(calendar, ClockKind::Standard).no_open_time(from));
             }
         }
     }

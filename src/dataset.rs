@@ -255,7 +255,11 @@ fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        if name.ends_with(".toml") && !name.ends_with(".example.toml") {
+        let is_toml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        let is_example = name.to_ascii_lowercase().ends_with(".example.toml");
+        if is_toml && !is_example {
             let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
             files.push((path.display().to_string(), text));
         }

@@ -50,10 +50,10 @@ pub enum Error {
 fn format_data(file: &str, line: Option<usize>, key: &str, message: &str) -> String {
     let mut out = file.to_string();
     if let Some(line) = line {
-        out.push_str(&format!(":{line}"));
+        out = format!("{out}:{line}");
     }
     if !key.is_empty() && key != "." {
-        out.push_str(&format!(": key '{key}'"));
+        out = format!("{out}: key '{key}'");
     }
     out.push_str(": ");
     // A message must stay on one line.

@@ -149,7 +149,7 @@ pub fn escalate<'a>(
             .ok_or_else(|| Error::Input(format!("escalation step {} has no time", index + 1)))?;
         let reaches = cells.get(index).cloned().flatten();
         if let Some(name) = &reaches {
-            holder = name.clone();
+            holder.clone_from(name);
         }
         let status = if due > at {
             StepStatus::Pending
@@ -159,7 +159,7 @@ pub fn escalate<'a>(
             StepStatus::Reached
         };
         if status != StepStatus::Pending {
-            holder_at = holder.clone();
+            holder_at.clone_from(&holder);
         }
         steps.push(Step {
             number: index + 1,

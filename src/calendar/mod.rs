@@ -277,7 +277,7 @@ impl std::hash::Hasher for DayHasher {
         self.write_u64(u64::from(n));
     }
     fn write_isize(&mut self, n: isize) {
-        self.write_u64(n as u64);
+        self.write_u64(n.cast_unsigned() as u64);
     }
 }
 

@@ -102,10 +102,10 @@ impl TryFrom<BTreeMap<DayKey, WindowList>> for WeekWindows {
 /// Sunday into Monday.
 fn check_week_overlap(week: &[Vec<Window>; 7]) -> Result<(), String> {
     const WEEK: u32 = 7 * 86_400;
-    let mut spans: Vec<(u32, u32, usize, Window)> = Vec::new();
-    for (day, windows) in week.iter().enumerate() {
+    let mut spans: Vec<(u32, u32, u32, Window)> = Vec::new();
+    for (day, windows) in (0u32..).zip(week.iter()) {
         for w in windows {
-            let start = day as u32 * 86_400 + w.start;
+            let start = day * 86_400 + w.start;
             spans.push((start, start + w.length(), day, *w));
         }
     }
@@ -136,8 +136,8 @@ fn check_week_overlap(week: &[Vec<Window>; 7]) -> Result<(), String> {
     Ok(())
 }
 
-fn weekday_name(index: usize) -> &'static str {
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][index % 7]
+fn weekday_name(index: u32) -> &'static str {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][(index % 7) as usize]
 }
 
 /// Weekly hours of a desk, valid for a range of years (both ends included).
