@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::window::DAY_SECONDS;
 use crate::calendar::{Calendar, Window};
 use crate::error::{Error, Result};
-use crate::localtime::window_edge;
+use crate::localtime::{local_date, window_edge};
 
 /// How many days without any open time end a search (SPEC: a calendar with
 /// no open time within 10 years is an error, not a hang).
@@ -212,7 +212,9 @@ impl<'a> Clock<'a> {
 
     /// The open window containing `t` (`None`: the clock is stopped at `t`).
     pub fn window_at(&self, t: DateTime<Utc>) -> Result<Option<Interval>> {
-        let earlier = t - TimeDelta::days(2);
+        // Start early enough to see the window `t` falls in (at the very
+        // start of representable time, there is nothing earlier).
+        let earlier = t.checked_sub_signed(TimeDelta::days(2)).unwrap_or(t);
         for open in OpenIntervals::new(*self, earlier) {
             let open = open?;
             if open.start > t {
@@ -237,7 +239,7 @@ impl<'a> Clock<'a> {
         Error::NoOpenTime {
             calendar: self.calendar.name.clone(),
             clock: self.kind.name().to_string(),
-            from: from.with_timezone(&self.calendar.zone).to_rfc3339(),
+            from: from.to_rfc3339(),
         }
     }
 }
@@ -280,7 +282,8 @@ pub fn business_days_due(
             "{days} business days is more than a century"
         )));
     }
-    let mut date = from.with_timezone(&calendar.zone).date_naive();
+    let mut date =
+        local_date(calendar.zone, from).ok_or_else(|| Error::OutOfRange(format!("{from}")))?;
     let mut counted = 0;
     let mut closed_run = 0;
     loop {
@@ -318,13 +321,14 @@ pub struct OpenIntervals<'a> {
 
 impl<'a> OpenIntervals<'a> {
     fn new(clock: Clock<'a>, from: DateTime<Utc>) -> OpenIntervals<'a> {
-        // Start a day early: yesterday's window may cross midnight into today.
-        let local_date = from.with_timezone(&clock.calendar.zone).date_naive();
+        // Start a day early: yesterday's window may cross midnight into
+        // today. Outside representable local time there is nothing to walk.
+        let start = local_date(clock.calendar.zone, from).and_then(|d| d.pred_opt());
         OpenIntervals {
             clock,
             from,
             until: None,
-            next_date: local_date.pred_opt(),
+            next_date: start,
             pending: VecDeque::new(),
             closed_run: 0,
             failed: false,

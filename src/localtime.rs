@@ -32,6 +32,15 @@ pub fn user_time(zone: Tz, local: NaiveDateTime) -> Result<DateTime<Utc>> {
     }
 }
 
+/// The local date of an instant in `zone`, or `None` at the very ends of
+/// representable time, where the local time does not exist.
+pub fn local_date(zone: Tz, t: DateTime<Utc>) -> Option<chrono::NaiveDate> {
+    use chrono::Offset;
+    let naive = t.naive_utc();
+    let offset = zone.offset_from_utc_datetime(&naive).fix();
+    naive.checked_add_offset(offset).map(|local| local.date())
+}
+
 /// The first instant whose local time is at or after `local`, for a `local`
 /// inside a gap: a binary search over the day around it.
 fn gap_end(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {

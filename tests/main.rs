@@ -11,6 +11,7 @@ mod escalate_more;
 mod holidays;
 mod ics;
 mod properties;
+mod regressions;
 mod renew_cases;
 mod renew_more;
 mod schema;
