@@ -64,7 +64,7 @@ fn parse_time_of_day(text: &str, is_end: bool) -> Option<u32> {
         Some(s) => s.parse().ok()?,
         None => 0,
     };
-    if parts.next().is_some() || minutes > 59 || seconds > 59 {
+    if parts.next().is_some() || hours > 24 || minutes > 59 || seconds > 59 {
         return None;
     }
     let total = hours * 3600 + minutes * 60 + seconds;
@@ -110,5 +110,47 @@ impl<'de> Deserialize<'de> for WindowList {
             }
         }
         Ok(WindowList(windows))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_parse_and_refuse() {
+        assert_eq!(
+            Window::parse("09:00-18:00"),
+            Ok(Window {
+                start: 9 * 3600,
+                end: 18 * 3600
+            })
+        );
+        assert_eq!(
+            Window::parse("22:00-06:00"),
+            Ok(Window {
+                start: 22 * 3600,
+                end: 6 * 3600
+            })
+        );
+        assert_eq!(
+            Window::parse("00:00-24:00"),
+            Ok(Window {
+                start: 0,
+                end: DAY_SECONDS
+            })
+        );
+        // Found by fuzzing: an hour count this large overflowed the seconds.
+        for bad in [
+            "09:00-188888888:00",
+            "00:45-004294967295:15",
+            "4294967295:00-01:00",
+            "10:00-09:00",
+            "09:00-09:00",
+            "24:00-01:00",
+            "9-18",
+        ] {
+            assert!(Window::parse(bad).is_err(), "{bad} should be refused");
+        }
     }
 }
