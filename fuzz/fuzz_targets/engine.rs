@@ -1,0 +1,149 @@
+//! The business-time engine on the embedded desks: due, elapsed, windows,
+//! next open, business days (with pauses), deadlines and escalations, from
+//! bounded inputs derived by `arbitrary`.
+//!
+//! With SLACALC_FUZZ_CHECKS=1 it also checks invariants (due is not before
+//! the start; the clock time between the start and the due instant is the
+//! amount asked for), which turns a wrong answer into a crash.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use arbitrary::Arbitrary;
+use chrono::{DateTime, TimeDelta, Utc};
+use libfuzzer_sys::fuzz_target;
+use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
+use slacalc::coverage;
+use slacalc::dataset::DataSet;
+use slacalc::deadline::{self, Ticket};
+use slacalc::escalation::{self, PriorityChange};
+
+const YEAR_2000: i64 = 946_684_800;
+const CENTURY: i64 = 3_155_760_000; // 2000..2100
+const TEN_YEARS: i64 = 3_653 * 86_400;
+
+#[derive(Debug, Arbitrary)]
+struct Input {
+    desk: u8,
+    clock: u8,
+    /// < 224: start in 2000..2100; < 248: in years 0..10000; else anywhere
+    /// chrono can represent.
+    range: u8,
+    start: u64,
+    /// Seconds, up to 10 years.
+    amount: u32,
+    negative: bool,
+    /// `until` for elapsed: start + this many seconds (up to 10 years).
+    until: u32,
+    /// (gap after the previous pause or the start, length), seconds.
+    pauses: Vec<(u32, u32)>,
+    /// Pauses given to `Pauses::new` as they are (may overlap).
+    raw_pauses: bool,
+    business_days: u16,
+    plan: u8,
+    priority: u8,
+    change: Option<(u32, u8)>,
+}
+
+fn data() -> &'static DataSet {
+    static DATA: OnceLock<DataSet> = OnceLock::new();
+    DATA.get_or_init(|| DataSet::embedded().expect("embedded data loads"))
+}
+
+fn checks() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("SLACALC_FUZZ_CHECKS").is_some_and(|v| v == "1"))
+}
+
+fn at(seconds: i64) -> Option<DateTime<Utc>> {
+    DateTime::<Utc>::from_timestamp(seconds, 0)
+}
+
+fuzz_target!(|input: Input| {
+    let data = data();
+    let desks: Vec<&str> = data.desk_names().collect();
+    let desk = data
+        .desk(desks[input.desk as usize % desks.len()])
+        .expect("desk");
+    let kind = ClockKind::ALL[input.clock as usize % 3];
+    let clock = Clock::new(desk, kind);
+
+    let (lo, span) = if input.range < 224 {
+        (YEAR_2000, CENTURY)
+    } else if input.range < 248 {
+        (-62_167_219_200, 10_000 * 31_556_952) // 0000-01-01, 10,000 years
+    } else {
+        let lo = DateTime::<Utc>::MIN_UTC.timestamp();
+        (lo, DateTime::<Utc>::MAX_UTC.timestamp() - lo)
+    };
+    let start = lo + (input.start % span as u64) as i64;
+    let Some(from) = at(start) else { return };
+
+    let amount = i64::from(input.amount) % (TEN_YEARS + 1);
+    let amount = TimeDelta::seconds(if input.negative { -amount } else { amount });
+    let until = at(start.saturating_add(i64::from(input.until) % (TEN_YEARS + 1)));
+
+    let mut intervals = Vec::new();
+    let mut cursor = start;
+    for &(gap, length) in input.pauses.iter().take(6) {
+        let begin = if input.raw_pauses {
+            start + i64::from(gap % (400 * 86_400)) - 30 * 86_400
+        } else {
+            cursor + i64::from(gap % (400 * 86_400))
+        };
+        let end = begin + i64::from(length % (60 * 86_400));
+        let (Some(s), Some(e)) = (at(begin), at(end)) else { break };
+        intervals.push(Interval { start: s, end: e });
+        cursor = end;
+    }
+    let Ok(pauses) = Pauses::new(intervals) else { return };
+
+    // The clock.
+    let due = clock.due(from, amount, &pauses);
+    if let Some(until) = until {
+        let _ = clock.elapsed(from, until, &pauses);
+        let _ = clock.windows_between(from, until, &pauses);
+    }
+    let _ = clock.window_at(from);
+    let _ = clock.next_open(from);
+    if checks() {
+        if let Ok(due) = due {
+            assert!(due >= from, "due {due} before start {from}");
+            let counted = clock.elapsed(from, due, &pauses).expect("elapsed up to due");
+            assert_eq!(counted, amount, "elapsed(from, due(from, amount)) != amount");
+        }
+    }
+
+    // Business days.
+    let days = u32::from(input.business_days % 800);
+    let _ = business_days_due(desk, from, days);
+    let _ = deadline::business_days_with_pauses(desk, from, days, &pauses);
+
+    // Deadlines and escalations of the embedded plans.
+    let plans: Vec<&String> = data.plans.keys().collect();
+    let plan = data.plan(plans[input.plan as usize % plans.len()]).expect("plan");
+    let priority = &plan.priorities[input.priority as usize % plan.priorities.len()];
+    let ticket = Ticket {
+        plan: plan.name.clone(),
+        priority: priority.id.clone(),
+        desk: desk.name.clone(),
+        opened: from,
+        pauses: pauses.clone(),
+    };
+    let _ = deadline::compute(data, &ticket, true);
+    let _ = coverage::status(plan, desk, from);
+    let _ = coverage::days(&[plan], desk, from.date_naive(), u64::from(input.business_days % 8));
+    let changes: Vec<PriorityChange> = input
+        .change
+        .and_then(|(after, p)| {
+            Some(PriorityChange {
+                at: at(start + i64::from(after % (30 * 86_400)))?,
+                priority: plan.priorities[p as usize % plan.priorities.len()].id.clone(),
+            })
+        })
+        .into_iter()
+        .collect();
+    if let Some(until) = until {
+        let _ = escalation::escalate(data, &ticket, &changes, until);
+    }
+});
