@@ -156,6 +156,12 @@ impl<'a> Clock<'a> {
                 "a duration cannot be negative ({amount})"
             )));
         }
+        if amount > TimeDelta::days(MAX_AMOUNT_DAYS) {
+            return Err(Error::Input(format!(
+                "{} hours is more than a century of clock time",
+                amount.num_hours()
+            )));
+        }
         let mut remaining = amount;
         if remaining.is_zero() {
             return Ok(from);

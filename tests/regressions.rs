@@ -18,3 +18,34 @@ fn window_at_the_first_representable_instant() {
         }
     }
 }
+
+#[test]
+fn a_plan_target_of_centuries_is_refused_not_walked() {
+    // Found while fuzzing the TOML loaders: 4294967295 hours on the 24x7
+    // clock walked day by day to the year 9999 before failing. Amounts over
+    // a century are refused at once.
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::write(
+        plans.join("huge.toml"),
+        "[[priority]]\nid = \"P1\"\n[plan.huge]\nbusiness_clock = \"extended\"\nresponse.P1 = { amount = 4294967295, unit = \"hours\", clock = \"24x7\" }\n",
+    )
+    .unwrap();
+    crate::cli::fails_with(
+        &[
+            "--data",
+            dir.path().to_str().unwrap(),
+            "deadline",
+            "--plan",
+            "huge",
+            "--priority",
+            "p1",
+            "--desk",
+            "europe",
+            "--opened",
+            "2026-11-23T10:00:00+01:00",
+        ],
+        "more than a century",
+    );
+}
