@@ -296,14 +296,14 @@ pub fn business_days_due(
         date = date
             .succ_opt()
             .ok_or_else(|| Error::OutOfRange("business days".into()))?;
-        let windows = calendar.windows_on(date, ClockKind::Standard)?;
-        if let Some(last) = windows.last() {
+        // The day's standard windows as instants, from the same cache the
+        // clock walks; the close is the end of the last one.
+        let day = calendar.open_instants(date, ClockKind::Standard)?;
+        if let Some(last) = day.open.last() {
             closed_run = 0;
             counted += 1;
             if counted == days {
-                return window_instants(calendar, date, *last)
-                    .map(|w| w.end)
-                    .ok_or_else(|| Error::OutOfRange(format!("closing time on {date}")));
+                return Ok(last.end);
             }
         } else {
             closed_run += 1;

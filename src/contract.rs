@@ -3,7 +3,7 @@
 //! first year of a newly registered product (SPEC §6). Dates are calendar
 //! dates; `end` is always the first day without coverage.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -119,15 +119,6 @@ pub fn included_term(
             Error::OutOfRange(format!("{registered} + {} months", rules.included_months))
         })?;
     Ok((registered, end))
-}
-
-/// Whole years in a term, for display.
-pub fn years_between(start: NaiveDate, end: NaiveDate) -> i32 {
-    let mut years = end.year() - start.year();
-    if (end.month(), end.day()) < (start.month(), start.day()) {
-        years -= 1;
-    }
-    years
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ fuzz_target!(|bytes: &[u8]| {
     let day = NaiveDate::from_ymd_opt(2026, 12, 24).expect("date");
     let _ = desk.holiday(day);
     let _ = desk.is_business_day(day);
-    for weekday in [chrono::Weekday::Mon, chrono::Weekday::Sun] {
-        let _ = desk.weekly_pattern(day, weekday);
+    for kind in ClockKind::ALL {
+        let _ = desk.windows_on(day, kind);
     }
 });

@@ -9,7 +9,7 @@ pub mod window;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::clock::{window_instants, ClockKind, Interval};
@@ -228,12 +228,10 @@ impl Calendar {
 
     /// A business day: the desk's standard hours are open (SPEC §3).
     pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
-        Ok(!self.windows_on(date, ClockKind::Standard)?.is_empty())
-    }
-
-    /// The weekday pattern in force on a date, for listings.
-    pub fn weekly_pattern(&self, date: NaiveDate, weekday: Weekday) -> Result<Vec<Window>> {
-        Ok(self.weekly(date)?.standard.0[weekday.num_days_from_monday() as usize].clone())
+        Ok(!self
+            .open_instants(date, ClockKind::Standard)?
+            .open
+            .is_empty())
     }
 }
 
