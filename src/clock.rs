@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::window::DAY_SECONDS;
-use crate::calendar::{Calendar, Window};
+use crate::calendar::{Calendar, DayWalker, Window};
 use crate::error::{Error, Result};
 use crate::localtime::{local_date, window_edge};
 
@@ -166,6 +166,21 @@ impl<'a> Clock<'a> {
         if remaining.is_zero() {
             return Ok(from);
         }
+        if self.kind == ClockKind::AllDay && pauses.as_slice().is_empty() {
+            // Around the clock with no pauses, clock time is wall time; the
+            // walk's bound on years still holds.
+            return from
+                .checked_add_signed(amount)
+                .filter(|due| {
+                    local_date(self.calendar.zone, *due).is_some_and(|d| d.year() <= LAST_YEAR)
+                })
+                .ok_or_else(|| {
+                    Error::OutOfRange(format!(
+                        "calendar '{}' after {LAST_YEAR}",
+                        self.calendar.name
+                    ))
+                });
+        }
         for piece in self.counted(from, pauses) {
             let piece = piece?;
             if piece.length() >= remaining {
@@ -292,14 +307,14 @@ pub fn business_days_due(
         local_date(calendar.zone, from).ok_or_else(|| Error::OutOfRange(format!("{from}")))?;
     let mut counted = 0;
     let mut closed_run = 0;
+    let mut walker = DayWalker::new(calendar, ClockKind::Standard);
     loop {
         date = date
             .succ_opt()
             .ok_or_else(|| Error::OutOfRange("business days".into()))?;
         // The day's standard windows as instants, from the same cache the
         // clock walks; the close is the end of the last one.
-        let day = calendar.open_instants(date, ClockKind::Standard)?;
-        if let Some(last) = day.open.last() {
+        if let Some(last) = walker.day(date)?.open.last() {
             closed_run = 0;
             counted += 1;
             if counted == days {
@@ -317,6 +332,7 @@ pub fn business_days_due(
 /// Open intervals of a clock from an instant on, generated a day at a time.
 pub struct OpenIntervals<'a> {
     clock: Clock<'a>,
+    days: DayWalker<'a>,
     from: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
     next_date: Option<NaiveDate>,
@@ -332,6 +348,7 @@ impl<'a> OpenIntervals<'a> {
         let start = local_date(clock.calendar.zone, from).and_then(|d| d.pred_opt());
         OpenIntervals {
             clock,
+            days: DayWalker::new(clock.calendar, clock.kind),
             from,
             until: None,
             next_date: start,
@@ -341,26 +358,25 @@ impl<'a> OpenIntervals<'a> {
         }
     }
 
-    fn add_day(&mut self, open: &[Interval]) {
-        let mut opened = false;
-        for &window in open {
-            let mut iv = window;
-            if iv.end <= self.from {
-                continue;
-            }
-            iv.start = iv.start.max(self.from);
-            opened = true;
-            match self.pending.back_mut() {
-                Some(last) if iv.start < last.end => last.end = last.end.max(iv.end),
-                _ => self.pending.push_back(iv),
-            }
+}
+
+/// Queue a day's windows from `from` on, merging any that touch the last
+/// queued one; whether the day had open time.
+fn queue_day(pending: &mut VecDeque<Interval>, from: DateTime<Utc>, open: &[Interval]) -> bool {
+    let mut opened = false;
+    for &window in open {
+        let mut iv = window;
+        if iv.end <= from {
+            continue;
         }
-        if opened {
-            self.closed_run = 0;
-        } else {
-            self.closed_run += 1;
+        iv.start = iv.start.max(from);
+        opened = true;
+        match pending.back_mut() {
+            Some(last) if iv.start < last.end => last.end = last.end.max(iv.end),
+            _ => pending.push_back(iv),
         }
     }
+    opened
 }
 
 impl Iterator for OpenIntervals<'_> {
@@ -374,7 +390,7 @@ impl Iterator for OpenIntervals<'_> {
             let Some(date) = self.next_date else {
                 return self.pending.pop_front().map(Ok);
             };
-            let day = match self.clock.calendar.open_instants(date, self.clock.kind) {
+            let day = match self.days.day(date) {
                 Ok(day) => day,
                 Err(e) => {
                     self.failed = true;
@@ -405,7 +421,11 @@ impl Iterator for OpenIntervals<'_> {
                     self.clock.calendar.name
                 ))));
             }
-            self.add_day(&day.open);
+            if queue_day(&mut self.pending, self.from, &day.open) {
+                self.closed_run = 0;
+            } else {
+                self.closed_run += 1;
+            }
             self.next_date = date.succ_opt();
             if self.next_date.is_none() {
                 self.failed = true;

@@ -7,7 +7,7 @@ pub mod schema;
 pub mod window;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -30,9 +30,10 @@ pub struct Calendar {
     holidays: Vec<HolidayRule>,
     specials: BTreeMap<NaiveDate, Special>,
     holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
-    /// A day's open windows as instants, per clock: computed once per run,
-    /// since batches ask for the same days again and again.
-    instants_cache: Mutex<HashMap<(NaiveDate, ClockKind), DayInstants, BuildDayHasher>>,
+    /// Each clock's days as instants, a year table per clock: a day is
+    /// computed once per run, since batches ask for the same days again
+    /// and again.
+    years: Mutex<HashMap<(i32, ClockKind), Arc<YearDays>, BuildDayHasher>>,
 }
 
 #[derive(Debug)]
@@ -100,7 +101,7 @@ impl Calendar {
             holidays: parsed.holidays,
             specials,
             holiday_cache: Mutex::new(HashMap::new()),
-            instants_cache: Mutex::new(HashMap::default()),
+            years: Mutex::new(HashMap::default()),
         })
     }
 
@@ -193,18 +194,26 @@ impl Calendar {
         })
     }
 
-    /// The day's start and the windows open on `date` on a clock, as instants.
-    pub fn open_instants(&self, date: NaiveDate, clock: ClockKind) -> Result<DayInstants> {
-        let cached = self
-            .instants_cache
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&(date, clock))
-            .cloned();
-        if let Some(found) = cached {
-            return Ok(found);
+    /// The year table of a clock's days, shared by every walk over that year.
+    pub fn year_days(&self, year: i32, clock: ClockKind) -> Arc<YearDays> {
+        let mut years = self.years.lock().unwrap_or_else(PoisonError::into_inner);
+        // Bound the memory of a long run over many years; walks holding a
+        // table keep it alive.
+        if years.len() > 1024 {
+            years.clear();
         }
-        let open: Arc<[Interval]> = self
+        Arc::clone(years.entry((year, clock)).or_insert_with(|| {
+            Arc::new(YearDays {
+                year,
+                clock,
+                days: std::iter::repeat_with(OnceLock::new).take(366).collect(),
+            })
+        }))
+    }
+
+    /// The day's start and the windows open on `date` on a clock, as instants.
+    fn compute_day(&self, date: NaiveDate, clock: ClockKind) -> Result<DayInstants> {
+        let open = self
             .windows_on(date, clock)?
             .into_iter()
             .filter_map(|w| window_instants(self, date, w))
@@ -213,23 +222,13 @@ impl Calendar {
             .and_hms_opt(0, 0, 0)
             .map(|t| window_edge(self.zone, t))
             .ok_or_else(|| Error::OutOfRange(date.to_string()))?;
-        let day = DayInstants { midnight, open };
-        let mut cache = self
-            .instants_cache
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        // Bound the memory of a long run over many years.
-        if cache.len() > 200_000 {
-            cache.clear();
-        }
-        cache.insert((date, clock), day.clone());
-        Ok(day)
+        Ok(DayInstants { midnight, open })
     }
 
     /// A business day: the desk's standard hours are open (SPEC §3).
     pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
-        Ok(!self
-            .open_instants(date, ClockKind::Standard)?
+        Ok(!DayWalker::new(self, ClockKind::Standard)
+            .day(date)?
             .open
             .is_empty())
     }
@@ -239,7 +238,53 @@ impl Calendar {
 #[derive(Debug, Clone)]
 pub struct DayInstants {
     pub midnight: DateTime<Utc>,
-    pub open: Arc<[Interval]>,
+    pub open: Box<[Interval]>,
+}
+
+/// One year of a clock's days, each filled the first time it is asked for.
+#[derive(Debug)]
+pub struct YearDays {
+    year: i32,
+    clock: ClockKind,
+    days: Box<[OnceLock<DayInstants>]>,
+}
+
+/// Reads a clock's days in date order through the calendar's year tables,
+/// taking the cache's lock once per year rather than once per day.
+#[derive(Debug)]
+pub struct DayWalker<'a> {
+    calendar: &'a Calendar,
+    clock: ClockKind,
+    year: Option<Arc<YearDays>>,
+}
+
+impl<'a> DayWalker<'a> {
+    pub fn new(calendar: &'a Calendar, clock: ClockKind) -> DayWalker<'a> {
+        DayWalker {
+            calendar,
+            clock,
+            year: None,
+        }
+    }
+
+    /// The day `date` on the walker's clock, as instants.
+    pub fn day(&mut self, date: NaiveDate) -> Result<&DayInstants> {
+        let table = match self.year.take() {
+            Some(table) if table.year == date.year() => self.year.insert(table),
+            _ => self
+                .year
+                .insert(self.calendar.year_days(date.year(), self.clock)),
+        };
+        debug_assert_eq!(table.clock, self.clock);
+        let cell = &table.days[date.ordinal0() as usize];
+        if cell.get().is_none() {
+            // Errors (a year without holiday data) are not kept: they are
+            // raised again on the next ask.
+            let _ = cell.set(self.calendar.compute_day(date, self.clock)?);
+        }
+        cell.get()
+            .ok_or_else(|| Error::OutOfRange(date.to_string()))
+    }
 }
 
 /// A cheap hasher for the day cache's small keys (no untrusted input).
