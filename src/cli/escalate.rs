@@ -70,20 +70,20 @@ impl TicketCommand for EscalateArgs {
     }
 
     /// One line of batch output; a line without `at` is asked at `--at`.
-    fn batch_line(
-        &self,
-        context: &Context,
-        fields: &TicketFields,
-        line: &mut Vec<u8>,
-    ) -> anyhow::Result<()> {
-        let mut fields = fields.clone();
-        if fields.at.is_none() {
-            fields.at = Some(self.at.clone());
+    fn batch_lines<'c>(
+        &'c self,
+        context: &'c Context,
+    ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c {
+        move |fields, line| {
+            let mut fields = fields.clone();
+            if fields.at.is_none() {
+                fields.at = Some(self.at.clone());
+            }
+            let mut json = to_json(&compute(context, &fields)?);
+            json.id.clone_from(&fields.id);
+            serde_json::to_writer(line, &json)?;
+            Ok(())
         }
-        let mut json = to_json(&compute(context, &fields)?);
-        json.id.clone_from(&fields.id);
-        serde_json::to_writer(line, &json)?;
-        Ok(())
     }
 }
 

@@ -219,13 +219,12 @@ pub trait TicketCommand {
     fn ticket(&self) -> &TicketArgs;
     /// The rendered answer for the ticket given by the flags.
     fn execute(&self, context: &Context) -> anyhow::Result<String>;
-    /// One line of batch output for one input ticket.
-    fn batch_line(
-        &self,
-        context: &Context,
-        fields: &TicketFields,
-        line: &mut Vec<u8>,
-    ) -> anyhow::Result<()>;
+    /// The writer of batch output, one line per input ticket. It is made
+    /// once per run, so it may keep what the lines share.
+    fn batch_lines<'c>(
+        &'c self,
+        context: &'c Context,
+    ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c;
 }
 
 fn run_ticket_command(
@@ -240,7 +239,7 @@ fn run_ticket_command(
             ticket.input_format,
             batch::ErrorPlacement::InPlace,
             out,
-            |fields, line| command.batch_line(context, fields, line),
+            command.batch_lines(context),
         ),
         None => Ok(out.write_all(command.execute(context)?.as_bytes())?),
     }

@@ -7,12 +7,20 @@ use comfy_table::{presets, ContentArrangement, Table};
 
 /// An instant as RFC 3339 in the desk's zone, to the second (SPEC §8).
 pub fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
+    let mut out = Vec::with_capacity(25);
+    write_rfc3339(&mut out, t, zone);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`rfc3339`], appended to a buffer.
+pub fn write_rfc3339(buffer: &mut Vec<u8>, t: DateTime<Utc>, zone: Tz) {
     use chrono::{Datelike, Offset, Timelike};
     let local = t.with_timezone(&zone);
     let offset = local.offset().fix().local_minus_utc();
     let year = local.year();
     if !(0..=9999).contains(&year) || offset % 60 != 0 {
-        return local.to_rfc3339_opts(SecondsFormat::Secs, false);
+        buffer.extend_from_slice(local.to_rfc3339_opts(SecondsFormat::Secs, false).as_bytes());
+        return;
     }
     // Written by hand: batch output formats millions of these.
     let minutes = offset.unsigned_abs() / 60;
@@ -45,7 +53,7 @@ pub fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
     ] {
         out[at] = c;
     }
-    String::from_utf8(out.to_vec()).unwrap_or_default()
+    buffer.extend_from_slice(&out);
 }
 
 /// An instant for people: weekday, date, time and offset in the zone.
