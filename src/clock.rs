@@ -357,7 +357,6 @@ impl<'a> OpenIntervals<'a> {
             failed: false,
         }
     }
-
 }
 
 /// Queue a day's windows from `from` on, merging any that touch the last

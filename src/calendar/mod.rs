@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
+use rustc_hash::FxHashMap;
 
 use crate::clock::{window_instants, ClockKind, Interval};
 use crate::error::{Error, Result};
@@ -33,7 +34,7 @@ pub struct Calendar {
     /// Each clock's days as instants, a year table per clock: a day is
     /// computed once per run, since batches ask for the same days again
     /// and again.
-    years: Mutex<HashMap<(i32, ClockKind), Arc<YearDays>, BuildDayHasher>>,
+    years: Mutex<FxHashMap<(i32, ClockKind), Arc<YearDays>>>,
 }
 
 #[derive(Debug)]
@@ -101,7 +102,7 @@ impl Calendar {
             holidays: parsed.holidays,
             specials,
             holiday_cache: Mutex::new(HashMap::new()),
-            years: Mutex::new(HashMap::default()),
+            years: Mutex::new(FxHashMap::default()),
         })
     }
 
@@ -284,43 +285,6 @@ impl<'a> DayWalker<'a> {
         }
         cell.get()
             .ok_or_else(|| Error::OutOfRange(date.to_string()))
-    }
-}
-
-/// A cheap hasher for the day cache's small keys (no untrusted input).
-#[derive(Default, Clone, Copy)]
-pub struct BuildDayHasher;
-
-#[derive(Default)]
-pub struct DayHasher(u64);
-
-impl std::hash::BuildHasher for BuildDayHasher {
-    type Hasher = DayHasher;
-    fn build_hasher(&self) -> DayHasher {
-        DayHasher(0)
-    }
-}
-
-impl std::hash::Hasher for DayHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_i32(&mut self, n: i32) {
-        self.write_u64(u64::from(n.cast_unsigned()));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_isize(&mut self, n: isize) {
-        self.write_u64(n.cast_unsigned() as u64);
     }
 }
 

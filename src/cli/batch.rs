@@ -2,6 +2,7 @@
 //! in input order and in constant memory. A bad line yields an error object
 //! in its place and the rest go on.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
@@ -24,64 +25,105 @@ pub enum InputFormat {
 }
 
 /// A ticket as given on the command line or on one line of a batch file.
+/// Its text borrows from the line where it can: batches read millions.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TicketFields {
+pub struct TicketFields<'a> {
     /// Passed through to the output, to match lines up.
     #[serde(default)]
     pub id: Option<serde_json::Value>,
-    pub plan: String,
-    #[serde(default, deserialize_with = "non_empty")]
-    pub priority: Option<String>,
-    #[serde(default, deserialize_with = "non_empty")]
-    pub event: Option<String>,
-    #[serde(default, deserialize_with = "non_empty")]
-    pub release: Option<String>,
-    pub desk: String,
-    pub opened: String,
+    #[serde(borrow, deserialize_with = "text")]
+    pub plan: Cow<'a, str>,
+    #[serde(default, borrow, deserialize_with = "non_empty")]
+    pub priority: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "non_empty")]
+    pub event: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "non_empty")]
+    pub release: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub desk: Cow<'a, str>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub opened: Cow<'a, str>,
     /// `A/B` intervals: a JSON list, or one string separated by `;`.
-    #[serde(default, deserialize_with = "list")]
-    pub pauses: Vec<String>,
+    #[serde(default, borrow, deserialize_with = "list")]
+    pub pauses: Vec<Cow<'a, str>>,
     /// `TIME=PR` changes, like `pauses`.
-    #[serde(default, deserialize_with = "list")]
-    pub priority_changes: Vec<String>,
+    #[serde(default, borrow, deserialize_with = "list")]
+    pub priority_changes: Vec<Cow<'a, str>>,
     /// `escalate`: the moment to ask about.
-    #[serde(default, deserialize_with = "non_empty")]
-    pub at: Option<String>,
+    #[serde(default, borrow, deserialize_with = "non_empty")]
+    pub at: Option<Cow<'a, str>>,
     /// `audit`: when the first response was given.
-    #[serde(default, deserialize_with = "non_empty")]
-    pub responded: Option<String>,
+    #[serde(default, borrow, deserialize_with = "non_empty")]
+    pub responded: Option<Cow<'a, str>>,
 }
 
-fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
+/// A string, borrowed from the input unless it had to be unescaped.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
 }
 
-fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Error> {
+    Ok(Text::deserialize(d)?.0)
+}
+
+fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
+    Ok(Option::<Text>::deserialize(d)?
+        .map(|t| t.0)
+        .filter(|s| !s.trim().is_empty()))
+}
+
+fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Cow<'de, str>>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
-    enum ListOrText {
-        List(Vec<String>),
-        Text(String),
+    enum ListOrText<'a> {
+        List(#[serde(borrow)] Vec<Text<'a>>),
+        Text(#[serde(borrow)] Text<'a>),
     }
     Ok(match Option::<ListOrText>::deserialize(d)? {
         None => Vec::new(),
-        Some(ListOrText::List(items)) => items,
-        Some(ListOrText::Text(text)) => text
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect(),
+        Some(ListOrText::List(items)) => items.into_iter().map(|t| t.0).collect(),
+        Some(ListOrText::Text(text)) => split_list(text.0),
     })
 }
 
-impl TicketFields {
+/// `a; b; c`, trimmed, empty items dropped.
+fn split_list(text: Cow<str>) -> Vec<Cow<str>> {
+    fn items(text: &str) -> impl Iterator<Item = &str> {
+        text.split(';').map(str::trim).filter(|s| !s.is_empty())
+    }
+    match text {
+        Cow::Borrowed(text) => items(text).map(Cow::Borrowed).collect(),
+        Cow::Owned(text) => items(&text).map(|s| Cow::Owned(s.to_string())).collect(),
+    }
+}
+
+impl TicketFields<'_> {
     /// The ticket and its priority changes, times read in the desk's zone.
     pub fn parse(&self, context: &Context) -> slacalc::Result<(Ticket, Vec<PriorityChange>)> {
         let zone = context.data.desk(&self.desk)?.zone;
         let priority = match (&self.priority, &self.event) {
-            (Some(priority), _) => priority.clone(),
+            (Some(priority), _) => priority.to_string(),
             (None, Some(id)) => {
                 let event = context.data.event(id)?;
                 let rules = context.data.proactive.as_ref().ok_or_else(|| {
@@ -98,9 +140,9 @@ impl TicketFields {
             }
         };
         let ticket = Ticket {
-            plan: self.plan.clone(),
+            plan: self.plan.to_string(),
             priority,
-            desk: self.desk.clone(),
+            desk: self.desk.to_string(),
             opened: input::instant(&self.opened, zone, context.now)?,
             pauses: parse_pauses(&self.pauses, zone, context.now)?,
         };
@@ -167,7 +209,7 @@ pub fn run(
     let mut line_out = Vec::with_capacity(512);
     let (mut total, mut failed) = (0u64, 0u64);
     let mut emit = |line: u64,
-                    fields: Result<TicketFields, String>,
+                    fields: Result<TicketFields<'_>, String>,
                     out: &mut dyn Write|
      -> anyhow::Result<()> {
         total += 1;
@@ -196,17 +238,18 @@ pub fn run(
         InputFormat::Jsonl => {
             let mut reader = reader;
             let mut number = 0;
-            let mut text = String::with_capacity(256);
+            let mut text = Vec::with_capacity(256);
             loop {
                 text.clear();
-                if reader.read_line(&mut text)? == 0 {
+                if reader.read_until(b'\n', &mut text)? == 0 {
                     break;
                 }
                 number += 1;
-                if text.trim().is_empty() {
+                if text.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                let fields = serde_json::from_str::<TicketFields>(&text)
+                // Strings are checked for UTF-8 as they are read.
+                let fields = serde_json::from_slice::<TicketFields>(&text)
                     .map_err(|e| format!("line {number}: {e}"));
                 emit(number, fields, out)?;
             }
@@ -216,13 +259,23 @@ pub fn run(
                 .trim(csv::Trim::All)
                 .from_reader(reader);
             let headers = csv.headers()?.clone();
-            for (index, record) in csv.records().enumerate() {
-                // Line 1 is the header.
-                let number = index as u64 + 2;
-                let fields = record.map_err(|e| e.to_string()).and_then(|r| {
-                    r.deserialize::<TicketFields>(Some(&headers))
-                        .map_err(|e| format!("line {number}: {e}"))
-                });
+            let mut record = csv::StringRecord::new();
+            // Line 1 is the header.
+            let mut number = 1;
+            loop {
+                number += 1;
+                let fields = match csv.read_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        // A quoted field may span lines.
+                        number = record.position().map_or(number, csv::Position::line);
+                        record
+                            .deserialize::<TicketFields>(Some(&headers))
+                            .map_err(|e| format!("line {number}: {e}"))
+                    }
+                    Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(e.into()),
+                    Err(e) => Err(e.to_string()),
+                };
                 emit(number, fields, out)?;
             }
         }

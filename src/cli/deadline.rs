@@ -1,18 +1,17 @@
 //! `slacalc deadline`: when are a ticket's notification and response due.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use clap::Args;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use slacalc::calendar::Calendar;
 use slacalc::clock::Interval;
-use slacalc::input;
-use slacalc::plan::Target;
 use slacalc::deadline::{self, Deadline, TargetDue};
 use slacalc::escalation::{priority_history, PriorityPeriod};
+use slacalc::input;
+use slacalc::plan::Target;
 
 use super::render::{self, rfc3339};
 use super::{Context, Format, TicketArgs, TicketCommand, TicketFields};
@@ -77,7 +76,7 @@ impl TicketCommand for DeadlineArgs {
 /// same names and keys a million times.
 struct PlainLines<'c> {
     context: &'c Context,
-    kinds: HashMap<String, Option<PlainKind<'c>>>,
+    kinds: FxHashMap<String, Option<PlainKind<'c>>>,
     key: String,
 }
 
@@ -96,7 +95,7 @@ impl<'c> PlainLines<'c> {
     fn new(context: &'c Context) -> PlainLines<'c> {
         PlainLines {
             context,
-            kinds: HashMap::new(),
+            kinds: FxHashMap::default(),
             key: String::new(),
         }
     }

@@ -1,5 +1,7 @@
 //! `slacalc escalate`: the escalation timeline of a ticket and who holds it.
 
+use std::borrow::Cow;
+
 use clap::Args;
 use serde::Serialize;
 
@@ -60,7 +62,7 @@ impl TicketCommand for EscalateArgs {
 
     fn execute(&self, context: &Context) -> anyhow::Result<String> {
         let mut fields = self.ticket.fields();
-        fields.at = Some(self.at.clone());
+        fields.at = Some(Cow::Borrowed(&self.at));
         let result = compute(context, &fields)?;
         match context.format {
             Format::Json => render::json(&to_json(&result)),
@@ -75,9 +77,9 @@ impl TicketCommand for EscalateArgs {
         context: &'c Context,
     ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c {
         move |fields, line| {
-            let mut fields = fields.clone();
+            let mut fields: TicketFields = fields.clone();
             if fields.at.is_none() {
-                fields.at = Some(self.at.clone());
+                fields.at = Some(Cow::Borrowed(&self.at));
             }
             let mut json = to_json(&compute(context, &fields)?);
             json.id.clone_from(&fields.id);

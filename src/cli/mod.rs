@@ -15,6 +15,7 @@ mod render;
 mod renew;
 mod schema;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -140,17 +141,23 @@ pub struct TicketArgs {
 
 impl TicketArgs {
     /// The flags as the fields a batch line also has.
-    pub fn fields(&self) -> TicketFields {
+    pub fn fields(&self) -> TicketFields<'_> {
+        fn text(t: Option<&String>) -> Option<Cow<'_, str>> {
+            t.map(|t| Cow::Borrowed(t.as_str()))
+        }
+        fn list(l: &[String]) -> Vec<Cow<'_, str>> {
+            l.iter().map(|t| Cow::Borrowed(t.as_str())).collect()
+        }
         TicketFields {
             id: None,
-            plan: self.plan.clone().unwrap_or_default(),
-            priority: self.priority.clone(),
-            event: self.event.clone(),
-            release: self.release.clone(),
-            desk: self.desk.clone().unwrap_or_default(),
-            opened: self.opened.clone(),
-            pauses: self.pauses.clone(),
-            priority_changes: self.priority_changes.clone(),
+            plan: text(self.plan.as_ref()).unwrap_or_default(),
+            priority: text(self.priority.as_ref()),
+            event: text(self.event.as_ref()),
+            release: text(self.release.as_ref()),
+            desk: text(self.desk.as_ref()).unwrap_or_default(),
+            opened: Cow::Borrowed(&self.opened),
+            pauses: list(&self.pauses),
+            priority_changes: list(&self.priority_changes),
             at: None,
             responded: None,
         }
@@ -159,13 +166,13 @@ impl TicketArgs {
 
 /// Parse `--pause` values in the desk's zone.
 pub fn parse_pauses(
-    texts: &[String],
+    texts: &[impl AsRef<str>],
     zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> slacalc::Result<Pauses> {
     let pauses = texts
         .iter()
-        .map(|t| input::pause(t, zone, now))
+        .map(|t| input::pause(t.as_ref(), zone, now))
         .collect::<slacalc::Result<Vec<_>>>()?;
     Pauses::new(pauses)
 }
