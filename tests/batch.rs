@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::cli::json;
 
 /// Run slacalc with `input` on stdin; (exit code, stdout lines as JSON).
-fn piped(args: &[&str], input: &str) -> (Option<i32>, Vec<Value>, String) {
+fn piped(args: &[&str], input: impl AsRef<[u8]>) -> (Option<i32>, Vec<Value>, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_slacalc"))
         .args(args)
         .env_remove("SLACALC_DATA")
@@ -22,7 +22,7 @@ fn piped(args: &[&str], input: &str) -> (Option<i32>, Vec<Value>, String) {
         .stdin
         .take()
         .unwrap()
-        .write_all(input.as_bytes())
+        .write_all(input.as_ref())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -130,6 +130,48 @@ fn a_bad_line_keeps_its_place_and_the_rest_go_on() {
     assert_eq!(lines[3]["id"], "x");
     assert_eq!(lines[3]["response"]["due"], "2026-11-21T12:30:00+01:00");
     assert!(stderr.contains("2 of 4 input lines failed"), "{stderr}");
+}
+
+#[test]
+fn long_input_blank_lines_escapes_and_bad_bytes() {
+    // Gold P2 (2h) europe from Fri 17:30: 30 min Friday + 90 min Saturday
+    // → 10:30 (as above).
+    let ticket = |plan: &[u8]| {
+        [
+            b"{\"plan\":\"".as_slice(),
+            plan,
+            b"\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-20T17:30:00+01:00\"}",
+        ]
+        .concat()
+    };
+    let mut input = Vec::new();
+    // 1500 lines of about 100 bytes: some straddle the reader's 64 KiB
+    // buffer. CRLF endings are fine.
+    for _ in 0..1500 {
+        input.extend(ticket(b"gold"));
+        input.extend(b"\r\n");
+    }
+    // Lines 1501-1502 are blank: skipped, but counted.
+    input.extend(b"\n   \n");
+    // Line 1503 spells gold with an escape.
+    input.extend(ticket(b"g\\u006fld"));
+    input.push(b'\n');
+    // Line 1504 is not UTF-8.
+    input.extend(ticket(b"gold\xff"));
+    input.push(b'\n');
+    // Line 1505 has no newline at the end.
+    input.extend(ticket(b"gold"));
+
+    let (code, lines, stderr) = piped(&["deadline", "--input", "-"], &input);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(lines.len(), 1503);
+    for (i, line) in lines.iter().enumerate().filter(|(i, _)| *i != 1501) {
+        assert_eq!(line["plan"], "gold", "output line {i}: {line}");
+        assert_eq!(line["response"]["due"], "2026-11-21T10:30:00+01:00");
+    }
+    assert_eq!(lines[1501]["line"], 1504);
+    assert!(lines[1501]["error"].as_str().unwrap().contains("UTF-8"));
+    assert!(stderr.contains("1 of 1503 input lines failed"), "{stderr}");
 }
 
 #[test]

@@ -205,53 +205,65 @@ pub fn run(
     } else {
         InputFormat::Jsonl
     });
-    let reader = BufReader::with_capacity(1 << 16, open(path)?);
-    let mut line_out = Vec::with_capacity(512);
+    let mut reader = BufReader::with_capacity(1 << 16, open(path)?);
+    // Output lines gather here and go out in chunks; a line that fails is
+    // cut back to where it began and its error takes its place.
+    let mut pending = Vec::with_capacity(OUT_CHUNK * 2);
     let (mut total, mut failed) = (0u64, 0u64);
     let mut emit = |line: u64,
                     fields: Result<TicketFields<'_>, String>,
                     out: &mut dyn Write|
      -> anyhow::Result<()> {
         total += 1;
-        line_out.clear();
+        let start = pending.len();
         let result = match fields {
-            Ok(fields) => each(&fields, &mut line_out).map_err(|e| one_line(&e)),
+            Ok(fields) => each(&fields, &mut pending).map_err(|e| one_line(&e)),
             Err(message) => Err(message),
         };
         if let Err(message) = result {
             failed += 1;
-            line_out.clear();
+            pending.truncate(start);
             if errors == ErrorPlacement::Stderr {
                 eprintln!("slacalc: line {line}: {message}");
                 return Ok(());
             }
             serde_json::to_writer(
-                &mut line_out,
+                &mut pending,
                 &serde_json::json!({ "line": line, "error": message }),
             )?;
         }
-        line_out.push(b'\n');
-        out.write_all(&line_out)?;
+        pending.push(b'\n');
+        if pending.len() >= OUT_CHUNK {
+            out.write_all(&pending)?;
+            pending.clear();
+        }
         Ok(())
     };
     match format {
         InputFormat::Jsonl => {
-            let mut reader = reader;
             let mut number = 0;
-            let mut text = Vec::with_capacity(256);
+            // A line that straddles the reader's buffer is copied here;
+            // the others are read where they lie.
+            let mut straddling = Vec::new();
             loop {
-                text.clear();
-                if reader.read_until(b'\n', &mut text)? == 0 {
+                let buffer = reader.fill_buf()?;
+                if buffer.is_empty() {
                     break;
                 }
                 number += 1;
-                if text.iter().all(u8::is_ascii_whitespace) {
-                    continue;
+                let (line, used) = match memchr::memchr(b'\n', buffer) {
+                    Some(end) => (&buffer[..end], end + 1),
+                    None => {
+                        straddling.clear();
+                        reader.read_until(b'\n', &mut straddling)?;
+                        (&straddling[..], 0)
+                    }
+                };
+                // Blank lines are skipped, but counted.
+                if !line.iter().all(u8::is_ascii_whitespace) {
+                    emit(number, ticket_line(number, line), out)?;
                 }
-                // Strings are checked for UTF-8 as they are read.
-                let fields = serde_json::from_slice::<TicketFields>(&text)
-                    .map_err(|e| format!("line {number}: {e}"));
-                emit(number, fields, out)?;
+                reader.consume(used);
             }
         }
         InputFormat::Csv => {
@@ -280,11 +292,22 @@ pub fn run(
             }
         }
     }
+    out.write_all(&pending)?;
     out.flush()?;
     if failed > 0 {
         return Err(BatchFailed { failed, total }.into());
     }
     Ok(())
+}
+
+/// Output is written in chunks of about this many bytes.
+const OUT_CHUNK: usize = 1 << 16;
+
+/// The ticket on one line of JSON Lines input.
+fn ticket_line(number: u64, line: &[u8]) -> Result<TicketFields<'_>, String> {
+    let text =
+        std::str::from_utf8(line).map_err(|e| format!("line {number} is not UTF-8 text: {e}"))?;
+    serde_json::from_str(text).map_err(|e| format!("line {number}: {e}"))
 }
 
 fn one_line(error: &anyhow::Error) -> String {

@@ -378,3 +378,118 @@ pub fn windows_table(windows: &[Interval], zone: Tz) -> String {
     }
     table.to_string() + "\n"
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Format;
+    use slacalc::dataset::DataSet;
+
+    /// The embedded plans, with the europe desk renamed to a name JSON must
+    /// escape.
+    fn context() -> Context {
+        let calendars = [
+            (
+                "calendars/americas.toml",
+                include_str!("../../calendars/americas.toml"),
+            ),
+            (
+                "calendars/eu\"ro\\pe é.toml",
+                include_str!("../../calendars/europe.toml"),
+            ),
+            (
+                "calendars/uae.toml",
+                include_str!("../../calendars/uae.toml"),
+            ),
+        ];
+        let plans = [(
+            "plans/imagiclecare.toml",
+            include_str!("../../plans/imagiclecare.toml"),
+        )];
+        let owned = |files: &[(&str, &str)]| {
+            files
+                .iter()
+                .map(|(f, t)| ((*f).to_string(), (*t).to_string()))
+                .collect::<Vec<_>>()
+        };
+        Context {
+            data: DataSet::from_sources(&owned(&calendars), &owned(&plans)).unwrap(),
+            now: "2026-11-23T09:00:00Z".parse().unwrap(),
+            format: Format::Json,
+        }
+    }
+
+    fn ticket<'a>(
+        plan: &'a str,
+        priority: &'a str,
+        desk: &'a str,
+        opened: &'a str,
+    ) -> TicketFields<'a> {
+        TicketFields {
+            plan: plan.into(),
+            priority: Some(priority.into()),
+            desk: desk.into(),
+            opened: opened.into(),
+            ..TicketFields::default()
+        }
+    }
+
+    /// The plain batch writer gives byte for byte what serializing
+    /// `DeadlineJson` gives: every plan × priority (with and without a
+    /// notification, best effort), every clock, pauses, ids, and names
+    /// that need escaping.
+    #[test]
+    fn plain_lines_equal_serialized_json() {
+        let context = context();
+        let mut cases = Vec::new();
+        for plan in ["basic", "gold", "PLATINUM"] {
+            for priority in ["p1", "P2", "p3", "p4"] {
+                for desk in ["americas", "eu\"ro\\pe é", "uae"] {
+                    for opened in ["2026-11-20T17:30:00+01:00", "2026-03-29T01:30", "now"] {
+                        cases.push(ticket(plan, priority, desk, opened));
+                    }
+                }
+            }
+        }
+        let mut paused = ticket("gold", "p2", "americas", "2026-11-20T10:00:00-05:00");
+        paused.pauses = vec!["2026-11-20T11:00:00-05:00/2026-11-20T12:30:00-05:00".into()];
+        cases.push(paused);
+        let mut with_id = ticket("basic", "p1", "eu\"ro\\pe é", "2026-12-24T16:00");
+        with_id.id = Some(serde_json::json!("ticket \"7\"\n\u{1}"));
+        cases.push(with_id);
+        let mut numbered = ticket("platinum", "p4", "uae", "2026-06-05T12:00");
+        numbered.id = Some(serde_json::json!(42));
+        cases.push(numbered);
+
+        let mut plain = PlainLines::new(&context);
+        for fields in &cases {
+            let mut fast = Vec::new();
+            assert!(plain.write(fields, &mut fast).unwrap(), "{fields:?}");
+            let (result, history) = compute(&context, fields, false).unwrap();
+            let mut json = DeadlineJson::new(&result, &history, false);
+            json.id.clone_from(&fields.id);
+            let general = serde_json::to_vec(&json).unwrap();
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                String::from_utf8(general).unwrap()
+            );
+        }
+    }
+
+    /// Names that do not resolve are left to the general path, which
+    /// reports them.
+    #[test]
+    fn plain_lines_leave_unknown_names_to_the_general_path() {
+        let context = context();
+        let mut plain = PlainLines::new(&context);
+        let mut out = Vec::new();
+        for fields in [
+            ticket("bronze", "p1", "uae", "now"),
+            ticket("gold", "p9", "uae", "now"),
+            ticket("gold", "p1", "europe", "now"),
+        ] {
+            assert!(!plain.write(&fields, &mut out).unwrap());
+        }
+        assert!(out.is_empty());
+    }
+}
