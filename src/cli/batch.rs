@@ -251,13 +251,12 @@ pub fn run(
                     break;
                 }
                 number += 1;
-                let (line, used) = match memchr::memchr(b'\n', buffer) {
-                    Some(end) => (&buffer[..end], end + 1),
-                    None => {
-                        straddling.clear();
-                        reader.read_until(b'\n', &mut straddling)?;
-                        (&straddling[..], 0)
-                    }
+                let (line, used) = if let Some(end) = memchr::memchr(b'\n', buffer) {
+                    (&buffer[..end], end + 1)
+                } else {
+                    straddling.clear();
+                    reader.read_until(b'\n', &mut straddling)?;
+                    (&straddling[..], 0)
                 };
                 // Blank lines are skipped, but counted.
                 if !line.iter().all(u8::is_ascii_whitespace) {
