@@ -1,0 +1,12 @@
+//! Link the `slacalc` executable position-dependent on Linux. The time-zone
+//! tables are a megabyte of pointers; in a position-independent executable
+//! the loader must relocate every page of them at each start, about a third
+//! of a single `slacalc deadline` call. Position-dependent, those pointers
+//! are fixed at link time. The library and the tests are unaffected.
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    if os == "linux" {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
+}
