@@ -19,6 +19,11 @@ use crate::localtime::window_edge;
 use schema::{CalendarFile, HolidayRule, WeeklyHours};
 pub use window::Window;
 
+/// The years whose day tables are kept in a fixed array: 1900 and the 299
+/// after it.
+const FIRST_NEAR_YEAR: i32 = 1900;
+const NEAR_YEAR_COUNT: usize = 300;
+
 /// Holidays of one year: date → name.
 pub type YearHolidays = BTreeMap<NaiveDate, String>;
 
@@ -34,6 +39,9 @@ pub struct Calendar {
     /// Each clock's days as instants, a year table per clock: a day is
     /// computed once per run, since batches ask for the same days again
     /// and again.
+    /// Years near now sit in a fixed array, read without a lock; others in
+    /// a map.
+    near_years: Box<[OnceLock<Arc<YearDays>>]>,
     years: Mutex<FxHashMap<(i32, ClockKind), Arc<YearDays>>>,
 }
 
@@ -102,6 +110,9 @@ impl Calendar {
             holidays: parsed.holidays,
             specials,
             holiday_cache: Mutex::new(HashMap::new()),
+            near_years: std::iter::repeat_with(OnceLock::new)
+                .take(NEAR_YEAR_COUNT * ClockKind::ALL.len())
+                .collect(),
             years: Mutex::new(FxHashMap::default()),
         })
     }
@@ -197,19 +208,26 @@ impl Calendar {
 
     /// The year table of a clock's days, shared by every walk over that year.
     pub fn year_days(&self, year: i32, clock: ClockKind) -> Arc<YearDays> {
+        let table = || {
+            Arc::new(YearDays {
+                year,
+                clock,
+                days: std::iter::repeat_with(OnceLock::new).take(366).collect(),
+            })
+        };
+        if let Ok(offset) = usize::try_from(year - FIRST_NEAR_YEAR) {
+            let index = offset * ClockKind::ALL.len() + clock as usize;
+            if let Some(slot) = self.near_years.get(index) {
+                return Arc::clone(slot.get_or_init(table));
+            }
+        }
         let mut years = self.years.lock().unwrap_or_else(PoisonError::into_inner);
         // Bound the memory of a long run over many years; walks holding a
         // table keep it alive.
         if years.len() > 1024 {
             years.clear();
         }
-        Arc::clone(years.entry((year, clock)).or_insert_with(|| {
-            Arc::new(YearDays {
-                year,
-                clock,
-                days: std::iter::repeat_with(OnceLock::new).take(366).collect(),
-            })
-        }))
+        Arc::clone(years.entry((year, clock)).or_insert_with(table))
     }
 
     /// The day's start and the windows open on `date` on a clock, as instants.
