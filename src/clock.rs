@@ -137,7 +137,7 @@ impl<'a> Clock<'a> {
             open: OpenIntervals::new(*self, from),
             pauses: pauses.as_slice(),
             next_pause: 0,
-            pieces: VecDeque::new(),
+            rest: None,
         }
     }
 
@@ -442,7 +442,8 @@ pub struct Counted<'a> {
     open: OpenIntervals<'a>,
     pauses: &'a [Interval],
     next_pause: usize,
-    pieces: VecDeque<Interval>,
+    /// What is left of the current open interval after a pause.
+    rest: Option<Interval>,
 }
 
 impl Iterator for Counted<'_> {
@@ -450,12 +451,12 @@ impl Iterator for Counted<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(piece) = self.pieces.pop_front() {
-                return Some(Ok(piece));
-            }
-            let open = match self.open.next()? {
-                Ok(open) => open,
-                Err(e) => return Some(Err(e)),
+            let open = match self.rest.take() {
+                Some(rest) => rest,
+                None => match self.open.next()? {
+                    Ok(open) => open,
+                    Err(e) => return Some(Err(e)),
+                },
             };
             while self
                 .pauses
@@ -464,24 +465,22 @@ impl Iterator for Counted<'_> {
             {
                 self.next_pause += 1;
             }
-            let mut cursor = open.start;
-            for pause in self.pauses[self.next_pause..]
-                .iter()
-                .take_while(|p| p.start < open.end)
-            {
-                if cursor < pause.start {
-                    self.pieces.push_back(Interval {
-                        start: cursor,
-                        end: pause.start,
-                    });
-                }
-                cursor = cursor.max(pause.end);
-            }
-            if cursor < open.end {
-                self.pieces.push_back(Interval {
-                    start: cursor,
+            let Some(pause) = self.pauses.get(self.next_pause).filter(|p| p.start < open.end)
+            else {
+                return Some(Ok(open));
+            };
+            // The pause overlaps: count up to it, keep what follows it.
+            if pause.end < open.end {
+                self.rest = Some(Interval {
+                    start: pause.end,
                     end: open.end,
                 });
+            }
+            if open.start < pause.start {
+                return Some(Ok(Interval {
+                    start: open.start,
+                    end: pause.start,
+                }));
             }
         }
     }

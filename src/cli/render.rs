@@ -29,36 +29,33 @@ pub fn write_rfc3339(buffer: &mut Vec<u8>, t: DateTime<Utc>, zone: Tz) {
     // Written by hand: batch output formats millions of these.
     let second = local.rem_euclid(DAY);
     let minutes = i64::from(offset.unsigned_abs() / 60);
+    let two = |n: i64| {
+        let n = usize::try_from(n.unsigned_abs() % 100).unwrap_or_default() * 2;
+        [PAIRS[n], PAIRS[n + 1]]
+    };
+    let [y0, y1] = two(year / 100);
+    let [y2, y3] = two(year % 100);
+    let [mo0, mo1] = two(month);
+    let [d0, d1] = two(day);
+    let [h0, h1] = two(second / 3600);
+    let [mi0, mi1] = two(second / 60 % 60);
+    let [s0, s1] = two(second % 60);
+    let [oh0, oh1] = two(minutes / 60);
+    let [om0, om1] = two(minutes % 60);
     let sign = if offset < 0 { b'-' } else { b'+' };
-    let mut out = [0u8; 25];
-    let fields = [
-        (0, year / 100),
-        (2, year % 100),
-        (5, month),
-        (8, day),
-        (11, second / 3600),
-        (14, second / 60 % 60),
-        (17, second % 60),
-        (20, minutes / 60),
-        (23, minutes % 60),
-    ];
-    for (at, n) in fields {
-        out[at] = b'0' + (n / 10 % 10) as u8;
-        out[at + 1] = b'0' + (n % 10) as u8;
-    }
-    for (at, c) in [
-        (4, b'-'),
-        (7, b'-'),
-        (10, b'T'),
-        (13, b':'),
-        (16, b':'),
-        (19, sign),
-        (22, b':'),
-    ] {
-        out[at] = c;
-    }
-    buffer.extend_from_slice(&out);
+    buffer.extend_from_slice(&[
+        y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0, s1,
+        sign, oh0, oh1, b':', om0, om1,
+    ]);
 }
+
+/// "00" to "99", two bytes each.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
 
 const DAY: i64 = 86_400;
 
