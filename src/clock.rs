@@ -465,7 +465,10 @@ impl Iterator for Counted<'_> {
             {
                 self.next_pause += 1;
             }
-            let Some(pause) = self.pauses.get(self.next_pause).filter(|p| p.start < open.end)
+            let Some(pause) = self
+                .pauses
+                .get(self.next_pause)
+                .filter(|p| p.start < open.end)
             else {
                 return Some(Ok(open));
             };

@@ -277,3 +277,41 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
     assert_eq!(gold_p2["compliance_percent"], 50.0);
     assert_eq!(gold_p2["worst_late_seconds"], 1);
 }
+
+#[test]
+fn audit_summary_lists_every_failed_line() {
+    // Two good tickets around two bad ones (an unknown desk on line 3, a
+    // bad time on line 4; line 1 is the header). Gold P2 europe from Fri
+    // 2026-11-20 17:30 CET is due Sat 10:30, so 10:00 is met.
+    let input = concat!(
+        "plan,priority,desk,opened,responded\n",
+        "gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T10:00:00+01:00\n",
+        "gold,p2,atlantis,2026-11-20T17:30:00+01:00,2026-11-21T10:00:00+01:00\n",
+        "gold,p2,europe,yesterday,2026-11-21T10:00:00+01:00\n",
+        "gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T10:00:00+01:00\n",
+    );
+    let (code, lines, _) = piped(
+        &[
+            "audit",
+            "-",
+            "--input-format",
+            "csv",
+            "--as-of",
+            "2026-12-01T00:00:00Z",
+            "--format",
+            "json",
+        ],
+        input,
+    );
+    assert_eq!(code, Some(1));
+    let report = &lines[0];
+    assert_eq!(report["errors"], 2);
+    let failed: Vec<u64> = report["failed_lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(failed, [3, 4]);
+    assert_eq!(report["summary"][0]["met"], 2);
+}

@@ -234,12 +234,15 @@ fn sink_or<'a>(
 }
 
 /// Keeps only error objects, so a summary of millions of lines stays small.
+/// The batch runner writes whole lines, many at a time.
 struct ErrorsOnly<'a>(&'a mut Vec<u8>);
 
 impl Write for ErrorsOnly<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if buf.starts_with(b"{\"error\"") || buf.starts_with(b"{\"line\"") {
-            self.0.extend_from_slice(buf);
+        for line in buf.split_inclusive(|&b| b == b'\n') {
+            if line.starts_with(b"{\"error\"") || line.starts_with(b"{\"line\"") {
+                self.0.extend_from_slice(line);
+            }
         }
         Ok(buf.len())
     }
