@@ -36,12 +36,12 @@ pub struct Calendar {
     holidays: Vec<HolidayRule>,
     specials: BTreeMap<NaiveDate, Special>,
     holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
-    /// Each clock's days as instants, a year table per clock: a day is
+    /// Each clock's days as instants, in a table per year: a day is
     /// computed once per run, since batches ask for the same days again
-    /// and again.
-    /// Years near now sit in a fixed array, read without a lock; others in
-    /// a map.
+    /// and again. Years from 1900 to 2199 sit in a fixed array, read
+    /// without a lock.
     near_years: Box<[OnceLock<Arc<YearDays>>]>,
+    /// The tables of other years, in a map of bounded size.
     years: Mutex<FxHashMap<(i32, ClockKind), Arc<YearDays>>>,
 }
 
@@ -188,7 +188,7 @@ impl Calendar {
         let week = self.weekly(date)?;
         let day = date.weekday().num_days_from_monday() as usize;
         let standard = &week.standard.0[day];
-        let is_holiday = self.holiday(date)?.is_some();
+        let is_holiday = self.holidays_in(date.year())?.contains_key(&date);
         Ok(match (clock, is_holiday) {
             (ClockKind::Standard, false) => standard.clone(),
             (ClockKind::Standard, true) => Vec::new(),

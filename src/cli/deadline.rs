@@ -76,7 +76,7 @@ impl TicketCommand for DeadlineArgs {
 /// same names and keys a million times.
 struct PlainLines<'c> {
     context: &'c Context,
-    kinds: FxHashMap<String, Option<PlainKind<'c>>>,
+    kinds: FxHashMap<String, PlainKind<'c>>,
     key: String,
 }
 
@@ -112,10 +112,18 @@ impl<'c> PlainLines<'c> {
             self.key.push('\0');
         }
         if !self.kinds.contains_key(&self.key) {
-            let kind = PlainKind::new(self.context, &fields.plan, priority, &fields.desk);
+            let Some(kind) = PlainKind::new(self.context, &fields.plan, priority, &fields.desk)
+            else {
+                return Ok(false);
+            };
+            // Names are matched in any case, so the spellings of even valid
+            // names are many: bound the memory.
+            if self.kinds.len() >= 1024 {
+                self.kinds.clear();
+            }
             self.kinds.insert(self.key.clone(), kind);
         }
-        let Some(Some(kind)) = self.kinds.get(&self.key) else {
+        let Some(kind) = self.kinds.get(&self.key) else {
             return Ok(false);
         };
         let (zone, now) = (kind.desk.zone, self.context.now);
