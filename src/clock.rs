@@ -168,11 +168,14 @@ impl<'a> Clock<'a> {
         }
         if self.kind == ClockKind::AllDay && pauses.as_slice().is_empty() {
             // Around the clock with no pauses, clock time is wall time; the
-            // walk's bound on years still holds.
+            // walk's bounds still hold: local time must be representable
+            // at both ends, and years end at LAST_YEAR.
+            let zone = self.calendar.zone;
             return from
                 .checked_add_signed(amount)
                 .filter(|due| {
-                    local_date(self.calendar.zone, *due).is_some_and(|d| d.year() <= LAST_YEAR)
+                    local_date(zone, from).is_some()
+                        && local_date(zone, *due).is_some_and(|d| d.year() <= LAST_YEAR)
                 })
                 .ok_or_else(|| {
                     Error::OutOfRange(format!(
@@ -344,8 +347,9 @@ pub struct OpenIntervals<'a> {
 impl<'a> OpenIntervals<'a> {
     fn new(clock: Clock<'a>, from: DateTime<Utc>) -> OpenIntervals<'a> {
         // Start a day early: yesterday's window may cross midnight into
-        // today. Outside representable local time there is nothing to walk.
-        let start = local_date(clock.calendar.zone, from).and_then(|d| d.pred_opt());
+        // today (on the first representable day there is no yesterday).
+        // Outside representable local time there is nothing to walk.
+        let start = local_date(clock.calendar.zone, from).map(|d| d.pred_opt().unwrap_or(d));
         OpenIntervals {
             clock,
             days: DayWalker::new(clock.calendar, clock.kind),

@@ -189,6 +189,22 @@ fn escalate_batch_uses_each_lines_at() {
     assert_eq!(lines[1]["holder"], "Team Leader");
 }
 
+/// `audit` of CSV on stdin as of 2026-12-01T00:00Z, as JSON.
+fn audit_csv(input: &str, extra: &[&str]) -> (Option<i32>, Vec<Value>, String) {
+    let mut args = vec![
+        "audit",
+        "-",
+        "--input-format",
+        "csv",
+        "--as-of",
+        "2026-12-01T00:00:00Z",
+        "--format",
+        "json",
+    ];
+    args.extend(extra);
+    piped(&args, input)
+}
+
 #[test]
 fn audit_met_at_the_due_second_breached_one_second_later() {
     // Gold P2 at europe from Fri 2026-11-20 17:30 CET is due Sat 10:30:00
@@ -207,20 +223,7 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
         "e,basic,p4,europe,2026-11-20T17:30:00+01:00,,\n",
         "f,gold,p1,europe,2026-11-23T09:00:00+01:00,,\n",
     );
-    let (code, lines, stderr) = piped(
-        &[
-            "audit",
-            "-",
-            "--input-format",
-            "csv",
-            "--as-of",
-            "2026-12-01T00:00:00Z",
-            "--tickets",
-            "--format",
-            "json",
-        ],
-        input,
-    );
+    let (code, lines, stderr) = audit_csv(input, &["--tickets"]);
     assert_eq!(code, Some(0), "{stderr}");
     let verdicts: Vec<(&str, &str)> = lines
         .iter()
@@ -246,19 +249,7 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
     assert_eq!(lines[5]["late_seconds"], (7 * 24 + 15) * 3600);
 
     // The summary adds up: gold P2 europe 1 met + 1 breached = 50 %.
-    let (code, lines, _) = piped(
-        &[
-            "audit",
-            "-",
-            "--input-format",
-            "csv",
-            "--as-of",
-            "2026-12-01T00:00:00Z",
-            "--format",
-            "json",
-        ],
-        input,
-    );
+    let (code, lines, _) = audit_csv(input, &[]);
     assert_eq!(code, Some(0));
     let summary = lines[0]["summary"].as_array().unwrap();
     let total: u64 = summary.iter().map(|r| r["tickets"].as_u64().unwrap()).sum();
@@ -290,19 +281,7 @@ fn audit_summary_lists_every_failed_line() {
         "gold,p2,europe,yesterday,2026-11-21T10:00:00+01:00\n",
         "gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T10:00:00+01:00\n",
     );
-    let (code, lines, _) = piped(
-        &[
-            "audit",
-            "-",
-            "--input-format",
-            "csv",
-            "--as-of",
-            "2026-12-01T00:00:00Z",
-            "--format",
-            "json",
-        ],
-        input,
-    );
+    let (code, lines, _) = audit_csv(input, &[]);
     assert_eq!(code, Some(1));
     let report = &lines[0];
     assert_eq!(report["errors"], 2);

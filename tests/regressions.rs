@@ -1,7 +1,7 @@
 //! Inputs found by fuzzing (fuzz/): each once made the library panic.
 
-use chrono::{DateTime, Utc};
-use slacalc::clock::{Clock, ClockKind};
+use chrono::{DateTime, TimeDelta, Utc};
+use slacalc::clock::{Clock, ClockKind, Pauses};
 use slacalc::dataset::DataSet;
 
 #[test]
@@ -48,4 +48,22 @@ fn a_plan_target_of_centuries_is_refused_not_walked() {
         ],
         "more than a century",
     );
+}
+
+#[test]
+fn around_the_clock_on_the_first_representable_day() {
+    // Found by the engine target with its invariant checks: on the 24x7
+    // clock, one second after chrono's first instant, 6,911 seconds were
+    // due 6,911 seconds later (wall time), but the walk that measures
+    // elapsed time found nothing to count, because it starts a day early
+    // and there is no earlier day. Both now agree with wall time, and the
+    // first day's window contains that instant.
+    let data = DataSet::embedded().unwrap();
+    let from = DateTime::<Utc>::MIN_UTC + TimeDelta::seconds(1);
+    let amount = TimeDelta::seconds(6911);
+    let clock = Clock::new(data.desk("uae").unwrap(), ClockKind::AllDay);
+    let due = clock.due(from, amount, &Pauses::none()).unwrap();
+    assert_eq!(due, from + amount);
+    assert_eq!(clock.elapsed(from, due, &Pauses::none()).unwrap(), amount);
+    assert!(clock.window_at(from).unwrap().is_some());
 }

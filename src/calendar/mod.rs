@@ -19,10 +19,13 @@ use crate::localtime::window_edge;
 use schema::{CalendarFile, HolidayRule, WeeklyHours};
 pub use window::Window;
 
-/// The years whose day tables are kept in a fixed array: 1900 and the 299
-/// after it.
-const FIRST_NEAR_YEAR: i32 = 1900;
-const NEAR_YEAR_COUNT: usize = 300;
+/// The years whose day tables are kept in a fixed array, 1970 to 2099: a
+/// table holds about 40 KB when all its days are filled.
+const FIRST_NEAR_YEAR: i32 = 1970;
+const NEAR_YEAR_COUNT: usize = 130;
+
+/// How many tables of other years a calendar keeps before starting over.
+const FAR_YEAR_TABLES: usize = 64;
 
 /// Holidays of one year: date → name.
 pub type YearHolidays = BTreeMap<NaiveDate, String>;
@@ -38,7 +41,7 @@ pub struct Calendar {
     holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
     /// Each clock's days as instants, in a table per year: a day is
     /// computed once per run, since batches ask for the same days again
-    /// and again. Years from 1900 to 2199 sit in a fixed array, read
+    /// and again. Years from 1970 to 2099 sit in a fixed array, read
     /// without a lock.
     near_years: Box<[OnceLock<Arc<YearDays>>]>,
     /// The tables of other years, in a map of bounded size.
@@ -224,7 +227,7 @@ impl Calendar {
         let mut years = self.years.lock().unwrap_or_else(PoisonError::into_inner);
         // Bound the memory of a long run over many years; walks holding a
         // table keep it alive.
-        if years.len() > 1024 {
+        if years.len() >= FAR_YEAR_TABLES {
             years.clear();
         }
         Arc::clone(years.entry((year, clock)).or_insert_with(table))
