@@ -167,22 +167,17 @@ impl<'a> Clock<'a> {
             return Ok(from);
         }
         if self.kind == ClockKind::AllDay && pauses.as_slice().is_empty() {
-            // Around the clock with no pauses, clock time is wall time; the
-            // walk's bounds still hold: local time must be representable
-            // at both ends, and years end at LAST_YEAR.
+            // Around the clock with no pauses, clock time is wall time. Near
+            // the ends of representable time and of LAST_YEAR, the walk
+            // decides, so both ways always agree.
             let zone = self.calendar.zone;
-            return from
-                .checked_add_signed(amount)
-                .filter(|due| {
-                    local_date(zone, from).is_some()
-                        && local_date(zone, *due).is_some_and(|d| d.year() <= LAST_YEAR)
-                })
-                .ok_or_else(|| {
-                    Error::OutOfRange(format!(
-                        "calendar '{}' after {LAST_YEAR}",
-                        self.calendar.name
-                    ))
-                });
+            let wall = from.checked_add_signed(amount).filter(|due| {
+                local_date(zone, from).is_some()
+                    && local_date(zone, *due).is_some_and(|d| d.year() < LAST_YEAR)
+            });
+            if let Some(due) = wall {
+                return Ok(due);
+            }
         }
         for piece in self.counted(from, pauses) {
             let piece = piece?;

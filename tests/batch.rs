@@ -294,3 +294,46 @@ fn audit_summary_lists_every_failed_line() {
     assert_eq!(failed, [3, 4]);
     assert_eq!(report["summary"][0]["met"], 2);
 }
+
+#[test]
+fn unicode_blank_lines_are_skipped() {
+    // Lines holding only a no-break space, a vertical tab or a line
+    // separator are blank (as `str::trim` sees white space): skipped but
+    // counted, so the second ticket is on line 5. Gold P2 europe from Fri
+    // 17:30 is due Sat 10:30 (as above).
+    let ticket = "{\"id\":LINE,\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-20T17:30:00+01:00\"}\n";
+    let input = [
+        ticket.replace("LINE", "1"),
+        "\u{a0}\n".into(),
+        "\u{b}\n".into(),
+        "\u{2028}\n".into(),
+        ticket.replace("LINE", "5"),
+    ]
+    .concat();
+    let (code, lines, stderr) = piped(&["deadline", "--input", "-"], input);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["id"], 5);
+    assert_eq!(lines[1]["response"]["due"], "2026-11-21T10:30:00+01:00");
+}
+
+#[test]
+fn csv_errors_name_the_line_with_crlf_and_quoted_newlines() {
+    // CRLF endings; line 3 starts a record whose quoted desk runs onto
+    // line 4; line 5 names an unknown desk.
+    let input = concat!(
+        "plan,priority,desk,opened\r\n",
+        "gold,p2,europe,2026-11-20T17:30:00+01:00\r\n",
+        "gold,p2,\"atl\r\nantis\",2026-11-20T17:30:00+01:00\r\n",
+        "gold,p2,mars,2026-11-20T17:30:00+01:00\r\n",
+    );
+    let (code, lines, _) = piped(
+        &["deadline", "--input", "-", "--input-format", "csv"],
+        input,
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["response"]["due"], "2026-11-21T10:30:00+01:00");
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(lines[2]["line"], 5);
+}

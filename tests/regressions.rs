@@ -1,7 +1,8 @@
-//! Inputs found by fuzzing (fuzz/): each once made the library panic.
+//! Inputs found by fuzzing (fuzz/) or review: each once made the library
+//! panic or answer wrongly.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use slacalc::clock::{Clock, ClockKind, Pauses};
+use slacalc::clock::{Clock, ClockKind, Interval, Pauses};
 use slacalc::dataset::DataSet;
 
 #[test]
@@ -66,4 +67,29 @@ fn around_the_clock_on_the_first_representable_day() {
     assert_eq!(due, from + amount);
     assert_eq!(clock.elapsed(from, due, &Pauses::none()).unwrap(), amount);
     assert!(clock.window_at(from).unwrap().is_some());
+}
+
+#[test]
+fn around_the_clock_to_the_last_midnight() {
+    // Found in review: the 24x7 shortcut refused a due instant at local
+    // 10000-01-01T00:00, which the day walk gives (the close of the last
+    // day of 9999). 9999-12-31T19:00Z is 23:00 in Dubai (+04:00); 60
+    // minutes later is that midnight, with or without a pause that ends
+    // before the opening.
+    let data = DataSet::embedded().unwrap();
+    let clock = Clock::new(data.desk("uae").unwrap(), ClockKind::AllDay);
+    let from: DateTime<Utc> = "9999-12-31T19:00:00Z".parse().unwrap();
+    let earlier: DateTime<Utc> = "9999-12-31T10:00:00Z".parse().unwrap();
+    let pause = Pauses::new(vec![Interval {
+        start: earlier,
+        end: earlier + TimeDelta::hours(1),
+    }])
+    .unwrap();
+    let expected = from + TimeDelta::minutes(60);
+    for pauses in [Pauses::none(), pause] {
+        assert_eq!(
+            clock.due(from, TimeDelta::minutes(60), &pauses).unwrap(),
+            expected
+        );
+    }
 }

@@ -239,64 +239,85 @@ pub fn run(
         }
         Ok(())
     };
-    match format {
-        InputFormat::Jsonl => {
-            let mut number = 0;
-            // A line that straddles the reader's buffer is copied here;
-            // the others are read where they lie.
-            let mut straddling = Vec::new();
-            loop {
-                let buffer = reader.fill_buf()?;
-                if buffer.is_empty() {
-                    break;
-                }
-                number += 1;
-                let (line, used) = if let Some(end) = memchr::memchr(b'\n', buffer) {
-                    (&buffer[..end], end + 1)
-                } else {
-                    straddling.clear();
-                    reader.read_until(b'\n', &mut straddling)?;
-                    (&straddling[..], 0)
-                };
-                // Blank lines are skipped, but counted.
-                if !line.iter().all(u8::is_ascii_whitespace) {
-                    emit(number, ticket_line(number, line), out)?;
-                }
-                reader.consume(used);
-            }
-        }
-        InputFormat::Csv => {
-            let mut csv = csv::ReaderBuilder::new()
-                .trim(csv::Trim::All)
-                .from_reader(reader);
-            let headers = csv.headers()?.clone();
-            let mut record = csv::StringRecord::new();
-            // Line 1 is the header.
-            let mut number = 1;
-            loop {
-                number += 1;
-                let fields = match csv.read_record(&mut record) {
-                    Ok(false) => break,
-                    Ok(true) => {
-                        // A quoted field may span lines.
-                        number = record.position().map_or(number, csv::Position::line);
-                        record
-                            .deserialize::<TicketFields>(Some(&headers))
-                            .map_err(|e| format!("line {number}: {e}"))
+    // Finished lines are written out even when reading stops on an error.
+    let read = (|| -> anyhow::Result<()> {
+        match format {
+            InputFormat::Jsonl => {
+                let mut number = 0;
+                // A line that straddles the reader's buffer is copied here;
+                // the others are read where they lie.
+                let mut straddling = Vec::new();
+                loop {
+                    let buffer = reader.fill_buf()?;
+                    if buffer.is_empty() {
+                        break;
                     }
-                    Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(e.into()),
-                    Err(e) => Err(e.to_string()),
-                };
-                emit(number, fields, out)?;
+                    number += 1;
+                    let (line, used) = if let Some(end) = memchr::memchr(b'\n', buffer) {
+                        (&buffer[..end], end + 1)
+                    } else {
+                        straddling.clear();
+                        reader.read_until(b'\n', &mut straddling)?;
+                        (&straddling[..], 0)
+                    };
+                    // Blank lines are skipped, but counted.
+                    if !is_blank(line) {
+                        emit(number, ticket_line(number, line), out)?;
+                    }
+                    reader.consume(used);
+                }
+            }
+            InputFormat::Csv => {
+                let mut csv = csv::ReaderBuilder::new()
+                    .trim(csv::Trim::All)
+                    .from_reader(reader);
+                let headers = csv.headers()?.clone();
+                let mut record = csv::StringRecord::new();
+                // Line numbers count the newlines inside quoted fields too
+                // (blank lines, which CSV skips, are not counted).
+                let mut next_line = 2 + newlines(&headers);
+                loop {
+                    let number = next_line;
+                    let fields = match csv.read_record(&mut record) {
+                        Ok(false) => break,
+                        Ok(true) => {
+                            next_line += 1 + newlines(&record);
+                            record
+                                .deserialize::<TicketFields>(Some(&headers))
+                                .map_err(|e| format!("line {number}: {e}"))
+                        }
+                        Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(e.into()),
+                        Err(e) => {
+                            next_line += 1;
+                            Err(e.to_string())
+                        }
+                    };
+                    emit(number, fields, out)?;
+                }
             }
         }
-    }
+        Ok(())
+    })();
     out.write_all(&pending)?;
     out.flush()?;
+    read?;
     if failed > 0 {
         return Err(BatchFailed { failed, total }.into());
     }
     Ok(())
+}
+
+/// A line with nothing but white space (Unicode's, as `str::trim` sees it).
+fn is_blank(line: &[u8]) -> bool {
+    match line.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => std::str::from_utf8(line).is_ok_and(|text| text.trim().is_empty()),
+    }
+}
+
+fn newlines(record: &csv::StringRecord) -> u64 {
+    memchr::memchr_iter(b'\n', record.as_slice().as_bytes()).count() as u64
 }
 
 /// Output is written in chunks of about this many bytes.
