@@ -214,7 +214,6 @@ impl Calendar {
         let table = || {
             Arc::new(YearDays {
                 year,
-                clock,
                 days: std::iter::repeat_with(OnceLock::new).take(366).collect(),
             })
         };
@@ -267,7 +266,6 @@ pub struct DayInstants {
 #[derive(Debug)]
 pub struct YearDays {
     year: i32,
-    clock: ClockKind,
     days: Box<[OnceLock<DayInstants>]>,
 }
 
@@ -297,7 +295,6 @@ impl<'a> DayWalker<'a> {
                 .year
                 .insert(self.calendar.year_days(date.year(), self.clock)),
         };
-        debug_assert_eq!(table.clock, self.clock);
         let cell = &table.days[date.ordinal0() as usize];
         if cell.get().is_none() {
             // Errors (a year without holiday data) are not kept: they are

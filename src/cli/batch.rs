@@ -14,7 +14,7 @@ use slacalc::escalation::PriorityChange;
 use slacalc::input;
 use slacalc::proactive::Release;
 
-use super::{parse_pauses, Context};
+use super::{one_line, parse_pauses, Context};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
@@ -328,12 +328,4 @@ fn ticket_line(number: u64, line: &[u8]) -> Result<TicketFields<'_>, String> {
     let text =
         std::str::from_utf8(line).map_err(|e| format!("line {number} is not UTF-8 text: {e}"))?;
     serde_json::from_str(text).map_err(|e| format!("line {number}: {e}"))
-}
-
-fn one_line(error: &anyhow::Error) -> String {
-    error
-        .chain()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(": ")
 }

@@ -293,12 +293,20 @@ pub fn report(error: &anyhow::Error) -> ExitCode {
     {
         return ExitCode::SUCCESS;
     }
-    let message: Vec<String> = error.chain().map(ToString::to_string).collect();
-    eprintln!("slacalc: error: {}", message.join(": "));
+    eprintln!("slacalc: error: {}", one_line(error));
     let bad_input = error
         .chain()
         .any(|e| e.downcast_ref::<slacalc::Error>().is_some());
     ExitCode::from(if bad_input { 2 } else { 1 })
+}
+
+/// An error and its causes on one line, outermost first.
+pub fn one_line(error: &anyhow::Error) -> String {
+    error
+        .chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// clap's own errors, on one line; help and version go to stdout.
