@@ -22,74 +22,9 @@
 //! business clock; platinum is on call (`open` true, `clock` "24x7",
 //! `on_call` true, `window` null, `next_open` the next extended opening).
 
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slacalc"))
-        .args(args)
-        .env_remove("SLACALC_DATA")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-/// Runs the command and parses its stdout as JSON; on failure returns a
-/// description of what went wrong instead of panicking, so that a test can
-/// collect every mismatch before asserting.
-fn run_json(args: &[&str]) -> Result<Value, String> {
-    let out = run(args);
-    if !out.status.success() {
-        return Err(format!(
-            "exit {:?}, stderr: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
-    }
-    serde_json::from_slice(&out.stdout).map_err(|e| {
-        format!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
-
-/// Checks exit status 2 and exactly one stderr line containing every needle
-/// (case-insensitive when `fold_case`). Returns a problem description.
-fn check_bad_input(args: &[&str], needles: &[&str], fold_case: bool) -> Option<String> {
-    let out = run(args);
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let mut problems = Vec::new();
-    if out.status.code() != Some(2) {
-        problems.push(format!("exit {:?}, expected 2", out.status.code()));
-    }
-    if stderr.lines().count() != 1 {
-        problems.push(format!(
-            "{} stderr lines, expected 1",
-            stderr.lines().count()
-        ));
-    }
-    for needle in needles {
-        let found = if fold_case {
-            stderr.to_lowercase().contains(&needle.to_lowercase())
-        } else {
-            stderr.contains(needle)
-        };
-        if !found {
-            problems.push(format!("stderr lacks {needle:?}"));
-        }
-    }
-    if problems.is_empty() {
-        None
-    } else {
-        Some(format!(
-            "{args:?}: {}; stderr was: {}",
-            problems.join(", "),
-            stderr.trim()
-        ))
-    }
-}
+use crate::cli::{bad_input, slacalc, try_json};
 
 fn report(what: &str, mismatches: &[String]) {
     assert!(
@@ -574,7 +509,7 @@ fn coverage_at_instants() {
         let args = [
             "coverage", "--plan", c.plan, "--desk", c.desk, "--at", c.at, "--format", "json",
         ];
-        let v = match run_json(&args) {
+        let v = match try_json(&args) {
             Ok(v) => v,
             Err(e) => {
                 mismatches.push(format!("{label}: {e}"));
@@ -651,7 +586,7 @@ const MATRIX_ROWS: &[(&str, [&str; 3])] = &[
 #[test]
 fn coverage_plan_matrix() {
     let mut m = Vec::new();
-    let v = run_json(&["coverage", "--format", "json"])
+    let v = try_json(&["coverage", "--format", "json"])
         .unwrap_or_else(|e| panic!("coverage --format json: {e}"));
     let plans = v
         .as_array()
@@ -766,7 +701,7 @@ fn check_holiday_json(
     m: &mut Vec<String>,
 ) -> Vec<Value> {
     let label = format!("holidays {desk} {year}");
-    let v = match run_json(&[
+    let v = match try_json(&[
         "holidays", "--desk", desk, "--year", year, "--format", "json",
     ]) {
         Ok(v) => v,
@@ -829,7 +764,7 @@ fn holidays_json() {
     check_holiday_json("uae", "2026", UAE_2026, &mut m);
     check_holiday_json("middle-east", "2026", UAE_2026, &mut m);
     // The UAE lists stop at 2028: 2029 is bad input, said on one line naming the year.
-    if let Some(p) = check_bad_input(
+    if let Some(p) = bad_input(
         &[
             "holidays", "--desk", "uae", "--year", "2029", "--format", "json",
         ],
@@ -843,7 +778,7 @@ fn holidays_json() {
 
 fn check_ics(desk: &str, expected: &[&str], m: &mut Vec<String>) {
     let label = format!("holidays {desk} 2026 ics");
-    let out = run(&[
+    let out = slacalc(&[
         "holidays", "--desk", desk, "--year", "2026", "--format", "ics",
     ]);
     if !out.status.success() {
@@ -895,7 +830,7 @@ fn holidays_ics() {
     check_ics("europe", EUROPE_2026, &mut m);
     // 11 events for americas 2026, incl. DTSTART 20260703 (observed), never 20260704.
     check_ics("americas", AMERICAS_2026, &mut m);
-    let out = run(&[
+    let out = slacalc(&[
         "holidays", "--desk", "americas", "--year", "2026", "--format", "ics",
     ]);
     if String::from_utf8_lossy(&out.stdout).contains("DTSTART;VALUE=DATE:20260704") {
@@ -925,7 +860,7 @@ const EVENTS: &[(&str, &str)] = &[
 #[test]
 fn coverage_events_list() {
     let mut m = Vec::new();
-    match run_json(&["coverage", "--events", "--format", "json"]) {
+    match try_json(&["coverage", "--events", "--format", "json"]) {
         Err(e) => m.push(format!("coverage --events: {e}")),
         Ok(v) => match v.as_array() {
             None => m.push(format!("coverage --events: not an array: {v}")),
@@ -1111,7 +1046,7 @@ fn check_event_deadline(c: &EventCase, extra: &[&str], label: &str, m: &mut Vec<
         "--format", "json",
     ];
     args.extend_from_slice(extra);
-    let v = match run_json(&args) {
+    let v = match try_json(&args) {
         Ok(v) => v,
         Err(e) => {
             m.push(format!("{label}: {e}"));
@@ -1192,7 +1127,7 @@ fn event_release_and_plan_eligibility() {
             "--format",
             "json",
         ];
-        if let Some(p) = check_bad_input(&args, &["Winter '20"], false) {
+        if let Some(p) = bad_input(&args, &["Winter '20"], false) {
             m.push(p);
         }
     }
@@ -1211,7 +1146,7 @@ fn event_release_and_plan_eligibility() {
         "--format",
         "json",
     ];
-    if let Some(p) = check_bad_input(&args, &["gold", "platinum"], true) {
+    if let Some(p) = bad_input(&args, &["gold", "platinum"], true) {
         m.push(p);
     }
     // An unknown event id is bad input naming it.
@@ -1228,7 +1163,7 @@ fn event_release_and_plan_eligibility() {
         "--format",
         "json",
     ];
-    if let Some(p) = check_bad_input(&args, &["no-such-event"], false) {
+    if let Some(p) = bad_input(&args, &["no-such-event"], false) {
         m.push(p);
     }
     report("event eligibility", &m);

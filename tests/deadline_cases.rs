@@ -11,8 +11,6 @@
 //! Sun 25 Oct 01:00Z, +02:00 between; New York is -05:00 until Sun 8 Mar
 //! 07:00Z and from Sun 1 Nov 06:00Z, -04:00 between; Dubai is always +04:00.
 
-use std::process::Command;
-
 use serde_json::Value;
 
 #[derive(Debug)]
@@ -856,8 +854,7 @@ const CASES: &[Case] = &[
 
 /// Runs one case and returns what differs from the hand-worked expectation.
 fn check(c: &Case) -> Vec<String> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_slacalc"));
-    cmd.args([
+    let mut args = vec![
         "deadline",
         "--plan",
         c.plan,
@@ -869,29 +866,13 @@ fn check(c: &Case) -> Vec<String> {
         c.opened,
         "--format",
         "json",
-    ]);
+    ];
     for p in c.pauses {
-        cmd.args(["--pause", p]);
+        args.extend(["--pause", p]);
     }
-    let out = match cmd.output() {
-        Ok(out) => out,
-        Err(e) => return vec![format!("cannot run slacalc: {e}")],
-    };
-    if !out.status.success() {
-        return vec![format!(
-            "exit {:?}, stderr: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        )];
-    }
-    let v: Value = match serde_json::from_slice(&out.stdout) {
+    let v = match crate::cli::try_json(&args) {
         Ok(v) => v,
-        Err(e) => {
-            return vec![format!(
-                "stdout is not JSON ({e}): {}",
-                String::from_utf8_lossy(&out.stdout).trim()
-            )]
-        }
+        Err(problem) => return vec![problem],
     };
 
     let mut problems = Vec::new();

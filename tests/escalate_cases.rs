@@ -21,7 +21,6 @@
 //! A step whose instant is <= `--at` has happened; `next` is the first step
 //! whose instant is > `--at` (null when all five have happened).
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
 const ST: &str = "Support Team";
@@ -616,8 +615,7 @@ const CASES: &[Case] = &[
 
 /// Runs `slacalc escalate` for one case and parses its JSON output.
 fn run(case: &Case) -> Result<Value, String> {
-    let mut cmd = cargo_bin_cmd!("slacalc");
-    cmd.args([
+    let mut args = vec![
         "escalate",
         "--plan",
         case.plan,
@@ -629,27 +627,12 @@ fn run(case: &Case) -> Result<Value, String> {
         case.opened,
         "--at",
         case.at,
-    ]);
+    ];
     for pause in case.pauses {
-        cmd.args(["--pause", *pause]);
+        args.extend(["--pause", *pause]);
     }
-    cmd.args(["--format", "json"]);
-    let output = cmd
-        .output()
-        .map_err(|e| format!("cannot run slacalc: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "exit status {:?}, stderr: {}",
-            output.status.code(),
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    serde_json::from_slice(&output.stdout).map_err(|e| {
-        format!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&output.stdout)
-        )
-    })
+    args.extend(["--format", "json"]);
+    crate::cli::try_json(&args)
 }
 
 /// Every difference between the hand-worked case and the tool's answer.

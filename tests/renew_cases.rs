@@ -21,7 +21,6 @@
 //! arguments; it is replaced by the path of a catalogue written into a
 //! temporary directory (see [`CATALOG`]).
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// One invocation and the JSON fields it must produce.
@@ -588,10 +587,6 @@ const FAILS: &[FailCase] = &[
     },
 ];
 
-fn slacalc() -> Command {
-    assert_cmd::cargo::cargo_bin_cmd!("slacalc")
-}
-
 /// Writes the example catalogue; the directory lives as long as the guard.
 fn write_catalog() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("create a temporary directory");
@@ -612,13 +607,11 @@ fn expand(args: &[&str], catalog: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs `slacalc ARGS --format json`.
-fn run(args: &[String]) -> std::process::Output {
-    slacalc()
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("run slacalc")
+/// The expanded arguments, asking for JSON.
+fn with_json_format(args: &[String]) -> Vec<&str> {
+    let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+    all.extend(["--format", "json"]);
+    all
 }
 
 /// Runs the cases and returns one line per mismatch. `single_of_array`:
@@ -628,22 +621,10 @@ fn check_cases(cases: &[RenewCase], catalog: &str, single_of_array: bool) -> Vec
     for case in cases {
         let args = expand(case.args, catalog);
         let shown = args.join(" ");
-        let out = run(&args);
-        if !out.status.success() {
-            mismatches.push(format!(
-                "`{shown}`: exit {:?}, stderr: {}",
-                out.status.code(),
-                String::from_utf8_lossy(&out.stderr).trim_end()
-            ));
-            continue;
-        }
-        let doc: Value = match serde_json::from_slice(&out.stdout) {
-            Ok(v) => v,
-            Err(e) => {
-                mismatches.push(format!(
-                    "`{shown}`: stdout is not one JSON document ({e}): {}",
-                    String::from_utf8_lossy(&out.stdout).trim_end()
-                ));
+        let doc = match crate::cli::try_json(&with_json_format(&args)) {
+            Ok(doc) => doc,
+            Err(problem) => {
+                mismatches.push(format!("`{shown}`: {problem}"));
                 continue;
             }
         };
@@ -701,24 +682,10 @@ fn refusals_and_bad_input_exit_2_with_one_line() {
     for case in FAILS {
         let args = expand(case.args, &catalog);
         let shown = args.join(" ");
-        let out = run(&args);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let message = stderr.trim_end();
-        if out.status.code() != Some(2) {
-            mismatches.push(format!(
-                "`{shown}`: exit {:?}, expected 2",
-                out.status.code()
-            ));
-        }
-        if message.is_empty() || message.lines().count() != 1 {
-            mismatches.push(format!("`{shown}`: stderr is not one line: {message:?}"));
-        }
-        for needle in case.stderr_has {
-            if !message.contains(needle) {
-                mismatches.push(format!(
-                    "`{shown}`: stderr does not mention {needle:?}: {message:?}"
-                ));
-            }
+        if let Some(problem) =
+            crate::cli::bad_input(&with_json_format(&args), case.stderr_has, false)
+        {
+            mismatches.push(format!("`{shown}`: {problem}"));
         }
     }
     assert_none(&mismatches);
