@@ -25,6 +25,7 @@
 use serde_json::Value;
 
 use crate::cli::{bad_input, slacalc, try_json};
+use crate::holidays::{AMERICAS_2026, EUROPE_2026, UAE_2026};
 
 fn report(what: &str, mismatches: &[String]) {
     assert!(
@@ -639,60 +640,8 @@ fn coverage_plan_matrix() {
 // 3. holidays --desk D --year Y
 // ======================================================================
 
-// Europe 2026: Easter Sunday is 5 April → Easter Monday 6 April; 4 October
-// applies from 2026 (a Sunday, still listed). 12 dates.
-const EUROPE_2026: &[&str] = &[
-    "2026-01-01",
-    "2026-01-06",
-    "2026-04-06",
-    "2026-04-25",
-    "2026-05-01",
-    "2026-06-02",
-    "2026-08-15",
-    "2026-10-04",
-    "2026-11-01",
-    "2026-12-08",
-    "2026-12-25",
-    "2026-12-26",
-];
-
-// Americas 2026: MLK 3rd Mon Jan (5, 12, 19); Washington 3rd Mon Feb (2, 9, 16);
-// Memorial last Mon May (25); Juneteenth Fri 19 Jun; Independence Day Sat 4 Jul →
-// observed Fri 3 Jul; Labor 1st Mon Sep (7); Columbus 2nd Mon Oct (5, 12);
-// Veterans Wed 11 Nov; Thanksgiving 4th Thu Nov (26); Christmas Fri 25 Dec;
-// New Year Thu 1 Jan. 11 dates.
-const AMERICAS_2026: &[&str] = &[
-    "2026-01-01",
-    "2026-01-19",
-    "2026-02-16",
-    "2026-05-25",
-    "2026-06-19",
-    "2026-07-03",
-    "2026-09-07",
-    "2026-10-12",
-    "2026-11-11",
-    "2026-11-26",
-    "2026-12-25",
-];
-
-// UAE 2026 (both Dubai desks): New Year; Eid al-Fitr 19–22 Mar; Arafah 26 May and
-// Eid al-Adha 27–29 May; Islamic New Year 15 Jun; Prophet's Birthday 28 Aug;
-// National Day 2–3 Dec. 13 dates.
-const UAE_2026: &[&str] = &[
-    "2026-01-01",
-    "2026-03-19",
-    "2026-03-20",
-    "2026-03-21",
-    "2026-03-22",
-    "2026-05-26",
-    "2026-05-27",
-    "2026-05-28",
-    "2026-05-29",
-    "2026-06-15",
-    "2026-08-28",
-    "2026-12-02",
-    "2026-12-03",
-];
+// The 2026 lists, worked out by hand, are shared with the golden-year
+// tests in holidays.rs.
 
 fn check_holiday_json(
     desk: &str,

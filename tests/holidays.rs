@@ -12,25 +12,64 @@ fn dates(desk: &str, year: i32) -> Vec<String> {
     holidays.keys().map(NaiveDate::to_string).collect()
 }
 
+// Europe 2026: Easter Sunday is 5 April → Easter Monday 6 April; 4 October
+// applies from 2026 (a Sunday, still listed). 12 dates.
+pub const EUROPE_2026: &[&str] = &[
+    "2026-01-01",
+    "2026-01-06",
+    "2026-04-06",
+    "2026-04-25",
+    "2026-05-01",
+    "2026-06-02",
+    "2026-08-15",
+    "2026-10-04",
+    "2026-11-01",
+    "2026-12-08",
+    "2026-12-25",
+    "2026-12-26",
+];
+
+// Americas 2026: MLK 3rd Mon Jan (5, 12, 19); Washington 3rd Mon Feb (2, 9, 16);
+// Memorial last Mon May (25); Juneteenth Fri 19 Jun; Independence Day Sat 4 Jul →
+// observed Fri 3 Jul; Labor 1st Mon Sep (7); Columbus 2nd Mon Oct (5, 12);
+// Veterans Wed 11 Nov; Thanksgiving 4th Thu Nov (26); Christmas Fri 25 Dec;
+// New Year Thu 1 Jan. 11 dates.
+pub const AMERICAS_2026: &[&str] = &[
+    "2026-01-01",
+    "2026-01-19",
+    "2026-02-16",
+    "2026-05-25",
+    "2026-06-19",
+    "2026-07-03",
+    "2026-09-07",
+    "2026-10-12",
+    "2026-11-11",
+    "2026-11-26",
+    "2026-12-25",
+];
+
+// UAE 2026 (both Dubai desks): New Year; Eid al-Fitr 19–22 Mar; Arafah 26 May and
+// Eid al-Adha 27–29 May; Islamic New Year 15 Jun; Prophet's Birthday 28 Aug;
+// National Day 2–3 Dec. 13 dates.
+pub const UAE_2026: &[&str] = &[
+    "2026-01-01",
+    "2026-03-19",
+    "2026-03-20",
+    "2026-03-21",
+    "2026-03-22",
+    "2026-05-26",
+    "2026-05-27",
+    "2026-05-28",
+    "2026-05-29",
+    "2026-06-15",
+    "2026-08-28",
+    "2026-12-02",
+    "2026-12-03",
+];
+
 #[test]
 fn europe_2026() {
-    // Easter Sunday 2026 is 5 April, so Easter Monday is 6 April.
-    // 4 October is a national holiday again from 2026 (a Sunday this year).
-    let expected = [
-        "2026-01-01",
-        "2026-01-06",
-        "2026-04-06",
-        "2026-04-25",
-        "2026-05-01",
-        "2026-06-02",
-        "2026-08-15",
-        "2026-10-04",
-        "2026-11-01",
-        "2026-12-08",
-        "2026-12-25",
-        "2026-12-26",
-    ];
-    assert_eq!(dates("europe", 2026), expected);
+    assert_eq!(dates("europe", 2026), EUROPE_2026);
 }
 
 #[test]
@@ -62,25 +101,7 @@ fn europe_2025_has_no_st_francis() {
 
 #[test]
 fn americas_2026() {
-    // MLK: 3rd Monday of January (Jan 5, 12, 19); Washington: 3rd Monday of
-    // February (2, 9, 16); Memorial: last Monday of May (25); Labor: 1st
-    // Monday of September (7); Columbus: 2nd Monday of October (5, 12);
-    // Thanksgiving: 4th Thursday of November (5, 12, 19, 26).
-    // Independence Day, Saturday 4 July, is observed Friday 3 July.
-    let expected = [
-        "2026-01-01",
-        "2026-01-19",
-        "2026-02-16",
-        "2026-05-25",
-        "2026-06-19",
-        "2026-07-03",
-        "2026-09-07",
-        "2026-10-12",
-        "2026-11-11",
-        "2026-11-26",
-        "2026-12-25",
-    ];
-    assert_eq!(dates("americas", 2026), expected);
+    assert_eq!(dates("americas", 2026), AMERICAS_2026);
 }
 
 #[test]
@@ -118,26 +139,8 @@ fn americas_2028_new_year_observed_in_2027() {
 
 #[test]
 fn uae_2026() {
-    // New Year's Day; Eid al-Fitr 19-22 March; Arafat 26 May; Eid al-Adha
-    // 27-29 May; Islamic New Year 15 June; Prophet's Birthday 28 August;
-    // National Day 2-3 December.
-    let expected = [
-        "2026-01-01",
-        "2026-03-19",
-        "2026-03-20",
-        "2026-03-21",
-        "2026-03-22",
-        "2026-05-26",
-        "2026-05-27",
-        "2026-05-28",
-        "2026-05-29",
-        "2026-06-15",
-        "2026-08-28",
-        "2026-12-02",
-        "2026-12-03",
-    ];
-    assert_eq!(dates("uae", 2026), expected);
-    assert_eq!(dates("middle-east", 2026), expected);
+    assert_eq!(dates("uae", 2026), UAE_2026);
+    assert_eq!(dates("middle-east", 2026), UAE_2026);
 }
 
 #[test]
