@@ -1086,25 +1086,32 @@ fn sydney_local_time_in_gap_or_fold_is_an_error() {
 
 // ------------------------------------------------------------------ 6. bad calendar files
 
-#[test]
-fn unknown_key_names_file_line_and_key() {
-    // `standerd` is on line 5 (line 1 is `description`).
-    let text =
-        "description = \"typo\"\ntimezone = \"Europe/Berlin\"\n\n[[hours]]\nstanderd = { mon = [\"09:00-17:00\"] }\n";
-    let dir = data_dir(&[("typo", text)]);
+/// A desk from one bad calendar file: adding 1h must fail with one stderr
+/// line that names the file and a key; the line.
+fn bad_calendar(name: &str, text: &str) -> String {
+    let dir = data_dir(&[(name, text)]);
     let line = bad(
         dir.path(),
         &[
             "--desk",
-            "typo",
+            name,
             "--from",
             "2026-11-23T10:00:00+01:00",
             "--add",
             "1h",
         ],
     );
-    assert!(line.contains("calendars/typo.toml"), "{line}");
+    assert!(line.contains(&format!("calendars/{name}.toml")), "{line}");
     assert!(line.contains("key '"), "the key is named: {line}");
+    line
+}
+
+#[test]
+fn unknown_key_names_file_line_and_key() {
+    // `standerd` is on line 5 (line 1 is `description`).
+    let text =
+        "description = \"typo\"\ntimezone = \"Europe/Berlin\"\n\n[[hours]]\nstanderd = { mon = [\"09:00-17:00\"] }\n";
+    let line = bad_calendar("typo", text);
     assert!(line.contains(":5:"), "line number 5 expected: {line}");
     assert!(line.contains("standerd"), "{line}");
     assert!(line.contains("hours"), "{line}");
@@ -1114,20 +1121,7 @@ fn unknown_key_names_file_line_and_key() {
 fn backwards_window_is_rejected() {
     // 10:00-09:00 would cross midnight but starts before 12:00: an error.
     let text = "timezone = \"Europe/Berlin\"\n[[hours]]\nstandard = { mon = [\"10:00-09:00\"] }\n";
-    let dir = data_dir(&[("backwards", text)]);
-    let line = bad(
-        dir.path(),
-        &[
-            "--desk",
-            "backwards",
-            "--from",
-            "2026-11-23T10:00:00+01:00",
-            "--add",
-            "1h",
-        ],
-    );
-    assert!(line.contains("calendars/backwards.toml"), "{line}");
-    assert!(line.contains("key '"), "the key is named: {line}");
+    let line = bad_calendar("backwards", text);
     assert!(line.contains("standard"), "key expected: {line}");
     assert!(line.contains("10:00-09:00"), "{line}");
 }
@@ -1135,20 +1129,7 @@ fn backwards_window_is_rejected() {
 #[test]
 fn overlapping_windows_are_rejected() {
     let text = "timezone = \"Europe/Berlin\"\n[[hours]]\nstandard = { tue = [\"09:00-12:00\", \"11:00-13:00\"] }\n";
-    let dir = data_dir(&[("overlap", text)]);
-    let line = bad(
-        dir.path(),
-        &[
-            "--desk",
-            "overlap",
-            "--from",
-            "2026-11-23T10:00:00+01:00",
-            "--add",
-            "1h",
-        ],
-    );
-    assert!(line.contains("calendars/overlap.toml"), "{line}");
-    assert!(line.contains("key '"), "the key is named: {line}");
+    let line = bad_calendar("overlap", text);
     assert!(line.contains("standard"), "key expected: {line}");
     assert!(line.contains("overlap"), "{line}");
 }
@@ -1156,20 +1137,7 @@ fn overlapping_windows_are_rejected() {
 #[test]
 fn unknown_timezone_is_rejected() {
     let text = "timezone = \"Mars/Olympus\"\n[[hours]]\nstandard = { mon = [\"09:00-17:00\"] }\n";
-    let dir = data_dir(&[("mars", text)]);
-    let line = bad(
-        dir.path(),
-        &[
-            "--desk",
-            "mars",
-            "--from",
-            "2026-11-23T10:00:00+01:00",
-            "--add",
-            "1h",
-        ],
-    );
-    assert!(line.contains("calendars/mars.toml"), "{line}");
-    assert!(line.contains("key '"), "the key is named: {line}");
+    let line = bad_calendar("mars", text);
     assert!(line.contains("timezone"), "key expected: {line}");
     assert!(line.contains("Mars/Olympus"), "{line}");
     // The zone is on line 1.
