@@ -4,17 +4,10 @@ use serde_json::Value;
 
 use crate::cli::{fails_with, json};
 
-#[test]
-fn p3_raised_to_p1_after_its_step_times_makes_them_overdue() {
-    // Gold europe, opened Fri 2026-11-20 10:00 CET. Extended clock: Friday
-    // 10-18 (8h), Saturday 09-18 (9h), Monday 09-18.
-    // Steps: 2h → Fri 12:00; 4h → Fri 14:00; 8h → Fri 18:00; 16h → Sat
-    // 17:00 (8h Fri + 8h Sat); 40h → 8 + 9 (Sat) = 17, Mon +9 = 26, Tue +9 =
-    // 35, Wed 09:00 + 5h → Wed 2026-11-25 14:00.
-    // Raised to P1 on Mon 09:30; asked at Mon 12:00: steps 1-4 lay before the
-    // change, so they are overdue; P1's cells reach Team Leader (1), Support
-    // Manager (3), Co-CEO and CTO (4): the holder is now Co-CEO and CTO.
-    let v = json(&[
+/// Gold P3 at europe, opened Fri 2026-11-20 10:00 CET and raised to P1 on
+/// Mon 2026-11-23 09:30, asked at `at`.
+fn raised_to_p1_on_monday(at: &str) -> Value {
+    json(&[
         "escalate",
         "--plan",
         "gold",
@@ -25,12 +18,25 @@ fn p3_raised_to_p1_after_its_step_times_makes_them_overdue() {
         "--opened",
         "2026-11-20T10:00:00+01:00",
         "--at",
-        "2026-11-23T12:00:00+01:00",
+        at,
         "--priority-change",
         "2026-11-23T09:30:00+01:00=P1",
         "--format",
         "json",
-    ]);
+    ])
+}
+
+#[test]
+fn p3_raised_to_p1_after_its_step_times_makes_them_overdue() {
+    // Gold europe, opened Fri 2026-11-20 10:00 CET. Extended clock: Friday
+    // 10-18 (8h), Saturday 09-18 (9h), Monday 09-18.
+    // Steps: 2h → Fri 12:00; 4h → Fri 14:00; 8h → Fri 18:00; 16h → Sat
+    // 17:00 (8h Fri + 8h Sat); 40h → 8 + 9 (Sat) = 17, Mon +9 = 26, Tue +9 =
+    // 35, Wed 09:00 + 5h → Wed 2026-11-25 14:00.
+    // Raised to P1 on Mon 09:30; asked at Mon 12:00: steps 1-4 lay before the
+    // change, so they are overdue; P1's cells reach Team Leader (1), Support
+    // Manager (3), Co-CEO and CTO (4): the holder is now Co-CEO and CTO.
+    let v = raised_to_p1_on_monday("2026-11-23T12:00:00+01:00");
     assert_eq!(v["priority"], "P1");
     assert_eq!(v["holder"], "Co-CEO and CTO");
     let steps = v["steps"].as_array().unwrap();
@@ -59,23 +65,7 @@ fn before_the_change_the_old_priority_holds() {
     // Same ticket asked on Sat 2026-11-21 12:00, before the change: P3 is in
     // force; steps 1-3 (Fri 12:00, 14:00, 18:00) have been reached; P3's cells
     // for steps 1-3 are Support Team, -, -.
-    let v = json(&[
-        "escalate",
-        "--plan",
-        "gold",
-        "--priority",
-        "p3",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-20T10:00:00+01:00",
-        "--at",
-        "2026-11-21T12:00:00+01:00",
-        "--priority-change",
-        "2026-11-23T09:30:00+01:00=P1",
-        "--format",
-        "json",
-    ]);
+    let v = raised_to_p1_on_monday("2026-11-21T12:00:00+01:00");
     assert_eq!(v["priority"], "P3");
     assert_eq!(v["holder"], "Support Team");
     assert_eq!(v["steps"][2]["status"], "reached");
