@@ -28,7 +28,7 @@ complete -c slacalc -n "__fish_slacalc_needs_command" -l data -d 'A folder with 
 complete -c slacalc -n "__fish_slacalc_needs_command" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_needs_command" -s V -l version -d 'Print version'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "deadline" -d 'When is a ticket\'s response due (and, for P1, the priority notification)'
@@ -59,7 +59,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l data -d 'A 
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l explain -d 'List every counted window with its length'
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l plan -d 'Support plan: basic, gold or platinum' -r
@@ -78,7 +78,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l data -d 'A 
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l expires -d 'The current term\'s end (its first day without coverage)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l ordered -d 'The renewal order\'s date' -r
@@ -93,7 +93,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l data -d 'A fol
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l catalog -d 'Product catalogue (TOML): [[product]] name, eos, eol, replacement, notes' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l product -d 'Only this product' -r
@@ -102,7 +102,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l data -d 'A folde
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l plan -d 'One plan only' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l desk -d 'A desk: is it serving the plan at --at?' -r
@@ -111,7 +111,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l data -d 'A 
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l week -d 'The desk\'s hours for each plan over the 7 days from --at'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l events -d 'List the proactive-support events and their priorities'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -121,7 +121,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l data -d 'A 
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l desk -d 'Desk whose calendar to use' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l clock -d 'Clock: standard, extended or 24x7' -r
@@ -134,7 +134,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l data -d 'A fol
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
@@ -143,32 +143,32 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l data -d 'A fol
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l tickets -d 'One row per ticket instead of the summary'
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit)'"
+csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "deadline" -d 'When is a ticket\'s response due (and, for P1, the priority notification)'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "escalate" -d 'Who must the ticket be escalated to, and when is the next step'

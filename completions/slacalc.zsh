@@ -19,7 +19,7 @@ _slacalc() {
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -50,7 +50,7 @@ csv\:"A header row, then one ticket per row"))' \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--explain[List every counted window with its length]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -74,7 +74,7 @@ csv\:"A header row, then one ticket per row"))' \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -94,7 +94,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -108,7 +108,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -122,7 +122,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--week[The desk'\''s hours for each plan over the 7 days from --at]' \
 '(--desk --week)--events[List the proactive-support events and their priorities]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -137,7 +137,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -155,7 +155,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -169,7 +169,7 @@ csv\:"A header row, then one ticket per row"))' \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--tickets[One row per ticket instead of the summary]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -182,7 +182,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -193,7 +193,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':subcommand -- The subcommand:(deadline escalate renew eol clock holidays)' \
@@ -205,7 +205,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':shell:(bash elvish fish powershell zsh)' \
@@ -217,7 +217,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit)"))' \
+csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0

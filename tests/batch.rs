@@ -2,14 +2,14 @@
 //! their place; audit verdicts at the exact due second.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
 use crate::cli::json;
 
-/// Run slacalc with `input` on stdin; (exit code, stdout lines as JSON).
-fn piped(args: &[&str], input: impl AsRef<[u8]>) -> (Option<i32>, Vec<Value>, String) {
+/// Run slacalc with `input` on stdin.
+fn piped_output(args: &[&str], input: impl AsRef<[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_slacalc"))
         .args(args)
         .env_remove("SLACALC_DATA")
@@ -24,7 +24,12 @@ fn piped(args: &[&str], input: impl AsRef<[u8]>) -> (Option<i32>, Vec<Value>, St
         .unwrap()
         .write_all(input.as_ref())
         .unwrap();
-    let out = child.wait_with_output().unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Run slacalc with `input` on stdin; (exit code, stdout lines as JSON).
+fn piped(args: &[&str], input: impl AsRef<[u8]>) -> (Option<i32>, Vec<Value>, String) {
+    let out = piped_output(args, input);
     let text = String::from_utf8_lossy(&out.stdout);
     // One JSON value per line, or a single (pretty) document.
     let lines = match text
@@ -336,4 +341,142 @@ fn csv_errors_name_the_line_with_crlf_and_quoted_newlines() {
     assert_eq!(lines[0]["response"]["due"], "2026-11-21T10:30:00+01:00");
     assert_eq!(lines[1]["line"], 3);
     assert_eq!(lines[2]["line"], 5);
+}
+
+#[test]
+fn csv_rows_for_deadline_and_escalate_batches() {
+    // Line 2: gold P2 europe from Fri 2026-11-20 17:30 CET: no
+    // notification (P1 only); 2 business hours on the extended clock, 30 min
+    // Friday + 90 min Saturday → Sat 10:30. Line 3: an unknown desk. Line 4:
+    // basic P4 is best effort (no due time), on basic's standard clock.
+    let input = concat!(
+        "id,plan,priority,desk,opened\n",
+        "T-1,gold,p2,europe,2026-11-20T17:30:00+01:00\n",
+        "T-2,gold,p2,atlantis,2026-11-20T17:30:00+01:00\n",
+        "3,basic,p4,europe,2026-11-20T17:30:00+01:00\n",
+    );
+    let csv_args = ["--input", "-", "--input-format", "csv", "--format", "csv"];
+    let out = piped_output(&[&["deadline"][..], &csv_args].concat(), input);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        concat!(
+            "id,plan,priority,desk,timezone,opened,clock,notification_target,notification_due,response_target,response_due,best_effort\n",
+            "T-1,gold,P2,europe,Europe/Rome,2026-11-20T17:30:00+01:00,extended,,,2 business hours,2026-11-21T10:30:00+01:00,false\n",
+            "3,basic,P4,europe,Europe/Rome,2026-11-20T17:30:00+01:00,standard,,,best effort,,true\n",
+        )
+    );
+    // The bad line's error is on stderr, with its line number.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 3: unknown desk 'atlantis'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 of 3 input lines failed"), "{stderr}");
+
+    // Escalate at Sat 10:00 for T-1: step 1 (2 business hours) is due at
+    // Sat 10:30, as the response; before step 1 the holder is Support Team
+    // (SPEC §8), and gold P2's step 1 reaches Support Team (the matrix).
+    let out = piped_output(
+        &[
+            &["escalate", "--at", "2026-11-21T10:00:00+01:00"][..],
+            &csv_args,
+        ]
+        .concat(),
+        input,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut rows = stdout.lines();
+    assert_eq!(
+        rows.next(),
+        Some("id,plan,priority,desk,timezone,opened,at,holder,next_step,next_at,next_reaches,response_due,on_call,priority_since")
+    );
+    assert_eq!(
+        rows.next(),
+        Some("T-1,gold,P2,europe,Europe/Rome,2026-11-20T17:30:00+01:00,2026-11-21T10:00:00+01:00,Support Team,1,2026-11-21T10:30:00+01:00,Support Team,2026-11-21T10:30:00+01:00,false,2026-11-20T17:30:00+01:00")
+    );
+    assert_eq!(rows.count(), 1, "{stdout}");
+}
+
+#[test]
+fn csv_single_calls_and_explain() {
+    // Gold P1 at europe, Mon 2026-11-23 10:00 CET: notification 30 min →
+    // 10:30, response 60 min → 11:00, both on the extended clock.
+    let out = crate::cli::slacalc(&[
+        "deadline",
+        "--plan",
+        "gold",
+        "--priority",
+        "p1",
+        "--desk",
+        "europe",
+        "--opened",
+        "2026-11-23T10:00:00+01:00",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().nth(1),
+        Some(",gold,P1,europe,Europe/Rome,2026-11-23T10:00:00+01:00,extended,30 business minutes,2026-11-23T10:30:00+01:00,60 business minutes,2026-11-23T11:00:00+01:00,false")
+    );
+    // Windows do not fit in a row.
+    crate::cli::fails_with(
+        &[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p1",
+            "--desk",
+            "europe",
+            "--explain",
+            "--format",
+            "csv",
+        ],
+        "--explain",
+    );
+}
+
+#[test]
+fn audit_ticket_rows_in_csv_have_one_header() {
+    // Gold P2 europe from Fri 17:30 is due Sat 10:30: answered at 10:30:00
+    // it is met (0 s late), at 10:30:01 breached by 1 s.
+    let input = concat!(
+        "id,plan,priority,desk,opened,responded\n",
+        "a,gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T10:30:00+01:00\n",
+        "b,gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T10:30:01+01:00\n",
+    );
+    let out = piped_output(
+        &[
+            "audit",
+            "-",
+            "--input-format",
+            "csv",
+            "--as-of",
+            "2026-12-01T00:00:00Z",
+            "--tickets",
+            "--format",
+            "csv",
+        ],
+        input,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = stdout.lines().collect();
+    assert_eq!(rows.len(), 3, "{stdout}");
+    assert!(
+        rows[0].starts_with("id,plan,priority,desk,opened,due"),
+        "{stdout}"
+    );
+    assert!(
+        rows[1].starts_with("a,") && rows[1].ends_with(",met,0"),
+        "{stdout}"
+    );
+    assert!(
+        rows[2].starts_with("b,") && rows[2].ends_with(",breached,1"),
+        "{stdout}"
+    );
 }

@@ -71,7 +71,7 @@ impl AuditArgs {
         }
         let as_of = input::instant(&self.as_of, chrono_tz::UTC, context.now)?;
         let mut summary = Summary::new();
-        let mut csv_rows = self.tickets && context.format == Format::Csv;
+        let mut rows = render::CsvRows::default();
         let mut errors = 0u64;
         let mut sink: Vec<u8> = Vec::new();
         let placement = if context.format == Format::Csv && self.tickets {
@@ -86,32 +86,11 @@ impl AuditArgs {
             &mut sink_or(out, self.tickets, &mut sink),
             |fields, line| {
                 let verdict = audit_one(context, fields, as_of, &mut summary)?;
-                if csv_rows {
-                    // A header before the first row.
-                    let mut writer = csv::WriterBuilder::new()
-                        .has_headers(true)
-                        .from_writer(Vec::new());
-                    writer.serialize(&verdict)?;
-                    let bytes = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-                    let text = String::from_utf8_lossy(&bytes);
-                    let mut rows = text.lines();
-                    let header = rows.next().unwrap_or_default().to_string();
-                    let row = rows.next().unwrap_or_default().to_string();
-                    line.extend_from_slice(format!("{header}\n{row}").as_bytes());
-                    csv_rows = false;
-                    return Ok(());
-                }
                 if context.format == Format::Csv {
-                    let mut writer = csv::WriterBuilder::new()
-                        .has_headers(false)
-                        .from_writer(Vec::new());
-                    writer.serialize(&verdict)?;
-                    let bytes = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-                    line.extend_from_slice(String::from_utf8_lossy(&bytes).trim_end().as_bytes());
+                    rows.write(&verdict, line)
                 } else {
-                    serde_json::to_writer(line, &verdict)?;
+                    Ok(serde_json::to_writer(line, &verdict)?)
                 }
-                Ok(())
             },
         );
         match result {

@@ -174,9 +174,9 @@ pub enum ErrorPlacement {
     Stderr,
 }
 
-/// Some lines of a batch failed; their errors are in the output.
+/// Some lines of a batch failed; each was reported with its line number.
 #[derive(Debug, thiserror::Error)]
-#[error("{failed} of {total} input lines failed (see their error objects)")]
+#[error("{failed} of {total} input lines failed")]
 pub struct BatchFailed {
     pub failed: u64,
     pub total: u64,

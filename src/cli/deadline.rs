@@ -42,7 +42,12 @@ impl TicketCommand for DeadlineArgs {
             Format::Json => render::json(&DeadlineJson::new(&result, &history, self.explain)),
             Format::Table => Ok(table(&result, context.now, self.explain)),
             Format::Ics => Ok(render::ics_deadline(&result, context.now)),
-            Format::Csv => Err(super::unsupported(context.format, "deadline")),
+            Format::Csv => {
+                refuse_explain_in_csv(self.explain)?;
+                render::CsvRows::document(&DeadlineRow::new(DeadlineJson::new(
+                    &result, &history, false,
+                )))
+            }
         }
     }
 
@@ -55,7 +60,15 @@ impl TicketCommand for DeadlineArgs {
         context: &'c Context,
     ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c {
         let mut plain = PlainLines::new(context);
+        let mut rows = render::CsvRows::default();
         move |fields, line| {
+            if context.format == Format::Csv {
+                refuse_explain_in_csv(self.explain)?;
+                let (result, history) = compute(context, fields, false)?;
+                let mut json = DeadlineJson::new(&result, &history, false);
+                json.id.clone_from(&fields.id);
+                return rows.write(&DeadlineRow::new(json), line);
+            }
             let is_plain = !self.explain
                 && fields.event.is_none()
                 && fields.priority_changes.is_empty()
@@ -237,6 +250,57 @@ pub struct DeadlineJson<'a> {
     windows: Option<Vec<WindowJson>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     priority_history: Option<Vec<PriorityJson>>,
+}
+
+fn refuse_explain_in_csv(explain: bool) -> slacalc::Result<()> {
+    if explain {
+        return Err(slacalc::Error::Input(
+            "--explain lists windows, which a CSV row cannot hold; use --format table or json"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// A deadline as one CSV row: the JSON object flattened, without windows
+/// and priority history.
+#[derive(Serialize)]
+struct DeadlineRow<'a> {
+    id: Option<String>,
+    plan: &'a str,
+    priority: &'a str,
+    desk: &'a str,
+    timezone: &'static str,
+    opened: String,
+    clock: &'static str,
+    notification_target: Option<String>,
+    notification_due: Option<String>,
+    response_target: String,
+    response_due: Option<String>,
+    best_effort: bool,
+}
+
+impl<'a> DeadlineRow<'a> {
+    fn new(json: DeadlineJson<'a>) -> DeadlineRow<'a> {
+        let (notification_target, notification_due) = match json.notification {
+            Some(n) => (Some(n.target), n.due),
+            None => (None, None),
+        };
+        DeadlineRow {
+            id: json.id.as_ref().map(render::csv_field),
+            plan: json.plan,
+            priority: json.priority,
+            desk: json.desk,
+            timezone: json.timezone,
+            opened: json.opened,
+            clock: json.clock,
+            notification_target,
+            notification_due,
+            response_target: json.response.target,
+            response_due: json.response.due,
+            best_effort: json.response.best_effort,
+        }
+    }
 }
 
 #[derive(Serialize, schemars::JsonSchema)]

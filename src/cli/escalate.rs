@@ -45,6 +45,47 @@ pub struct EscalationJson {
     priority_history: Vec<PriorityJson>,
 }
 
+/// An escalation as one CSV row: who holds the ticket and the next step,
+/// without the list of steps and the priority history.
+#[derive(Serialize)]
+struct EscalationRow {
+    id: Option<String>,
+    plan: String,
+    priority: String,
+    desk: String,
+    timezone: String,
+    opened: String,
+    at: String,
+    holder: String,
+    next_step: Option<usize>,
+    next_at: Option<String>,
+    next_reaches: Option<String>,
+    response_due: Option<String>,
+    on_call: bool,
+    priority_since: String,
+}
+
+impl EscalationRow {
+    fn new(json: EscalationJson) -> EscalationRow {
+        EscalationRow {
+            id: json.id.as_ref().map(render::csv_field),
+            plan: json.plan,
+            priority: json.priority,
+            desk: json.desk,
+            timezone: json.timezone,
+            opened: json.opened,
+            at: json.at,
+            holder: json.holder,
+            next_step: json.next.as_ref().map(|n| n.step),
+            next_at: json.next.as_ref().map(|n| n.at.clone()),
+            next_reaches: json.next.and_then(|n| n.reaches),
+            response_due: json.response_due,
+            on_call: json.on_call,
+            priority_since: json.priority_since,
+        }
+    }
+}
+
 #[derive(Serialize, Clone, schemars::JsonSchema)]
 pub struct StepJson {
     step: usize,
@@ -66,7 +107,8 @@ impl TicketCommand for EscalateArgs {
         let result = compute(context, &fields)?;
         match context.format {
             Format::Json => render::json(&to_json(&result)),
-            Format::Ics | Format::Csv => Err(super::unsupported(context.format, "escalate")),
+            Format::Csv => render::CsvRows::document(&EscalationRow::new(to_json(&result))),
+            Format::Ics => Err(super::unsupported(context.format, "escalate")),
             Format::Table => Ok(table(&result)),
         }
     }
@@ -76,6 +118,7 @@ impl TicketCommand for EscalateArgs {
         &'c self,
         context: &'c Context,
     ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c {
+        let mut rows = render::CsvRows::default();
         move |fields, line| {
             let mut fields: TicketFields = fields.clone();
             if fields.at.is_none() {
@@ -83,6 +126,9 @@ impl TicketCommand for EscalateArgs {
             }
             let mut json = to_json(&compute(context, &fields)?);
             json.id.clone_from(&fields.id);
+            if context.format == Format::Csv {
+                return rows.write(&EscalationRow::new(json), line);
+            }
             serde_json::to_writer(line, &json)?;
             Ok(())
         }

@@ -70,7 +70,7 @@ pub enum Format {
     Json,
     /// iCalendar (deadline, holidays)
     Ics,
-    /// Comma-separated values (audit)
+    /// Comma-separated values (audit, deadline, escalate)
     Csv,
 }
 
@@ -244,7 +244,12 @@ fn run_ticket_command(
         Some(path) => batch::run(
             path,
             ticket.input_format,
-            batch::ErrorPlacement::InPlace,
+            // A CSV row cannot hold an error object.
+            if context.format == Format::Csv {
+                batch::ErrorPlacement::Stderr
+            } else {
+                batch::ErrorPlacement::InPlace
+            },
             out,
             command.batch_lines(context),
         ),
@@ -270,7 +275,7 @@ pub fn man_page() -> anyhow::Result<Vec<u8>> {
 pub fn unsupported(format: Format, subcommand: &str) -> anyhow::Error {
     let offered = match format {
         Format::Ics => "deadline and holidays",
-        Format::Csv => "audit",
+        Format::Csv => "audit, deadline and escalate",
         Format::Table | Format::Json => "every subcommand",
     };
     let name = format

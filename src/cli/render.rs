@@ -135,6 +135,44 @@ pub fn json(value: &impl serde::Serialize) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(value)? + "\n")
 }
 
+/// CSV rows written one at a time (a batch writes one per input line),
+/// with the header before the first.
+#[derive(Default)]
+pub struct CsvRows {
+    header_written: bool,
+}
+
+impl CsvRows {
+    /// Append one row (and, the first time, the header) without a final
+    /// line end.
+    pub fn write(&mut self, row: &impl serde::Serialize, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(!self.header_written)
+            .from_writer(Vec::new());
+        writer.serialize(row)?;
+        let bytes = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+        out.extend_from_slice(bytes.strip_suffix(b"\n").unwrap_or(&bytes));
+        self.header_written = true;
+        Ok(())
+    }
+
+    /// One row with its header, as a document.
+    pub fn document(row: &impl serde::Serialize) -> anyhow::Result<String> {
+        let mut out = Vec::new();
+        CsvRows::default().write(row, &mut out)?;
+        out.push(b'\n');
+        Ok(String::from_utf8(out)?)
+    }
+}
+
+/// A JSON value as one CSV field: strings as they are, others as JSON.
+pub fn csv_field(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// The response due time as a calendar event with a reminder 30 minutes
 /// before; the notification, if any, as a second event.
 pub fn ics_deadline(d: &slacalc::deadline::Deadline, now: DateTime<Utc>) -> String {
