@@ -14,9 +14,13 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return cli::clap_exit(&e),
     };
+    let now = match now() {
+        Ok(now) => now,
+        Err(e) => return cli::report(&e),
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = cli::run(args, now(), &mut out).and_then(|()| Ok(out.flush()?));
+    let result = cli::run(args, now, &mut out).and_then(|()| Ok(out.flush()?));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => cli::report(&e),
@@ -24,7 +28,20 @@ fn main() -> ExitCode {
 }
 
 /// The current instant, to the second: every time slacalc shows is.
-fn now() -> chrono::DateTime<chrono::Utc> {
+/// `SLACALC_NOW` (RFC 3339) pins it, so that output is reproducible.
+fn now() -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
     use chrono::SubsecRound;
-    chrono::Utc::now().trunc_subsecs(0)
+    match std::env::var_os("SLACALC_NOW") {
+        Some(text) => {
+            let text = text.to_string_lossy();
+            let pinned = chrono::DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+                slacalc::Error::Input(format!(
+                    "SLACALC_NOW '{}' is not an RFC 3339 time like 2026-11-20T17:30:00+01:00",
+                    text.escape_debug()
+                ))
+            })?;
+            Ok(pinned.with_timezone(&chrono::Utc).trunc_subsecs(0))
+        }
+        None => Ok(chrono::Utc::now().trunc_subsecs(0)),
+    }
 }

@@ -1,7 +1,8 @@
 //! One integration-test binary; a module per subject.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, dead_code)]
 
 mod batch;
+mod support;
 mod cli;
 mod clock_custom;
 mod coverage_cases;

@@ -1,0 +1,247 @@
+//! One way to run the binary in a test: a builder that sets the arguments,
+//! "now", the environment, standard input and data files, then checks the
+//! exit status and the output.
+//!
+//! ```ignore
+//! Test::new()
+//!     .args(["deadline", "--plan", "gold", "--priority", "p2", "--desk", "europe"])
+//!     .now("2026-11-23T09:00:00Z")
+//!     .status(2)
+//!     .stderr_contains("unknown desk")
+//!     .run();
+//! ```
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// The instant every test runs at unless it says otherwise: no test reads
+/// the real date.
+pub const NOW: &str = "2026-11-23T09:00:00Z";
+
+#[must_use]
+pub struct Test {
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    stdin: Option<Vec<u8>>,
+    tempdir: Option<tempfile::TempDir>,
+    status: i32,
+    stdout: Option<String>,
+    stdout_contains: Vec<String>,
+    stderr_contains: Vec<String>,
+}
+
+impl Default for Test {
+    fn default() -> Self {
+        Test::new()
+    }
+}
+
+impl Test {
+    pub fn new() -> Test {
+        Test {
+            args: Vec::new(),
+            env: vec![("SLACALC_NOW".into(), NOW.into())],
+            stdin: None,
+            tempdir: None,
+            status: 0,
+            stdout: None,
+            stdout_contains: Vec::new(),
+            stderr_contains: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, arg: impl Into<String>) -> Test {
+        self.args.push(arg.into());
+        self
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Test
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    /// Pin "now" (`SLACALC_NOW`, RFC 3339).
+    pub fn now(self, now: &str) -> Test {
+        self.env("SLACALC_NOW", now)
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Test {
+        self.env.retain(|(k, _)| k != key);
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Test {
+        self.stdin = Some(input.into());
+        self
+    }
+
+    /// Write a file into the test's own folder, which becomes the working
+    /// directory of the run (relative paths in arguments point into it).
+    pub fn file(mut self, path: &str, contents: impl AsRef<[u8]>) -> Test {
+        let dir = self
+            .tempdir
+            .get_or_insert_with(|| tempfile::tempdir().expect("a temporary folder"));
+        let full = dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create the file's folder");
+        }
+        std::fs::write(full, contents).expect("write the test file");
+        self
+    }
+
+    /// Files of a `--data` folder, written under `data/` and passed as
+    /// `--data data`.
+    pub fn data(mut self, files: &[(&str, &str)]) -> Test {
+        for (path, contents) in files {
+            self = self.file(&format!("data/{path}"), contents);
+        }
+        self.args(["--data", "data"])
+    }
+
+    /// The folder the run works in: the test's own folder once a file was
+    /// written, else the repository (so `examples/` resolve).
+    pub fn dir(&self) -> PathBuf {
+        match &self.tempdir {
+            Some(dir) => dir.path().to_path_buf(),
+            None => Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
+        }
+    }
+
+    pub fn status(mut self, status: i32) -> Test {
+        self.status = status;
+        self
+    }
+
+    pub fn stdout(mut self, expected: &str) -> Test {
+        self.stdout = Some(expected.into());
+        self
+    }
+
+    pub fn stdout_contains(mut self, needle: &str) -> Test {
+        self.stdout_contains.push(needle.into());
+        self
+    }
+
+    /// The run must write exactly one line to stderr, containing `needle`.
+    pub fn stderr_contains(mut self, needle: &str) -> Test {
+        self.stderr_contains.push(needle.into());
+        self
+    }
+
+    /// Run the binary without checking anything.
+    pub fn output(&self) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_slacalc"));
+        command
+            .args(&self.args)
+            .current_dir(self.dir())
+            .env_remove("SLACALC_DATA")
+            .env_remove("COLUMNS")
+            .env("NO_COLOR", "1")
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (key, value) in &self.env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("start slacalc");
+        if let Some(input) = &self.stdin {
+            let mut pipe = child.stdin.take().expect("stdin pipe");
+            let input = input.clone();
+            // Write from a thread so that a large input cannot dead-lock
+            // against a full stdout pipe.
+            std::thread::spawn(move || {
+                let _ = pipe.write_all(&input);
+            });
+        }
+        child.wait_with_output().expect("wait for slacalc")
+    }
+
+    /// What is wrong with the run, if anything.
+    pub fn problems(&self, out: &Output) -> Vec<String> {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let mut problems = Vec::new();
+        if out.status.code() != Some(self.status) {
+            problems.push(format!(
+                "exit {:?}, expected {}",
+                out.status.code(),
+                self.status
+            ));
+        }
+        if let Some(expected) = &self.stdout {
+            if stdout != *expected {
+                problems.push(format!("stdout differs; expected:\n{expected}"));
+            }
+        }
+        for needle in &self.stdout_contains {
+            if !stdout.contains(needle.as_str()) {
+                problems.push(format!("stdout lacks {needle:?}"));
+            }
+        }
+        if !self.stderr_contains.is_empty() && stderr.lines().count() != 1 {
+            problems.push(format!(
+                "{} stderr lines, expected 1",
+                stderr.lines().count()
+            ));
+        }
+        for needle in &self.stderr_contains {
+            if !stderr.contains(needle.as_str()) {
+                problems.push(format!("stderr lacks {needle:?}"));
+            }
+        }
+        problems
+    }
+
+    /// Run and check; the output, for further checks.
+    pub fn run(self) -> Output {
+        let out = self.output();
+        let problems = self.problems(&out);
+        assert!(
+            problems.is_empty(),
+            "slacalc {:?}: {}\nstdout: {}\nstderr: {}",
+            self.args,
+            problems.join("; "),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+        out
+    }
+
+    /// Run, check, and parse stdout as one JSON document.
+    pub fn json(self) -> Value {
+        let args = self.args.clone();
+        let out = self.run();
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "slacalc {args:?}: stdout is not JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
+    }
+
+    /// Run, check, and parse stdout as JSON Lines.
+    pub fn json_lines(self) -> Vec<Value> {
+        let out = self.run();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("a JSON line"))
+            .collect()
+    }
+
+    /// Run, check, and return stdout as text.
+    pub fn stdout_text(self) -> String {
+        String::from_utf8(self.run().stdout).expect("UTF-8 stdout")
+    }
+}
