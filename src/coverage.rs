@@ -6,8 +6,8 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use crate::calendar::Calendar;
 use crate::clock::{Clock, ClockKind, Interval, Pauses};
 use crate::error::{Error, Result};
-use crate::localtime::window_edge;
 use crate::plan::Plan;
+use crate::time::window_edge;
 
 #[derive(Debug, Clone)]
 pub struct DeskStatus {

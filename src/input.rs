@@ -1,12 +1,12 @@
 //! Reading the values people type: instants, pauses, durations and dates.
 //! `now` is always passed in; nothing here reads the system clock.
 
+use crate::time::Tz;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
-use chrono_tz::Tz;
 
 use crate::clock::Interval;
 use crate::error::{Error, Result};
-use crate::localtime::user_time;
+use crate::time::user_time;
 
 /// An instant: RFC 3339, a local date-time read in `zone`, or `now`.
 pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>> {

@@ -17,8 +17,8 @@ pub mod deadline;
 pub mod error;
 pub mod escalation;
 pub mod input;
-pub mod localtime;
 pub mod plan;
 pub mod proactive;
+pub mod time;
 
 pub use error::{Error, Result};

@@ -7,25 +7,60 @@ pub mod schema;
 pub mod window;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use chrono_tz::Tz;
-use rustc_hash::FxHashMap;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
-use crate::clock::{window_instants, ClockKind, Interval};
 use crate::error::{Error, Result};
-use crate::localtime::window_edge;
+use crate::time::Tz;
 use schema::{CalendarFile, HolidayRule, WeeklyHours};
 pub use window::Window;
 
-/// The years whose day tables are kept in a fixed array, 1970 to 2099: a
-/// table holds about 40 KB when all its days are filled.
-const FIRST_NEAR_YEAR: i32 = 1970;
-const NEAR_YEAR_COUNT: usize = 130;
+/// The clock a target runs on (SPEC §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClockKind {
+    /// The desk's standard business hours.
+    #[serde(rename = "standard")]
+    Standard,
+    /// Standard hours plus Saturday and holiday hours.
+    #[serde(rename = "extended")]
+    Extended,
+    /// Around the clock.
+    #[serde(rename = "24x7")]
+    AllDay,
+}
 
-/// How many tables of other years a calendar keeps before starting over.
-const FAR_YEAR_TABLES: usize = 64;
+impl ClockKind {
+    pub const ALL: [ClockKind; 3] = [ClockKind::Standard, ClockKind::Extended, ClockKind::AllDay];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ClockKind::Standard => "standard",
+            ClockKind::Extended => "extended",
+            ClockKind::AllDay => "24x7",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<ClockKind> {
+        let lower = text.to_ascii_lowercase();
+        ClockKind::ALL
+            .into_iter()
+            .find(|k| k.name() == lower || (lower == "24/7" && *k == ClockKind::AllDay))
+            .ok_or_else(|| Error::unknown("clock", text, ClockKind::ALL.map(ClockKind::name)))
+    }
+}
+
+impl fmt::Display for ClockKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The source of calendar ids.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
 /// Holidays of one year: date → name.
 pub type YearHolidays = BTreeMap<NaiveDate, String>;
@@ -39,13 +74,9 @@ pub struct Calendar {
     holidays: Vec<HolidayRule>,
     specials: BTreeMap<NaiveDate, Special>,
     holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
-    /// Each clock's days as instants, in a table per year: a day is
-    /// computed once per run, since batches ask for the same days again
-    /// and again. Years from 1970 to 2099 sit in a fixed array, read
-    /// without a lock.
-    near_years: Box<[OnceLock<Arc<YearDays>>]>,
-    /// The tables of other years, in a map of bounded size.
-    years: Mutex<FxHashMap<(i32, ClockKind), Arc<YearDays>>>,
+    /// Tells this calendar apart from every other one built in the process
+    /// (the clock keys its day cache by it).
+    id: u64,
 }
 
 #[derive(Debug)]
@@ -113,10 +144,7 @@ impl Calendar {
             holidays: parsed.holidays,
             specials,
             holiday_cache: Mutex::new(HashMap::new()),
-            near_years: std::iter::repeat_with(OnceLock::new)
-                .take(NEAR_YEAR_COUNT * ClockKind::ALL.len())
-                .collect(),
-            years: Mutex::new(FxHashMap::default()),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -153,6 +181,12 @@ impl Calendar {
                 _ => None,
             })
             .collect()
+    }
+
+    /// A number telling this calendar apart from every other one built in
+    /// the process.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The name of a special day, if `date` is one.
@@ -207,102 +241,6 @@ impl Calendar {
                 union(base, &week.extended.0[day])
             }
         })
-    }
-
-    /// The year table of a clock's days, shared by every walk over that year.
-    pub fn year_days(&self, year: i32, clock: ClockKind) -> Arc<YearDays> {
-        let table = || {
-            Arc::new(YearDays {
-                year,
-                days: std::iter::repeat_with(OnceLock::new).take(366).collect(),
-            })
-        };
-        if let Ok(offset) = usize::try_from(year - FIRST_NEAR_YEAR) {
-            let index = offset * ClockKind::ALL.len() + clock as usize;
-            if let Some(slot) = self.near_years.get(index) {
-                return Arc::clone(slot.get_or_init(table));
-            }
-        }
-        let mut years = self.years.lock().unwrap_or_else(PoisonError::into_inner);
-        // Bound the memory of a long run over many years; walks holding a
-        // table keep it alive.
-        if years.len() >= FAR_YEAR_TABLES {
-            years.clear();
-        }
-        Arc::clone(years.entry((year, clock)).or_insert_with(table))
-    }
-
-    /// The day's start and the windows open on `date` on a clock, as instants.
-    fn compute_day(&self, date: NaiveDate, clock: ClockKind) -> Result<DayInstants> {
-        let open = self
-            .windows_on(date, clock)?
-            .into_iter()
-            .filter_map(|w| window_instants(self, date, w))
-            .collect();
-        let midnight = date
-            .and_hms_opt(0, 0, 0)
-            .map(|t| window_edge(self.zone, t))
-            .ok_or_else(|| Error::OutOfRange(date.to_string()))?;
-        Ok(DayInstants { midnight, open })
-    }
-
-    /// A business day: the desk's standard hours are open (SPEC §3).
-    pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
-        Ok(!DayWalker::new(self, ClockKind::Standard)
-            .day(date)?
-            .open
-            .is_empty())
-    }
-}
-
-/// A local day as instants: when it starts, and its open windows.
-#[derive(Debug, Clone)]
-pub struct DayInstants {
-    pub midnight: DateTime<Utc>,
-    pub open: Box<[Interval]>,
-}
-
-/// One year of a clock's days, each filled the first time it is asked for.
-#[derive(Debug)]
-pub struct YearDays {
-    year: i32,
-    days: Box<[OnceLock<DayInstants>]>,
-}
-
-/// Reads a clock's days in date order through the calendar's year tables,
-/// taking the cache's lock once per year rather than once per day.
-#[derive(Debug)]
-pub struct DayWalker<'a> {
-    calendar: &'a Calendar,
-    clock: ClockKind,
-    year: Option<Arc<YearDays>>,
-}
-
-impl<'a> DayWalker<'a> {
-    pub fn new(calendar: &'a Calendar, clock: ClockKind) -> DayWalker<'a> {
-        DayWalker {
-            calendar,
-            clock,
-            year: None,
-        }
-    }
-
-    /// The day `date` on the walker's clock, as instants.
-    pub fn day(&mut self, date: NaiveDate) -> Result<&DayInstants> {
-        let table = match self.year.take() {
-            Some(table) if table.year == date.year() => self.year.insert(table),
-            _ => self
-                .year
-                .insert(self.calendar.year_days(date.year(), self.clock)),
-        };
-        let cell = &table.days[date.ordinal0() as usize];
-        if cell.get().is_none() {
-            // Errors (a year without holiday data) are not kept: they are
-            // raised again on the next ask.
-            let _ = cell.set(self.calendar.compute_day(date, self.clock)?);
-        }
-        cell.get()
-            .ok_or_else(|| Error::OutOfRange(date.to_string()))
     }
 }
 

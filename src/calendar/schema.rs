@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::time::Tz;
 use chrono::{NaiveDate, Weekday};
-use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::window::{Window, WindowList};

@@ -69,7 +69,7 @@ impl AuditArgs {
         if context.format == Format::Ics {
             return Err(super::unsupported(context.format, "audit"));
         }
-        let as_of = input::instant(&self.as_of, chrono_tz::UTC, context.now)?;
+        let as_of = input::instant(&self.as_of, slacalc::time::UTC, context.now)?;
         let mut summary = Summary::new();
         let mut rows = render::CsvRows::default();
         let mut errors = 0u64;

@@ -2,9 +2,9 @@
 //! an instant, its hours over a week, and the proactive-support events.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use clap::Args;
 use serde::Serialize;
+use slacalc::time::Tz;
 
 use slacalc::coverage::{days, status};
 use slacalc::input;

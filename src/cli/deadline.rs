@@ -1,10 +1,10 @@
 //! `slacalc deadline`: when are a ticket's notification and response due.
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use clap::Args;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use slacalc::time::Tz;
 
 use slacalc::calendar::Calendar;
 use slacalc::clock::Interval;

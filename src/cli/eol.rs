@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use chrono_tz::UTC;
 use clap::Args;
 use serde::Serialize;
+use slacalc::time::UTC;
 
 use slacalc::catalog::{Catalog, Product};
 use slacalc::input;

@@ -142,7 +142,7 @@ fn compute<'a>(context: &'a Context, fields: &TicketFields) -> anyhow::Result<Es
     Ok(escalate(&context.data, &ticket, &changes, at)?)
 }
 
-fn step_json(step: &Step, zone: chrono_tz::Tz) -> StepJson {
+fn step_json(step: &Step, zone: slacalc::time::Tz) -> StepJson {
     StepJson {
         step: step.number,
         after: step.after.to_string(),

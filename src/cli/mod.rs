@@ -57,7 +57,7 @@ fn version() -> &'static str {
         format!(
             "{} (tz database {})",
             env!("CARGO_PKG_VERSION"),
-            chrono_tz::IANA_TZDB_VERSION
+            slacalc::time::TZDB_VERSION
         )
     })
 }
@@ -167,7 +167,7 @@ impl TicketArgs {
 /// Parse `--pause` values in the desk's zone.
 pub fn parse_pauses(
     texts: &[impl AsRef<str>],
-    zone: chrono_tz::Tz,
+    zone: slacalc::time::Tz,
     now: DateTime<Utc>,
 ) -> slacalc::Result<Pauses> {
     let pauses = texts

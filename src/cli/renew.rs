@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use chrono_tz::UTC;
 use clap::{ArgGroup, Args};
 use serde::Serialize;
+use slacalc::time::UTC;
 
 use slacalc::catalog::{Catalog, Status};
 use slacalc::contract::{included_term, renew, RenewalRequest};

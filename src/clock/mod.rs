@@ -3,16 +3,20 @@
 //! windows become instants here, day by day, so the cost of a computation
 //! grows with the days it crosses, never with the minutes.
 
+mod days;
+mod pauses;
+
 use std::collections::VecDeque;
-use std::fmt;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 
-use crate::calendar::window::DAY_SECONDS;
-use crate::calendar::{Calendar, DayWalker, Window};
+use crate::calendar::Calendar;
+pub use crate::calendar::ClockKind;
 use crate::error::{Error, Result};
-use crate::localtime::{local_date, window_edge};
+use crate::time::local_date;
+pub use days::DayInstants;
+use days::DayWalker;
+pub use pauses::{Interval, Pauses};
 
 /// How many days without any open time end a search (SPEC: a calendar with
 /// no open time within 10 years is an error, not a hang).
@@ -24,100 +28,6 @@ const LAST_YEAR: i32 = 9999;
 
 /// The largest amount of clock time or business days asked for: a century.
 const MAX_AMOUNT_DAYS: i64 = 36_600;
-
-/// The clock a target runs on (SPEC §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ClockKind {
-    /// The desk's standard business hours.
-    #[serde(rename = "standard")]
-    Standard,
-    /// Standard hours plus Saturday and holiday hours.
-    #[serde(rename = "extended")]
-    Extended,
-    /// Around the clock.
-    #[serde(rename = "24x7")]
-    AllDay,
-}
-
-impl ClockKind {
-    pub const ALL: [ClockKind; 3] = [ClockKind::Standard, ClockKind::Extended, ClockKind::AllDay];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ClockKind::Standard => "standard",
-            ClockKind::Extended => "extended",
-            ClockKind::AllDay => "24x7",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<ClockKind> {
-        let lower = text.to_ascii_lowercase();
-        ClockKind::ALL
-            .into_iter()
-            .find(|k| k.name() == lower || (lower == "24/7" && *k == ClockKind::AllDay))
-            .ok_or_else(|| Error::unknown("clock", text, ClockKind::ALL.map(ClockKind::name)))
-    }
-}
-
-impl fmt::Display for ClockKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A half-open span of time `[start, end)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Interval {
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-}
-
-impl Interval {
-    pub fn length(self) -> TimeDelta {
-        self.end - self.start
-    }
-}
-
-/// Intervals during which no clock runs (waiting for the customer or a
-/// third party): sorted and never overlapping.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pauses(Vec<Interval>);
-
-impl Pauses {
-    /// Checks that each pause ends after it starts and none overlaps another.
-    pub fn new(mut pauses: Vec<Interval>) -> Result<Pauses> {
-        for p in &pauses {
-            if p.end <= p.start {
-                return Err(Error::Input(format!(
-                    "pause {}/{} ends before it starts",
-                    p.start.to_rfc3339(),
-                    p.end.to_rfc3339()
-                )));
-            }
-        }
-        pauses.sort_by_key(|p| p.start);
-        for pair in pauses.windows(2) {
-            if pair[1].start < pair[0].end {
-                return Err(Error::Input(format!(
-                    "pauses {}/{} and {}/{} overlap; give each waiting time once",
-                    pair[0].start.to_rfc3339(),
-                    pair[0].end.to_rfc3339(),
-                    pair[1].start.to_rfc3339(),
-                    pair[1].end.to_rfc3339()
-                )));
-            }
-        }
-        Ok(Pauses(pauses))
-    }
-
-    pub fn none() -> Pauses {
-        Pauses(Vec::new())
-    }
-
-    pub fn as_slice(&self) -> &[Interval] {
-        &self.0
-    }
-}
 
 /// A clock over one desk's calendar.
 #[derive(Debug, Clone, Copy)]
@@ -261,29 +171,6 @@ impl<'a> Clock<'a> {
             from: from.to_rfc3339(),
         }
     }
-}
-
-/// The instants of a local window on `date`.
-pub fn window_instants(calendar: &Calendar, date: NaiveDate, window: Window) -> Option<Interval> {
-    let zone = calendar.zone;
-    let at = |day: NaiveDate, seconds: u32| {
-        let (day, seconds) = if seconds >= DAY_SECONDS {
-            (day.succ_opt()?, seconds - DAY_SECONDS)
-        } else {
-            (day, seconds)
-        };
-        let time = NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0)?;
-        Some(window_edge(zone, day.and_time(time)))
-    };
-    let end_day = if window.crosses_midnight() {
-        date.succ_opt()?
-    } else {
-        date
-    };
-    let start = at(date, window.start)?;
-    let end = at(end_day, window.end)?;
-    // A window wholly inside a DST gap does not exist.
-    (end > start).then_some(Interval { start, end })
 }
 
 /// "N business days" (SPEC §3): the close of standard hours on the N-th
@@ -486,4 +373,12 @@ impl Iterator for Counted<'_> {
             }
         }
     }
+}
+
+/// A business day: the desk's standard hours are open (SPEC §3).
+pub fn is_business_day(calendar: &Calendar, date: NaiveDate) -> Result<bool> {
+    Ok(!DayWalker::new(calendar, ClockKind::Standard)
+        .day(date)?
+        .open
+        .is_empty())
 }

@@ -1,0 +1,208 @@
+//! The one home of time zones: local wall-clock times to instants (DST gaps
+//! and folds handled on purpose), local dates of instants, and the one
+//! RFC 3339 printer. Everything else handles instants.
+
+use chrono::{DateTime, LocalResult, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+pub use chrono_tz::{Tz, IANA_TZDB_VERSION as TZDB_VERSION, UTC};
+
+use crate::error::{Error, Result};
+
+/// The instant of a window edge. An edge in a DST gap moves to the gap's end
+/// (the first instant after it); an edge in a repeated hour takes its first
+/// occurrence (SPEC §3).
+pub fn window_edge(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
+        LocalResult::None => gap_end(zone, local),
+    }
+}
+
+/// A local time typed by a user: a gap or a fold is an error that says which.
+pub fn user_time(zone: Tz, local: NaiveDateTime) -> Result<DateTime<Utc>> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(a, b) => Err(Error::Input(format!(
+            "local time {local} is ambiguous in {zone}: it happens twice as clocks go back ({} and {}); give an offset",
+            a.format("%:z"),
+            b.format("%:z")
+        ))),
+        LocalResult::None => Err(Error::Input(format!(
+            "local time {local} does not exist in {zone}: clocks skip it as they go forward; give an offset or a time outside the gap"
+        ))),
+    }
+}
+
+/// The local date of an instant in `zone`, or `None` at the very ends of
+/// representable time, where the local time does not exist.
+pub fn local_date(zone: Tz, t: DateTime<Utc>) -> Option<chrono::NaiveDate> {
+    use chrono::Offset;
+    let naive = t.naive_utc();
+    let offset = zone.offset_from_utc_datetime(&naive).fix();
+    naive.checked_add_offset(offset).map(|local| local.date())
+}
+
+/// The first instant whose local time is at or after `local`, for a `local`
+/// inside a gap: a binary search over the day around it.
+fn gap_end(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    let naive_utc = local.and_utc().timestamp();
+    let (mut lo, mut hi) = (naive_utc - 30 * 3600, naive_utc + 30 * 3600);
+    let local_at =
+        |t: i64| DateTime::from_timestamp(t, 0).map(|u| u.with_timezone(&zone).naive_local());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match local_at(mid) {
+            Some(l) if l >= local => hi = mid,
+            _ => lo = mid + 1,
+        }
+    }
+    DateTime::from_timestamp(lo, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+/// An instant as RFC 3339 in the desk's zone, to the second (SPEC §8).
+pub fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
+    let mut out = Vec::with_capacity(25);
+    write_rfc3339(&mut out, t, zone);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`rfc3339`], appended to a buffer.
+pub fn write_rfc3339(buffer: &mut Vec<u8>, t: DateTime<Utc>, zone: Tz) {
+    use chrono::{Offset, TimeZone};
+    let offset = zone
+        .offset_from_utc_datetime(&t.naive_utc())
+        .fix()
+        .local_minus_utc();
+    let local = t.timestamp() + i64::from(offset);
+    let (year, month, day) = civil_date(local.div_euclid(DAY));
+    if !(0..=9999).contains(&year) || offset % 60 != 0 {
+        let local = t.with_timezone(&zone);
+        buffer.extend_from_slice(local.to_rfc3339_opts(SecondsFormat::Secs, false).as_bytes());
+        return;
+    }
+    // Written by hand: batch output formats millions of these.
+    let second = local.rem_euclid(DAY);
+    let minutes = i64::from(offset.unsigned_abs() / 60);
+    let two = |n: i64| {
+        let n = usize::try_from(n.unsigned_abs() % 100).unwrap_or_default() * 2;
+        [PAIRS[n], PAIRS[n + 1]]
+    };
+    let [y0, y1] = two(year / 100);
+    let [y2, y3] = two(year % 100);
+    let [mo0, mo1] = two(month);
+    let [d0, d1] = two(day);
+    let [h0, h1] = two(second / 3600);
+    let [mi0, mi1] = two(second / 60 % 60);
+    let [s0, s1] = two(second % 60);
+    let [oh0, oh1] = two(minutes / 60);
+    let [om0, om1] = two(minutes % 60);
+    let sign = if offset < 0 { b'-' } else { b'+' };
+    buffer.extend_from_slice(&[
+        y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, b'T', h0, h1, b':', mi0, mi1, b':', s0, s1,
+        sign, oh0, oh1, b':', om0, om1,
+    ]);
+}
+
+/// "00" to "99", two bytes each.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+const DAY: i64 = 86_400;
+
+/// The proleptic Gregorian (year, month, day) of a count of days since
+/// 1970-01-01 (H. Hinnant's `civil_from_days`): cheaper than building a
+/// chrono date for each of millions of timestamps.
+fn civil_date(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// The local wall-clock time of an instant in `zone`.
+pub fn local_time(t: DateTime<Utc>, zone: Tz) -> DateTime<Tz> {
+    t.with_timezone(&zone)
+}
+
+/// A zone by its IANA name.
+pub fn zone(name: &str) -> Option<Tz> {
+    name.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn civil_dates_by_hand() {
+        // Day 0 is 1970-01-01; day -1 is 1969-12-31; 2000-03-01 is 11017
+        // days on (30 years with 7 leap days = 10957, plus 31 + 29 for Jan
+        // and Feb of the leap year 2000).
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(-1), (1969, 12, 31));
+        assert_eq!(civil_date(10_957 + 31 + 28), (2000, 2, 29));
+        assert_eq!(civil_date(10_957 + 31 + 29), (2000, 3, 1));
+    }
+
+    #[test]
+    fn offsets_by_hand() {
+        // 2026-11-20T16:30Z in Rome (CET, +01:00).
+        let t: DateTime<Utc> = "2026-11-20T16:30:00Z".parse().unwrap();
+        assert_eq!(
+            rfc3339(t, chrono_tz::Europe::Rome),
+            "2026-11-20T17:30:00+01:00"
+        );
+        // New York on 2026-11-01 (EST, -05:00 since 06:00Z that day): 04:59Z
+        // is still EDT (-04:00), 00:59 local.
+        let t: DateTime<Utc> = "2026-11-01T04:59:00Z".parse().unwrap();
+        assert_eq!(
+            rfc3339(t, chrono_tz::America::New_York),
+            "2026-11-01T00:59:00-04:00"
+        );
+        // Chatham in January keeps daylight time, +13:45: midnight UTC is
+        // 13:45 local the same day.
+        let t: DateTime<Utc> = "2026-01-15T00:00:00Z".parse().unwrap();
+        assert_eq!(
+            rfc3339(t, chrono_tz::Pacific::Chatham),
+            "2026-01-15T13:45:00+13:45"
+        );
+    }
+
+    proptest! {
+        /// The hand-written form equals chrono's for any instant of years
+        /// 0000-9999 in zones east and west, with and without DST.
+        #[test]
+        fn rfc3339_equals_chrono(
+            seconds in -62_167_219_200i64..253_402_300_799,
+            zone in prop::sample::select(vec![
+                chrono_tz::UTC,
+                chrono_tz::America::New_York,
+                chrono_tz::Europe::Rome,
+                chrono_tz::Asia::Dubai,
+                chrono_tz::Asia::Kolkata,
+                chrono_tz::Australia::Lord_Howe,
+                chrono_tz::Pacific::Chatham,
+            ]),
+        ) {
+            let t = DateTime::from_timestamp(seconds, 0).unwrap();
+            let chrono = t.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Secs, false);
+            prop_assert_eq!(rfc3339(t, zone), chrono);
+        }
+    }
+}
