@@ -22,8 +22,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use slacalc::clock::{Clock, ClockKind, Interval, Pauses};
-use slacalc::dataset::DataSet;
 use slacalc::deadline::{self, business_days_with_pauses, Ticket};
+use slacalc::load::DataSet;
 
 /// Start instants spread over 2026: in and out of hours, a weekend, before
 /// a holiday, across both DST changes, over Christmas.

@@ -5,8 +5,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::calendar::Calendar;
 use crate::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
-use crate::dataset::DataSet;
 use crate::error::Result;
+use crate::load::DataSet;
 use crate::plan::{Amount, Plan, Priority, Target};
 
 /// A ticket as the deadline computation sees it.

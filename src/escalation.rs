@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 
 use crate::calendar::Calendar;
 use crate::clock::{Clock, ClockKind};
-use crate::dataset::DataSet;
 use crate::deadline::{self, Ticket};
 use crate::error::{Error, Result};
+use crate::load::DataSet;
 use crate::plan::{Plan, Priority, Target};
 
 /// From `at` on, the ticket has `priority`.

@@ -2,7 +2,7 @@
 //!
 //! The library computes; it never prints and never reads the system clock
 //! (`now` is an argument). Data (desk calendars, plans) comes from TOML
-//! files, embedded by default ([`dataset::DataSet::embedded`]).
+//! files, embedded by default ([`load::DataSet::embedded`]).
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
@@ -12,13 +12,14 @@ pub mod catalog;
 pub mod clock;
 pub mod contract;
 pub mod coverage;
-pub mod dataset;
 pub mod deadline;
 pub mod error;
 pub mod escalation;
 pub mod input;
+pub mod load;
 pub mod plan;
 pub mod proactive;
 pub mod time;
 
 pub use error::{Error, Result};
+pub use load::DataSet;

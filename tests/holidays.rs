@@ -4,7 +4,7 @@
 //! calendar's named source).
 
 use chrono::NaiveDate;
-use slacalc::dataset::DataSet;
+use slacalc::load::DataSet;
 
 fn dates(desk: &str, year: i32) -> Vec<String> {
     let data = DataSet::embedded().unwrap();

@@ -14,8 +14,8 @@ use proptest::sample::select;
 
 use slacalc::calendar::Calendar;
 use slacalc::clock::{Clock, ClockKind, Interval, Pauses};
-use slacalc::dataset::DataSet;
 use slacalc::deadline::business_days_with_pauses;
+use slacalc::load::DataSet;
 
 const DESKS: [&str; 4] = ["americas", "europe", "middle-east", "uae"];
 const HOUR: i64 = 3_600;

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use slacalc::clock::{Clock, ClockKind, Interval, Pauses};
-use slacalc::dataset::DataSet;
+use slacalc::load::DataSet;
 
 #[test]
 fn window_at_the_first_representable_instant() {

@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
 use slacalc::clock::{business_days_due, Clock, ClockKind, Pauses};
-use slacalc::dataset::DataSet;
+use slacalc::load::DataSet;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else {

@@ -14,7 +14,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
 use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
 use slacalc::coverage;
-use slacalc::dataset::DataSet;
+use slacalc::load::DataSet;
 use slacalc::deadline::{self, Ticket};
 use slacalc::escalation::{self, PriorityChange};
 

@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 use slacalc::catalog::Catalog;
 use slacalc::clock::Pauses;
 use slacalc::contract;
-use slacalc::dataset::DataSet;
+use slacalc::load::DataSet;
 use slacalc::deadline;
 use slacalc::plan::Amount;
 
@@ -35,7 +35,7 @@ fuzz_target!(|bytes: &[u8]| {
     }
 
     // As a catalogue.
-    if let Ok(catalog) = Catalog::parse("catalog.toml", text) {
+    if let Ok(catalog) = slacalc::load::catalog::parse("catalog.toml", text) {
         let on = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
         for p in &catalog.products {
             let _ = p.status(on);

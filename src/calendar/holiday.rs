@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::schema::{HolidayRule, Observed, When};
+use super::rules::{HolidayRule, Observed, When};
 use super::YearHolidays;
 use crate::error::{Error, Result};
 

@@ -3,7 +3,7 @@
 //! clock. It knows dates and wall-clock windows; instants are the clock's.
 
 mod holiday;
-pub mod schema;
+pub mod rules;
 pub mod window;
 
 use std::collections::{BTreeMap, HashMap};
@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::time::Tz;
-use schema::{CalendarFile, HolidayRule, WeeklyHours};
+use rules::{HolidayRule, SpecialDay, WeeklyHours};
 pub use window::Window;
 
 /// The clock a target runs on (SPEC §3).
@@ -72,80 +72,33 @@ pub struct Calendar {
     pub zone: Tz,
     hours: Vec<WeeklyHours>,
     holidays: Vec<HolidayRule>,
-    specials: BTreeMap<NaiveDate, Special>,
+    specials: BTreeMap<NaiveDate, SpecialDay>,
     holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
     /// Tells this calendar apart from every other one built in the process
     /// (the clock keys its day cache by it).
     id: u64,
 }
 
-#[derive(Debug)]
-struct Special {
-    standard: Vec<Window>,
-    extended: Vec<Window>,
-}
-
 impl Calendar {
-    /// Build a calendar from a parsed file; `file` names it in errors.
-    pub fn new(name: &str, file: &str, parsed: CalendarFile) -> Result<Calendar> {
-        let data_error = |key: &str, message: String| Error::Data {
-            file: file.to_string(),
-            line: None,
-            key: key.to_string(),
-            message,
-        };
-        if parsed.hours.is_empty() {
-            return Err(data_error(
-                "hours",
-                "no weekly hours: add a [[hours]] table".into(),
-            ));
-        }
-        let mut hours = parsed.hours;
-        hours.sort_by_key(|h| h.from.unwrap_or(i32::MIN));
-        for (i, h) in hours.iter().enumerate() {
-            if let (Some(from), Some(until)) = (h.from, h.until) {
-                if from > until {
-                    return Err(data_error(
-                        &format!("hours[{i}]"),
-                        format!("from = {from} is after until = {until}"),
-                    ));
-                }
-            }
-        }
-        for pair in hours.windows(2) {
-            let end = pair[0].until.unwrap_or(i32::MAX);
-            let start = pair[1].from.unwrap_or(i32::MIN);
-            if start <= end {
-                return Err(data_error(
-                    "hours",
-                    "two [[hours]] tables cover the same year; give them from/until years that do not overlap".into(),
-                ));
-            }
-        }
-        let mut specials = BTreeMap::new();
-        for (i, s) in parsed.specials.into_iter().enumerate() {
-            let extended = s.extended.unwrap_or_else(|| s.standard.clone()).0;
-            let special = Special {
-                standard: s.standard.0,
-                extended,
-            };
-            if specials.insert(s.date.0, special).is_some() {
-                return Err(data_error(
-                    &format!("special[{i}].date"),
-                    format!("{} is listed twice", s.date.0),
-                ));
-            }
-        }
-        Ok(Calendar {
+    /// A calendar from its checked rules.
+    pub fn new(
+        name: &str,
+        description: String,
+        zone: Tz,
+        hours: Vec<WeeklyHours>,
+        holidays: Vec<HolidayRule>,
+        specials: BTreeMap<NaiveDate, SpecialDay>,
+    ) -> Calendar {
+        Calendar {
             name: name.to_string(),
-            description: parsed.description,
-            zone: parsed.timezone.0,
+            description,
+            zone,
             hours,
-            holidays: parsed.holidays,
+            holidays,
             specials,
             holiday_cache: Mutex::new(HashMap::new()),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-        })
+        }
     }
 
     /// The holidays of a year, computed once and kept.
@@ -177,7 +130,7 @@ impl Calendar {
         self.holidays
             .iter()
             .filter_map(|rule| match rule.when {
-                schema::When::Dated { last_year, .. } => Some((rule.name.clone(), last_year)),
+                rules::When::Dated { last_year, .. } => Some((rule.name.clone(), last_year)),
                 _ => None,
             })
             .collect()
@@ -224,7 +177,7 @@ impl Calendar {
         }
         let week = self.weekly(date)?;
         let day = date.weekday().num_days_from_monday() as usize;
-        let standard = &week.standard.0[day];
+        let standard = &week.standard[day];
         let is_holiday = self.holidays_in(date.year())?.contains_key(&date);
         Ok(match (clock, is_holiday) {
             (ClockKind::Standard, false) => standard.clone(),
@@ -235,10 +188,10 @@ impl Calendar {
                 // window stands either way (SPEC §2).
                 let base: &[Window] = match (holiday, standard.is_empty()) {
                     (false, _) => standard,
-                    (true, false) => &week.holiday.0,
+                    (true, false) => &week.holiday,
                     (true, true) => &[],
                 };
-                union(base, &week.extended.0[day])
+                union(base, &week.extended[day])
             }
         })
     }

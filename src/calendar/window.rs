@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-
 pub const DAY_SECONDS: u32 = 86_400;
 
 /// A local window on one day. `end <= start` means it ends the next day.
@@ -85,31 +83,6 @@ impl fmt::Display for Window {
             }
         };
         write!(f, "{}-{}", hm(self.start), hm(self.end))
-    }
-}
-
-/// The windows of one day, sorted, none overlapping another.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WindowList(pub Vec<Window>);
-
-impl<'de> Deserialize<'de> for WindowList {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let texts = Vec::<String>::deserialize(d)?;
-        let mut windows = texts
-            .iter()
-            .map(|t| Window::parse(t))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(serde::de::Error::custom)?;
-        windows.sort_unstable_by_key(|w| w.start);
-        for pair in windows.windows(2) {
-            if pair[1].start < pair[0].start + pair[0].length() {
-                return Err(serde::de::Error::custom(format!(
-                    "window {} overlaps {}",
-                    pair[1], pair[0]
-                )));
-            }
-        }
-        Ok(WindowList(windows))
     }
 }
 

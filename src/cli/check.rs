@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, Datelike, Utc};
 use clap::Args;
 
-use slacalc::dataset::DataSet;
+use slacalc::load::DataSet;
 
 /// Validate calendars/ and plans/ (the embedded ones without --data)
 #[derive(Debug, Args)]

@@ -455,7 +455,7 @@ pub fn windows_table(windows: &[Interval], zone: Tz) -> String {
 mod tests {
     use super::*;
     use crate::cli::Format;
-    use slacalc::dataset::DataSet;
+    use slacalc::load::DataSet;
 
     /// The embedded plans, with the europe desk renamed to a name JSON must
     /// escape.

@@ -6,7 +6,7 @@ use clap::Args;
 use serde::Serialize;
 use slacalc::time::UTC;
 
-use slacalc::catalog::{Catalog, Product};
+use slacalc::catalog::Product;
 use slacalc::input;
 
 use super::render;
@@ -42,7 +42,7 @@ pub struct ProductJson {
 
 impl EolArgs {
     pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
-        let catalog = Catalog::load(&self.catalog)?;
+        let catalog = slacalc::load::catalog::load(&self.catalog)?;
         let on = input::date(&self.on, UTC, context.now)
             .map_err(|e| slacalc::Error::Input(format!("--on: {e}")))?;
         let mut products: Vec<&Product> = match &self.product {

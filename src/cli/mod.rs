@@ -26,8 +26,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 pub use batch::TicketFields;
 use slacalc::clock::Pauses;
-use slacalc::dataset::DataSet;
 use slacalc::input;
+use slacalc::load::DataSet;
 
 const EXIT_STATUS: &str = "EXIT STATUS:
   0  success

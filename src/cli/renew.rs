@@ -8,7 +8,7 @@ use clap::{ArgGroup, Args};
 use serde::Serialize;
 use slacalc::time::UTC;
 
-use slacalc::catalog::{Catalog, Status};
+use slacalc::catalog::Status;
 use slacalc::contract::{included_term, renew, RenewalRequest};
 use slacalc::input;
 
@@ -134,7 +134,7 @@ impl RenewArgs {
             .transpose()?;
         let mut product_name = None;
         if let (Some(path), Some(name)) = (&self.catalog, &self.product) {
-            let catalog = Catalog::load(path)?;
+            let catalog = slacalc::load::catalog::load(path)?;
             let product = catalog.product(name)?;
             if product.status(ordered) == Status::EndOfLife {
                 return Err(slacalc::Error::Input(format!(

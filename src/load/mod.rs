@@ -1,5 +1,13 @@
-//! The data the computations read: desk calendars and plans, from the files
-//! embedded in the binary or from a folder the user names.
+//! Loading: TOML files become checked domain types (calendars, plans, the
+//! product catalogue), from the files embedded in the binary or from a
+//! folder the user names. Every problem names the file, line and key.
+
+mod calendar;
+pub mod catalog;
+mod check;
+mod plan;
+
+pub use check::CheckReport;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -7,32 +15,35 @@ use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
-use crate::calendar::schema::CalendarFile;
 use crate::calendar::Calendar;
 use crate::contract::RenewalRules;
 use crate::error::{Error, Result};
-use crate::plan::{CoverageSpec, Feature, Plan, PlanFile};
+use crate::plan::{CoverageSpec, Feature, Plan};
 use crate::proactive::{Eligibility, Event};
+use plan::PlanFile;
 
 /// The files shipped with slacalc: (path, contents).
-const EMBEDDED_CALENDARS: &[(&str, &str)] = &[
+pub(crate) const EMBEDDED_CALENDARS: &[(&str, &str)] = &[
     (
         "calendars/americas.toml",
-        include_str!("../calendars/americas.toml"),
+        include_str!("../../calendars/americas.toml"),
     ),
     (
         "calendars/europe.toml",
-        include_str!("../calendars/europe.toml"),
+        include_str!("../../calendars/europe.toml"),
     ),
     (
         "calendars/middle-east.toml",
-        include_str!("../calendars/middle-east.toml"),
+        include_str!("../../calendars/middle-east.toml"),
     ),
-    ("calendars/uae.toml", include_str!("../calendars/uae.toml")),
+    (
+        "calendars/uae.toml",
+        include_str!("../../calendars/uae.toml"),
+    ),
 ];
-const EMBEDDED_PLANS: &[(&str, &str)] = &[(
+pub(crate) const EMBEDDED_PLANS: &[(&str, &str)] = &[(
     "plans/imagiclecare.toml",
-    include_str!("../plans/imagiclecare.toml"),
+    include_str!("../../plans/imagiclecare.toml"),
 )];
 
 #[derive(Debug)]
@@ -114,62 +125,70 @@ impl DataSet {
             }
             let ids: Vec<&str> = parsed.priorities.iter().map(|p| p.id.as_str()).collect();
             for (i, event) in parsed.events.iter().enumerate() {
-                let error = |message: String| Error::Data {
-                    file: file.clone(),
-                    line: None,
-                    key: format!("event[{i}]"),
-                    message,
+                let error = |message: String| {
+                    data_error(
+                        file,
+                        spanned_line(text, event),
+                        &format!("event[{i}]"),
+                        message,
+                    )
                 };
-                if !ids.contains(&event.priority.as_str()) {
+                if !ids.contains(&event.get_ref().priority.as_str()) {
                     return Err(error(format!(
                         "unknown priority '{}'; priorities: {}",
-                        event.priority,
+                        event.get_ref().priority,
                         ids.join(", ")
                     )));
                 }
-                if events.iter().any(|e| e.id == event.id) {
-                    return Err(error(format!("event id '{}' is listed twice", event.id)));
+                if events.iter().any(|e| e.id == event.get_ref().id) {
+                    return Err(error(format!(
+                        "event id '{}' is listed twice",
+                        event.get_ref().id
+                    )));
                 }
             }
             for (i, feature) in parsed.features.iter().enumerate() {
                 if let Some(plan) = parsed
                     .plans
                     .keys()
-                    .find(|p| !feature.values.contains_key(*p))
+                    .find(|p| !feature.get_ref().values.contains_key(*p))
                 {
-                    return Err(Error::Data {
-                        file: file.clone(),
-                        line: None,
-                        key: format!("feature[{i}].values"),
-                        message: format!(
+                    return Err(data_error(
+                        file,
+                        spanned_line(text, feature),
+                        &format!("feature[{i}].values"),
+                        format!(
                             "no value for plan '{plan}' in feature '{}'",
-                            feature.feature
+                            feature.get_ref().feature
                         ),
-                    });
+                    ));
                 }
             }
-            events.extend(parsed.events);
-            features.extend(parsed.features);
+            events.extend(parsed.events.into_iter().map(toml::Spanned::into_inner));
+            features.extend(parsed.features.into_iter().map(toml::Spanned::into_inner));
             if let Some(c) = parsed.coverage {
                 coverage.languages.extend(c.languages);
                 coverage.notes.extend(c.notes);
             }
+            let matrix = parsed.escalation.as_ref().map(toml::Spanned::get_ref);
             for (name, spec) in parsed.plans {
                 let key = name.to_lowercase();
+                let line = spanned_line(text, &spec);
                 if plans.contains_key(&key) {
-                    return Err(Error::Data {
-                        file: file.clone(),
-                        line: None,
-                        key: format!("plan.{name}"),
-                        message: "a plan of this name is defined in another file too".into(),
-                    });
+                    return Err(data_error(
+                        file,
+                        line,
+                        &format!("plan.{name}"),
+                        "a plan of this name is defined in another file too".into(),
+                    ));
                 }
-                let plan = Plan::new(
+                let plan = plan::plan(
                     &name,
-                    spec,
+                    spec.into_inner(),
                     &parsed.priorities,
-                    parsed.escalation.as_ref(),
+                    matrix,
                     file,
+                    line,
                 )?;
                 plan_order.push(key.clone());
                 plans.insert(key, plan);
@@ -195,10 +214,7 @@ impl DataSet {
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
             .ok_or_else(|| Error::unknown("desk", name, self.calendars.keys()))?;
         lazy.parsed
-            .get_or_init(|| {
-                let parsed: CalendarFile = parse_toml(&lazy.file, &lazy.text)?;
-                Calendar::new(key, &lazy.file, parsed)
-            })
+            .get_or_init(|| calendar::calendar(key, &lazy.file, &lazy.text))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -225,7 +241,7 @@ impl DataSet {
     }
 }
 
-fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
+pub(crate) fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
     files
         .iter()
         .map(|(f, t)| ((*f).to_string(), (*t).to_string()))
@@ -239,9 +255,35 @@ fn file_stem(file: &str) -> &str {
         .unwrap_or(file)
 }
 
+/// The largest data file read: a calendar, plans file or catalogue is a
+/// few kilobytes; anything near this is not one.
+pub const MAX_DATA_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The text of a data file: a regular file of bounded size (not a FIFO or a
+/// device, which could block or never end), in UTF-8.
+pub(crate) fn read_data_file(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let problem = |what: String| Error::Input(format!("data file {}: {what}", path.display()));
+    let meta = std::fs::metadata(path).map_err(|e| problem(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(problem("not a regular file".into()));
+    }
+    if meta.len() > MAX_DATA_FILE_BYTES {
+        return Err(problem(format!(
+            "{} bytes is more than the {MAX_DATA_FILE_BYTES} a data file may have",
+            meta.len()
+        )));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_DATA_FILE_BYTES + 1).read_to_string(&mut text))
+        .map_err(|e| problem(e.to_string()))?;
+    Ok(text)
+}
+
 /// The `*.toml` files of a folder, sorted; `None` if the folder is absent.
 /// Example files (`*.example.toml`) are skipped.
-fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
+pub(crate) fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
     if !dir.is_dir() {
         return Ok(None);
     }
@@ -260,13 +302,37 @@ fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         let is_example = name.to_ascii_lowercase().ends_with(".example.toml");
         if is_toml && !is_example {
-            let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
-            files.push((path.display().to_string(), text));
+            files.push((path.display().to_string(), read_data_file(&path)?));
         }
     }
     files.sort();
     Ok(Some(files))
 }
+
+/// A data error: the file, the line (when known) and the key.
+pub(crate) fn data_error(file: &str, line: Option<usize>, key: &str, message: String) -> Error {
+    Error::Data {
+        file: file.to_string(),
+        line,
+        key: key.to_string(),
+        message,
+    }
+}
+
+/// The line (from 1) of a byte offset in a text.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count() + 1
+}
+
+#[allow(clippy::unnecessary_wraps)]
+/// The line on which a spanned value starts.
+pub(crate) fn spanned_line<T>(text: &str, value: &toml::Spanned<T>) -> Option<usize> {
+    // Always known for a value read from TOML; an Option for data_error.
+    Some(line_of(text, value.span().start))
+}
+
+/// The path segment `toml::Spanned` adds inside a spanned value.
+const SPANNED_SEGMENT: &str = "$__serde_spanned_private_value.";
 
 /// Parse a TOML document; an error names the file, line and key.
 pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
@@ -276,15 +342,17 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
     }
     let error = |key: String, inner: &toml::de::Error| Error::Data {
         file: file.to_string(),
-        line: inner
-            .span()
-            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1),
+        line: inner.span().map(|span| line_of(text, span.start)),
         key,
         message: inner.message().to_string(),
     };
     let deserializer = toml::Deserializer::parse(text).map_err(|e| error(String::new(), &e))?;
-    serde_path_to_error::deserialize(deserializer)
-        .map_err(|e| error(e.path().to_string(), e.inner()))
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        // A spanned value adds a private segment to the path; the user
+        // wrote the key without it.
+        let key = e.path().to_string().replace(SPANNED_SEGMENT, "");
+        error(key.trim_end_matches('.').to_string(), e.inner())
+    })
 }
 
 impl DataSet {
@@ -302,92 +370,4 @@ impl DataSet {
             .iter()
             .filter_map(|name| self.plans.get(name))
     }
-}
-
-/// What `check` found in a folder of data files.
-#[derive(Debug, Default)]
-pub struct CheckReport {
-    pub calendar_files: usize,
-    pub plan_files: usize,
-    /// One line per problem, naming file, line and key.
-    pub problems: Vec<String>,
-}
-
-impl DataSet {
-    /// Check the embedded data files.
-    pub fn check_embedded(current_year: i32) -> CheckReport {
-        check_files(
-            &owned(EMBEDDED_CALENDARS),
-            &owned(EMBEDDED_PLANS),
-            current_year,
-        )
-    }
-
-    /// Check every file of a folder, each on its own, so that one bad file
-    /// does not hide the problems of another.
-    pub fn check_dir(dir: &Path, current_year: i32) -> CheckReport {
-        let mut report = CheckReport::default();
-        let mut read = |sub: &str| match read_folder(&dir.join(sub)) {
-            Ok(files) => files.unwrap_or_default(),
-            Err(e) => {
-                report.problems.push(e.to_string());
-                Vec::new()
-            }
-        };
-        let (calendars, plans) = (read("calendars"), read("plans"));
-        if calendars.is_empty() && plans.is_empty() && report.problems.is_empty() {
-            report.problems.push(format!(
-                "{}: no calendars/*.toml or plans/*.toml files",
-                dir.display()
-            ));
-        }
-        let found = check_files(&calendars, &plans, current_year);
-        report.problems.extend(found.problems);
-        report.calendar_files = found.calendar_files;
-        report.plan_files = found.plan_files;
-        report
-    }
-}
-
-fn check_files(
-    calendars: &[(String, String)],
-    plans: &[(String, String)],
-    current_year: i32,
-) -> CheckReport {
-    let mut report = CheckReport {
-        calendar_files: calendars.len(),
-        plan_files: plans.len(),
-        problems: Vec::new(),
-    };
-    for file in calendars {
-        match DataSet::from_sources(std::slice::from_ref(file), &[]) {
-            Err(e) => report.problems.push(e.to_string()),
-            Ok(data) => {
-                let calendars: Vec<&Calendar> =
-                    match data.desk_names().map(|n| data.desk(n)).collect() {
-                        Ok(calendars) => calendars,
-                        Err(e) => {
-                            report.problems.push(e.to_string());
-                            continue;
-                        }
-                    };
-                for calendar in calendars {
-                    for (name, last_year) in calendar.dated_list_ends() {
-                        if last_year < current_year {
-                            report.problems.push(format!(
-                                "{}: holiday '{name}': its dated list ends in {last_year}, before the current year {current_year}; add the coming years' dates",
-                                file.0
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    for file in plans {
-        if let Err(e) = DataSet::from_sources(&[], std::slice::from_ref(file)) {
-            report.problems.push(e.to_string());
-        }
-    }
-    report
 }

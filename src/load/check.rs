@@ -1,0 +1,95 @@
+//! `check`: every data file read and checked on its own, so that one bad
+//! file does not hide the problems of another.
+
+use std::path::Path;
+
+use super::{owned, read_folder, DataSet, EMBEDDED_CALENDARS, EMBEDDED_PLANS};
+use crate::calendar::Calendar;
+
+/// What `check` found in a folder of data files.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub calendar_files: usize,
+    pub plan_files: usize,
+    /// One line per problem, naming file, line and key.
+    pub problems: Vec<String>,
+}
+
+impl DataSet {
+    /// Check the embedded data files.
+    pub fn check_embedded(current_year: i32) -> CheckReport {
+        check_files(
+            &owned(EMBEDDED_CALENDARS),
+            &owned(EMBEDDED_PLANS),
+            current_year,
+        )
+    }
+
+    /// Check every file of a folder, each on its own, so that one bad file
+    /// does not hide the problems of another.
+    pub fn check_dir(dir: &Path, current_year: i32) -> CheckReport {
+        let mut report = CheckReport::default();
+        let mut read = |sub: &str| match read_folder(&dir.join(sub)) {
+            Ok(files) => files.unwrap_or_default(),
+            Err(e) => {
+                report.problems.push(e.to_string());
+                Vec::new()
+            }
+        };
+        let (calendars, plans) = (read("calendars"), read("plans"));
+        if calendars.is_empty() && plans.is_empty() && report.problems.is_empty() {
+            report.problems.push(format!(
+                "{}: no calendars/*.toml or plans/*.toml files",
+                dir.display()
+            ));
+        }
+        let found = check_files(&calendars, &plans, current_year);
+        report.problems.extend(found.problems);
+        report.calendar_files = found.calendar_files;
+        report.plan_files = found.plan_files;
+        report
+    }
+}
+
+fn check_files(
+    calendars: &[(String, String)],
+    plans: &[(String, String)],
+    current_year: i32,
+) -> CheckReport {
+    let mut report = CheckReport {
+        calendar_files: calendars.len(),
+        plan_files: plans.len(),
+        problems: Vec::new(),
+    };
+    for file in calendars {
+        match DataSet::from_sources(std::slice::from_ref(file), &[]) {
+            Err(e) => report.problems.push(e.to_string()),
+            Ok(data) => {
+                let calendars: Vec<&Calendar> =
+                    match data.desk_names().map(|n| data.desk(n)).collect() {
+                        Ok(calendars) => calendars,
+                        Err(e) => {
+                            report.problems.push(e.to_string());
+                            continue;
+                        }
+                    };
+                for calendar in calendars {
+                    for (name, last_year) in calendar.dated_list_ends() {
+                        if last_year < current_year {
+                            report.problems.push(format!(
+                                "{}: holiday '{name}': its dated list ends in {last_year}, before the current year {current_year}; add the coming years' dates",
+                                file.0
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for file in plans {
+        if let Err(e) = DataSet::from_sources(&[], std::slice::from_ref(file)) {
+            report.problems.push(e.to_string());
+        }
+    }
+    report
+}

@@ -1,0 +1,228 @@
+//! The TOML shape of a plans file (`plans/<name>.toml`): priorities, plans
+//! with their targets, the escalation matrix, renewal rules, the comparison
+//! table and proactive-support events; and the checks that make a [`Plan`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::data_error;
+use crate::clock::ClockKind;
+use crate::error::Result;
+use crate::plan::{Amount, CoverageSpec, EscalationMatrix, Feature, Plan, Priority, Target};
+
+/// A plans file: `plans/<name>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PlanFile {
+    /// What the file is, for people reading it.
+    #[serde(default, rename = "description")]
+    pub _description: String,
+    #[serde(rename = "priority")]
+    pub priorities: Vec<Priority>,
+    #[serde(rename = "plan")]
+    pub plans: BTreeMap<String, Spanned<PlanSpec>>,
+    /// Who the ticket reaches at each escalation step, per priority.
+    pub escalation: Option<Spanned<MatrixSpec>>,
+    /// Renewal rules of the plans in this file.
+    pub renewal: Option<crate::contract::RenewalRules>,
+    /// Languages and notes of the plan comparison.
+    pub coverage: Option<CoverageSpec>,
+    /// The plan comparison table.
+    #[serde(default, rename = "feature")]
+    pub features: Vec<Spanned<Feature>>,
+    pub proactive: Option<crate::proactive::Eligibility>,
+    #[serde(default, rename = "event")]
+    pub events: Vec<Spanned<crate::proactive::Event>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixSpec {
+    /// Who holds a ticket before the first step.
+    pub initial_holder: String,
+    /// Per priority id, one cell per step; "" means no change.
+    pub matrix: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationSpec {
+    /// Step times, measured from the opening.
+    pub steps: Vec<TargetText>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSpec {
+    #[serde(default)]
+    pub label: String,
+    /// The plan's business clock: what "business hours" mean for it.
+    pub business_clock: ClockKind,
+    /// Priority notification targets, by priority id (absent = none).
+    #[serde(default)]
+    pub notification: BTreeMap<String, TargetText>,
+    /// Maximum response times, by priority id: every priority needs one.
+    pub response: BTreeMap<String, TargetText>,
+    #[serde(default)]
+    pub escalation: Option<EscalationSpec>,
+}
+
+/// A target as written: an amount and unit on a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawTarget")]
+pub struct TargetText(pub Target);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    amount: Option<u32>,
+    unit: String,
+    clock: Option<ClockKind>,
+}
+
+impl TryFrom<RawTarget> for TargetText {
+    type Error = String;
+    fn try_from(raw: RawTarget) -> Result<Self, String> {
+        let need_amount = || {
+            raw.amount
+                .ok_or_else(|| format!("unit '{}' needs an amount", raw.unit))
+        };
+        let amount = match raw.unit.as_str() {
+            "minutes" => Amount::Minutes(need_amount()?),
+            "hours" => Amount::Hours(need_amount()?),
+            "business-days" => Amount::BusinessDays(need_amount()?),
+            "best-effort" => Amount::BestEffort,
+            other => {
+                return Err(format!(
+                    "unknown unit '{other}'; use minutes, hours, business-days or best-effort"
+                ))
+            }
+        };
+        let clock = match (amount, raw.clock) {
+            // Business days are defined by the standard hours.
+            (Amount::BusinessDays(_), None | Some(ClockKind::Standard)) => ClockKind::Standard,
+            (Amount::BusinessDays(_), Some(other)) => {
+                return Err(format!(
+                    "business days count standard hours; clock '{other}' does not apply"
+                ))
+            }
+            (Amount::BestEffort, clock) => clock.unwrap_or(ClockKind::Standard),
+            (_, Some(clock)) => clock,
+            (_, None) => {
+                return Err(
+                    "a target in minutes or hours needs clock = standard, extended or 24x7".into(),
+                )
+            }
+        };
+        Ok(TargetText(Target { amount, clock }))
+    }
+}
+
+/// Check a plan against its file's priorities; `file` and `line` name it
+/// in errors.
+pub fn plan(
+    name: &str,
+    spec: PlanSpec,
+    priorities: &[Priority],
+    matrix: Option<&MatrixSpec>,
+    file: &str,
+    line: Option<usize>,
+) -> Result<Plan> {
+    let data_error = |key: String, message: String| data_error(file, line, &key, message);
+    let ids: Vec<&str> = priorities.iter().map(|p| p.id.as_str()).collect();
+    for (table, targets) in [
+        ("notification", &spec.notification),
+        ("response", &spec.response),
+    ] {
+        for key in targets.keys() {
+            if !ids.contains(&key.as_str()) {
+                return Err(data_error(
+                    format!("plan.{name}.{table}.{key}"),
+                    format!("unknown priority '{key}'; priorities: {}", ids.join(", ")),
+                ));
+            }
+        }
+    }
+    for id in &ids {
+        if !spec.response.contains_key(*id) {
+            return Err(data_error(
+                format!("plan.{name}.response"),
+                format!("no response target for priority {id}"),
+            ));
+        }
+    }
+    let escalation = match (spec.escalation, matrix) {
+        (None, _) => None,
+        (Some(_), None) => {
+            return Err(data_error(
+                format!("plan.{name}.escalation"),
+                "escalation steps need an [escalation] table with initial_holder and matrix".into(),
+            ))
+        }
+        (Some(steps), Some(matrix)) => {
+            let mut cells = BTreeMap::new();
+            for id in &ids {
+                let row = matrix.matrix.get(*id).ok_or_else(|| {
+                    data_error(
+                        "escalation.matrix".into(),
+                        format!("no row for priority {id}"),
+                    )
+                })?;
+                if row.len() != steps.steps.len() {
+                    return Err(data_error(
+                        format!("escalation.matrix.{id}"),
+                        format!(
+                            "{} cells, but plan {name} has {} escalation steps",
+                            row.len(),
+                            steps.steps.len()
+                        ),
+                    ));
+                }
+                let row = row
+                    .iter()
+                    .map(|c| (!c.trim().is_empty()).then(|| c.trim().to_string()))
+                    .collect();
+                cells.insert((*id).to_string(), row);
+            }
+            if let Some(unknown) = matrix.matrix.keys().find(|k| !ids.contains(&k.as_str())) {
+                return Err(data_error(
+                    format!("escalation.matrix.{unknown}"),
+                    format!(
+                        "unknown priority '{unknown}'; priorities: {}",
+                        ids.join(", ")
+                    ),
+                ));
+            }
+            if let Some(best_effort) = steps
+                .steps
+                .iter()
+                .position(|t| t.0.amount == Amount::BestEffort)
+            {
+                return Err(data_error(
+                    format!("plan.{name}.escalation.steps[{best_effort}]"),
+                    "an escalation step needs a time, not best effort".into(),
+                ));
+            }
+            Some(EscalationMatrix {
+                steps: steps.steps.into_iter().map(|t| t.0).collect(),
+                initial_holder: matrix.initial_holder.clone(),
+                matrix: cells,
+            })
+        }
+    };
+    Ok(Plan {
+        escalation,
+        name: name.to_string(),
+        label: spec.label,
+        business_clock: spec.business_clock,
+        priorities: priorities.to_vec(),
+        notification: targets(spec.notification),
+        response: targets(spec.response),
+    })
+}
+
+fn targets(written: BTreeMap<String, TargetText>) -> BTreeMap<String, Target> {
+    written.into_iter().map(|(id, t)| (id, t.0)).collect()
+}
