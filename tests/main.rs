@@ -15,4 +15,5 @@ mod regressions;
 mod renew_cases;
 mod renew_more;
 mod schema;
+mod snapshots;
 mod support;

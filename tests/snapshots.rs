@@ -1,0 +1,631 @@
+//! Snapshots of every renderer: the deadline, escalate, renew, coverage,
+//! holidays, clock, eol, check and audit tables, the CSV rows and the ICS
+//! calendars, each run at the pinned "now" with fixed dates. The values in
+//! them are asserted by hand-worked tests elsewhere (the `*_cases.rs`
+//! tables, `cli.rs`, `batch.rs`, `holidays.rs`); where a snapshot shows a
+//! value no other test asserts, a hand-worked assertion sits beside it.
+//!
+//! Snapshots live in `tests/snapshots/`; review a changed one by eye
+//! (`cargo insta review`, or read the `.snap.new` file) before accepting it.
+
+use serde_json::Value;
+
+use crate::support::{Test, NOW};
+
+/// Compare `text` with the stored snapshot `name` in `tests/snapshots/`.
+macro_rules! snapshot {
+    ($name:expr, $text:expr) => {
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!($name, $text);
+        })
+    };
+}
+
+/// Run `slacalc ARGS` at the pinned now and return stdout.
+fn text(args: &[&str]) -> String {
+    Test::new()
+        .args(args.iter().copied())
+        .now(NOW)
+        .stdout_text()
+}
+
+/// Run `slacalc ARGS --format json` at the pinned now.
+fn json(args: &[&str]) -> Value {
+    Test::new()
+        .args(args.iter().copied())
+        .args(["--format", "json"])
+        .now(NOW)
+        .json()
+}
+
+/// ICS with the two alarm fields that the calendar library fills from the
+/// real clock and a random generator (`DTSTAMP` and `UID` inside `VALARM`)
+/// replaced by placeholders, and CRLF line ends shown as plain newlines.
+fn stable_ics(ics: &str) -> String {
+    let mut in_alarm = false;
+    let mut out = String::new();
+    for line in ics.lines() {
+        match line {
+            "BEGIN:VALARM" => in_alarm = true,
+            "END:VALARM" => in_alarm = false,
+            _ => {}
+        }
+        if in_alarm && line.starts_with("DTSTAMP:") {
+            out.push_str("DTSTAMP:[real clock]\n");
+        } else if in_alarm && line.starts_with("UID:") {
+            out.push_str("UID:[random]\n");
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- deadline
+
+const GOLD_P1_THANKSGIVING: &[&str] = &[
+    "deadline",
+    "--plan",
+    "gold",
+    "--priority",
+    "p1",
+    "--desk",
+    "americas",
+    "--opened",
+    "2026-11-25T16:30:00-05:00",
+];
+
+#[test]
+fn deadline_gold_p1_americas_before_thanksgiving_explain() {
+    let args = [GOLD_P1_THANKSGIVING, &["--explain"]].concat();
+    snapshot!(
+        "deadline_gold_p1_americas_before_thanksgiving_explain",
+        text(&args)
+    );
+    // Gold P1 at americas, opened Wed 2026-11-25 16:30 EST, extended clock
+    // (SPEC §4): notification 30 min = Wed 16:30-17:00 → due Wed 17:00.
+    // Response 60 min: 30 min Wednesday, then Thursday 26 Nov is
+    // Thanksgiving, a weekday holiday with the 07:00-12:00 holiday window
+    // on the extended clock (§2): 07:00 + 30 min → due Thu 07:30.
+    let v = json(&args);
+    assert_eq!(v["notification"]["due"], "2026-11-25T17:00:00-05:00");
+    assert_eq!(v["response"]["due"], "2026-11-26T07:30:00-05:00");
+    let windows: Vec<(&str, &str, u64)> = v["windows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["from"].as_str().unwrap(),
+                w["to"].as_str().unwrap(),
+                w["seconds"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        windows,
+        [
+            (
+                "2026-11-25T16:30:00-05:00",
+                "2026-11-25T17:00:00-05:00",
+                1800
+            ),
+            (
+                "2026-11-26T07:00:00-05:00",
+                "2026-11-26T07:30:00-05:00",
+                1800
+            ),
+        ]
+    );
+}
+
+#[test]
+fn deadline_gold_p2_europe_friday_evening_explain() {
+    // Due Sat 10:30 (30 min Friday 17:30-18:00, 90 min from Saturday's
+    // extended 09:00): asserted in batch.rs. At the pinned now (Mon
+    // 2026-11-23 10:00 CET) it is overdue by 1d 23h 30m.
+    snapshot!(
+        "deadline_gold_p2_europe_friday_evening_explain",
+        text(&[
+            "deadline",
+            "--plan",
+            "gold",
+            "--priority",
+            "p2",
+            "--desk",
+            "europe",
+            "--opened",
+            "2026-11-20T17:30:00+01:00",
+            "--explain",
+        ])
+    );
+}
+
+#[test]
+fn deadline_basic_p3_best_effort() {
+    let args = [
+        "deadline",
+        "--plan",
+        "basic",
+        "--priority",
+        "p3",
+        "--desk",
+        "europe",
+        "--opened",
+        "2026-11-25T16:30:00+01:00",
+    ];
+    snapshot!("deadline_basic_p3_best_effort", text(&args));
+    // Basic P3 is best effort (SPEC §4): no due instant, no notification.
+    let v = json(&args);
+    assert_eq!(v["response"]["best_effort"], true);
+    assert_eq!(v["response"]["due"], Value::Null);
+    assert_eq!(v["notification"], Value::Null);
+}
+
+#[test]
+fn deadline_csv() {
+    // The due instants are those worked out in
+    // deadline_gold_p1_americas_before_thanksgiving_explain.
+    let args = [GOLD_P1_THANKSGIVING, &["--format", "csv"]].concat();
+    snapshot!("deadline_gold_p1_americas_csv", text(&args));
+}
+
+#[test]
+fn deadline_ics() {
+    // The due instants are those worked out in
+    // deadline_gold_p1_americas_before_thanksgiving_explain: 22:00Z and
+    // 12:30Z; DTSTAMP is the pinned now.
+    let args = [GOLD_P1_THANKSGIVING, &["--format", "ics"]].concat();
+    snapshot!("deadline_gold_p1_americas_ics", stable_ics(&text(&args)));
+}
+
+// ---------------------------------------------------------------- escalate
+
+const GOLD_P2_ESCALATE: &[&str] = &[
+    "escalate",
+    "--plan",
+    "gold",
+    "--priority",
+    "p2",
+    "--desk",
+    "europe",
+    "--opened",
+    "2026-11-20T10:00:00+01:00",
+    "--at",
+    "2026-11-23T12:00:00+01:00",
+];
+
+#[test]
+fn escalate_gold_p2_europe_timeline() {
+    snapshot!("escalate_gold_p2_europe_timeline", text(GOLD_P2_ESCALATE));
+    // Step instants (extended clock from Fri 10:00: Fri 12:00, 14:00,
+    // 18:00, Sat 17:00, Wed 25 Nov 14:00) are worked out in
+    // escalate_more.rs. P2's ladder (SPEC §5): Support Team, Team Leader,
+    // no change, Support Manager, Co-CEO and CTO; at Mon 12:00 steps 1-4
+    // have passed, so the holder is Support Manager and the next step is 5.
+    let v = json(GOLD_P2_ESCALATE);
+    assert_eq!(v["holder"], "Support Manager");
+    assert_eq!(v["next"]["step"], 5);
+    assert_eq!(v["next"]["at"], "2026-11-25T14:00:00+01:00");
+    // Gold P2 response, 2 business hours from Fri 10:00 → Fri 12:00.
+    assert_eq!(v["response_due"], "2026-11-20T12:00:00+01:00");
+}
+
+#[test]
+fn escalate_csv() {
+    // Values as in escalate_gold_p2_europe_timeline.
+    let args = [GOLD_P2_ESCALATE, &["--format", "csv"]].concat();
+    snapshot!("escalate_gold_p2_europe_csv", text(&args));
+}
+
+// ---------------------------------------------------------------- renew
+
+#[test]
+fn renew_late_with_gap() {
+    let args = [
+        "renew",
+        "--expires",
+        "2026-01-31",
+        "--ordered",
+        "2026-07-01",
+        "--years",
+        "3",
+        "--plan",
+        "gold",
+    ];
+    snapshot!("renew_late_with_gap", text(&args));
+    // Ordered 2026-07-01, expired 2026-01-31: 0 + 28 (Feb) + 31 + 30 + 31
+    // + 30 + 1 = 151 days late, past the 120-day grace (SPEC §6): the new
+    // term starts on the order date and ends 3 years later, 2029-07-01;
+    // 151 days is within the first year of lapse: 1 fee year.
+    let v = json(&args);
+    assert_eq!(v["late_days"], 151);
+    assert_eq!(v["continuous"], false);
+    assert_eq!(v["start"], "2026-07-01");
+    assert_eq!(v["end"], "2029-07-01");
+    assert_eq!(v["upgrade_fee_years"], 1);
+}
+
+#[test]
+fn renew_on_time_cut_by_eos() {
+    // Start 2026-01-31, end cut from 2029-01-31 to the EoS 2027-06-30:
+    // asserted in renew_cases.rs.
+    snapshot!(
+        "renew_on_time_cut_by_eos",
+        text(&[
+            "renew",
+            "--expires",
+            "2026-01-31",
+            "--ordered",
+            "2026-01-15",
+            "--years",
+            "3",
+            "--plan",
+            "gold",
+            "--eos",
+            "2027-06-30",
+        ])
+    );
+}
+
+#[test]
+fn renew_registered_on_a_leap_day() {
+    // 2028-02-29 + 1 year = 2029-02-28: asserted in renew_cases.rs.
+    snapshot!(
+        "renew_registered_on_a_leap_day",
+        text(&["renew", "--registered", "2028-02-29"])
+    );
+}
+
+// ---------------------------------------------------------------- coverage
+
+#[test]
+fn coverage_plan_matrix() {
+    // The matrix of SPEC §1, asserted cell by cell in coverage_cases.rs.
+    snapshot!("coverage_plan_matrix", text(&["coverage"]));
+}
+
+#[test]
+fn coverage_desk_closed_uae_friday_evening() {
+    let args = [
+        "coverage",
+        "--plan",
+        "gold",
+        "--desk",
+        "uae",
+        "--at",
+        "2026-11-27T19:00",
+    ];
+    snapshot!("coverage_desk_closed_uae_friday_evening", text(&args));
+    // The uae desk runs Mon-Fri 09:00-18:00 and, for gold, Saturday
+    // 12:00-18:00 (SPEC §2): Fri 27 Nov 19:00 is closed, next opening
+    // Sat 28 Nov 12:00 (+04:00), 17 hours later.
+    let v = json(&args);
+    assert_eq!(v["open"], false);
+    assert_eq!(v["window"], Value::Null);
+    assert_eq!(v["next_open"], "2026-11-28T12:00:00+04:00");
+}
+
+#[test]
+fn coverage_desk_open_europe_saturday() {
+    let args = [
+        "coverage",
+        "--plan",
+        "gold",
+        "--desk",
+        "europe",
+        "--at",
+        "2026-11-21T10:00",
+    ];
+    snapshot!("coverage_desk_open_europe_saturday", text(&args));
+    // Gold has europe's extended Saturday 09:00-18:00 (SPEC §2): open at
+    // Sat 21 Nov 10:00 in that window, 8 hours left.
+    let v = json(&args);
+    assert_eq!(v["open"], true);
+    assert_eq!(v["clock"], "extended");
+    assert_eq!(v["window"]["from"], "2026-11-21T09:00:00+01:00");
+    assert_eq!(v["window"]["to"], "2026-11-21T18:00:00+01:00");
+}
+
+#[test]
+fn coverage_desk_platinum_on_call_sunday() {
+    let args = [
+        "coverage",
+        "--plan",
+        "platinum",
+        "--desk",
+        "europe",
+        "--at",
+        "2026-11-22T10:00",
+    ];
+    snapshot!("coverage_desk_platinum_on_call_sunday", text(&args));
+    // Sunday has no europe window on any business clock; platinum's
+    // on-call service answers P1/P2 (SPEC §1, §3), so the desk counts as
+    // open on the 24x7 clock without a window. Business hours again
+    // Mon 23 Nov 09:00.
+    let v = json(&args);
+    assert_eq!(v["open"], true);
+    assert_eq!(v["clock"], "24x7");
+    assert_eq!(v["on_call"], true);
+    assert_eq!(v["window"], Value::Null);
+    assert_eq!(v["next_open"], "2026-11-23T09:00:00+01:00");
+}
+
+#[test]
+fn coverage_week_europe_christmas() {
+    let args = [
+        "coverage",
+        "--desk",
+        "europe",
+        "--week",
+        "--at",
+        "2026-12-21T00:00",
+    ];
+    snapshot!("coverage_week_europe_christmas", text(&args));
+    // Mon 21 - Sun 27 Dec 2026 at europe (SPEC §2): Mon-Thu standard
+    // 09:00-18:00 for every plan; Fri 25 Dec (Christmas, a weekday
+    // holiday) closes the standard hours and opens the 09:00-18:00 holiday
+    // window on the extended clock; Sat 26 Dec (St Stephen's) keeps the
+    // Saturday window for gold and platinum; Sunday is closed.
+    let v = json(&args);
+    let days = v["days"].as_array().unwrap();
+    assert_eq!(days.len(), 7);
+    let windows = |day: &Value, plan: &str| -> Vec<(String, String)> {
+        day["plans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["plan"] == plan)
+            .unwrap()["windows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| {
+                (
+                    w["from"].as_str().unwrap().to_owned(),
+                    w["to"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let nine_to_six = |date: &str| {
+        vec![(
+            format!("{date}T09:00:00+01:00"),
+            format!("{date}T18:00:00+01:00"),
+        )]
+    };
+    for (day, date) in days
+        .iter()
+        .zip(["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24"])
+    {
+        assert_eq!(day["date"], date);
+        for plan in ["basic", "gold", "platinum"] {
+            assert_eq!(windows(day, plan), nine_to_six(date), "{date} {plan}");
+        }
+    }
+    for (index, date) in [(4, "2026-12-25"), (5, "2026-12-26")] {
+        let day = &days[index];
+        assert_eq!(day["date"], date);
+        assert!(windows(day, "basic").is_empty(), "{date} basic");
+        assert_eq!(windows(day, "gold"), nine_to_six(date), "{date} gold");
+        assert_eq!(windows(day, "platinum"), nine_to_six(date));
+    }
+    assert_eq!(days[6]["date"], "2026-12-27");
+    for plan in ["basic", "gold", "platinum"] {
+        assert!(windows(&days[6], plan).is_empty(), "Sunday {plan}");
+    }
+}
+
+#[test]
+fn coverage_events() {
+    // The event list of SPEC §7, asserted in coverage_cases.rs.
+    snapshot!("coverage_events", text(&["coverage", "--events"]));
+}
+
+// ---------------------------------------------------------------- holidays
+
+#[test]
+fn holidays_europe_2026_table() {
+    // The list is EUROPE_2026 in holidays.rs.
+    snapshot!(
+        "holidays_europe_2026_table",
+        text(&["holidays", "--desk", "europe", "--year", "2026"])
+    );
+}
+
+#[test]
+fn holidays_americas_2026_ics() {
+    // The dates are AMERICAS_2026 in holidays.rs; DTSTAMP is the pinned now.
+    snapshot!(
+        "holidays_americas_2026_ics",
+        stable_ics(&text(&[
+            "holidays", "--desk", "americas", "--year", "2026", "--format", "ics",
+        ]))
+    );
+}
+
+// ---------------------------------------------------------------- clock
+
+#[test]
+fn clock_add_business_days_and_until() {
+    // Sat 10:00, Tue 24 Nov 18:00 and 5h 0m: asserted in cli.rs.
+    let add = text(&[
+        "clock",
+        "--desk",
+        "europe",
+        "--from",
+        "2026-11-20T16:00:00+01:00",
+        "--add",
+        "3h",
+    ]);
+    let days = text(&[
+        "clock",
+        "--desk",
+        "europe",
+        "--from",
+        "2026-11-20T16:00:00+01:00",
+        "--business-days",
+        "2",
+    ]);
+    let until = text(&[
+        "clock",
+        "--desk",
+        "europe",
+        "--clock",
+        "standard",
+        "--from",
+        "2026-11-20T16:00:00+01:00",
+        "--until",
+        "2026-11-23T12:00:00+01:00",
+    ]);
+    snapshot!("clock_add_business_days_and_until", add + &days + &until);
+}
+
+// ---------------------------------------------------------------- eol
+
+#[test]
+fn eol_example_catalog() {
+    for (name, on, expected) in [
+        // On 2026-11-23: Recorder Add-on supported, 128 days to its EoS
+        // 2027-03-31 (7 + 31 + 31 + 28 + 31); Suite 2019 past its EoS
+        // 2026-06-30, 219 days to its EOL 2027-06-30 (128 + 30 + 31 + 30);
+        // Suite 2024 supported, 1134 days to 2029-12-31 (3 years with
+        // 2028-02-29 = 1096, + 7 + 31).
+        (
+            "eol_example_catalog_2026_11_23",
+            "2026-11-23",
+            [
+                ("Example Recorder Add-on", "supported", 128),
+                ("Example Suite 2019", "end_of_support", 219),
+                ("Example Suite 2024", "supported", 1134),
+            ],
+        ),
+        // On 2027-07-01: Suite 2019 at end of life since its EOL the day
+        // before (days_left -1, counted to the EOL); the Add-on past its
+        // EoS, 274 days to its EOL 2028-03-31 (366 to 2028-07-01, which
+        // holds 2028-02-29, less 92 back to 31 Mar); Suite 2024: 731 days
+        // to 2029-07-01 (with 2028-02-29) + 183 to 2029-12-31 = 914.
+        // Soonest first.
+        (
+            "eol_example_catalog_2027_07_01",
+            "2027-07-01",
+            [
+                ("Example Suite 2019", "end_of_life", -1),
+                ("Example Recorder Add-on", "end_of_support", 274),
+                ("Example Suite 2024", "supported", 914),
+            ],
+        ),
+    ] {
+        let args = ["eol", "--catalog", "plans/catalog.example.toml", "--on", on];
+        snapshot!(name, text(&args));
+        let v = json(&args);
+        let rows: Vec<(&str, &str, i64)> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["product"].as_str().unwrap(),
+                    r["status"].as_str().unwrap(),
+                    r["days_left"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(rows, expected, "{on}");
+    }
+}
+
+// ---------------------------------------------------------------- check
+
+#[test]
+fn check_clean() {
+    snapshot!("check_clean", text(&["check"]));
+}
+
+#[test]
+fn check_lists_defects() {
+    // One defect per calendar, each named with file, line and key
+    // (asserted in schema.rs); paths are relative to the --data folder.
+    let out = Test::new()
+        .data(&[
+            (
+                "calendars/overlap.toml",
+                "timezone = \"Europe/Rome\"\n[[hours]]\nstandard = { mon = [\"09:00-12:00\", \"11:00-13:00\"] }\n",
+            ),
+            (
+                "calendars/backwards.toml",
+                "timezone = \"Europe/Rome\"\n[[hours]]\nstandard = { tue = [\"10:00-09:00\"] }\n",
+            ),
+        ])
+        .arg("check")
+        .now(NOW)
+        .status(2)
+        .stdout_text();
+    snapshot!("check_lists_defects", out);
+}
+
+// ---------------------------------------------------------------- audit
+
+/// The tickets of batch.rs's audit test (verdicts and lateness worked out
+/// there) and one ticket still open as of 2026-12-01T00:00Z.
+const TICKETS: &str = concat!(
+    "id,plan,priority,desk,opened,pauses,responded\n",
+    "a,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:00+01:00\n",
+    "b,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:01+01:00\n",
+    "c,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-27T17:00:00-05:00\n",
+    "d,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-30T07:00:00-05:00\n",
+    "e,basic,p4,europe,2026-11-20T17:30:00+01:00,,\n",
+    "f,gold,p1,europe,2026-11-23T09:00:00+01:00,,\n",
+    "g,gold,p4,europe,2026-11-30T17:00:00+01:00,,\n",
+);
+
+fn audit(extra: &[&str]) -> Test {
+    Test::new()
+        .file("tickets.csv", TICKETS)
+        .args(["audit", "tickets.csv", "--as-of", "2026-12-01T00:00:00Z"])
+        .args(extra.iter().copied())
+        .now(NOW)
+}
+
+#[test]
+fn audit_summary_table_and_csv() {
+    snapshot!("audit_summary_table", audit(&[]).stdout_text());
+    snapshot!(
+        "audit_summary_csv",
+        audit(&["--format", "csv"]).stdout_text()
+    );
+    // Ticket g: gold P4 (8 business hours, extended clock) opened Mon
+    // 2026-11-30 17:00 CET: 1h Monday, then Tuesday 09:00 + 7h → due Tue
+    // 2026-12-01 16:00 CET; unanswered as of 2026-12-01T00:00Z (01:00 CET)
+    // it is open (SPEC §9). The gold P4 europe group: 1 ticket, 1 open, no
+    // compliance figure (met + breached = 0).
+    let v = audit(&["--format", "json"]).json();
+    let group = v["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["plan"] == "gold" && r["priority"] == "P4")
+        .unwrap()
+        .clone();
+    assert_eq!(group["tickets"], 1);
+    assert_eq!(group["open"], 1);
+    assert_eq!(group["compliance_percent"], Value::Null);
+}
+
+#[test]
+fn audit_tickets_default_format_and_csv() {
+    // Without --format the per-ticket output is JSON Lines, not a table.
+    snapshot!("audit_tickets_default", audit(&["--tickets"]).stdout_text());
+    snapshot!(
+        "audit_tickets_csv",
+        audit(&["--tickets", "--format", "csv"]).stdout_text()
+    );
+    // Ticket g, worked out in audit_summary_table_and_csv: due Tue
+    // 2026-12-01 16:00 CET, open, no lateness.
+    let lines = audit(&["--tickets", "--format", "json"]).json_lines();
+    let g = lines.iter().find(|l| l["id"] == "g").unwrap();
+    assert_eq!(g["due"], "2026-12-01T16:00:00+01:00");
+    assert_eq!(g["verdict"], "open");
+    assert_eq!(g["late_seconds"], Value::Null);
+}
