@@ -5,8 +5,8 @@
 //!   business hours on the extended clock;
 //! - `business_days/<desk>/20d/<pauses>`: 20 business days on the standard
 //!   calendar (with pauses: the §3 rule, re-measured on the standard clock);
-//! - `deadline/compute/<desk>`: a whole ticket (plan, priority, desk lookup,
-//!   notification and response), one ticket per plan × priority.
+//! - `deadline/compute/<desk>`: a whole resolved ticket (notification and
+//!   response), one ticket per plan × priority.
 //!
 //! Each iteration runs over the same few start instants in 2026 (through
 //! `black_box`), so a reported time is for `STARTS.len()` computations; the
@@ -22,8 +22,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use slacalc::clock::{Clock, ClockKind, Interval, Pauses};
-use slacalc::deadline::{self, business_days_with_pauses, Ticket};
+use slacalc::deadline::{self, business_days_with_pauses};
 use slacalc::load::DataSet;
+use slacalc::ticket::{PriorityPeriod, Ticket};
 
 /// Start instants spread over 2026: in and out of hours, a weekend, before
 /// a holiday, across both DST changes, over Christmas.
@@ -150,23 +151,31 @@ fn bench_deadline(c: &mut Criterion) {
             .flat_map(|plan| ["P1", "P2", "P3", "P4"].into_iter().map(move |p| (plan, p)))
             .zip(starts().into_iter().cycle())
             .enumerate()
-            .map(|(i, ((plan, priority), opened))| Ticket {
-                plan: plan.to_string(),
-                priority: priority.to_string(),
-                desk: desk.to_string(),
-                opened,
-                pauses: if i % 3 == 0 {
-                    two_pauses(opened)
-                } else {
-                    Pauses::none()
-                },
+            .map(|(i, ((plan, priority), opened))| {
+                let plan = data.plan(plan).expect("a plan");
+                Ticket {
+                    plan,
+                    desk: data.desk(desk).expect("a desk"),
+                    opened,
+                    pauses: if i % 3 == 0 {
+                        two_pauses(opened)
+                    } else {
+                        Pauses::none()
+                    },
+                    history: vec![PriorityPeriod {
+                        from: opened,
+                        priority: plan.priority(priority).expect("a priority"),
+                    }],
+                    at: None,
+                    responded: None,
+                }
             })
             .collect();
         group.throughput(Throughput::Elements(tickets.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(desk), &tickets, |b, tickets| {
             b.iter(|| {
                 for ticket in tickets {
-                    let d = deadline::compute(&data, black_box(ticket), false).expect("a deadline");
+                    let d = deadline::compute(black_box(ticket), false).expect("a deadline");
                     black_box(d.response.due);
                 }
             });

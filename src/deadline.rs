@@ -6,18 +6,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::calendar::Calendar;
 use crate::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
 use crate::error::Result;
-use crate::load::DataSet;
 use crate::plan::{Amount, Plan, Priority, Target};
-
-/// A ticket as the deadline computation sees it.
-#[derive(Debug, Clone)]
-pub struct Ticket {
-    pub plan: String,
-    pub priority: String,
-    pub desk: String,
-    pub opened: DateTime<Utc>,
-    pub pauses: Pauses,
-}
+use crate::ticket::Ticket;
 
 /// A target with its due instant (`None`: best effort).
 #[derive(Debug, Clone)]
@@ -38,11 +28,10 @@ pub struct Deadline<'a> {
     pub response: TargetDue,
 }
 
-/// Compute the deadlines of a ticket; `explain` also lists the windows.
-pub fn compute<'a>(data: &'a DataSet, ticket: &Ticket, explain: bool) -> Result<Deadline<'a>> {
-    let plan = data.plan(&ticket.plan)?;
-    let priority = plan.priority(&ticket.priority)?;
-    let desk = data.desk(&ticket.desk)?;
+/// The deadlines of a ticket under its latest priority, measured from the
+/// opening (SPEC §4); `explain` also lists the counted windows.
+pub fn compute<'a>(ticket: &Ticket<'a>, explain: bool) -> Result<Deadline<'a>> {
+    let (plan, desk, priority) = (ticket.plan, ticket.desk, ticket.priority());
     let with_due = |target: Target| -> Result<TargetDue> {
         let due = due(desk, target, ticket.opened, &ticket.pauses)?;
         let windows = match (explain, due) {
@@ -69,7 +58,9 @@ pub fn compute<'a>(data: &'a DataSet, ticket: &Ticket, explain: bool) -> Result<
     })
 }
 
-/// The due instant of a target for a ticket opened at `opened`.
+/// The due instant of a target for a ticket opened at `opened`, measured
+/// from its effective start (SPEC §3: the opening, or the end of the pause
+/// covering it).
 pub fn due(
     desk: &Calendar,
     target: Target,
@@ -77,16 +68,18 @@ pub fn due(
     pauses: &Pauses,
 ) -> Result<Option<DateTime<Utc>>> {
     let clock = Clock::new(desk, target.clock);
+    let start = pauses.effective_start(opened);
     Ok(Some(match target.amount {
         Amount::BestEffort => return Ok(None),
-        Amount::Minutes(m) => clock.due(opened, TimeDelta::minutes(i64::from(m)), pauses)?,
-        Amount::Hours(h) => clock.due(opened, TimeDelta::hours(i64::from(h)), pauses)?,
-        Amount::BusinessDays(days) => business_days_with_pauses(desk, opened, days, pauses)?,
+        Amount::Minutes(m) => clock.due(start, TimeDelta::minutes(i64::from(m)), pauses)?,
+        Amount::Hours(h) => clock.due(start, TimeDelta::hours(i64::from(h)), pauses)?,
+        Amount::BusinessDays(days) => business_days_with_pauses(desk, start, days, pauses)?,
     }))
 }
 
-/// Business days with pauses (SPEC §3): the day rule gives D0; the target is
-/// the standard-clock time L from the opening to D0, extended by the pauses.
+/// Business days with pauses (SPEC §3): the day rule, applied to the local
+/// date of the effective start `start`, gives D0; the target is the
+/// standard-clock time L from `start` to D0, extended by the pauses.
 pub fn business_days_with_pauses(
     desk: &Calendar,
     opened: DateTime<Utc>,

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::time::rfc3339;
+
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// A data file (calendar, plan, catalogue) is malformed.
@@ -41,6 +43,15 @@ pub enum Error {
         calendar: String,
         clock: String,
         from: String,
+    },
+    /// An instant given for a ticket lies before its opening.
+    #[error("{what} {} is before the ticket was opened ({})", rfc3339(*at, *zone), rfc3339(*opened, *zone))]
+    BeforeOpening {
+        what: &'static str,
+        at: chrono::DateTime<chrono::Utc>,
+        opened: chrono::DateTime<chrono::Utc>,
+        /// The desk's zone, in which the instants are shown.
+        zone: crate::time::Tz,
     },
     /// A computation would leave the range of representable dates.
     #[error("{0}: the result is outside the supported years")]

@@ -5,17 +5,10 @@ use chrono::{DateTime, Utc};
 
 use crate::calendar::Calendar;
 use crate::clock::{Clock, ClockKind};
-use crate::deadline::{self, Ticket};
+use crate::deadline;
 use crate::error::{Error, Result};
-use crate::load::DataSet;
-use crate::plan::{Plan, Priority, Target};
-
-/// From `at` on, the ticket has `priority`.
-#[derive(Debug, Clone)]
-pub struct PriorityChange {
-    pub at: DateTime<Utc>,
-    pub priority: String,
-}
+use crate::plan::{Plan, Target};
+use crate::ticket::{PriorityPeriod, Ticket};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepStatus {
@@ -51,13 +44,6 @@ pub struct Step {
     pub status: StepStatus,
 }
 
-/// The priority a ticket had from an instant on.
-#[derive(Debug, Clone)]
-pub struct PriorityPeriod<'a> {
-    pub from: DateTime<Utc>,
-    pub priority: &'a Priority,
-}
-
 #[derive(Debug, Clone)]
 pub struct Escalation<'a> {
     pub plan: &'a Plan,
@@ -78,58 +64,18 @@ pub struct Escalation<'a> {
     pub on_call: bool,
 }
 
-/// The priority periods of a ticket: its opening priority, then each change.
-pub fn priority_history<'a>(
-    plan: &'a Plan,
-    opened: DateTime<Utc>,
-    initial: &str,
-    changes: &[PriorityChange],
-) -> Result<Vec<PriorityPeriod<'a>>> {
-    let mut history = vec![PriorityPeriod {
-        from: opened,
-        priority: plan.priority(initial)?,
-    }];
-    let mut changes = changes.to_vec();
-    changes.sort_by_key(|c| c.at);
-    for change in &changes {
-        if change.at < opened {
-            return Err(Error::Input(format!(
-                "priority change to {} at {} is before the ticket was opened",
-                change.priority,
-                change.at.to_rfc3339()
-            )));
-        }
-        history.push(PriorityPeriod {
-            from: change.at,
-            priority: plan.priority(&change.priority)?,
+/// The escalation state of a ticket at `at`.
+pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation<'a>> {
+    let (plan, desk) = (ticket.plan, ticket.desk);
+    if at < ticket.opened {
+        return Err(Error::BeforeOpening {
+            what: "the moment asked about",
+            at,
+            opened: ticket.opened,
+            zone: desk.zone,
         });
     }
-    Ok(history)
-}
-
-/// The escalation state of a ticket at `at`.
-pub fn escalate<'a>(
-    data: &'a DataSet,
-    ticket: &Ticket,
-    changes: &[PriorityChange],
-    at: DateTime<Utc>,
-) -> Result<Escalation<'a>> {
-    let plan = data.plan(&ticket.plan)?;
-    let desk = data.desk(&ticket.desk)?;
-    if at < ticket.opened {
-        return Err(Error::Input(format!(
-            "--at {} is before the ticket was opened ({})",
-            at.to_rfc3339(),
-            ticket.opened.to_rfc3339()
-        )));
-    }
-    let history = priority_history(plan, ticket.opened, &ticket.priority, changes)?;
-    let in_force = history
-        .iter()
-        .rev()
-        .find(|p| p.from <= at)
-        .cloned()
-        .unwrap_or_else(|| history[0].clone());
+    let in_force = ticket.period_at(at).clone();
     let matrix = plan.escalation().ok_or_else(|| {
         Error::Input(format!(
             "plan '{}' has no escalation matrix in its plan file",
@@ -183,7 +129,7 @@ pub fn escalate<'a>(
         opened: ticket.opened,
         at,
         priority: in_force,
-        history,
+        history: ticket.history.clone(),
         holder: holder_at,
         steps,
         next,

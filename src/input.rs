@@ -4,7 +4,7 @@
 use crate::time::Tz;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 
-use crate::clock::Interval;
+use crate::clock::{Interval, Pauses};
 use crate::error::{Error, Result};
 use crate::time::user_time;
 
@@ -39,14 +39,22 @@ pub fn pause(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<Interval> {
             "pause '{text}' is not START/END, like 2026-11-20T10:00+01:00/2026-11-20T12:00+01:00"
         ))
     })?;
-    let start = instant(a, zone, now)?;
-    let end = instant(b, zone, now)?;
-    if end <= start {
-        return Err(Error::Input(format!(
-            "pause '{text}' ends before it starts"
-        )));
-    }
-    Ok(Interval { start, end })
+    Ok(Interval {
+        start: instant(a, zone, now)?,
+        end: instant(b, zone, now)?,
+    })
+}
+
+/// Pauses as typed: their union (SPEC §3); a reversed one is named as typed.
+pub fn pauses(texts: &[impl AsRef<str>], zone: Tz, now: DateTime<Utc>) -> Result<Pauses> {
+    let intervals = texts
+        .iter()
+        .map(|t| pause(t.as_ref(), zone, now))
+        .collect::<Result<Vec<_>>>()?;
+    Pauses::new(intervals).map_err(|reversed| {
+        let text = texts.get(reversed.0).map_or("", AsRef::as_ref);
+        Error::Input(format!("pause '{text}' ends before it starts"))
+    })
 }
 
 /// A duration: `90s`, `45m`, `5h30m`, `2h`, or ISO 8601 `PT5H30M`.

@@ -19,6 +19,7 @@ pub mod input;
 pub mod load;
 pub mod plan;
 pub mod proactive;
+pub mod ticket;
 pub mod time;
 
 pub use error::{Error, Result};

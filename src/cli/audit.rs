@@ -9,10 +9,11 @@ use serde::Serialize;
 use slacalc::audit::{judge, Summary, Verdict};
 use slacalc::input;
 
-use super::batch::{self, ErrorPlacement, InputFormat, TicketFields};
-use super::deadline::compute;
+use super::batch::{self, ErrorPlacement, InputFormat};
 use super::render::{self, rfc3339};
 use super::{Context, Format};
+use slacalc::deadline;
+use slacalc::ticket::TicketFields;
 
 /// Met or breached: audit first-response times of an export
 #[derive(Debug, Args)]
@@ -236,22 +237,10 @@ fn audit_one<'a>(
     as_of: chrono::DateTime<chrono::Utc>,
     summary: &mut Summary,
 ) -> anyhow::Result<TicketVerdictJson<'a>> {
-    let (deadline, _) = compute(context, fields, false)?;
+    let ticket = fields.resolve(&context.data, context.now)?;
+    let deadline = deadline::compute(&ticket, false)?;
     let zone = deadline.desk.zone;
-    let responded = fields
-        .responded
-        .as_deref()
-        .map(|t| input::instant(t, zone, context.now))
-        .transpose()?;
-    if let Some(at) = responded {
-        if at < deadline.opened {
-            return Err(slacalc::Error::Input(format!(
-                "responded {} is before the ticket was opened",
-                fields.responded.as_deref().unwrap_or_default()
-            ))
-            .into());
-        }
-    }
+    let responded = ticket.responded;
     let (verdict, lateness) = judge(deadline.response.due, responded, as_of);
     summary
         .entry((

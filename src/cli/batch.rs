@@ -2,19 +2,13 @@
 //! in input order and in constant memory. A bad line yields an error object
 //! in its place and the rest go on.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 use clap::ValueEnum;
-use serde::{Deserialize, Deserializer};
+use slacalc::ticket::TicketFields;
 
-use slacalc::deadline::Ticket;
-use slacalc::escalation::PriorityChange;
-use slacalc::input;
-use slacalc::proactive::Release;
-
-use super::{one_line, parse_pauses, Context};
+use super::one_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
@@ -22,147 +16,6 @@ pub enum InputFormat {
     Jsonl,
     /// A header row, then one ticket per row
     Csv,
-}
-
-/// A ticket as given on the command line or on one line of a batch file.
-/// Its text borrows from the line where it can: batches read millions.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TicketFields<'a> {
-    /// Passed through to the output, to match lines up.
-    #[serde(default)]
-    pub id: Option<serde_json::Value>,
-    #[serde(borrow, deserialize_with = "text")]
-    pub plan: Cow<'a, str>,
-    #[serde(default, borrow, deserialize_with = "non_empty")]
-    pub priority: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "non_empty")]
-    pub event: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "non_empty")]
-    pub release: Option<Cow<'a, str>>,
-    #[serde(borrow, deserialize_with = "text")]
-    pub desk: Cow<'a, str>,
-    #[serde(borrow, deserialize_with = "text")]
-    pub opened: Cow<'a, str>,
-    /// `A/B` intervals: a JSON list, or one string separated by `;`.
-    #[serde(default, borrow, deserialize_with = "list")]
-    pub pauses: Vec<Cow<'a, str>>,
-    /// `TIME=PR` changes, like `pauses`.
-    #[serde(default, borrow, deserialize_with = "list")]
-    pub priority_changes: Vec<Cow<'a, str>>,
-    /// `escalate`: the moment to ask about.
-    #[serde(default, borrow, deserialize_with = "non_empty")]
-    pub at: Option<Cow<'a, str>>,
-    /// `audit`: when the first response was given.
-    #[serde(default, borrow, deserialize_with = "non_empty")]
-    pub responded: Option<Cow<'a, str>>,
-}
-
-/// A string, borrowed from the input unless it had to be unescaped.
-struct Text<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Text<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Text<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(v)))
-            }
-        }
-        d.deserialize_str(Visitor)
-    }
-}
-
-fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Error> {
-    Ok(Text::deserialize(d)?.0)
-}
-
-fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
-    Ok(Option::<Text>::deserialize(d)?
-        .map(|t| t.0)
-        .filter(|s| !s.trim().is_empty()))
-}
-
-fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Cow<'de, str>>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum ListOrText<'a> {
-        List(#[serde(borrow)] Vec<Text<'a>>),
-        Text(#[serde(borrow)] Text<'a>),
-    }
-    Ok(match Option::<ListOrText>::deserialize(d)? {
-        None => Vec::new(),
-        Some(ListOrText::List(items)) => items.into_iter().map(|t| t.0).collect(),
-        Some(ListOrText::Text(text)) => split_list(text.0),
-    })
-}
-
-/// `a; b; c`, trimmed, empty items dropped.
-fn split_list(text: Cow<str>) -> Vec<Cow<str>> {
-    fn items(text: &str) -> impl Iterator<Item = &str> {
-        text.split(';').map(str::trim).filter(|s| !s.is_empty())
-    }
-    match text {
-        Cow::Borrowed(text) => items(text).map(Cow::Borrowed).collect(),
-        Cow::Owned(text) => items(&text).map(|s| Cow::Owned(s.to_string())).collect(),
-    }
-}
-
-impl TicketFields<'_> {
-    /// The ticket and its priority changes, times read in the desk's zone.
-    pub fn parse(&self, context: &Context) -> slacalc::Result<(Ticket, Vec<PriorityChange>)> {
-        let zone = context.data.desk(&self.desk)?.zone;
-        let priority = match (&self.priority, &self.event) {
-            (Some(priority), _) => priority.to_string(),
-            (None, Some(id)) => {
-                let event = context.data.event(id)?;
-                let rules = context.data.proactive.as_ref().ok_or_else(|| {
-                    slacalc::Error::Input(
-                        "the plans file has no [proactive] eligibility rules".into(),
-                    )
-                })?;
-                let release = self.release.as_deref().map(Release::parse).transpose()?;
-                rules.check(&context.data.plan(&self.plan)?.name, release)?;
-                event.priority.clone()
-            }
-            (None, None) => {
-                return Err(slacalc::Error::Input("give a priority or an event".into()))
-            }
-        };
-        let ticket = Ticket {
-            plan: self.plan.to_string(),
-            priority,
-            desk: self.desk.to_string(),
-            opened: input::instant(&self.opened, zone, context.now)?,
-            pauses: parse_pauses(&self.pauses, zone, context.now)?,
-        };
-        let changes = self
-            .priority_changes
-            .iter()
-            .map(|text| {
-                let (at, priority) = text.split_once('=').ok_or_else(|| {
-                    slacalc::Error::Input(format!(
-                        "priority change '{text}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1"
-                    ))
-                })?;
-                Ok(PriorityChange {
-                    at: input::instant(at, zone, context.now)?,
-                    priority: priority.trim().to_string(),
-                })
-            })
-            .collect::<slacalc::Result<Vec<_>>>()?;
-        Ok((ticket, changes))
-    }
 }
 
 /// Where the error of a bad line goes.

@@ -8,7 +8,7 @@ use slacalc::deadline::business_days_with_pauses;
 use slacalc::input;
 
 use super::render::{self, rfc3339};
-use super::{parse_pauses, Context, Format};
+use super::{Context, Format};
 
 /// Add business time to an instant, or measure it between two instants
 #[derive(Debug, Args)]
@@ -67,7 +67,7 @@ impl ClockArgs {
         let zone = desk.zone;
         let mut kind = ClockKind::parse(&self.clock)?;
         let from = input::instant(&self.from, zone, context.now)?;
-        let pauses = parse_pauses(&self.pauses, zone, context.now)?;
+        let pauses = input::pauses(&self.pauses, zone, context.now)?;
         if let Some(until_text) = &self.until {
             let until = input::instant(until_text, zone, context.now)?;
             if until < from {

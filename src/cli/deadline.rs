@@ -6,15 +6,13 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use slacalc::time::Tz;
 
-use slacalc::calendar::Calendar;
 use slacalc::clock::Interval;
 use slacalc::deadline::{self, Deadline, TargetDue};
-use slacalc::escalation::{priority_history, PriorityPeriod};
-use slacalc::input;
 use slacalc::plan::Target;
+use slacalc::ticket::{PriorityPeriod, TicketFields};
 
 use super::render::{self, rfc3339};
-use super::{Context, Format, TicketArgs, TicketCommand, TicketFields};
+use super::{Context, Format, TicketArgs, TicketCommand};
 
 /// When is a ticket's response due (and, for P1, the priority notification)
 #[derive(Debug, Args)]
@@ -59,122 +57,88 @@ impl TicketCommand for DeadlineArgs {
         &'c self,
         context: &'c Context,
     ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c {
-        let mut plain = PlainLines::new(context);
+        let mut plain = PlainLines::default();
         let mut rows = render::CsvRows::default();
         move |fields, line| {
             if context.format == Format::Csv {
                 refuse_explain_in_csv(self.explain)?;
-                let (result, history) = compute(context, fields, false)?;
+            }
+            let (result, history) = compute(context, fields, self.explain)?;
+            if context.format == Format::Csv {
                 let mut json = DeadlineJson::new(&result, &history, false);
                 json.id.clone_from(&fields.id);
                 return rows.write(&DeadlineRow::new(json), line);
             }
-            let is_plain = !self.explain
-                && fields.event.is_none()
-                && fields.priority_changes.is_empty()
-                && plain.write(fields, line)?;
-            if !is_plain {
-                let (result, history) = compute(context, fields, self.explain)?;
+            if self.explain || history.len() > 1 {
                 let mut json = DeadlineJson::new(&result, &history, self.explain);
                 json.id.clone_from(&fields.id);
                 serde_json::to_writer(line, &json)?;
+            } else {
+                plain.write(&result, fields.id.as_ref(), line)?;
             }
             Ok(())
         }
     }
 }
 
-/// Batch lines for plain tickets: byte for byte what serializing
-/// [`DeadlineJson`] gives (a test holds them equal), without escaping the
-/// same names and keys a million times.
-struct PlainLines<'c> {
-    context: &'c Context,
-    kinds: FxHashMap<String, PlainKind<'c>>,
-    key: String,
+/// Batch lines for tickets without windows or priority changes (the bulk
+/// of any export): byte for byte what serializing [`DeadlineJson`] gives (a
+/// test holds them equal), without escaping the same names and keys a
+/// million times.
+#[derive(Default)]
+struct PlainLines {
+    kinds: FxHashMap<(usize, usize, u64), PlainKind>,
 }
 
-/// What every ticket of one plan × priority × desk shares.
-struct PlainKind<'c> {
-    desk: &'c Calendar,
-    notification: Option<(Target, String)>,
-    response: (Target, String),
+/// What every ticket of one plan × priority × desk shares, escaped once.
+struct PlainKind {
+    notification: Option<String>,
+    response: String,
     /// From `"plan"` up to the opening's quote.
     head: String,
     /// From the opening's closing quote up to the notification's value.
     middle: String,
 }
 
-impl<'c> PlainLines<'c> {
-    fn new(context: &'c Context) -> PlainLines<'c> {
-        PlainLines {
-            context,
-            kinds: FxHashMap::default(),
-            key: String::new(),
-        }
-    }
-
-    /// Write the line of a plain ticket; `false` if the ticket's names do
-    /// not resolve, so the general path reports the error.
-    fn write(&mut self, fields: &TicketFields, line: &mut Vec<u8>) -> anyhow::Result<bool> {
-        let Some(priority) = &fields.priority else {
-            return Ok(false);
-        };
-        self.key.clear();
-        for part in [&fields.plan, priority, &fields.desk] {
-            self.key.push_str(part);
-            self.key.push('\0');
-        }
-        if !self.kinds.contains_key(&self.key) {
-            let Some(kind) = PlainKind::new(self.context, &fields.plan, priority, &fields.desk)
-            else {
-                return Ok(false);
-            };
-            // Names are matched in any case, so the spellings of even valid
-            // names are many: bound the memory.
-            if self.kinds.len() >= 1024 {
-                self.kinds.clear();
-            }
-            self.kinds.insert(self.key.clone(), kind);
-        }
-        let Some(kind) = self.kinds.get(&self.key) else {
-            return Ok(false);
-        };
-        let (zone, now) = (kind.desk.zone, self.context.now);
-        let opened = input::instant(&fields.opened, zone, now)?;
-        let pauses = super::parse_pauses(&fields.pauses, zone, now)?;
-        let due = |target: Target| deadline::due(kind.desk, target, opened, &pauses);
-        let notification = kind
-            .notification
-            .as_ref()
-            .map(|(target, head)| Ok::<_, slacalc::Error>((due(*target)?, head)))
-            .transpose()?;
-        let response = due(kind.response.0)?;
+impl PlainLines {
+    /// Write the line of a deadline and the ticket's id.
+    fn write(
+        &mut self,
+        d: &Deadline,
+        id: Option<&serde_json::Value>,
+        line: &mut Vec<u8>,
+    ) -> anyhow::Result<()> {
+        // The plan and priority live as long as the data set, as does the
+        // run: their addresses name them.
+        let key = (
+            std::ptr::from_ref(d.plan) as usize,
+            std::ptr::from_ref(d.priority) as usize,
+            d.desk.id(),
+        );
+        let kind = self.kinds.entry(key).or_insert_with(|| PlainKind::new(d));
+        let zone = d.desk.zone;
         line.push(b'{');
-        if let Some(id) = &fields.id {
+        if let Some(id) = id {
             line.extend_from_slice(b"\"id\":");
             serde_json::to_writer(&mut *line, id)?;
             line.push(b',');
         }
         line.extend_from_slice(kind.head.as_bytes());
-        render::write_rfc3339(line, opened, zone);
+        render::write_rfc3339(line, d.opened, zone);
         line.extend_from_slice(kind.middle.as_bytes());
-        match notification {
-            Some((due, head)) => write_target(line, head, due, zone),
-            None => line.extend_from_slice(b"null"),
+        match (&d.notification, &kind.notification) {
+            (Some(n), Some(head)) => write_target(line, head, n.due, zone),
+            _ => line.extend_from_slice(b"null"),
         }
         line.extend_from_slice(b",\"response\":");
-        write_target(line, &kind.response.1, response, zone);
+        write_target(line, &kind.response, d.response.due, zone);
         line.push(b'}');
-        Ok(true)
+        Ok(())
     }
 }
 
-impl<'c> PlainKind<'c> {
-    fn new(context: &'c Context, plan: &str, priority: &str, desk: &str) -> Option<PlainKind<'c>> {
-        let plan = context.data.plan(plan).ok()?;
-        let priority = plan.priority(priority).ok()?;
-        let desk = context.data.desk(desk).ok()?;
-        let response = plan.response(priority);
+impl PlainKind {
+    fn new(d: &Deadline) -> PlainKind {
         let target_head = |t: Target| {
             format!(
                 "{{\"target\":{},\"clock\":{},\"due\":",
@@ -182,22 +146,21 @@ impl<'c> PlainKind<'c> {
                 json_string(t.clock.name())
             )
         };
-        Some(PlainKind {
-            desk,
-            notification: plan.notification(priority).map(|t| (t, target_head(t))),
-            response: (response, target_head(response)),
+        PlainKind {
+            notification: d.notification.as_ref().map(|n| target_head(n.target)),
+            response: target_head(d.response.target),
             head: format!(
                 "\"plan\":{},\"priority\":{},\"desk\":{},\"timezone\":{},\"opened\":\"",
-                json_string(&plan.name),
-                json_string(&priority.id),
-                json_string(&desk.name),
-                json_string(desk.zone.name())
+                json_string(&d.plan.name),
+                json_string(&d.priority.id),
+                json_string(&d.desk.name),
+                json_string(d.desk.zone.name())
             ),
             middle: format!(
                 "\",\"clock\":{},\"notification\":",
-                json_string(response.clock.name())
+                json_string(d.response.target.clock.name())
             ),
-        })
+        }
     }
 }
 
@@ -218,20 +181,14 @@ fn json_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()
 }
 
-/// The deadline of a ticket under its latest priority, measured from the
-/// opening (SPEC §4), and its priority history.
+/// The deadline of a ticket and its priority history.
 pub fn compute<'a>(
     context: &'a Context,
     fields: &TicketFields,
     explain: bool,
 ) -> anyhow::Result<(Deadline<'a>, Vec<PriorityPeriod<'a>>)> {
-    let (mut ticket, changes) = fields.parse(context)?;
-    let plan = context.data.plan(&ticket.plan)?;
-    let history = priority_history(plan, ticket.opened, &ticket.priority, &changes)?;
-    if let Some(last) = history.last() {
-        ticket.priority.clone_from(&last.priority.id);
-    }
-    Ok((deadline::compute(&context.data, &ticket, explain)?, history))
+    let ticket = fields.resolve(&context.data, context.now)?;
+    Ok((deadline::compute(&ticket, explain)?, ticket.history))
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -533,11 +490,11 @@ mod tests {
         numbered.id = Some(serde_json::json!(42));
         cases.push(numbered);
 
-        let mut plain = PlainLines::new(&context);
+        let mut plain = PlainLines::default();
         for fields in &cases {
-            let mut fast = Vec::new();
-            assert!(plain.write(fields, &mut fast).unwrap(), "{fields:?}");
             let (result, history) = compute(&context, fields, false).unwrap();
+            let mut fast = Vec::new();
+            plain.write(&result, fields.id.as_ref(), &mut fast).unwrap();
             let mut json = DeadlineJson::new(&result, &history, false);
             json.id.clone_from(&fields.id);
             let general = serde_json::to_vec(&json).unwrap();
@@ -546,22 +503,5 @@ mod tests {
                 String::from_utf8(general).unwrap()
             );
         }
-    }
-
-    /// Names that do not resolve are left to the general path, which
-    /// reports them.
-    #[test]
-    fn plain_lines_leave_unknown_names_to_the_general_path() {
-        let context = context();
-        let mut plain = PlainLines::new(&context);
-        let mut out = Vec::new();
-        for fields in [
-            ticket("bronze", "p1", "uae", "now"),
-            ticket("gold", "p9", "uae", "now"),
-            ticket("gold", "p1", "europe", "now"),
-        ] {
-            assert!(!plain.write(&fields, &mut out).unwrap());
-        }
-        assert!(out.is_empty());
     }
 }

@@ -6,11 +6,11 @@ use clap::Args;
 use serde::Serialize;
 
 use slacalc::escalation::{escalate, Escalation, Step, StepStatus};
-use slacalc::input;
 
 use super::deadline::{history_json, PriorityJson};
 use super::render::{self, rfc3339};
-use super::{Context, Format, TicketArgs, TicketCommand, TicketFields};
+use super::{Context, Format, TicketArgs, TicketCommand};
+use slacalc::ticket::TicketFields;
 
 /// Who must the ticket be escalated to, and when is the next step
 #[derive(Debug, Args)]
@@ -136,10 +136,20 @@ impl TicketCommand for EscalateArgs {
 }
 
 fn compute<'a>(context: &'a Context, fields: &TicketFields) -> anyhow::Result<Escalation<'a>> {
-    let (ticket, changes) = fields.parse(context)?;
-    let zone = context.data.desk(&ticket.desk)?.zone;
-    let at = input::instant(fields.at.as_deref().unwrap_or("now"), zone, context.now)?;
-    Ok(escalate(&context.data, &ticket, &changes, at)?)
+    let ticket = fields.resolve(&context.data, context.now)?;
+    let at = ticket.at.unwrap_or(context.now);
+    escalate(&ticket, at).map_err(|e| match e {
+        slacalc::Error::BeforeOpening {
+            at, opened, zone, ..
+        } => slacalc::Error::BeforeOpening {
+            what: "--at",
+            at,
+            opened,
+            zone,
+        }
+        .into(),
+        other => other.into(),
+    })
 }
 
 fn step_json(step: &Step, zone: slacalc::time::Tz) -> StepJson {

@@ -24,10 +24,8 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-pub use batch::TicketFields;
-use slacalc::clock::Pauses;
-use slacalc::input;
 use slacalc::load::DataSet;
+use slacalc::ticket::TicketFields;
 
 const EXIT_STATUS: &str = "EXIT STATUS:
   0  success
@@ -162,19 +160,6 @@ impl TicketArgs {
             responded: None,
         }
     }
-}
-
-/// Parse `--pause` values in the desk's zone.
-pub fn parse_pauses(
-    texts: &[impl AsRef<str>],
-    zone: slacalc::time::Tz,
-    now: DateTime<Utc>,
-) -> slacalc::Result<Pauses> {
-    let pauses = texts
-        .iter()
-        .map(|t| input::pause(t.as_ref(), zone, now))
-        .collect::<slacalc::Result<Vec<_>>>()?;
-    Pauses::new(pauses)
 }
 
 pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<()> {

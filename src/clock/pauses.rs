@@ -2,8 +2,6 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::error::{Error, Result};
-
 /// A half-open span of time `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interval {
@@ -18,35 +16,32 @@ impl Interval {
 }
 
 /// Intervals during which no clock runs (waiting for the customer or a
-/// third party): sorted and never overlapping.
+/// third party). Pauses may overlap, nest or touch: what is paused is their
+/// union, kept here sorted and disjoint (SPEC §3).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pauses(Vec<Interval>);
 
+/// The pause at this index (in the order given) ends before it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReversedPause(pub usize);
+
 impl Pauses {
-    /// Checks that each pause ends after it starts and none overlaps another.
-    pub fn new(mut pauses: Vec<Interval>) -> Result<Pauses> {
-        for p in &pauses {
-            if p.end <= p.start {
-                return Err(Error::Input(format!(
-                    "pause {}/{} ends before it starts",
-                    p.start.to_rfc3339(),
-                    p.end.to_rfc3339()
-                )));
+    /// The union of `pauses`. A pause of zero length pauses nothing; a
+    /// reversed one is an error, the only check pauses get.
+    pub fn new(mut pauses: Vec<Interval>) -> Result<Pauses, ReversedPause> {
+        if let Some(index) = pauses.iter().position(|p| p.end < p.start) {
+            return Err(ReversedPause(index));
+        }
+        pauses.retain(|p| p.end > p.start);
+        pauses.sort_unstable_by_key(|p| p.start);
+        let mut union: Vec<Interval> = Vec::with_capacity(pauses.len());
+        for p in pauses {
+            match union.last_mut() {
+                Some(last) if p.start <= last.end => last.end = last.end.max(p.end),
+                _ => union.push(p),
             }
         }
-        pauses.sort_by_key(|p| p.start);
-        for pair in pauses.windows(2) {
-            if pair[1].start < pair[0].end {
-                return Err(Error::Input(format!(
-                    "pauses {}/{} and {}/{} overlap; give each waiting time once",
-                    pair[0].start.to_rfc3339(),
-                    pair[0].end.to_rfc3339(),
-                    pair[1].start.to_rfc3339(),
-                    pair[1].end.to_rfc3339()
-                )));
-            }
-        }
-        Ok(Pauses(pauses))
+        Ok(Pauses(union))
     }
 
     pub fn none() -> Pauses {
@@ -55,5 +50,15 @@ impl Pauses {
 
     pub fn as_slice(&self) -> &[Interval] {
         &self.0
+    }
+
+    /// When a ticket opened at `opened` starts counting: the opening, or the
+    /// end of the pause covering it (`[A, B)` covers it when A ≤ opening < B;
+    /// SPEC §3).
+    pub fn effective_start(&self, opened: DateTime<Utc>) -> DateTime<Utc> {
+        self.0
+            .iter()
+            .find(|p| p.start <= opened && opened < p.end)
+            .map_or(opened, |p| p.end)
     }
 }
