@@ -2,7 +2,6 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
 mod batch;
-mod support;
 mod cli;
 mod clock_custom;
 mod coverage_cases;
@@ -16,3 +15,4 @@ mod regressions;
 mod renew_cases;
 mod renew_more;
 mod schema;
+mod support;
