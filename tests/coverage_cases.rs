@@ -24,8 +24,8 @@
 
 use serde_json::Value;
 
-use crate::cli::{bad_input, slacalc, try_json};
 use crate::holidays::{AMERICAS_2026, EUROPE_2026, UAE_2026};
+use crate::support::Test;
 
 fn report(what: &str, mismatches: &[String]) {
     assert!(
@@ -507,10 +507,11 @@ fn coverage_at_instants() {
     let mut mismatches = Vec::new();
     for (i, c) in COVERAGE.iter().enumerate() {
         let label = format!("case {} ({} {} {})", i + 1, c.plan, c.desk, c.at);
-        let args = [
-            "coverage", "--plan", c.plan, "--desk", c.desk, "--at", c.at, "--format", "json",
-        ];
-        let v = match try_json(&args) {
+        let v = match Test::new()
+            .args(["coverage", "--plan", c.plan, "--desk", c.desk, "--at", c.at])
+            .format("json")
+            .try_json()
+        {
             Ok(v) => v,
             Err(e) => {
                 mismatches.push(format!("{label}: {e}"));
@@ -587,8 +588,7 @@ const MATRIX_ROWS: &[(&str, [&str; 3])] = &[
 #[test]
 fn coverage_plan_matrix() {
     let mut m = Vec::new();
-    let v = try_json(&["coverage", "--format", "json"])
-        .unwrap_or_else(|e| panic!("coverage --format json: {e}"));
+    let v = Test::new().arg("coverage").format("json").json();
     let plans = v
         .as_array()
         .unwrap_or_else(|| panic!("coverage --format json: not a JSON array: {v}"));
@@ -650,9 +650,11 @@ fn check_holiday_json(
     m: &mut Vec<String>,
 ) -> Vec<Value> {
     let label = format!("holidays {desk} {year}");
-    let v = match try_json(&[
-        "holidays", "--desk", desk, "--year", year, "--format", "json",
-    ]) {
+    let v = match Test::new()
+        .args(["holidays", "--desk", desk, "--year", year])
+        .format("json")
+        .try_json()
+    {
         Ok(v) => v,
         Err(e) => {
             m.push(format!("{label}: {e}"));
@@ -713,31 +715,31 @@ fn holidays_json() {
     check_holiday_json("uae", "2026", UAE_2026, &mut m);
     check_holiday_json("middle-east", "2026", UAE_2026, &mut m);
     // The UAE lists stop at 2028: 2029 is bad input, said on one line naming the year.
-    if let Some(p) = bad_input(
-        &[
-            "holidays", "--desk", "uae", "--year", "2029", "--format", "json",
-        ],
-        &["2029"],
-        false,
-    ) {
-        m.push(p);
-    }
+    let refusal = Test::new()
+        .args(["holidays", "--desk", "uae", "--year", "2029"])
+        .format("json")
+        .bad_input(&["2029"])
+        .try_run();
+    m.extend(refusal.err());
     report("holidays", &m);
+}
+
+/// `slacalc holidays --desk D --year 2026 --format ics`.
+fn holidays_ics_2026(desk: &str) -> Test {
+    Test::new()
+        .args(["holidays", "--desk", desk, "--year", "2026"])
+        .format("ics")
 }
 
 fn check_ics(desk: &str, expected: &[&str], m: &mut Vec<String>) {
     let label = format!("holidays {desk} 2026 ics");
-    let out = slacalc(&[
-        "holidays", "--desk", desk, "--year", "2026", "--format", "ics",
-    ]);
-    if !out.status.success() {
-        m.push(format!(
-            "{label}: exit {:?}: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
-        return;
-    }
+    let out = match holidays_ics_2026(desk).try_run() {
+        Ok(out) => out,
+        Err(e) => {
+            m.push(format!("{label}: {e}"));
+            return;
+        }
+    };
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     if !text.starts_with("BEGIN:VCALENDAR") {
         m.push(format!(
@@ -779,9 +781,7 @@ fn holidays_ics() {
     check_ics("europe", EUROPE_2026, &mut m);
     // 11 events for americas 2026, incl. DTSTART 20260703 (observed), never 20260704.
     check_ics("americas", AMERICAS_2026, &mut m);
-    let out = slacalc(&[
-        "holidays", "--desk", "americas", "--year", "2026", "--format", "ics",
-    ]);
+    let out = holidays_ics_2026("americas").output();
     if String::from_utf8_lossy(&out.stdout).contains("DTSTART;VALUE=DATE:20260704") {
         m.push("americas ics: Sat 4 Jul listed; the observed day is Fri 3 Jul".to_string());
     }
@@ -809,7 +809,11 @@ const EVENTS: &[(&str, &str)] = &[
 #[test]
 fn coverage_events_list() {
     let mut m = Vec::new();
-    match try_json(&["coverage", "--events", "--format", "json"]) {
+    match Test::new()
+        .args(["coverage", "--events"])
+        .format("json")
+        .try_json()
+    {
         Err(e) => m.push(format!("coverage --events: {e}")),
         Ok(v) => match v.as_array() {
             None => m.push(format!("coverage --events: not an array: {v}")),
@@ -989,13 +993,19 @@ const EVENT_CASES: &[EventCase] = &[
     },
 ];
 
+/// `slacalc deadline --event E --plan P --desk D --opened T --format json`.
+fn event_deadline(event: &str, plan: &str, desk: &str, opened: &str) -> Test {
+    Test::new()
+        .args(["deadline", "--event", event, "--plan", plan, "--desk", desk])
+        .opened(opened)
+        .format("json")
+}
+
 fn check_event_deadline(c: &EventCase, extra: &[&str], label: &str, m: &mut Vec<String>) {
-    let mut args = vec![
-        "deadline", "--event", c.event, "--plan", c.plan, "--desk", c.desk, "--opened", c.opened,
-        "--format", "json",
-    ];
-    args.extend_from_slice(extra);
-    let v = match try_json(&args) {
+    let v = match event_deadline(c.event, c.plan, c.desk, c.opened)
+        .args(extra.iter().copied())
+        .try_json()
+    {
         Ok(v) => v,
         Err(e) => {
             m.push(format!("{label}: {e}"));
@@ -1061,59 +1071,23 @@ fn event_release_and_plan_eligibility() {
     }
     // Summer '19 and Spring '19 precede Winter '20 → bad input naming the minimum release.
     for release in ["Summer '19", "Spring '19"] {
-        let args = [
-            "deadline",
-            "--event",
-            base.event,
-            "--plan",
-            "gold",
-            "--desk",
-            "europe",
-            "--opened",
-            base.opened,
-            "--release",
-            release,
-            "--format",
-            "json",
-        ];
-        if let Some(p) = bad_input(&args, &["Winter '20"], false) {
-            m.push(p);
-        }
+        let refusal = event_deadline(base.event, "gold", "europe", base.opened)
+            .args(["--release", release])
+            .bad_input(&["Winter '20"])
+            .try_run();
+        m.extend(refusal.err());
     }
     // Proactive support is gold/platinum only: basic with --event is bad input that
     // names both eligible plans (case-insensitively: "Gold" or "gold").
-    let args = [
-        "deadline",
-        "--event",
-        "disk-almost-full",
-        "--plan",
-        "basic",
-        "--desk",
-        "europe",
-        "--opened",
-        base.opened,
-        "--format",
-        "json",
-    ];
-    if let Some(p) = bad_input(&args, &["gold", "platinum"], true) {
-        m.push(p);
-    }
+    let refusal = event_deadline("disk-almost-full", "basic", "europe", base.opened)
+        .bad_input(&["gold", "platinum"])
+        .ignore_case()
+        .try_run();
+    m.extend(refusal.err());
     // An unknown event id is bad input naming it.
-    let args = [
-        "deadline",
-        "--event",
-        "no-such-event",
-        "--plan",
-        "gold",
-        "--desk",
-        "europe",
-        "--opened",
-        base.opened,
-        "--format",
-        "json",
-    ];
-    if let Some(p) = bad_input(&args, &["no-such-event"], false) {
-        m.push(p);
-    }
+    let refusal = event_deadline("no-such-event", "gold", "europe", base.opened)
+        .bad_input(&["no-such-event"])
+        .try_run();
+    m.extend(refusal.err());
     report("event eligibility", &m);
 }

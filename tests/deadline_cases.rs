@@ -13,6 +13,8 @@
 
 use serde_json::Value;
 
+use crate::support::Test;
+
 #[derive(Debug)]
 struct Case {
     plan: &'static str,
@@ -854,23 +856,13 @@ const CASES: &[Case] = &[
 
 /// Runs one case and returns what differs from the hand-worked expectation.
 fn check(c: &Case) -> Vec<String> {
-    let mut args = vec![
-        "deadline",
-        "--plan",
-        c.plan,
-        "--priority",
-        c.priority,
-        "--desk",
-        c.desk,
-        "--opened",
-        c.opened,
-        "--format",
-        "json",
-    ];
+    let mut test = Test::deadline(c.plan, c.priority, c.desk)
+        .opened(c.opened)
+        .format("json");
     for p in c.pauses {
-        args.extend(["--pause", p]);
+        test = test.args(["--pause", p]);
     }
-    let v = match crate::cli::try_json(&args) {
+    let v = match test.try_json() {
         Ok(v) => v,
         Err(problem) => return vec![problem],
     };

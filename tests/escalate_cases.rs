@@ -23,6 +23,8 @@
 
 use serde_json::Value;
 
+use crate::support::Test;
+
 const ST: &str = "Support Team";
 const TL: &str = "Team Leader";
 const SM: &str = "Support Manager";
@@ -615,24 +617,13 @@ const CASES: &[Case] = &[
 
 /// Runs `slacalc escalate` for one case and parses its JSON output.
 fn run(case: &Case) -> Result<Value, String> {
-    let mut args = vec![
-        "escalate",
-        "--plan",
-        case.plan,
-        "--priority",
-        case.priority,
-        "--desk",
-        case.desk,
-        "--opened",
-        case.opened,
-        "--at",
-        case.at,
-    ];
+    let mut test = Test::escalate(case.plan, case.priority, case.desk)
+        .opened(case.opened)
+        .args(["--at", case.at]);
     for pause in case.pauses {
-        args.extend(["--pause", *pause]);
+        test = test.args(["--pause", pause]);
     }
-    args.extend(["--format", "json"]);
-    crate::cli::try_json(&args)
+    test.format("json").try_json()
 }
 
 /// Every difference between the hand-worked case and the tool's answer.
