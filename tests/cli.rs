@@ -1,89 +1,9 @@
 //! The command-line contract of SPEC §8: JSON fields, exit codes, and one
 //! line on stderr for bad input.
 
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
 use crate::support::Test;
-
-// OLD HELPERS
-pub fn slacalc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slacalc"))
-        .args(args)
-        .env_remove("SLACALC_DATA")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-pub fn json(args: &[&str]) -> Value {
-    try_json(args).unwrap_or_else(|problem| panic!("{args:?}: {problem}"))
-}
-
-/// Runs the command and parses its stdout as JSON; on failure, says what
-/// went wrong instead of panicking, so that a test can collect every
-/// mismatch before asserting.
-pub fn try_json(args: &[&str]) -> Result<Value, String> {
-    let out = slacalc(args);
-    if !out.status.success() {
-        return Err(format!(
-            "exit {:?}, stderr: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
-    }
-    serde_json::from_slice(&out.stdout).map_err(|e| {
-        format!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
-
-/// Exit status 2 and exactly one line on stderr containing `needle`.
-pub fn fails_with(args: &[&str], needle: &str) {
-    if let Some(problem) = bad_input(args, &[needle], false) {
-        panic!("{problem}");
-    }
-}
-
-/// What is wrong with the command's refusal, if anything: it must exit
-/// with status 2 and write exactly one stderr line containing every needle
-/// (case-insensitive when `fold_case`).
-pub fn bad_input(args: &[&str], needles: &[&str], fold_case: bool) -> Option<String> {
-    let out = slacalc(args);
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let mut problems = Vec::new();
-    if out.status.code() != Some(2) {
-        problems.push(format!("exit {:?}, expected 2", out.status.code()));
-    }
-    if stderr.lines().count() != 1 {
-        problems.push(format!(
-            "{} stderr lines, expected 1",
-            stderr.lines().count()
-        ));
-    }
-    for needle in needles {
-        let found = if fold_case {
-            stderr.to_lowercase().contains(&needle.to_lowercase())
-        } else {
-            stderr.contains(needle)
-        };
-        if !found {
-            problems.push(format!("stderr lacks {needle:?}"));
-        }
-    }
-    if problems.is_empty() {
-        None
-    } else {
-        Some(format!(
-            "{args:?}: {}; stderr was: {}",
-            problems.join(", "),
-            stderr.trim()
-        ))
-    }
-}
 
 fn keys(value: &Value) -> Vec<&str> {
     let mut keys: Vec<&str> = value
