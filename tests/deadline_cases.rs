@@ -30,6 +30,19 @@ struct Case {
     response_due: Option<&'static str>,
 }
 
+/// Basic P3 and P4 have no target: no notification, no due instant.
+const fn best_effort(priority: &'static str, desk: &'static str, opened: &'static str) -> Case {
+    Case {
+        plan: "basic",
+        priority,
+        desk,
+        opened,
+        pauses: &[],
+        notification_due: None,
+        response_due: None,
+    }
+}
+
 const CASES: &[Case] = &[
     // ---------------------------------------------------------------- europe, ordinary November week (+01:00)
     // 1. gold P2 = 2h extended. Mon 23 Nov 10:00, open 09–18: Mon 10–12 2h → 12:00.
@@ -152,15 +165,7 @@ const CASES: &[Case] = &[
         response_due: Some("2026-12-01T18:00:00+01:00"),
     },
     // 12. basic P4: best effort, no notification (not P1).
-    Case {
-        plan: "basic",
-        priority: "p4",
-        desk: "europe",
-        opened: "2026-11-23T10:00:00+01:00",
-        pauses: &[],
-        notification_due: None,
-        response_due: None,
-    },
+    best_effort("p4", "europe", "2026-11-23T10:00:00+01:00"),
     // 13. gold P2 opened exactly at closing, Mon 23 Nov 18:00: no time left Monday;
     //     Tue 24 09–11 2h → 11:00.
     Case {
@@ -530,15 +535,7 @@ const CASES: &[Case] = &[
         response_due: Some("2026-11-02T14:00:00-05:00"),
     },
     // 46. basic P3: best effort, no notification.
-    Case {
-        plan: "basic",
-        priority: "p3",
-        desk: "americas",
-        opened: "2026-11-24T10:00:00-05:00",
-        pauses: &[],
-        notification_due: None,
-        response_due: None,
-    },
+    best_effort("p3", "americas", "2026-11-24T10:00:00-05:00"),
     // 47. gold P3 = 4h opened before hours, Tue 24 Nov 05:30: counting starts 07:00,
     //     07–11 4h → 11:00.
     Case {
@@ -747,15 +744,7 @@ const CASES: &[Case] = &[
         response_due: Some("2026-11-17T18:00:00+04:00"),
     },
     // 66. basic P3, middle-east: best effort, no notification.
-    Case {
-        plan: "basic",
-        priority: "p3",
-        desk: "middle-east",
-        opened: "2026-11-15T10:00:00+04:00",
-        pauses: &[],
-        notification_due: None,
-        response_due: None,
-    },
+    best_effort("p3", "middle-east", "2026-11-15T10:00:00+04:00"),
     // ---------------------------------------------------------------- pauses
     // 67. gold P3 = 4h, europe, Mon 23 Nov 09:00, one pause 10:00–11:00 inside hours:
     //     09–10 1h; 11–14 3h → 14:00.

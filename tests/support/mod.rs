@@ -59,21 +59,17 @@ impl Test {
 
     /// `slacalc deadline --plan P --priority PR --desk D`.
     pub fn deadline(plan: &str, priority: &str, desk: &str) -> Test {
-        Test::new().args([
-            "deadline",
-            "--plan",
-            plan,
-            "--priority",
-            priority,
-            "--desk",
-            desk,
-        ])
+        Test::ticket("deadline", plan, priority, desk)
     }
 
     /// `slacalc escalate --plan P --priority PR --desk D`.
     pub fn escalate(plan: &str, priority: &str, desk: &str) -> Test {
+        Test::ticket("escalate", plan, priority, desk)
+    }
+
+    fn ticket(subcommand: &str, plan: &str, priority: &str, desk: &str) -> Test {
         Test::new().args([
-            "escalate",
+            subcommand,
             "--plan",
             plan,
             "--priority",
