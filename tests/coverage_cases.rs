@@ -128,70 +128,23 @@ const fn on_call_at(desk: &'static str, at: &'static str, next_open: &'static st
     }
 }
 
+#[rustfmt::skip]
 const COVERAGE: &[Cov] = &[
     // ------------------------------------------------ europe, Mon 23 Nov 2026 (+01:00), 09:00–18:00
     // 1. gold at the opening second 09:00:00: [09:00, 18:00) contains it → open, extended.
-    open_at(
-        "gold",
-        "europe",
-        "2026-11-23T09:00:00+01:00",
-        "extended",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-11-23T09:00:00+01:00", "extended", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
     // 2. gold one second before opening, 08:59:59 → closed; next opening is 09:00 the same day.
-    closed_at(
-        "gold",
-        "europe",
-        "2026-11-23T08:59:59+01:00",
-        "2026-11-23T09:00:00+01:00",
-    ),
+    closed_at("gold", "europe", "2026-11-23T08:59:59+01:00", "2026-11-23T09:00:00+01:00"),
     // 3. gold one second before closing, 17:59:59 → still open, same window.
-    open_at(
-        "gold",
-        "europe",
-        "2026-11-23T17:59:59+01:00",
-        "extended",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-11-23T17:59:59+01:00", "extended", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
     // 4. gold at the closing second 18:00:00 → closed ([from, to) excludes `to`);
     //    next opening Tue 24 Nov 09:00 (an ordinary weekday).
-    closed_at(
-        "gold",
-        "europe",
-        "2026-11-23T18:00:00+01:00",
-        "2026-11-24T09:00:00+01:00",
-    ),
+    closed_at("gold", "europe", "2026-11-23T18:00:00+01:00", "2026-11-24T09:00:00+01:00"),
     // 5–8. the same four edges for basic on the standard clock.
-    open_at(
-        "basic",
-        "europe",
-        "2026-11-23T09:00:00+01:00",
-        "standard",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
-    closed_at(
-        "basic",
-        "europe",
-        "2026-11-23T08:59:59+01:00",
-        "2026-11-23T09:00:00+01:00",
-    ),
-    open_at(
-        "basic",
-        "europe",
-        "2026-11-23T17:59:59+01:00",
-        "standard",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
-    closed_at(
-        "basic",
-        "europe",
-        "2026-11-23T18:00:00+01:00",
-        "2026-11-24T09:00:00+01:00",
-    ),
+    open_at("basic", "europe", "2026-11-23T09:00:00+01:00", "standard", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
+    closed_at("basic", "europe", "2026-11-23T08:59:59+01:00", "2026-11-23T09:00:00+01:00"),
+    open_at("basic", "europe", "2026-11-23T17:59:59+01:00", "standard", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
+    closed_at("basic", "europe", "2026-11-23T18:00:00+01:00", "2026-11-24T09:00:00+01:00"),
     // 9. input in UTC: 08:00:00Z is 09:00:00+01:00 in Rome → the opening second, open;
     //    `at` comes back at the desk's offset (§8).
     Cov {
@@ -208,292 +161,97 @@ const COVERAGE: &[Cov] = &[
     // ------------------------------------------------ Saturday 28 Nov 2026
     // 10. basic europe Sat 10:00: the standard clock has no Saturday → closed;
     //     Sun 29 closed → next opening Mon 30 Nov 09:00.
-    closed_at(
-        "basic",
-        "europe",
-        "2026-11-28T10:00:00+01:00",
-        "2026-11-30T09:00:00+01:00",
-    ),
+    closed_at("basic", "europe", "2026-11-28T10:00:00+01:00", "2026-11-30T09:00:00+01:00"),
     // 11. gold europe Sat 10:00: extended Saturday window 09:00–18:00 → open.
-    open_at(
-        "gold",
-        "europe",
-        "2026-11-28T10:00:00+01:00",
-        "extended",
-        "2026-11-28T09:00:00+01:00",
-        "2026-11-28T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-11-28T10:00:00+01:00", "extended", "2026-11-28T09:00:00+01:00", "2026-11-28T18:00:00+01:00"),
     // 12. gold europe Sat 18:00 (closing second) → closed; Sun closed → Mon 30 09:00.
-    closed_at(
-        "gold",
-        "europe",
-        "2026-11-28T18:00:00+01:00",
-        "2026-11-30T09:00:00+01:00",
-    ),
+    closed_at("gold", "europe", "2026-11-28T18:00:00+01:00", "2026-11-30T09:00:00+01:00"),
     // 13. gold americas Sat 11:59:59 (-05:00): Saturday window 07:00–12:00 → open.
-    open_at(
-        "gold",
-        "americas",
-        "2026-11-28T11:59:59-05:00",
-        "extended",
-        "2026-11-28T07:00:00-05:00",
-        "2026-11-28T12:00:00-05:00",
-    ),
+    open_at("gold", "americas", "2026-11-28T11:59:59-05:00", "extended", "2026-11-28T07:00:00-05:00", "2026-11-28T12:00:00-05:00"),
     // 14. gold americas Sat 12:00:00 → closed; Sun closed → Mon 30 Nov 07:00.
-    closed_at(
-        "gold",
-        "americas",
-        "2026-11-28T12:00:00-05:00",
-        "2026-11-30T07:00:00-05:00",
-    ),
+    closed_at("gold", "americas", "2026-11-28T12:00:00-05:00", "2026-11-30T07:00:00-05:00"),
     // 15. basic americas Sat 07:00 → closed (no Saturday) → Mon 30 Nov 07:00.
-    closed_at(
-        "basic",
-        "americas",
-        "2026-11-28T07:00:00-05:00",
-        "2026-11-30T07:00:00-05:00",
-    ),
+    closed_at("basic", "americas", "2026-11-28T07:00:00-05:00", "2026-11-30T07:00:00-05:00"),
     // ------------------------------------------------ holidays
     // 16. Thanksgiving Thu 26 Nov 2026 (4th Thursday: 5, 12, 19, 26), a standard day:
     //     gold americas 10:00 → holiday window 07:00–12:00 → open.
-    open_at(
-        "gold",
-        "americas",
-        "2026-11-26T10:00:00-05:00",
-        "extended",
-        "2026-11-26T07:00:00-05:00",
-        "2026-11-26T12:00:00-05:00",
-    ),
+    open_at("gold", "americas", "2026-11-26T10:00:00-05:00", "extended", "2026-11-26T07:00:00-05:00", "2026-11-26T12:00:00-05:00"),
     // 17. gold americas Thanksgiving 12:00:00 → holiday window closed; Fri 27 Nov is an
     //     ordinary weekday → next opening Fri 27 07:00.
-    closed_at(
-        "gold",
-        "americas",
-        "2026-11-26T12:00:00-05:00",
-        "2026-11-27T07:00:00-05:00",
-    ),
+    closed_at("gold", "americas", "2026-11-26T12:00:00-05:00", "2026-11-27T07:00:00-05:00"),
     // 18. gold americas Thanksgiving 06:59:59 → before the holiday window → next 07:00 same day.
-    closed_at(
-        "gold",
-        "americas",
-        "2026-11-26T06:59:59-05:00",
-        "2026-11-26T07:00:00-05:00",
-    ),
+    closed_at("gold", "americas", "2026-11-26T06:59:59-05:00", "2026-11-26T07:00:00-05:00"),
     // 19. basic americas Thanksgiving 10:00 → standard clock closed on holidays →
     //     next opening Fri 27 Nov 07:00.
-    closed_at(
-        "basic",
-        "americas",
-        "2026-11-26T10:00:00-05:00",
-        "2026-11-27T07:00:00-05:00",
-    ),
+    closed_at("basic", "americas", "2026-11-26T10:00:00-05:00", "2026-11-27T07:00:00-05:00"),
     // 20. gold europe Tue 8 Dec 2026 (Immacolata, a standard day) 10:00 → holiday
     //     window 09:00–18:00 → open.
-    open_at(
-        "gold",
-        "europe",
-        "2026-12-08T10:00:00+01:00",
-        "extended",
-        "2026-12-08T09:00:00+01:00",
-        "2026-12-08T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-12-08T10:00:00+01:00", "extended", "2026-12-08T09:00:00+01:00", "2026-12-08T18:00:00+01:00"),
     // 21. basic europe Tue 8 Dec 10:00 → closed; Wed 9 Dec 09:00.
-    closed_at(
-        "basic",
-        "europe",
-        "2026-12-08T10:00:00+01:00",
-        "2026-12-09T09:00:00+01:00",
-    ),
+    closed_at("basic", "europe", "2026-12-08T10:00:00+01:00", "2026-12-09T09:00:00+01:00"),
     // 22. Independence Day 2026 is Sat 4 Jul, observed Fri 3 Jul (a standard day, EDT -04:00):
     //     gold americas Fri 3 Jul 10:00 → holiday window 07:00–12:00 → open.
-    open_at(
-        "gold",
-        "americas",
-        "2026-07-03T10:00:00-04:00",
-        "extended",
-        "2026-07-03T07:00:00-04:00",
-        "2026-07-03T12:00:00-04:00",
-    ),
+    open_at("gold", "americas", "2026-07-03T10:00:00-04:00", "extended", "2026-07-03T07:00:00-04:00", "2026-07-03T12:00:00-04:00"),
     // 23. basic americas Fri 3 Jul 10:00 → closed (observed holiday); Sat 4, Sun 5 closed
     //     → Mon 6 Jul 07:00 -04:00.
-    closed_at(
-        "basic",
-        "americas",
-        "2026-07-03T10:00:00-04:00",
-        "2026-07-06T07:00:00-04:00",
-    ),
+    closed_at("basic", "americas", "2026-07-03T10:00:00-04:00", "2026-07-06T07:00:00-04:00"),
     // 24. europe 4 Oct 2026 (St Francis, from 2026) is a Sunday: a holiday on a closed day
     //     opens nothing → gold closed at 10:00 (+02:00, before 25 Oct); next Mon 5 Oct 09:00.
-    closed_at(
-        "gold",
-        "europe",
-        "2026-10-04T10:00:00+02:00",
-        "2026-10-05T09:00:00+02:00",
-    ),
+    closed_at("gold", "europe", "2026-10-04T10:00:00+02:00", "2026-10-05T09:00:00+02:00"),
     // ------------------------------------------------ middle-east vs uae, Friday 27 Nov 2026 (+04:00)
     // 25. gold middle-east Fri 10:00: Friday is closed on every clock → closed; Sat 28 has
     //     the extended window 12:00–18:00 → next opening Sat 12:00.
-    closed_at(
-        "gold",
-        "middle-east",
-        "2026-11-27T10:00:00+04:00",
-        "2026-11-28T12:00:00+04:00",
-    ),
+    closed_at("gold", "middle-east", "2026-11-27T10:00:00+04:00", "2026-11-28T12:00:00+04:00"),
     // 26. basic middle-east Fri 10:00: closed; Sat closed for basic → Sun 29 Nov 09:00
     //     (Sun–Thu standard week).
-    closed_at(
-        "basic",
-        "middle-east",
-        "2026-11-27T10:00:00+04:00",
-        "2026-11-29T09:00:00+04:00",
-    ),
+    closed_at("basic", "middle-east", "2026-11-27T10:00:00+04:00", "2026-11-29T09:00:00+04:00"),
     // 27. gold uae Fri 10:00: uae runs Mon–Fri 09:00–18:00 → open.
-    open_at(
-        "gold",
-        "uae",
-        "2026-11-27T10:00:00+04:00",
-        "extended",
-        "2026-11-27T09:00:00+04:00",
-        "2026-11-27T18:00:00+04:00",
-    ),
+    open_at("gold", "uae", "2026-11-27T10:00:00+04:00", "extended", "2026-11-27T09:00:00+04:00", "2026-11-27T18:00:00+04:00"),
     // 28. basic uae Fri 10:00 → open on the standard clock.
-    open_at(
-        "basic",
-        "uae",
-        "2026-11-27T10:00:00+04:00",
-        "standard",
-        "2026-11-27T09:00:00+04:00",
-        "2026-11-27T18:00:00+04:00",
-    ),
+    open_at("basic", "uae", "2026-11-27T10:00:00+04:00", "standard", "2026-11-27T09:00:00+04:00", "2026-11-27T18:00:00+04:00"),
     // 29. basic middle-east Sun 29 Nov 09:00 → a standard day there → open.
-    open_at(
-        "basic",
-        "middle-east",
-        "2026-11-29T09:00:00+04:00",
-        "standard",
-        "2026-11-29T09:00:00+04:00",
-        "2026-11-29T18:00:00+04:00",
-    ),
+    open_at("basic", "middle-east", "2026-11-29T09:00:00+04:00", "standard", "2026-11-29T09:00:00+04:00", "2026-11-29T18:00:00+04:00"),
     // 30. gold uae Sat 28 Nov 11:59:59: Saturday window is 12:00–18:00 → closed, next 12:00.
-    closed_at(
-        "gold",
-        "uae",
-        "2026-11-28T11:59:59+04:00",
-        "2026-11-28T12:00:00+04:00",
-    ),
+    closed_at("gold", "uae", "2026-11-28T11:59:59+04:00", "2026-11-28T12:00:00+04:00"),
     // 31. gold uae Sat 28 Nov 12:00:00 → open 12:00–18:00.
-    open_at(
-        "gold",
-        "uae",
-        "2026-11-28T12:00:00+04:00",
-        "extended",
-        "2026-11-28T12:00:00+04:00",
-        "2026-11-28T18:00:00+04:00",
-    ),
+    open_at("gold", "uae", "2026-11-28T12:00:00+04:00", "extended", "2026-11-28T12:00:00+04:00", "2026-11-28T18:00:00+04:00"),
     // ------------------------------------------------ Eid al-Fitr 2026: Thu 19 – Sun 22 Mar (UAE)
     // 32. basic middle-east Thu 19 Mar 10:00: holiday → closed; Fri 20 closed, Sat 21 closed
     //     for basic, Sun 22 holiday → next opening Mon 23 Mar 09:00.
-    closed_at(
-        "basic",
-        "middle-east",
-        "2026-03-19T10:00:00+04:00",
-        "2026-03-23T09:00:00+04:00",
-    ),
+    closed_at("basic", "middle-east", "2026-03-19T10:00:00+04:00", "2026-03-23T09:00:00+04:00"),
     // 33. gold middle-east Thu 19 Mar 10:00: holiday on a standard day → holiday window
     //     12:00–18:00, not yet open → next Thu 19 12:00.
-    closed_at(
-        "gold",
-        "middle-east",
-        "2026-03-19T10:00:00+04:00",
-        "2026-03-19T12:00:00+04:00",
-    ),
+    closed_at("gold", "middle-east", "2026-03-19T10:00:00+04:00", "2026-03-19T12:00:00+04:00"),
     // 34. gold middle-east Fri 20 Mar 13:00: a holiday on Friday (closed day) opens nothing
     //     → closed; Sat 21 window 12:00 → next Sat 21 12:00.
-    closed_at(
-        "gold",
-        "middle-east",
-        "2026-03-20T13:00:00+04:00",
-        "2026-03-21T12:00:00+04:00",
-    ),
+    closed_at("gold", "middle-east", "2026-03-20T13:00:00+04:00", "2026-03-21T12:00:00+04:00"),
     // 35. gold uae Fri 20 Mar 13:00: Friday is a standard day at uae → holiday window
     //     12:00–18:00 → open.
-    open_at(
-        "gold",
-        "uae",
-        "2026-03-20T13:00:00+04:00",
-        "extended",
-        "2026-03-20T12:00:00+04:00",
-        "2026-03-20T18:00:00+04:00",
-    ),
+    open_at("gold", "uae", "2026-03-20T13:00:00+04:00", "extended", "2026-03-20T12:00:00+04:00", "2026-03-20T18:00:00+04:00"),
     // 36. basic uae Fri 20 Mar 13:00: holiday → closed; Sat 21, Sun 22 closed → Mon 23 09:00.
-    closed_at(
-        "basic",
-        "uae",
-        "2026-03-20T13:00:00+04:00",
-        "2026-03-23T09:00:00+04:00",
-    ),
+    closed_at("basic", "uae", "2026-03-20T13:00:00+04:00", "2026-03-23T09:00:00+04:00"),
     // ------------------------------------------------ Christmas 2026, europe (+01:00)
     // 37. basic europe Thu 24 Dec 18:30: closed; Fri 25 holiday, Sat 26 (weekend, also
     //     holiday), Sun 27 closed → Mon 28 Dec 09:00.
-    closed_at(
-        "basic",
-        "europe",
-        "2026-12-24T18:30:00+01:00",
-        "2026-12-28T09:00:00+01:00",
-    ),
+    closed_at("basic", "europe", "2026-12-24T18:30:00+01:00", "2026-12-28T09:00:00+01:00"),
     // 38. gold europe Thu 24 Dec 18:30: Fri 25 is a holiday on a standard day → holiday
     //     window 09:00–18:00 → next opening Fri 25 09:00.
-    closed_at(
-        "gold",
-        "europe",
-        "2026-12-24T18:30:00+01:00",
-        "2026-12-25T09:00:00+01:00",
-    ),
+    closed_at("gold", "europe", "2026-12-24T18:30:00+01:00", "2026-12-25T09:00:00+01:00"),
     // 39. gold europe Sat 26 Dec 10:00: Saturday window (also a holiday; same hours) → open.
-    open_at(
-        "gold",
-        "europe",
-        "2026-12-26T10:00:00+01:00",
-        "extended",
-        "2026-12-26T09:00:00+01:00",
-        "2026-12-26T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-12-26T10:00:00+01:00", "extended", "2026-12-26T09:00:00+01:00", "2026-12-26T18:00:00+01:00"),
     // ------------------------------------------------ platinum
     // 40. platinum europe Mon 23 Nov 23:00: extended clock closed → on call (24x7);
     //     next extended opening Tue 24 09:00.
-    on_call_at(
-        "europe",
-        "2026-11-23T23:00:00+01:00",
-        "2026-11-24T09:00:00+01:00",
-    ),
+    on_call_at("europe", "2026-11-23T23:00:00+01:00", "2026-11-24T09:00:00+01:00"),
     // 41. platinum europe Mon 23 Nov 10:00: extended clock open → business hours, not on call.
-    open_at(
-        "platinum",
-        "europe",
-        "2026-11-23T10:00:00+01:00",
-        "extended",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
+    open_at("platinum", "europe", "2026-11-23T10:00:00+01:00", "extended", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
     // 42. platinum europe Mon 08:59:59 → on call; next opening 09:00 the same day.
-    on_call_at(
-        "europe",
-        "2026-11-23T08:59:59+01:00",
-        "2026-11-23T09:00:00+01:00",
-    ),
+    on_call_at("europe", "2026-11-23T08:59:59+01:00", "2026-11-23T09:00:00+01:00"),
     // 43. platinum europe Sat 26 Dec 20:00: after the Saturday window → on call; Sun 27
     //     closed → Mon 28 Dec 09:00.
-    on_call_at(
-        "europe",
-        "2026-12-26T20:00:00+01:00",
-        "2026-12-28T09:00:00+01:00",
-    ),
+    on_call_at("europe", "2026-12-26T20:00:00+01:00", "2026-12-28T09:00:00+01:00"),
     // 44. platinum americas Sat 28 Nov 12:00 (window end) → on call; Mon 30 Nov 07:00.
-    on_call_at(
-        "americas",
-        "2026-11-28T12:00:00-05:00",
-        "2026-11-30T07:00:00-05:00",
-    ),
+    on_call_at("americas", "2026-11-28T12:00:00-05:00", "2026-11-30T07:00:00-05:00"),
     // 45. platinum middle-east Fri 27 Nov 03:00 → on call; Sat 28 12:00.
     on_call_at(
         "middle-east",

@@ -77,6 +77,27 @@ struct Case {
     next_step: Option<u64>,
 }
 
+/// The steps of the basic P2 europe ticket opened Fri 2026-12-04 20:00
+/// (worked out at its first case below), shared by the cases that ask
+/// about it at different times.
+const BASIC_P2_EUROPE_FROM_DEC_4: [&str; 5] = [
+    "2026-12-09T18:00:00+01:00",
+    "2026-12-10T18:00:00+01:00",
+    "2026-12-14T18:00:00+01:00",
+    "2026-12-21T18:00:00+01:00",
+    "2027-01-07T18:00:00+01:00",
+];
+
+/// The steps of the gold P2 middle-east ticket opened Fri 2026-10-16 10:00
+/// (worked out at its first case below), likewise.
+const GOLD_P2_MIDDLE_EAST_FROM_OCT_16: [&str; 5] = [
+    "2026-10-17T14:00:00+04:00",
+    "2026-10-17T16:00:00+04:00",
+    "2026-10-18T11:00:00+04:00",
+    "2026-10-19T10:00:00+04:00",
+    "2026-10-21T16:00:00+04:00",
+];
+
 const CASES: &[Case] = &[
     // ---------------------------------------------------------------- basic
     // basic P1 americas, opened Mon 2026-09-14 10:00 EDT; arrival date 09-14.
@@ -117,13 +138,7 @@ const CASES: &[Case] = &[
         opened: "2026-12-04T20:00:00+01:00",
         at: "2026-12-21T18:00:00+01:00",
         pauses: &[],
-        steps: [
-            "2026-12-09T18:00:00+01:00",
-            "2026-12-10T18:00:00+01:00",
-            "2026-12-14T18:00:00+01:00",
-            "2026-12-21T18:00:00+01:00",
-            "2027-01-07T18:00:00+01:00",
-        ],
+        steps: BASIC_P2_EUROPE_FROM_DEC_4,
         holder: SM,
         next_step: Some(5),
     },
@@ -137,13 +152,7 @@ const CASES: &[Case] = &[
         opened: "2026-12-04T20:00:00+01:00",
         at: "2026-12-21T17:59:59+01:00",
         pauses: &[],
-        steps: [
-            "2026-12-09T18:00:00+01:00",
-            "2026-12-10T18:00:00+01:00",
-            "2026-12-14T18:00:00+01:00",
-            "2026-12-21T18:00:00+01:00",
-            "2027-01-07T18:00:00+01:00",
-        ],
+        steps: BASIC_P2_EUROPE_FROM_DEC_4,
         holder: TL,
         next_step: Some(4),
     },
@@ -458,13 +467,7 @@ const CASES: &[Case] = &[
         opened: "2026-10-16T10:00:00+04:00",
         at: "2026-10-17T16:00:00+04:00",
         pauses: &[],
-        steps: [
-            "2026-10-17T14:00:00+04:00",
-            "2026-10-17T16:00:00+04:00",
-            "2026-10-18T11:00:00+04:00",
-            "2026-10-19T10:00:00+04:00",
-            "2026-10-21T16:00:00+04:00",
-        ],
+        steps: GOLD_P2_MIDDLE_EAST_FROM_OCT_16,
         holder: TL,
         next_step: Some(3),
     },
@@ -477,13 +480,7 @@ const CASES: &[Case] = &[
         opened: "2026-10-16T10:00:00+04:00",
         at: "2026-10-17T15:59:59+04:00",
         pauses: &[],
-        steps: [
-            "2026-10-17T14:00:00+04:00",
-            "2026-10-17T16:00:00+04:00",
-            "2026-10-18T11:00:00+04:00",
-            "2026-10-19T10:00:00+04:00",
-            "2026-10-21T16:00:00+04:00",
-        ],
+        steps: GOLD_P2_MIDDLE_EAST_FROM_OCT_16,
         holder: ST,
         next_step: Some(2),
     },
