@@ -300,18 +300,27 @@ impl Test {
         })
     }
 
-    /// Run and check; the output, for further checks.
+    /// Run and check; the output, for further checks. A failed check
+    /// panics at the test's line.
+    #[track_caller]
     pub fn run(self) -> Output {
-        self.try_run().unwrap_or_else(|problem| panic!("{problem}"))
+        match self.try_run() {
+            Ok(out) => out,
+            Err(problem) => panic!("{problem}"),
+        }
     }
 
     /// Run, check, and parse stdout as one JSON document.
+    #[track_caller]
     pub fn json(self) -> Value {
-        self.try_json()
-            .unwrap_or_else(|problem| panic!("{problem}"))
+        match self.try_json() {
+            Ok(value) => value,
+            Err(problem) => panic!("{problem}"),
+        }
     }
 
     /// Run, check, and parse stdout as JSON Lines.
+    #[track_caller]
     pub fn json_lines(self) -> Vec<Value> {
         let out = self.run();
         String::from_utf8_lossy(&out.stdout)
@@ -321,6 +330,7 @@ impl Test {
     }
 
     /// Run, check, and return stdout as text.
+    #[track_caller]
     pub fn stdout_text(self) -> String {
         String::from_utf8(self.run().stdout).expect("UTF-8 stdout")
     }
