@@ -1,50 +1,11 @@
 //! Batch mode and audit: streamed lines equal single calls; bad lines keep
 //! their place; audit verdicts at the exact due second.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use crate::support::Test;
 
-use serde_json::Value;
-
-use crate::cli::json;
-
-/// Run slacalc with `input` on stdin.
-fn piped_output(args: &[&str], input: impl AsRef<[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_slacalc"))
-        .args(args)
-        .env_remove("SLACALC_DATA")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_ref())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-/// Run slacalc with `input` on stdin; (exit code, stdout lines as JSON).
-fn piped(args: &[&str], input: impl AsRef<[u8]>) -> (Option<i32>, Vec<Value>, String) {
-    let out = piped_output(args, input);
-    let text = String::from_utf8_lossy(&out.stdout);
-    // One JSON value per line, or a single (pretty) document.
-    let lines = match text
-        .lines()
-        .map(serde_json::from_str)
-        .collect::<Result<Vec<Value>, _>>()
-    {
-        Ok(lines) => lines,
-        Err(_) => vec![serde_json::from_str(&text).unwrap()],
-    };
-    (
-        out.status.code(),
-        lines,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+/// `slacalc deadline --input -` with `input` on stdin.
+fn deadline_batch(input: impl Into<Vec<u8>>) -> Test {
+    Test::new().args(["deadline", "--input", "-"]).stdin(input)
 }
 
 const SAMPLE: &[(&str, &str, &str, &str)] = &[
@@ -62,23 +23,13 @@ fn batch_lines_equal_single_calls() {
         .iter()
         .map(|(plan, priority, desk, opened)| format!("{{\"plan\":\"{plan}\",\"priority\":\"{priority}\",\"desk\":\"{desk}\",\"opened\":\"{opened}\"}}\n"))
         .collect();
-    let (code, lines, _) = piped(&["deadline", "--input", "-"], &input);
-    assert_eq!(code, Some(0));
+    let lines = deadline_batch(input).json_lines();
     assert_eq!(lines.len(), SAMPLE.len());
     for ((plan, priority, desk, opened), line) in SAMPLE.iter().zip(&lines) {
-        let single = json(&[
-            "deadline",
-            "--plan",
-            plan,
-            "--priority",
-            priority,
-            "--desk",
-            desk,
-            "--opened",
-            opened,
-            "--format",
-            "json",
-        ]);
+        let single = Test::deadline(plan, priority, desk)
+            .opened(opened)
+            .format("json")
+            .json();
         assert_eq!(&single, line);
     }
 }
@@ -86,27 +37,18 @@ fn batch_lines_equal_single_calls() {
 #[test]
 fn csv_input_with_pauses_equals_single_call() {
     let input = "plan,priority,desk,opened,pauses\nbasic,p1,americas,2026-11-25T16:00:00-05:00,2026-11-27T08:00:00-05:00/2026-11-27T09:00:00-05:00\n";
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tickets.csv");
-    std::fs::write(&path, input).unwrap();
-    let out = crate::cli::slacalc(&["deadline", "--input", path.to_str().unwrap()]);
-    assert!(out.status.success());
-    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let single = json(&[
-        "deadline",
-        "--plan",
-        "basic",
-        "--priority",
-        "p1",
-        "--desk",
-        "americas",
-        "--opened",
-        "2026-11-25T16:00:00-05:00",
-        "--pause",
-        "2026-11-27T08:00:00-05:00/2026-11-27T09:00:00-05:00",
-        "--format",
-        "json",
-    ]);
+    let line = Test::new()
+        .file("tickets.csv", input)
+        .args(["deadline", "--input", "tickets.csv"])
+        .json();
+    let single = Test::deadline("basic", "p1", "americas")
+        .opened("2026-11-25T16:00:00-05:00")
+        .args([
+            "--pause",
+            "2026-11-27T08:00:00-05:00/2026-11-27T09:00:00-05:00",
+        ])
+        .format("json")
+        .json();
     assert_eq!(line, single);
     // By hand: next business day after Wed 25 Nov is Fri 27 (Thanksgiving on
     // the 26th), closing 17:00: L = 1h (Wed) + 10h (Fri) = 11h; the 1h pause
@@ -122,8 +64,10 @@ fn a_bad_line_keeps_its_place_and_the_rest_go_on() {
         "this is not json\n",
         "{\"id\":\"x\",\"plan\":\"gold\",\"priority\":\"p3\",\"desk\":\"europe\",\"opened\":\"2026-11-20T17:30:00+01:00\"}\n",
     );
-    let (code, lines, stderr) = piped(&["deadline", "--input", "-"], input);
-    assert_eq!(code, Some(1), "{stderr}");
+    let lines = deadline_batch(input)
+        .status(1)
+        .stderr_mentions("2 of 4 input lines failed")
+        .json_lines();
     assert_eq!(lines.len(), 4);
     // Gold P2 (2h) from Fri 17:30: 30 min Friday + 90 min Saturday → 10:30.
     assert_eq!(lines[0]["response"]["due"], "2026-11-21T10:30:00+01:00");
@@ -134,7 +78,6 @@ fn a_bad_line_keeps_its_place_and_the_rest_go_on() {
     // comes back with the line.
     assert_eq!(lines[3]["id"], "x");
     assert_eq!(lines[3]["response"]["due"], "2026-11-21T12:30:00+01:00");
-    assert!(stderr.contains("2 of 4 input lines failed"), "{stderr}");
 }
 
 #[test]
@@ -167,8 +110,10 @@ fn long_input_blank_lines_escapes_and_bad_bytes() {
     // Line 1505 has no newline at the end.
     input.extend(ticket(b"gold"));
 
-    let (code, lines, stderr) = piped(&["deadline", "--input", "-"], &input);
-    assert_eq!(code, Some(1), "{stderr}");
+    let lines = deadline_batch(input)
+        .status(1)
+        .stderr_mentions("1 of 1503 input lines failed")
+        .json_lines();
     assert_eq!(lines.len(), 1503);
     for (i, line) in lines.iter().enumerate().filter(|(i, _)| *i != 1501) {
         assert_eq!(line["plan"], "gold", "output line {i}: {line}");
@@ -176,7 +121,6 @@ fn long_input_blank_lines_escapes_and_bad_bytes() {
     }
     assert_eq!(lines[1501]["line"], 1504);
     assert!(lines[1501]["error"].as_str().unwrap().contains("UTF-8"));
-    assert!(stderr.contains("1 of 1503 input lines failed"), "{stderr}");
 }
 
 #[test]
@@ -187,27 +131,21 @@ fn escalate_batch_uses_each_lines_at() {
         "{\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-23T09:00:00+01:00\",\"at\":\"2026-11-23T12:59:59+01:00\"}\n",
         "{\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-23T09:00:00+01:00\",\"at\":\"2026-11-23T13:00:00+01:00\"}\n",
     );
-    let (code, lines, _) = piped(&["escalate", "--input", "-"], input);
-    assert_eq!(code, Some(0));
+    let lines = Test::new()
+        .args(["escalate", "--input", "-"])
+        .stdin(input)
+        .json_lines();
     assert_eq!(lines[0]["holder"], "Support Team");
     assert_eq!(lines[0]["next"]["step"], 2);
     assert_eq!(lines[1]["holder"], "Team Leader");
 }
 
-/// `audit` of CSV on stdin as of 2026-12-01T00:00Z, as JSON.
-fn audit_csv(input: &str, extra: &[&str]) -> (Option<i32>, Vec<Value>, String) {
-    let mut args = vec![
-        "audit",
-        "-",
-        "--input-format",
-        "csv",
-        "--as-of",
-        "2026-12-01T00:00:00Z",
-        "--format",
-        "json",
-    ];
-    args.extend(extra);
-    piped(&args, input)
+/// `audit` of CSV on stdin as of 2026-12-01T00:00Z.
+fn audit_csv(input: &str) -> Test {
+    Test::new()
+        .args(["audit", "-", "--input-format", "csv"])
+        .args(["--as-of", "2026-12-01T00:00:00Z"])
+        .stdin(input)
 }
 
 #[test]
@@ -228,8 +166,10 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
         "e,basic,p4,europe,2026-11-20T17:30:00+01:00,,\n",
         "f,gold,p1,europe,2026-11-23T09:00:00+01:00,,\n",
     );
-    let (code, lines, stderr) = audit_csv(input, &["--tickets"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    let lines = audit_csv(input)
+        .arg("--tickets")
+        .format("json")
+        .json_lines();
     let verdicts: Vec<(&str, &str)> = lines
         .iter()
         .map(|l| (l["id"].as_str().unwrap(), l["verdict"].as_str().unwrap()))
@@ -254,9 +194,8 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
     assert_eq!(lines[5]["late_seconds"], (7 * 24 + 15) * 3600);
 
     // The summary adds up: gold P2 europe 1 met + 1 breached = 50 %.
-    let (code, lines, _) = audit_csv(input, &[]);
-    assert_eq!(code, Some(0));
-    let summary = lines[0]["summary"].as_array().unwrap();
+    let report = audit_csv(input).format("json").json();
+    let summary = report["summary"].as_array().unwrap();
     let total: u64 = summary.iter().map(|r| r["tickets"].as_u64().unwrap()).sum();
     assert_eq!(total, 6);
     for row in summary {
@@ -286,9 +225,7 @@ fn audit_summary_lists_every_failed_line() {
         "gold,p2,europe,yesterday,2026-11-21T10:00:00+01:00\n",
         "gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T10:00:00+01:00\n",
     );
-    let (code, lines, _) = audit_csv(input, &[]);
-    assert_eq!(code, Some(1));
-    let report = &lines[0];
+    let report = audit_csv(input).format("json").status(1).json();
     assert_eq!(report["errors"], 2);
     let failed: Vec<u64> = report["failed_lines"]
         .as_array()
@@ -315,8 +252,7 @@ fn unicode_blank_lines_are_skipped() {
         ticket.replace("LINE", "5"),
     ]
     .concat();
-    let (code, lines, stderr) = piped(&["deadline", "--input", "-"], input);
-    assert_eq!(code, Some(0), "{stderr}");
+    let lines = deadline_batch(input).json_lines();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1]["id"], 5);
     assert_eq!(lines[1]["response"]["due"], "2026-11-21T10:30:00+01:00");
@@ -332,11 +268,10 @@ fn csv_errors_name_the_line_with_crlf_and_quoted_newlines() {
         "gold,p2,\"atl\r\nantis\",2026-11-20T17:30:00+01:00\r\n",
         "gold,p2,mars,2026-11-20T17:30:00+01:00\r\n",
     );
-    let (code, lines, _) = piped(
-        &["deadline", "--input", "-", "--input-format", "csv"],
-        input,
-    );
-    assert_eq!(code, Some(1));
+    let lines = deadline_batch(input)
+        .args(["--input-format", "csv"])
+        .status(1)
+        .json_lines();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["response"]["due"], "2026-11-21T10:30:00+01:00");
     assert_eq!(lines[1]["line"], 3);
@@ -355,38 +290,29 @@ fn csv_rows_for_deadline_and_escalate_batches() {
         "T-2,gold,p2,atlantis,2026-11-20T17:30:00+01:00\n",
         "3,basic,p4,europe,2026-11-20T17:30:00+01:00\n",
     );
-    let csv_args = ["--input", "-", "--input-format", "csv", "--format", "csv"];
-    let out = piped_output(&[&["deadline"][..], &csv_args].concat(), input);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        concat!(
+    let csv_rows = |subcommand: &[&str]| {
+        Test::new()
+            .args(subcommand.iter().copied())
+            .args(["--input", "-", "--input-format", "csv"])
+            .format("csv")
+            .stdin(input)
+            .status(1)
+    };
+    // The bad line's error is on stderr, with its line number.
+    csv_rows(&["deadline"])
+        .stderr_mentions("line 3: unknown desk 'atlantis'")
+        .stderr_mentions("1 of 3 input lines failed")
+        .stdout(concat!(
             "id,plan,priority,desk,timezone,opened,clock,notification_target,notification_due,response_target,response_due,best_effort\n",
             "T-1,gold,P2,europe,Europe/Rome,2026-11-20T17:30:00+01:00,extended,,,2 business hours,2026-11-21T10:30:00+01:00,false\n",
             "3,basic,P4,europe,Europe/Rome,2026-11-20T17:30:00+01:00,standard,,,best effort,,true\n",
-        )
-    );
-    // The bad line's error is on stderr, with its line number.
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("line 3: unknown desk 'atlantis'"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("1 of 3 input lines failed"), "{stderr}");
+        ))
+        .run();
 
     // Escalate at Sat 10:00 for T-1: step 1 (2 business hours) is due at
     // Sat 10:30, as the response; before step 1 the holder is Support Team
     // (SPEC §8), and gold P2's step 1 reaches Support Team (the matrix).
-    let out = piped_output(
-        &[
-            &["escalate", "--at", "2026-11-21T10:00:00+01:00"][..],
-            &csv_args,
-        ]
-        .concat(),
-        input,
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = csv_rows(&["escalate", "--at", "2026-11-21T10:00:00+01:00"]).stdout_text();
     let mut rows = stdout.lines();
     assert_eq!(
         rows.next(),
@@ -403,41 +329,20 @@ fn csv_rows_for_deadline_and_escalate_batches() {
 fn csv_single_calls_and_explain() {
     // Gold P1 at europe, Mon 2026-11-23 10:00 CET: notification 30 min →
     // 10:30, response 60 min → 11:00, both on the extended clock.
-    let out = crate::cli::slacalc(&[
-        "deadline",
-        "--plan",
-        "gold",
-        "--priority",
-        "p1",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-23T10:00:00+01:00",
-        "--format",
-        "csv",
-    ]);
-    assert!(out.status.success());
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = Test::deadline("gold", "p1", "europe")
+        .opened("2026-11-23T10:00:00+01:00")
+        .format("csv")
+        .stdout_text();
     assert_eq!(
         stdout.lines().nth(1),
         Some(",gold,P1,europe,Europe/Rome,2026-11-23T10:00:00+01:00,extended,30 business minutes,2026-11-23T10:30:00+01:00,60 business minutes,2026-11-23T11:00:00+01:00,false")
     );
     // Windows do not fit in a row.
-    crate::cli::fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "europe",
-            "--explain",
-            "--format",
-            "csv",
-        ],
-        "--explain",
-    );
+    Test::deadline("gold", "p1", "europe")
+        .arg("--explain")
+        .format("csv")
+        .bad_input(&["--explain"])
+        .run();
 }
 
 #[test]
@@ -449,22 +354,10 @@ fn audit_ticket_rows_in_csv_have_one_header() {
         "a,gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T10:30:00+01:00\n",
         "b,gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T10:30:01+01:00\n",
     );
-    let out = piped_output(
-        &[
-            "audit",
-            "-",
-            "--input-format",
-            "csv",
-            "--as-of",
-            "2026-12-01T00:00:00Z",
-            "--tickets",
-            "--format",
-            "csv",
-        ],
-        input,
-    );
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = audit_csv(input)
+        .arg("--tickets")
+        .format("csv")
+        .stdout_text();
     let rows: Vec<&str> = stdout.lines().collect();
     assert_eq!(rows.len(), 3, "{stdout}");
     assert!(

@@ -1,86 +1,9 @@
 //! The command-line contract of SPEC §8: JSON fields, exit codes, and one
 //! line on stderr for bad input.
 
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-pub fn slacalc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slacalc"))
-        .args(args)
-        .env_remove("SLACALC_DATA")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-pub fn json(args: &[&str]) -> Value {
-    try_json(args).unwrap_or_else(|problem| panic!("{args:?}: {problem}"))
-}
-
-/// Runs the command and parses its stdout as JSON; on failure, says what
-/// went wrong instead of panicking, so that a test can collect every
-/// mismatch before asserting.
-pub fn try_json(args: &[&str]) -> Result<Value, String> {
-    let out = slacalc(args);
-    if !out.status.success() {
-        return Err(format!(
-            "exit {:?}, stderr: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
-    }
-    serde_json::from_slice(&out.stdout).map_err(|e| {
-        format!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
-
-/// Exit status 2 and exactly one line on stderr containing `needle`.
-pub fn fails_with(args: &[&str], needle: &str) {
-    if let Some(problem) = bad_input(args, &[needle], false) {
-        panic!("{problem}");
-    }
-}
-
-/// What is wrong with the command's refusal, if anything: it must exit
-/// with status 2 and write exactly one stderr line containing every needle
-/// (case-insensitive when `fold_case`).
-pub fn bad_input(args: &[&str], needles: &[&str], fold_case: bool) -> Option<String> {
-    let out = slacalc(args);
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let mut problems = Vec::new();
-    if out.status.code() != Some(2) {
-        problems.push(format!("exit {:?}, expected 2", out.status.code()));
-    }
-    if stderr.lines().count() != 1 {
-        problems.push(format!(
-            "{} stderr lines, expected 1",
-            stderr.lines().count()
-        ));
-    }
-    for needle in needles {
-        let found = if fold_case {
-            stderr.to_lowercase().contains(&needle.to_lowercase())
-        } else {
-            stderr.contains(needle)
-        };
-        if !found {
-            problems.push(format!("stderr lacks {needle:?}"));
-        }
-    }
-    if problems.is_empty() {
-        None
-    } else {
-        Some(format!(
-            "{args:?}: {}; stderr was: {}",
-            problems.join(", "),
-            stderr.trim()
-        ))
-    }
-}
+use crate::support::Test;
 
 fn keys(value: &Value) -> Vec<&str> {
     let mut keys: Vec<&str> = value
@@ -97,19 +20,10 @@ fn keys(value: &Value) -> Vec<&str> {
 fn deadline_json_fields() {
     // Gold P1 at europe, Monday 2026-11-23 10:00 CET: notification 30 min
     // → 10:30; response 60 min → 11:00, both on the extended clock.
-    let v = json(&[
-        "deadline",
-        "--plan",
-        "Gold",
-        "--priority",
-        "p1",
-        "--desk",
-        "EUROPE",
-        "--opened",
-        "2026-11-23T10:00:00+01:00",
-        "--format",
-        "json",
-    ]);
+    let v = Test::deadline("Gold", "p1", "EUROPE")
+        .opened("2026-11-23T10:00:00+01:00")
+        .format("json")
+        .json();
     for key in [
         "plan",
         "priority",
@@ -141,19 +55,10 @@ fn deadline_json_fields() {
 
 #[test]
 fn deadline_best_effort_and_no_notification_are_null() {
-    let v = json(&[
-        "deadline",
-        "--plan",
-        "basic",
-        "--priority",
-        "P4",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-23T10:00:00+01:00",
-        "--format",
-        "json",
-    ]);
+    let v = Test::deadline("basic", "P4", "europe")
+        .opened("2026-11-23T10:00:00+01:00")
+        .format("json")
+        .json();
     assert_eq!(v["notification"], Value::Null);
     assert_eq!(v["response"]["due"], Value::Null);
     assert_eq!(v["response"]["best_effort"], true);
@@ -163,20 +68,11 @@ fn deadline_best_effort_and_no_notification_are_null() {
 fn deadline_explain_lists_counted_windows() {
     // Gold P2 (2 business hours, extended) opened Fri 2026-11-20 17:30 CET:
     // Friday 17:30-18:00 (1800 s), then Saturday 09:00-10:30 (5400 s).
-    let v = json(&[
-        "deadline",
-        "--plan",
-        "gold",
-        "--priority",
-        "p2",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-20T17:30:00+01:00",
-        "--explain",
-        "--format",
-        "json",
-    ]);
+    let v = Test::deadline("gold", "p2", "europe")
+        .opened("2026-11-20T17:30:00+01:00")
+        .arg("--explain")
+        .format("json")
+        .json();
     let windows = v["windows"].as_array().unwrap();
     assert_eq!(windows.len(), 2);
     assert_eq!(windows[0]["from"], "2026-11-20T17:30:00+01:00");
@@ -190,258 +86,138 @@ fn deadline_explain_lists_counted_windows() {
 fn local_input_times_are_read_at_the_desk() {
     // "2026-11-20T17:30" at the americas desk is 17:30 EST (-05:00), after
     // closing; gold P3 (4 h extended) counts Saturday 07:00-11:00.
-    let v = json(&[
-        "deadline",
-        "--plan",
-        "gold",
-        "--priority",
-        "p3",
-        "--desk",
-        "americas",
-        "--opened",
-        "2026-11-20T17:30",
-        "--format",
-        "json",
-    ]);
+    let v = Test::deadline("gold", "p3", "americas")
+        .opened("2026-11-20T17:30")
+        .format("json")
+        .json();
     assert_eq!(v["opened"], "2026-11-20T17:30:00-05:00");
     assert_eq!(v["response"]["due"], "2026-11-21T11:00:00-05:00");
 }
 
 #[test]
 fn nonexistent_and_ambiguous_local_times_are_errors() {
-    // Rome skips 02:00-03:00 on 2026-03-29 and repeats 02:00-03:00 on 2026-10-25.
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "europe",
-            "--opened",
-            "2026-03-29T02:30",
-        ],
-        "does not exist",
-    );
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "europe",
-            "--opened",
-            "2026-10-25T02:30",
-        ],
-        "ambiguous",
-    );
-    // New York skips 02:00-03:00 on 2026-03-08 and repeats 01:00-02:00 on 2026-11-01.
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "americas",
-            "--opened",
-            "2026-03-08T02:15",
-        ],
-        "does not exist",
-    );
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "americas",
-            "--opened",
-            "2026-11-01T01:30",
-        ],
-        "ambiguous",
-    );
+    for (desk, opened, needle) in [
+        // Rome skips 02:00-03:00 on 2026-03-29 and repeats 02:00-03:00 on 2026-10-25.
+        ("europe", "2026-03-29T02:30", "does not exist"),
+        ("europe", "2026-10-25T02:30", "ambiguous"),
+        // New York skips 02:00-03:00 on 2026-03-08 and repeats 01:00-02:00 on 2026-11-01.
+        ("americas", "2026-03-08T02:15", "does not exist"),
+        ("americas", "2026-11-01T01:30", "ambiguous"),
+    ] {
+        Test::deadline("gold", "p1", desk)
+            .opened(opened)
+            .bad_input(&[needle])
+            .run();
+    }
 }
 
 #[test]
 fn unknown_names_list_the_valid_ones() {
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gld",
-            "--priority",
-            "p1",
-            "--desk",
-            "europe",
-        ],
-        "known plans: basic, gold, platinum",
-    );
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p9",
-            "--desk",
-            "europe",
-        ],
-        "known priorities: P1, P2, P3, P4",
-    );
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "eurpoe",
-        ],
-        "did you mean 'europe'",
-    );
+    for (plan, priority, desk, needle) in [
+        ("gld", "p1", "europe", "known plans: basic, gold, platinum"),
+        ("gold", "p9", "europe", "known priorities: P1, P2, P3, P4"),
+        ("gold", "p1", "eurpoe", "did you mean 'europe'"),
+    ] {
+        Test::deadline(plan, priority, desk)
+            .bad_input(&[needle])
+            .run();
+    }
 }
 
 #[test]
 fn bad_values_exit_2_with_one_line() {
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "europe",
-            "--opened",
-            "yesterday",
-        ],
-        "'yesterday' is not a time",
-    );
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "europe",
+    let gold_p1 = || Test::deadline("gold", "p1", "europe");
+    gold_p1()
+        .opened("yesterday")
+        .bad_input(&["'yesterday' is not a time"])
+        .run();
+    gold_p1()
+        .args([
             "--pause",
             "2026-11-23T12:00:00+01:00/2026-11-23T11:00:00+01:00",
-        ],
-        "ends before it starts",
-    );
-    fails_with(
-        &[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p1",
-            "--desk",
-            "europe",
-            "--opened",
-            "2026-11-23T10:00:00+01:00",
+        ])
+        .bad_input(&["ends before it starts"])
+        .run();
+    gold_p1()
+        .opened("2026-11-23T10:00:00+01:00")
+        .args([
             "--pause",
             "2026-11-23T10:00:00+01:00/2026-11-23T12:00:00+01:00",
             "--pause",
             "2026-11-23T11:00:00+01:00/2026-11-23T13:00:00+01:00",
-        ],
-        "overlap",
-    );
-    fails_with(&["deadline", "--plan", "gold"], "required");
-    fails_with(
-        &["clock", "--desk", "europe", "--add", "5 hours"],
-        "'5 hours' is not a duration",
-    );
-    fails_with(
-        &[
-            "clock", "--desk", "europe", "--clock", "weekly", "--add", "5h",
-        ],
-        "unknown clock 'weekly'",
-    );
-    fails_with(
-        &[
-            "--data",
+        ])
+        .bad_input(&["overlap"])
+        .run();
+    let cases: [(&[&str], &str); 4] = [
+        (&["deadline", "--plan", "gold"], "required"),
+        (
+            &["clock", "--desk", "europe", "--add", "5 hours"],
+            "'5 hours' is not a duration",
+        ),
+        (
+            &[
+                "clock", "--desk", "europe", "--clock", "weekly", "--add", "5h",
+            ],
+            "unknown clock 'weekly'",
+        ),
+        (
+            &[
+                "--data",
+                "/nonexistent/folder",
+                "clock",
+                "--desk",
+                "europe",
+                "--add",
+                "5h",
+            ],
             "/nonexistent/folder",
+        ),
+    ];
+    for (args, needle) in cases {
+        Test::new()
+            .args(args.iter().copied())
+            .bad_input(&[needle])
+            .run();
+    }
+}
+
+/// `slacalc clock --desk europe --from Fri 2026-11-20 16:00 CET`, then
+/// `rest`, as JSON.
+fn europe_clock_from_friday_16(rest: &[&str]) -> Value {
+    Test::new()
+        .args([
             "clock",
             "--desk",
             "europe",
-            "--add",
-            "5h",
-        ],
-        "/nonexistent/folder",
-    );
+            "--from",
+            "2026-11-20T16:00:00+01:00",
+        ])
+        .args(rest.iter().copied())
+        .format("json")
+        .json()
 }
 
 #[test]
 fn clock_add_business_days_and_until() {
     // Europe extended clock from Fri 2026-11-20 16:00 CET: Friday 16-18 (2h),
     // Saturday 09:00 + 1h → 10:00.
-    let v = json(&[
-        "clock",
-        "--desk",
-        "europe",
-        "--from",
-        "2026-11-20T16:00:00+01:00",
-        "--add",
-        "PT3H",
-        "--format",
-        "json",
-    ]);
+    let v = europe_clock_from_friday_16(&["--add", "PT3H"]);
     assert_eq!(keys(&v), ["clock", "desk", "due", "from"]);
     assert_eq!(v["clock"], "extended");
     assert_eq!(v["due"], "2026-11-21T10:00:00+01:00");
     // Standard clock: Friday 16-18 (2h), Monday 09:00 + 1h → Monday 10:00.
-    let v = json(&[
-        "clock",
-        "--desk",
-        "europe",
-        "--clock",
-        "standard",
-        "--from",
-        "2026-11-20T16:00:00+01:00",
-        "--add",
-        "3h",
-        "--format",
-        "json",
-    ]);
+    let v = europe_clock_from_friday_16(&["--clock", "standard", "--add", "3h"]);
     assert_eq!(v["due"], "2026-11-23T10:00:00+01:00");
     // 2 business days from Friday 20 Nov: Mon 23 (1), Tue 24 (2) → 18:00.
-    let v = json(&[
-        "clock",
-        "--desk",
-        "europe",
-        "--from",
-        "2026-11-20T16:00:00+01:00",
-        "--business-days",
-        "2",
-        "--format",
-        "json",
-    ]);
+    let v = europe_clock_from_friday_16(&["--business-days", "2"]);
     assert_eq!(v["due"], "2026-11-24T18:00:00+01:00");
     // Measured on the standard clock from Friday 16:00 to Monday 12:00:
     // 2h Friday + 3h Monday = 5h = 18000 s.
-    let v = json(&[
-        "clock",
-        "--desk",
-        "europe",
+    let v = europe_clock_from_friday_16(&[
         "--clock",
         "standard",
-        "--from",
-        "2026-11-20T16:00:00+01:00",
         "--until",
         "2026-11-23T12:00:00+01:00",
-        "--format",
-        "json",
     ]);
     assert_eq!(
         keys(&v),
@@ -452,29 +228,20 @@ fn clock_add_business_days_and_until() {
 
 #[test]
 fn help_and_version_exit_0() {
-    assert!(slacalc(&["--help"]).status.success());
-    assert!(slacalc(&["deadline", "--help"]).status.success());
-    let version = slacalc(&["--version"]);
-    assert!(version.status.success());
-    assert!(String::from_utf8_lossy(&version.stdout).contains("tz database"));
+    Test::new().arg("--help").run();
+    Test::new().args(["deadline", "--help"]).run();
+    Test::new()
+        .arg("--version")
+        .stdout_contains("tz database")
+        .run();
 }
 
 #[test]
 fn table_output_names_the_due_time() {
-    let out = slacalc(&[
-        "deadline",
-        "--plan",
-        "gold",
-        "--priority",
-        "p2",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-20T17:30:00+01:00",
-    ]);
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
     // 2 business hours: 30 min on Friday, 90 min on Saturday → 10:30.
-    assert!(text.contains("Sat 2026-11-21 10:30:00 +01:00"), "{text}");
-    assert!(text.contains("2026-11-21 09:30:00Z"), "{text}");
+    Test::deadline("gold", "p2", "europe")
+        .opened("2026-11-20T17:30:00+01:00")
+        .stdout_contains("Sat 2026-11-21 10:30:00 +01:00")
+        .stdout_contains("2026-11-21 09:30:00Z")
+        .run();
 }

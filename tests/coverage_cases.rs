@@ -24,8 +24,8 @@
 
 use serde_json::Value;
 
-use crate::cli::{bad_input, slacalc, try_json};
 use crate::holidays::{AMERICAS_2026, EUROPE_2026, UAE_2026};
+use crate::support::Test;
 
 fn report(what: &str, mismatches: &[String]) {
     assert!(
@@ -128,70 +128,23 @@ const fn on_call_at(desk: &'static str, at: &'static str, next_open: &'static st
     }
 }
 
+#[rustfmt::skip]
 const COVERAGE: &[Cov] = &[
     // ------------------------------------------------ europe, Mon 23 Nov 2026 (+01:00), 09:00–18:00
     // 1. gold at the opening second 09:00:00: [09:00, 18:00) contains it → open, extended.
-    open_at(
-        "gold",
-        "europe",
-        "2026-11-23T09:00:00+01:00",
-        "extended",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-11-23T09:00:00+01:00", "extended", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
     // 2. gold one second before opening, 08:59:59 → closed; next opening is 09:00 the same day.
-    closed_at(
-        "gold",
-        "europe",
-        "2026-11-23T08:59:59+01:00",
-        "2026-11-23T09:00:00+01:00",
-    ),
+    closed_at("gold", "europe", "2026-11-23T08:59:59+01:00", "2026-11-23T09:00:00+01:00"),
     // 3. gold one second before closing, 17:59:59 → still open, same window.
-    open_at(
-        "gold",
-        "europe",
-        "2026-11-23T17:59:59+01:00",
-        "extended",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-11-23T17:59:59+01:00", "extended", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
     // 4. gold at the closing second 18:00:00 → closed ([from, to) excludes `to`);
     //    next opening Tue 24 Nov 09:00 (an ordinary weekday).
-    closed_at(
-        "gold",
-        "europe",
-        "2026-11-23T18:00:00+01:00",
-        "2026-11-24T09:00:00+01:00",
-    ),
+    closed_at("gold", "europe", "2026-11-23T18:00:00+01:00", "2026-11-24T09:00:00+01:00"),
     // 5–8. the same four edges for basic on the standard clock.
-    open_at(
-        "basic",
-        "europe",
-        "2026-11-23T09:00:00+01:00",
-        "standard",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
-    closed_at(
-        "basic",
-        "europe",
-        "2026-11-23T08:59:59+01:00",
-        "2026-11-23T09:00:00+01:00",
-    ),
-    open_at(
-        "basic",
-        "europe",
-        "2026-11-23T17:59:59+01:00",
-        "standard",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
-    closed_at(
-        "basic",
-        "europe",
-        "2026-11-23T18:00:00+01:00",
-        "2026-11-24T09:00:00+01:00",
-    ),
+    open_at("basic", "europe", "2026-11-23T09:00:00+01:00", "standard", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
+    closed_at("basic", "europe", "2026-11-23T08:59:59+01:00", "2026-11-23T09:00:00+01:00"),
+    open_at("basic", "europe", "2026-11-23T17:59:59+01:00", "standard", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
+    closed_at("basic", "europe", "2026-11-23T18:00:00+01:00", "2026-11-24T09:00:00+01:00"),
     // 9. input in UTC: 08:00:00Z is 09:00:00+01:00 in Rome → the opening second, open;
     //    `at` comes back at the desk's offset (§8).
     Cov {
@@ -208,292 +161,97 @@ const COVERAGE: &[Cov] = &[
     // ------------------------------------------------ Saturday 28 Nov 2026
     // 10. basic europe Sat 10:00: the standard clock has no Saturday → closed;
     //     Sun 29 closed → next opening Mon 30 Nov 09:00.
-    closed_at(
-        "basic",
-        "europe",
-        "2026-11-28T10:00:00+01:00",
-        "2026-11-30T09:00:00+01:00",
-    ),
+    closed_at("basic", "europe", "2026-11-28T10:00:00+01:00", "2026-11-30T09:00:00+01:00"),
     // 11. gold europe Sat 10:00: extended Saturday window 09:00–18:00 → open.
-    open_at(
-        "gold",
-        "europe",
-        "2026-11-28T10:00:00+01:00",
-        "extended",
-        "2026-11-28T09:00:00+01:00",
-        "2026-11-28T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-11-28T10:00:00+01:00", "extended", "2026-11-28T09:00:00+01:00", "2026-11-28T18:00:00+01:00"),
     // 12. gold europe Sat 18:00 (closing second) → closed; Sun closed → Mon 30 09:00.
-    closed_at(
-        "gold",
-        "europe",
-        "2026-11-28T18:00:00+01:00",
-        "2026-11-30T09:00:00+01:00",
-    ),
+    closed_at("gold", "europe", "2026-11-28T18:00:00+01:00", "2026-11-30T09:00:00+01:00"),
     // 13. gold americas Sat 11:59:59 (-05:00): Saturday window 07:00–12:00 → open.
-    open_at(
-        "gold",
-        "americas",
-        "2026-11-28T11:59:59-05:00",
-        "extended",
-        "2026-11-28T07:00:00-05:00",
-        "2026-11-28T12:00:00-05:00",
-    ),
+    open_at("gold", "americas", "2026-11-28T11:59:59-05:00", "extended", "2026-11-28T07:00:00-05:00", "2026-11-28T12:00:00-05:00"),
     // 14. gold americas Sat 12:00:00 → closed; Sun closed → Mon 30 Nov 07:00.
-    closed_at(
-        "gold",
-        "americas",
-        "2026-11-28T12:00:00-05:00",
-        "2026-11-30T07:00:00-05:00",
-    ),
+    closed_at("gold", "americas", "2026-11-28T12:00:00-05:00", "2026-11-30T07:00:00-05:00"),
     // 15. basic americas Sat 07:00 → closed (no Saturday) → Mon 30 Nov 07:00.
-    closed_at(
-        "basic",
-        "americas",
-        "2026-11-28T07:00:00-05:00",
-        "2026-11-30T07:00:00-05:00",
-    ),
+    closed_at("basic", "americas", "2026-11-28T07:00:00-05:00", "2026-11-30T07:00:00-05:00"),
     // ------------------------------------------------ holidays
     // 16. Thanksgiving Thu 26 Nov 2026 (4th Thursday: 5, 12, 19, 26), a standard day:
     //     gold americas 10:00 → holiday window 07:00–12:00 → open.
-    open_at(
-        "gold",
-        "americas",
-        "2026-11-26T10:00:00-05:00",
-        "extended",
-        "2026-11-26T07:00:00-05:00",
-        "2026-11-26T12:00:00-05:00",
-    ),
+    open_at("gold", "americas", "2026-11-26T10:00:00-05:00", "extended", "2026-11-26T07:00:00-05:00", "2026-11-26T12:00:00-05:00"),
     // 17. gold americas Thanksgiving 12:00:00 → holiday window closed; Fri 27 Nov is an
     //     ordinary weekday → next opening Fri 27 07:00.
-    closed_at(
-        "gold",
-        "americas",
-        "2026-11-26T12:00:00-05:00",
-        "2026-11-27T07:00:00-05:00",
-    ),
+    closed_at("gold", "americas", "2026-11-26T12:00:00-05:00", "2026-11-27T07:00:00-05:00"),
     // 18. gold americas Thanksgiving 06:59:59 → before the holiday window → next 07:00 same day.
-    closed_at(
-        "gold",
-        "americas",
-        "2026-11-26T06:59:59-05:00",
-        "2026-11-26T07:00:00-05:00",
-    ),
+    closed_at("gold", "americas", "2026-11-26T06:59:59-05:00", "2026-11-26T07:00:00-05:00"),
     // 19. basic americas Thanksgiving 10:00 → standard clock closed on holidays →
     //     next opening Fri 27 Nov 07:00.
-    closed_at(
-        "basic",
-        "americas",
-        "2026-11-26T10:00:00-05:00",
-        "2026-11-27T07:00:00-05:00",
-    ),
+    closed_at("basic", "americas", "2026-11-26T10:00:00-05:00", "2026-11-27T07:00:00-05:00"),
     // 20. gold europe Tue 8 Dec 2026 (Immacolata, a standard day) 10:00 → holiday
     //     window 09:00–18:00 → open.
-    open_at(
-        "gold",
-        "europe",
-        "2026-12-08T10:00:00+01:00",
-        "extended",
-        "2026-12-08T09:00:00+01:00",
-        "2026-12-08T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-12-08T10:00:00+01:00", "extended", "2026-12-08T09:00:00+01:00", "2026-12-08T18:00:00+01:00"),
     // 21. basic europe Tue 8 Dec 10:00 → closed; Wed 9 Dec 09:00.
-    closed_at(
-        "basic",
-        "europe",
-        "2026-12-08T10:00:00+01:00",
-        "2026-12-09T09:00:00+01:00",
-    ),
+    closed_at("basic", "europe", "2026-12-08T10:00:00+01:00", "2026-12-09T09:00:00+01:00"),
     // 22. Independence Day 2026 is Sat 4 Jul, observed Fri 3 Jul (a standard day, EDT -04:00):
     //     gold americas Fri 3 Jul 10:00 → holiday window 07:00–12:00 → open.
-    open_at(
-        "gold",
-        "americas",
-        "2026-07-03T10:00:00-04:00",
-        "extended",
-        "2026-07-03T07:00:00-04:00",
-        "2026-07-03T12:00:00-04:00",
-    ),
+    open_at("gold", "americas", "2026-07-03T10:00:00-04:00", "extended", "2026-07-03T07:00:00-04:00", "2026-07-03T12:00:00-04:00"),
     // 23. basic americas Fri 3 Jul 10:00 → closed (observed holiday); Sat 4, Sun 5 closed
     //     → Mon 6 Jul 07:00 -04:00.
-    closed_at(
-        "basic",
-        "americas",
-        "2026-07-03T10:00:00-04:00",
-        "2026-07-06T07:00:00-04:00",
-    ),
+    closed_at("basic", "americas", "2026-07-03T10:00:00-04:00", "2026-07-06T07:00:00-04:00"),
     // 24. europe 4 Oct 2026 (St Francis, from 2026) is a Sunday: a holiday on a closed day
     //     opens nothing → gold closed at 10:00 (+02:00, before 25 Oct); next Mon 5 Oct 09:00.
-    closed_at(
-        "gold",
-        "europe",
-        "2026-10-04T10:00:00+02:00",
-        "2026-10-05T09:00:00+02:00",
-    ),
+    closed_at("gold", "europe", "2026-10-04T10:00:00+02:00", "2026-10-05T09:00:00+02:00"),
     // ------------------------------------------------ middle-east vs uae, Friday 27 Nov 2026 (+04:00)
     // 25. gold middle-east Fri 10:00: Friday is closed on every clock → closed; Sat 28 has
     //     the extended window 12:00–18:00 → next opening Sat 12:00.
-    closed_at(
-        "gold",
-        "middle-east",
-        "2026-11-27T10:00:00+04:00",
-        "2026-11-28T12:00:00+04:00",
-    ),
+    closed_at("gold", "middle-east", "2026-11-27T10:00:00+04:00", "2026-11-28T12:00:00+04:00"),
     // 26. basic middle-east Fri 10:00: closed; Sat closed for basic → Sun 29 Nov 09:00
     //     (Sun–Thu standard week).
-    closed_at(
-        "basic",
-        "middle-east",
-        "2026-11-27T10:00:00+04:00",
-        "2026-11-29T09:00:00+04:00",
-    ),
+    closed_at("basic", "middle-east", "2026-11-27T10:00:00+04:00", "2026-11-29T09:00:00+04:00"),
     // 27. gold uae Fri 10:00: uae runs Mon–Fri 09:00–18:00 → open.
-    open_at(
-        "gold",
-        "uae",
-        "2026-11-27T10:00:00+04:00",
-        "extended",
-        "2026-11-27T09:00:00+04:00",
-        "2026-11-27T18:00:00+04:00",
-    ),
+    open_at("gold", "uae", "2026-11-27T10:00:00+04:00", "extended", "2026-11-27T09:00:00+04:00", "2026-11-27T18:00:00+04:00"),
     // 28. basic uae Fri 10:00 → open on the standard clock.
-    open_at(
-        "basic",
-        "uae",
-        "2026-11-27T10:00:00+04:00",
-        "standard",
-        "2026-11-27T09:00:00+04:00",
-        "2026-11-27T18:00:00+04:00",
-    ),
+    open_at("basic", "uae", "2026-11-27T10:00:00+04:00", "standard", "2026-11-27T09:00:00+04:00", "2026-11-27T18:00:00+04:00"),
     // 29. basic middle-east Sun 29 Nov 09:00 → a standard day there → open.
-    open_at(
-        "basic",
-        "middle-east",
-        "2026-11-29T09:00:00+04:00",
-        "standard",
-        "2026-11-29T09:00:00+04:00",
-        "2026-11-29T18:00:00+04:00",
-    ),
+    open_at("basic", "middle-east", "2026-11-29T09:00:00+04:00", "standard", "2026-11-29T09:00:00+04:00", "2026-11-29T18:00:00+04:00"),
     // 30. gold uae Sat 28 Nov 11:59:59: Saturday window is 12:00–18:00 → closed, next 12:00.
-    closed_at(
-        "gold",
-        "uae",
-        "2026-11-28T11:59:59+04:00",
-        "2026-11-28T12:00:00+04:00",
-    ),
+    closed_at("gold", "uae", "2026-11-28T11:59:59+04:00", "2026-11-28T12:00:00+04:00"),
     // 31. gold uae Sat 28 Nov 12:00:00 → open 12:00–18:00.
-    open_at(
-        "gold",
-        "uae",
-        "2026-11-28T12:00:00+04:00",
-        "extended",
-        "2026-11-28T12:00:00+04:00",
-        "2026-11-28T18:00:00+04:00",
-    ),
+    open_at("gold", "uae", "2026-11-28T12:00:00+04:00", "extended", "2026-11-28T12:00:00+04:00", "2026-11-28T18:00:00+04:00"),
     // ------------------------------------------------ Eid al-Fitr 2026: Thu 19 – Sun 22 Mar (UAE)
     // 32. basic middle-east Thu 19 Mar 10:00: holiday → closed; Fri 20 closed, Sat 21 closed
     //     for basic, Sun 22 holiday → next opening Mon 23 Mar 09:00.
-    closed_at(
-        "basic",
-        "middle-east",
-        "2026-03-19T10:00:00+04:00",
-        "2026-03-23T09:00:00+04:00",
-    ),
+    closed_at("basic", "middle-east", "2026-03-19T10:00:00+04:00", "2026-03-23T09:00:00+04:00"),
     // 33. gold middle-east Thu 19 Mar 10:00: holiday on a standard day → holiday window
     //     12:00–18:00, not yet open → next Thu 19 12:00.
-    closed_at(
-        "gold",
-        "middle-east",
-        "2026-03-19T10:00:00+04:00",
-        "2026-03-19T12:00:00+04:00",
-    ),
+    closed_at("gold", "middle-east", "2026-03-19T10:00:00+04:00", "2026-03-19T12:00:00+04:00"),
     // 34. gold middle-east Fri 20 Mar 13:00: a holiday on Friday (closed day) opens nothing
     //     → closed; Sat 21 window 12:00 → next Sat 21 12:00.
-    closed_at(
-        "gold",
-        "middle-east",
-        "2026-03-20T13:00:00+04:00",
-        "2026-03-21T12:00:00+04:00",
-    ),
+    closed_at("gold", "middle-east", "2026-03-20T13:00:00+04:00", "2026-03-21T12:00:00+04:00"),
     // 35. gold uae Fri 20 Mar 13:00: Friday is a standard day at uae → holiday window
     //     12:00–18:00 → open.
-    open_at(
-        "gold",
-        "uae",
-        "2026-03-20T13:00:00+04:00",
-        "extended",
-        "2026-03-20T12:00:00+04:00",
-        "2026-03-20T18:00:00+04:00",
-    ),
+    open_at("gold", "uae", "2026-03-20T13:00:00+04:00", "extended", "2026-03-20T12:00:00+04:00", "2026-03-20T18:00:00+04:00"),
     // 36. basic uae Fri 20 Mar 13:00: holiday → closed; Sat 21, Sun 22 closed → Mon 23 09:00.
-    closed_at(
-        "basic",
-        "uae",
-        "2026-03-20T13:00:00+04:00",
-        "2026-03-23T09:00:00+04:00",
-    ),
+    closed_at("basic", "uae", "2026-03-20T13:00:00+04:00", "2026-03-23T09:00:00+04:00"),
     // ------------------------------------------------ Christmas 2026, europe (+01:00)
     // 37. basic europe Thu 24 Dec 18:30: closed; Fri 25 holiday, Sat 26 (weekend, also
     //     holiday), Sun 27 closed → Mon 28 Dec 09:00.
-    closed_at(
-        "basic",
-        "europe",
-        "2026-12-24T18:30:00+01:00",
-        "2026-12-28T09:00:00+01:00",
-    ),
+    closed_at("basic", "europe", "2026-12-24T18:30:00+01:00", "2026-12-28T09:00:00+01:00"),
     // 38. gold europe Thu 24 Dec 18:30: Fri 25 is a holiday on a standard day → holiday
     //     window 09:00–18:00 → next opening Fri 25 09:00.
-    closed_at(
-        "gold",
-        "europe",
-        "2026-12-24T18:30:00+01:00",
-        "2026-12-25T09:00:00+01:00",
-    ),
+    closed_at("gold", "europe", "2026-12-24T18:30:00+01:00", "2026-12-25T09:00:00+01:00"),
     // 39. gold europe Sat 26 Dec 10:00: Saturday window (also a holiday; same hours) → open.
-    open_at(
-        "gold",
-        "europe",
-        "2026-12-26T10:00:00+01:00",
-        "extended",
-        "2026-12-26T09:00:00+01:00",
-        "2026-12-26T18:00:00+01:00",
-    ),
+    open_at("gold", "europe", "2026-12-26T10:00:00+01:00", "extended", "2026-12-26T09:00:00+01:00", "2026-12-26T18:00:00+01:00"),
     // ------------------------------------------------ platinum
     // 40. platinum europe Mon 23 Nov 23:00: extended clock closed → on call (24x7);
     //     next extended opening Tue 24 09:00.
-    on_call_at(
-        "europe",
-        "2026-11-23T23:00:00+01:00",
-        "2026-11-24T09:00:00+01:00",
-    ),
+    on_call_at("europe", "2026-11-23T23:00:00+01:00", "2026-11-24T09:00:00+01:00"),
     // 41. platinum europe Mon 23 Nov 10:00: extended clock open → business hours, not on call.
-    open_at(
-        "platinum",
-        "europe",
-        "2026-11-23T10:00:00+01:00",
-        "extended",
-        "2026-11-23T09:00:00+01:00",
-        "2026-11-23T18:00:00+01:00",
-    ),
+    open_at("platinum", "europe", "2026-11-23T10:00:00+01:00", "extended", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00"),
     // 42. platinum europe Mon 08:59:59 → on call; next opening 09:00 the same day.
-    on_call_at(
-        "europe",
-        "2026-11-23T08:59:59+01:00",
-        "2026-11-23T09:00:00+01:00",
-    ),
+    on_call_at("europe", "2026-11-23T08:59:59+01:00", "2026-11-23T09:00:00+01:00"),
     // 43. platinum europe Sat 26 Dec 20:00: after the Saturday window → on call; Sun 27
     //     closed → Mon 28 Dec 09:00.
-    on_call_at(
-        "europe",
-        "2026-12-26T20:00:00+01:00",
-        "2026-12-28T09:00:00+01:00",
-    ),
+    on_call_at("europe", "2026-12-26T20:00:00+01:00", "2026-12-28T09:00:00+01:00"),
     // 44. platinum americas Sat 28 Nov 12:00 (window end) → on call; Mon 30 Nov 07:00.
-    on_call_at(
-        "americas",
-        "2026-11-28T12:00:00-05:00",
-        "2026-11-30T07:00:00-05:00",
-    ),
+    on_call_at("americas", "2026-11-28T12:00:00-05:00", "2026-11-30T07:00:00-05:00"),
     // 45. platinum middle-east Fri 27 Nov 03:00 → on call; Sat 28 12:00.
     on_call_at(
         "middle-east",
@@ -507,10 +265,11 @@ fn coverage_at_instants() {
     let mut mismatches = Vec::new();
     for (i, c) in COVERAGE.iter().enumerate() {
         let label = format!("case {} ({} {} {})", i + 1, c.plan, c.desk, c.at);
-        let args = [
-            "coverage", "--plan", c.plan, "--desk", c.desk, "--at", c.at, "--format", "json",
-        ];
-        let v = match try_json(&args) {
+        let v = match Test::new()
+            .args(["coverage", "--plan", c.plan, "--desk", c.desk, "--at", c.at])
+            .format("json")
+            .try_json()
+        {
             Ok(v) => v,
             Err(e) => {
                 mismatches.push(format!("{label}: {e}"));
@@ -587,8 +346,7 @@ const MATRIX_ROWS: &[(&str, [&str; 3])] = &[
 #[test]
 fn coverage_plan_matrix() {
     let mut m = Vec::new();
-    let v = try_json(&["coverage", "--format", "json"])
-        .unwrap_or_else(|e| panic!("coverage --format json: {e}"));
+    let v = Test::new().arg("coverage").format("json").json();
     let plans = v
         .as_array()
         .unwrap_or_else(|| panic!("coverage --format json: not a JSON array: {v}"));
@@ -650,9 +408,11 @@ fn check_holiday_json(
     m: &mut Vec<String>,
 ) -> Vec<Value> {
     let label = format!("holidays {desk} {year}");
-    let v = match try_json(&[
-        "holidays", "--desk", desk, "--year", year, "--format", "json",
-    ]) {
+    let v = match Test::new()
+        .args(["holidays", "--desk", desk, "--year", year])
+        .format("json")
+        .try_json()
+    {
         Ok(v) => v,
         Err(e) => {
             m.push(format!("{label}: {e}"));
@@ -713,31 +473,31 @@ fn holidays_json() {
     check_holiday_json("uae", "2026", UAE_2026, &mut m);
     check_holiday_json("middle-east", "2026", UAE_2026, &mut m);
     // The UAE lists stop at 2028: 2029 is bad input, said on one line naming the year.
-    if let Some(p) = bad_input(
-        &[
-            "holidays", "--desk", "uae", "--year", "2029", "--format", "json",
-        ],
-        &["2029"],
-        false,
-    ) {
-        m.push(p);
-    }
+    let refusal = Test::new()
+        .args(["holidays", "--desk", "uae", "--year", "2029"])
+        .format("json")
+        .bad_input(&["2029"])
+        .try_run();
+    m.extend(refusal.err());
     report("holidays", &m);
+}
+
+/// `slacalc holidays --desk D --year 2026 --format ics`.
+fn holidays_ics_2026(desk: &str) -> Test {
+    Test::new()
+        .args(["holidays", "--desk", desk, "--year", "2026"])
+        .format("ics")
 }
 
 fn check_ics(desk: &str, expected: &[&str], m: &mut Vec<String>) {
     let label = format!("holidays {desk} 2026 ics");
-    let out = slacalc(&[
-        "holidays", "--desk", desk, "--year", "2026", "--format", "ics",
-    ]);
-    if !out.status.success() {
-        m.push(format!(
-            "{label}: exit {:?}: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
-        return;
-    }
+    let out = match holidays_ics_2026(desk).try_run() {
+        Ok(out) => out,
+        Err(e) => {
+            m.push(format!("{label}: {e}"));
+            return;
+        }
+    };
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     if !text.starts_with("BEGIN:VCALENDAR") {
         m.push(format!(
@@ -779,9 +539,7 @@ fn holidays_ics() {
     check_ics("europe", EUROPE_2026, &mut m);
     // 11 events for americas 2026, incl. DTSTART 20260703 (observed), never 20260704.
     check_ics("americas", AMERICAS_2026, &mut m);
-    let out = slacalc(&[
-        "holidays", "--desk", "americas", "--year", "2026", "--format", "ics",
-    ]);
+    let out = holidays_ics_2026("americas").output();
     if String::from_utf8_lossy(&out.stdout).contains("DTSTART;VALUE=DATE:20260704") {
         m.push("americas ics: Sat 4 Jul listed; the observed day is Fri 3 Jul".to_string());
     }
@@ -809,7 +567,11 @@ const EVENTS: &[(&str, &str)] = &[
 #[test]
 fn coverage_events_list() {
     let mut m = Vec::new();
-    match try_json(&["coverage", "--events", "--format", "json"]) {
+    match Test::new()
+        .args(["coverage", "--events"])
+        .format("json")
+        .try_json()
+    {
         Err(e) => m.push(format!("coverage --events: {e}")),
         Ok(v) => match v.as_array() {
             None => m.push(format!("coverage --events: not an array: {v}")),
@@ -989,13 +751,19 @@ const EVENT_CASES: &[EventCase] = &[
     },
 ];
 
+/// `slacalc deadline --event E --plan P --desk D --opened T --format json`.
+fn event_deadline(event: &str, plan: &str, desk: &str, opened: &str) -> Test {
+    Test::new()
+        .args(["deadline", "--event", event, "--plan", plan, "--desk", desk])
+        .opened(opened)
+        .format("json")
+}
+
 fn check_event_deadline(c: &EventCase, extra: &[&str], label: &str, m: &mut Vec<String>) {
-    let mut args = vec![
-        "deadline", "--event", c.event, "--plan", c.plan, "--desk", c.desk, "--opened", c.opened,
-        "--format", "json",
-    ];
-    args.extend_from_slice(extra);
-    let v = match try_json(&args) {
+    let v = match event_deadline(c.event, c.plan, c.desk, c.opened)
+        .args(extra.iter().copied())
+        .try_json()
+    {
         Ok(v) => v,
         Err(e) => {
             m.push(format!("{label}: {e}"));
@@ -1061,59 +829,23 @@ fn event_release_and_plan_eligibility() {
     }
     // Summer '19 and Spring '19 precede Winter '20 → bad input naming the minimum release.
     for release in ["Summer '19", "Spring '19"] {
-        let args = [
-            "deadline",
-            "--event",
-            base.event,
-            "--plan",
-            "gold",
-            "--desk",
-            "europe",
-            "--opened",
-            base.opened,
-            "--release",
-            release,
-            "--format",
-            "json",
-        ];
-        if let Some(p) = bad_input(&args, &["Winter '20"], false) {
-            m.push(p);
-        }
+        let refusal = event_deadline(base.event, "gold", "europe", base.opened)
+            .args(["--release", release])
+            .bad_input(&["Winter '20"])
+            .try_run();
+        m.extend(refusal.err());
     }
     // Proactive support is gold/platinum only: basic with --event is bad input that
     // names both eligible plans (case-insensitively: "Gold" or "gold").
-    let args = [
-        "deadline",
-        "--event",
-        "disk-almost-full",
-        "--plan",
-        "basic",
-        "--desk",
-        "europe",
-        "--opened",
-        base.opened,
-        "--format",
-        "json",
-    ];
-    if let Some(p) = bad_input(&args, &["gold", "platinum"], true) {
-        m.push(p);
-    }
+    let refusal = event_deadline("disk-almost-full", "basic", "europe", base.opened)
+        .bad_input(&["gold", "platinum"])
+        .ignore_case()
+        .try_run();
+    m.extend(refusal.err());
     // An unknown event id is bad input naming it.
-    let args = [
-        "deadline",
-        "--event",
-        "no-such-event",
-        "--plan",
-        "gold",
-        "--desk",
-        "europe",
-        "--opened",
-        base.opened,
-        "--format",
-        "json",
-    ];
-    if let Some(p) = bad_input(&args, &["no-such-event"], false) {
-        m.push(p);
-    }
+    let refusal = event_deadline("no-such-event", "gold", "europe", base.opened)
+        .bad_input(&["no-such-event"])
+        .try_run();
+    m.extend(refusal.err());
     report("event eligibility", &m);
 }

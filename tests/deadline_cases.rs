@@ -13,6 +13,8 @@
 
 use serde_json::Value;
 
+use crate::support::Test;
+
 #[derive(Debug)]
 struct Case {
     plan: &'static str,
@@ -26,6 +28,19 @@ struct Case {
     notification_due: Option<&'static str>,
     /// `None` = best effort (due null, `best_effort` true).
     response_due: Option<&'static str>,
+}
+
+/// Basic P3 and P4 have no target: no notification, no due instant.
+const fn best_effort(priority: &'static str, desk: &'static str, opened: &'static str) -> Case {
+    Case {
+        plan: "basic",
+        priority,
+        desk,
+        opened,
+        pauses: &[],
+        notification_due: None,
+        response_due: None,
+    }
 }
 
 const CASES: &[Case] = &[
@@ -150,15 +165,7 @@ const CASES: &[Case] = &[
         response_due: Some("2026-12-01T18:00:00+01:00"),
     },
     // 12. basic P4: best effort, no notification (not P1).
-    Case {
-        plan: "basic",
-        priority: "p4",
-        desk: "europe",
-        opened: "2026-11-23T10:00:00+01:00",
-        pauses: &[],
-        notification_due: None,
-        response_due: None,
-    },
+    best_effort("p4", "europe", "2026-11-23T10:00:00+01:00"),
     // 13. gold P2 opened exactly at closing, Mon 23 Nov 18:00: no time left Monday;
     //     Tue 24 09–11 2h → 11:00.
     Case {
@@ -528,15 +535,7 @@ const CASES: &[Case] = &[
         response_due: Some("2026-11-02T14:00:00-05:00"),
     },
     // 46. basic P3: best effort, no notification.
-    Case {
-        plan: "basic",
-        priority: "p3",
-        desk: "americas",
-        opened: "2026-11-24T10:00:00-05:00",
-        pauses: &[],
-        notification_due: None,
-        response_due: None,
-    },
+    best_effort("p3", "americas", "2026-11-24T10:00:00-05:00"),
     // 47. gold P3 = 4h opened before hours, Tue 24 Nov 05:30: counting starts 07:00,
     //     07–11 4h → 11:00.
     Case {
@@ -745,15 +744,7 @@ const CASES: &[Case] = &[
         response_due: Some("2026-11-17T18:00:00+04:00"),
     },
     // 66. basic P3, middle-east: best effort, no notification.
-    Case {
-        plan: "basic",
-        priority: "p3",
-        desk: "middle-east",
-        opened: "2026-11-15T10:00:00+04:00",
-        pauses: &[],
-        notification_due: None,
-        response_due: None,
-    },
+    best_effort("p3", "middle-east", "2026-11-15T10:00:00+04:00"),
     // ---------------------------------------------------------------- pauses
     // 67. gold P3 = 4h, europe, Mon 23 Nov 09:00, one pause 10:00–11:00 inside hours:
     //     09–10 1h; 11–14 3h → 14:00.
@@ -854,23 +845,13 @@ const CASES: &[Case] = &[
 
 /// Runs one case and returns what differs from the hand-worked expectation.
 fn check(c: &Case) -> Vec<String> {
-    let mut args = vec![
-        "deadline",
-        "--plan",
-        c.plan,
-        "--priority",
-        c.priority,
-        "--desk",
-        c.desk,
-        "--opened",
-        c.opened,
-        "--format",
-        "json",
-    ];
+    let mut test = Test::deadline(c.plan, c.priority, c.desk)
+        .opened(c.opened)
+        .format("json");
     for p in c.pauses {
-        args.extend(["--pause", p]);
+        test = test.args(["--pause", p]);
     }
-    let v = match crate::cli::try_json(&args) {
+    let v = match test.try_json() {
         Ok(v) => v,
         Err(problem) => return vec![problem],
     };

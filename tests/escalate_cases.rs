@@ -23,6 +23,8 @@
 
 use serde_json::Value;
 
+use crate::support::Test;
+
 const ST: &str = "Support Team";
 const TL: &str = "Team Leader";
 const SM: &str = "Support Manager";
@@ -75,6 +77,27 @@ struct Case {
     next_step: Option<u64>,
 }
 
+/// The steps of the basic P2 europe ticket opened Fri 2026-12-04 20:00
+/// (worked out at its first case below), shared by the cases that ask
+/// about it at different times.
+const BASIC_P2_EUROPE_FROM_DEC_4: [&str; 5] = [
+    "2026-12-09T18:00:00+01:00",
+    "2026-12-10T18:00:00+01:00",
+    "2026-12-14T18:00:00+01:00",
+    "2026-12-21T18:00:00+01:00",
+    "2027-01-07T18:00:00+01:00",
+];
+
+/// The steps of the gold P2 middle-east ticket opened Fri 2026-10-16 10:00
+/// (worked out at its first case below), likewise.
+const GOLD_P2_MIDDLE_EAST_FROM_OCT_16: [&str; 5] = [
+    "2026-10-17T14:00:00+04:00",
+    "2026-10-17T16:00:00+04:00",
+    "2026-10-18T11:00:00+04:00",
+    "2026-10-19T10:00:00+04:00",
+    "2026-10-21T16:00:00+04:00",
+];
+
 const CASES: &[Case] = &[
     // ---------------------------------------------------------------- basic
     // basic P1 americas, opened Mon 2026-09-14 10:00 EDT; arrival date 09-14.
@@ -115,13 +138,7 @@ const CASES: &[Case] = &[
         opened: "2026-12-04T20:00:00+01:00",
         at: "2026-12-21T18:00:00+01:00",
         pauses: &[],
-        steps: [
-            "2026-12-09T18:00:00+01:00",
-            "2026-12-10T18:00:00+01:00",
-            "2026-12-14T18:00:00+01:00",
-            "2026-12-21T18:00:00+01:00",
-            "2027-01-07T18:00:00+01:00",
-        ],
+        steps: BASIC_P2_EUROPE_FROM_DEC_4,
         holder: SM,
         next_step: Some(5),
     },
@@ -135,13 +152,7 @@ const CASES: &[Case] = &[
         opened: "2026-12-04T20:00:00+01:00",
         at: "2026-12-21T17:59:59+01:00",
         pauses: &[],
-        steps: [
-            "2026-12-09T18:00:00+01:00",
-            "2026-12-10T18:00:00+01:00",
-            "2026-12-14T18:00:00+01:00",
-            "2026-12-21T18:00:00+01:00",
-            "2027-01-07T18:00:00+01:00",
-        ],
+        steps: BASIC_P2_EUROPE_FROM_DEC_4,
         holder: TL,
         next_step: Some(4),
     },
@@ -456,13 +467,7 @@ const CASES: &[Case] = &[
         opened: "2026-10-16T10:00:00+04:00",
         at: "2026-10-17T16:00:00+04:00",
         pauses: &[],
-        steps: [
-            "2026-10-17T14:00:00+04:00",
-            "2026-10-17T16:00:00+04:00",
-            "2026-10-18T11:00:00+04:00",
-            "2026-10-19T10:00:00+04:00",
-            "2026-10-21T16:00:00+04:00",
-        ],
+        steps: GOLD_P2_MIDDLE_EAST_FROM_OCT_16,
         holder: TL,
         next_step: Some(3),
     },
@@ -475,13 +480,7 @@ const CASES: &[Case] = &[
         opened: "2026-10-16T10:00:00+04:00",
         at: "2026-10-17T15:59:59+04:00",
         pauses: &[],
-        steps: [
-            "2026-10-17T14:00:00+04:00",
-            "2026-10-17T16:00:00+04:00",
-            "2026-10-18T11:00:00+04:00",
-            "2026-10-19T10:00:00+04:00",
-            "2026-10-21T16:00:00+04:00",
-        ],
+        steps: GOLD_P2_MIDDLE_EAST_FROM_OCT_16,
         holder: ST,
         next_step: Some(2),
     },
@@ -615,24 +614,13 @@ const CASES: &[Case] = &[
 
 /// Runs `slacalc escalate` for one case and parses its JSON output.
 fn run(case: &Case) -> Result<Value, String> {
-    let mut args = vec![
-        "escalate",
-        "--plan",
-        case.plan,
-        "--priority",
-        case.priority,
-        "--desk",
-        case.desk,
-        "--opened",
-        case.opened,
-        "--at",
-        case.at,
-    ];
+    let mut test = Test::escalate(case.plan, case.priority, case.desk)
+        .opened(case.opened)
+        .args(["--at", case.at]);
     for pause in case.pauses {
-        args.extend(["--pause", *pause]);
+        test = test.args(["--pause", pause]);
     }
-    args.extend(["--format", "json"]);
-    crate::cli::try_json(&args)
+    test.format("json").try_json()
 }
 
 /// Every difference between the hand-worked case and the tool's answer.
@@ -739,6 +727,10 @@ fn matrix_holder_column_per_priority() {
         ("P3", [ST, ST, ST, TL, SM]),
         ("P4", [ST, ST, ST, ST, TL]),
     ];
+    let december = CASES
+        .iter()
+        .find(|c| c.name == "gold P4 europe, 8 December holiday window")
+        .unwrap();
     let mut failures = Vec::new();
     for (priority, want) in table {
         if holders(priority) != want {
@@ -747,25 +739,16 @@ fn matrix_holder_column_per_priority() {
                 holders(priority)
             ));
         }
-        // Same ticket as "gold P4 europe, 8 December holiday window"; asked
-        // at the opening itself, before step 1, so the holder is the team.
+        // Same ticket as "gold P4 europe, 8 December holiday window" (the
+        // step instants do not depend on the priority); asked at the opening
+        // itself, before step 1, so the holder is the team.
         let case = Case {
             name: "matrix column",
-            plan: "gold",
             priority,
-            desk: "europe",
-            opened: "2026-12-07T09:00:00+01:00",
-            at: "2026-12-07T09:00:00+01:00",
-            pauses: &[],
-            steps: [
-                "2026-12-07T11:00:00+01:00",
-                "2026-12-07T13:00:00+01:00",
-                "2026-12-07T17:00:00+01:00",
-                "2026-12-08T16:00:00+01:00",
-                "2026-12-11T13:00:00+01:00",
-            ],
+            at: december.opened,
             holder: ST,
             next_step: Some(1),
+            ..*december
         };
         match run(&case) {
             Ok(json) => {

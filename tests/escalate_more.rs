@@ -2,28 +2,17 @@
 
 use serde_json::Value;
 
-use crate::cli::{fails_with, json};
+use crate::support::Test;
 
 /// Gold P3 at europe, opened Fri 2026-11-20 10:00 CET and raised to P1 on
 /// Mon 2026-11-23 09:30, asked at `at`.
 fn raised_to_p1_on_monday(at: &str) -> Value {
-    json(&[
-        "escalate",
-        "--plan",
-        "gold",
-        "--priority",
-        "p3",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-20T10:00:00+01:00",
-        "--at",
-        at,
-        "--priority-change",
-        "2026-11-23T09:30:00+01:00=P1",
-        "--format",
-        "json",
-    ])
+    Test::escalate("gold", "p3", "europe")
+        .opened("2026-11-20T10:00:00+01:00")
+        .args(["--at", at])
+        .args(["--priority-change", "2026-11-23T09:30:00+01:00=P1"])
+        .format("json")
+        .json()
 }
 
 #[test]
@@ -76,21 +65,11 @@ fn before_the_change_the_old_priority_holds() {
 fn deadline_uses_the_changed_priority_from_the_opening() {
     // Gold P4 (8h) raised to P2 (2h): due 2h after the opening, Mon 2026-11-23
     // 09:00 + 2h = 11:00 CET.
-    let v = json(&[
-        "deadline",
-        "--plan",
-        "gold",
-        "--priority",
-        "p4",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-23T09:00:00+01:00",
-        "--priority-change",
-        "2026-11-23T10:00:00+01:00=p2",
-        "--format",
-        "json",
-    ]);
+    let v = Test::deadline("gold", "p4", "europe")
+        .opened("2026-11-23T09:00:00+01:00")
+        .args(["--priority-change", "2026-11-23T10:00:00+01:00=p2"])
+        .format("json")
+        .json();
     assert_eq!(v["priority"], "P2");
     assert_eq!(v["response"]["due"], "2026-11-23T11:00:00+01:00");
 }
@@ -100,122 +79,67 @@ fn platinum_p1_at_night_is_on_call() {
     // Platinum P1 at europe opened Tue 2026-11-24 22:00 CET: the 24/7
     // response is due 23:00; at 22:30 the extended clock is closed, so the
     // ticket is in on-call hours. Step 1 (2 business hours) is Wed 11:00.
-    let v = json(&[
-        "escalate",
-        "--plan",
-        "platinum",
-        "--priority",
-        "p1",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-24T22:00:00+01:00",
-        "--at",
-        "2026-11-24T22:30:00+01:00",
-        "--format",
-        "json",
-    ]);
+    let at_night = |plan: &str| {
+        Test::escalate(plan, "p1", "europe")
+            .opened("2026-11-24T22:00:00+01:00")
+            .args(["--at", "2026-11-24T22:30:00+01:00"])
+            .format("json")
+            .json()
+    };
+    let v = at_night("platinum");
     assert_eq!(v["on_call"], true);
     assert_eq!(v["response_due"], "2026-11-24T23:00:00+01:00");
     assert_eq!(v["steps"][0]["at"], "2026-11-25T11:00:00+01:00");
     assert_eq!(v["next"]["step"], 1);
     assert_eq!(v["holder"], "Support Team");
     // Gold has no on-call clock.
-    let gold: Value = json(&[
-        "escalate",
-        "--plan",
-        "gold",
-        "--priority",
-        "p1",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-24T22:00:00+01:00",
-        "--at",
-        "2026-11-24T22:30:00+01:00",
-        "--format",
-        "json",
-    ]);
+    let gold = at_night("gold");
     assert_eq!(gold["on_call"], false);
 }
 
 #[test]
 fn bad_escalation_input_exits_2() {
-    fails_with(
-        &[
-            "escalate",
-            "--plan",
-            "gold",
-            "--priority",
-            "p2",
-            "--desk",
-            "europe",
-            "--opened",
-            "2026-11-23T10:00:00+01:00",
-            "--at",
-            "2026-11-23T09:00:00+01:00",
-        ],
-        "before the ticket was opened",
-    );
-    let base = [
-        "escalate",
-        "--plan",
-        "gold",
-        "--priority",
-        "p2",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-23T10:00:00+01:00",
-        "--at",
-        "2026-11-23T15:00:00+01:00",
-    ];
-    fails_with(
-        &[
-            &base[..],
+    let opened_at_10 =
+        || Test::escalate("gold", "p2", "europe").opened("2026-11-23T10:00:00+01:00");
+    opened_at_10()
+        .args(["--at", "2026-11-23T09:00:00+01:00"])
+        .bad_input(&["before the ticket was opened"])
+        .run();
+    let cases: [(&[&str], &str); 5] = [
+        (
             &[
                 "--pause",
                 "2026-11-23T12:00:00+01:00/2026-11-23T11:00:00+01:00",
             ],
-        ]
-        .concat(),
-        "ends before it starts",
-    );
-    fails_with(
-        &[
-            &base[..],
+            "ends before it starts",
+        ),
+        (
             &[
                 "--pause",
                 "2026-11-23T10:00:00+01:00/2026-11-23T12:00:00+01:00",
                 "--pause",
                 "2026-11-23T11:00:00+01:00/2026-11-23T13:00:00+01:00",
             ],
-        ]
-        .concat(),
-        "overlap",
-    );
-    fails_with(
-        &[
-            &base[..],
+            "overlap",
+        ),
+        (
             &["--priority-change", "2026-11-23T11:00:00+01:00"],
-        ]
-        .concat(),
-        "TIME=PRIORITY",
-    );
-    fails_with(
-        &[
-            &base[..],
+            "TIME=PRIORITY",
+        ),
+        (
             &["--priority-change", "2026-11-23T11:00:00+01:00=P7"],
-        ]
-        .concat(),
-        "unknown priority 'P7'",
-    );
-    fails_with(
-        &[
-            &base[..],
+            "unknown priority 'P7'",
+        ),
+        (
             &["--priority-change", "2026-11-23T09:00:00+01:00=P1"],
-        ]
-        .concat(),
-        "before the ticket was opened",
-    );
+            "before the ticket was opened",
+        ),
+    ];
+    for (extra, needle) in cases {
+        opened_at_10()
+            .args(["--at", "2026-11-23T15:00:00+01:00"])
+            .args(extra.iter().copied())
+            .bad_input(&[needle])
+            .run();
+    }
 }

@@ -4,25 +4,23 @@ use std::str::FromStr;
 
 use icalendar::{Calendar, Component};
 
-use crate::cli::slacalc;
 use crate::holidays::{AMERICAS_2026, EUROPE_2026};
+use crate::support::Test;
 
-fn parsed(args: &[&str]) -> Calendar {
-    let out = slacalc(args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Calendar::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap()
+/// Run with `--format ics` and parse the calendar it prints.
+fn parsed(test: Test) -> Calendar {
+    Calendar::from_str(&test.format("ics").stdout_text()).unwrap()
+}
+
+/// `slacalc holidays --desk D --year 2026`.
+fn holidays_2026(desk: &str) -> Test {
+    Test::new().args(["holidays", "--desk", desk, "--year", "2026"])
 }
 
 #[test]
 fn holidays_round_trip_one_event_per_holiday() {
     // Europe 2026: the 12 dates of the golden-year test, in order.
-    let calendar = parsed(&[
-        "holidays", "--desk", "europe", "--year", "2026", "--format", "ics",
-    ]);
+    let calendar = parsed(holidays_2026("europe"));
     let events: Vec<_> = calendar.events().collect();
     assert_eq!(events.len(), EUROPE_2026.len());
     let easter_monday = events
@@ -34,9 +32,7 @@ fn holidays_round_trip_one_event_per_holiday() {
         Some(chrono::NaiveDate::from_ymd_opt(2026, 4, 6).unwrap().into())
     );
     // Americas 2026: 11 federal holidays.
-    let calendar = parsed(&[
-        "holidays", "--desk", "americas", "--year", "2026", "--format", "ics",
-    ]);
+    let calendar = parsed(holidays_2026("americas"));
     assert_eq!(calendar.events().count(), AMERICAS_2026.len());
 }
 
@@ -44,19 +40,8 @@ fn holidays_round_trip_one_event_per_holiday() {
 fn deadline_as_calendar_events_with_reminders() {
     // Gold P1 at europe, Mon 2026-11-23 10:00 CET: notification 10:30 and
     // response 11:00 CET, i.e. 09:30Z and 10:00Z.
-    let calendar = parsed(&[
-        "deadline",
-        "--plan",
-        "gold",
-        "--priority",
-        "p1",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-23T10:00:00+01:00",
-        "--format",
-        "ics",
-    ]);
+    let calendar =
+        parsed(Test::deadline("gold", "p1", "europe").opened("2026-11-23T10:00:00+01:00"));
     let events: Vec<_> = calendar.events().collect();
     assert_eq!(events.len(), 2);
     let starts: Vec<String> = events
@@ -72,8 +57,9 @@ fn deadline_as_calendar_events_with_reminders() {
 
 #[test]
 fn ics_is_refused_where_it_means_nothing() {
-    crate::cli::fails_with(
-        &["coverage", "--format", "ics"],
-        "--format ics is for deadline and holidays",
-    );
+    Test::new()
+        .arg("coverage")
+        .format("ics")
+        .bad_input(&["--format ics is for deadline and holidays"])
+        .run();
 }

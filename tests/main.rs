@@ -1,5 +1,5 @@
 //! One integration-test binary; a module per subject.
-#![allow(clippy::unwrap_used, dead_code)]
+#![allow(clippy::unwrap_used)]
 
 mod batch;
 mod cli;

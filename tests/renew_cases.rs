@@ -17,11 +17,12 @@
 //! - `--eos D`: `end` = min(end, D); `cut_by_eos` true only when D < the
 //!   computed end. `--base-expires B`: `end` = B (add-on co-terminates).
 //!
-//! Cases that need the catalogue use the placeholder `@CATALOG` in their
-//! arguments; it is replaced by the path of a catalogue written into a
-//! temporary directory (see [`CATALOG`]).
+//! Every case runs in its own temporary folder holding the catalogue
+//! [`CATALOG`] as `catalog.toml`; cases that need it name that file.
 
 use serde_json::Value;
+
+use crate::support::Test;
 
 /// One invocation and the JSON fields it must produce.
 struct RenewCase {
@@ -45,7 +46,8 @@ eol = "2028-06-30"
 replacement = "Example Suite 2"
 "#;
 
-const CATALOG_PLACEHOLDER: &str = "@CATALOG";
+/// Where each case finds [`CATALOG`], relative to the folder it runs in.
+const CATALOG_FILE: &str = "catalog.toml";
 
 #[rustfmt::skip]
 const RENEW: &[RenewCase] = &[
@@ -460,7 +462,7 @@ const RENEW: &[RenewCase] = &[
     // 2027-03-31), computed end 2028-03-31, product EoS 2027-06-30 first.
     // The order date is before the EOL (2028-06-30), so no refusal.
     RenewCase {
-        args: &["renew", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--expires", "2027-03-31", "--ordered", "2027-03-01", "--years", "1"],
+        args: &["renew", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--expires", "2027-03-31", "--ordered", "2027-03-01", "--years", "1"],
         expect: &[
             ("late_days", "-30"),
             ("continuous", "true"),
@@ -472,7 +474,7 @@ const RENEW: &[RenewCase] = &[
     },
     // Catalogue EoS after the term: computed end 2027-01-31 < 2027-06-30.
     RenewCase {
-        args: &["renew", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--expires", "2026-01-31", "--ordered", "2026-01-15", "--years", "1"],
+        args: &["renew", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--expires", "2026-01-31", "--ordered", "2026-01-15", "--years", "1"],
         expect: &[
             ("start", "\"2026-01-31\""),
             ("end", "\"2027-01-31\""),
@@ -509,7 +511,7 @@ const RENEW: &[RenewCase] = &[
 const EOL: &[RenewCase] = &[
     // A year before the EoS: 2026-06-30 → 2027-06-30 has no 29 Feb: 365.
     RenewCase {
-        args: &["eol", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--on", "2026-06-30"],
+        args: &["eol", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--on", "2026-06-30"],
         expect: &[
             ("product", "\"Example Suite\""),
             ("status", "\"supported\""),
@@ -520,7 +522,7 @@ const EOL: &[RenewCase] = &[
     },
     // The day before the EoS: still supported, 1 day to the EoS.
     RenewCase {
-        args: &["eol", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--on", "2027-06-29"],
+        args: &["eol", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--on", "2027-06-29"],
         expect: &[
             ("product", "\"Example Suite\""),
             ("status", "\"supported\""),
@@ -532,7 +534,7 @@ const EOL: &[RenewCase] = &[
     // On the EoS date: end_of_support (eos <= on). Days to the EOL:
     // 2027-06-30 → 2028-06-30 contains 2028-02-29: 366.
     RenewCase {
-        args: &["eol", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--on", "2027-06-30"],
+        args: &["eol", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--on", "2027-06-30"],
         expect: &[
             ("product", "\"Example Suite\""),
             ("status", "\"end_of_support\""),
@@ -543,7 +545,7 @@ const EOL: &[RenewCase] = &[
     },
     // The day before the EOL: end_of_support, 1 day to the EOL.
     RenewCase {
-        args: &["eol", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--on", "2028-06-29"],
+        args: &["eol", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--on", "2028-06-29"],
         expect: &[
             ("status", "\"end_of_support\""),
             ("days_left", "1"),
@@ -551,7 +553,7 @@ const EOL: &[RenewCase] = &[
     },
     // On the EOL date: end_of_life (on >= eol). days_left left unchecked.
     RenewCase {
-        args: &["eol", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--on", "2028-06-30"],
+        args: &["eol", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--on", "2028-06-30"],
         expect: &[
             ("product", "\"Example Suite\""),
             ("status", "\"end_of_life\""),
@@ -567,12 +569,12 @@ const FAILS: &[FailCase] = &[
     // life on the order date, no support at all: exit 2, message names the
     // EOL date. (28 days after the expiry, so on time otherwise.)
     FailCase {
-        args: &["renew", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--expires", "2028-06-02", "--ordered", "2028-06-30", "--years", "1"],
+        args: &["renew", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--expires", "2028-06-02", "--ordered", "2028-06-30", "--years", "1"],
         stderr_has: &["2028-06-30"],
     },
     // Ordered well after the EOL: refused the same way.
     FailCase {
-        args: &["renew", "--catalog", CATALOG_PLACEHOLDER, "--product", "Example Suite", "--expires", "2028-12-31", "--ordered", "2029-01-15", "--years", "1"],
+        args: &["renew", "--catalog", CATALOG_FILE, "--product", "Example Suite", "--expires", "2028-12-31", "--ordered", "2029-01-15", "--years", "1"],
         stderr_has: &["2028-06-30"],
     },
     // --ordered is not a date at all.
@@ -587,44 +589,24 @@ const FAILS: &[FailCase] = &[
     },
 ];
 
-/// Writes the example catalogue; the directory lives as long as the guard.
-fn write_catalog() -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().expect("create a temporary directory");
-    let path = dir.path().join("catalog.toml");
-    std::fs::write(&path, CATALOG).expect("write the catalogue");
-    (dir, path.to_string_lossy().into_owned())
-}
-
-fn expand(args: &[&str], catalog: &str) -> Vec<String> {
-    args.iter()
-        .map(|a| {
-            if *a == CATALOG_PLACEHOLDER {
-                catalog.to_owned()
-            } else {
-                (*a).to_owned()
-            }
-        })
-        .collect()
-}
-
-/// The expanded arguments, asking for JSON.
-fn with_json_format(args: &[String]) -> Vec<&str> {
-    let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
-    all.extend(["--format", "json"]);
-    all
+/// One case's run, in a folder holding the catalogue, asking for JSON.
+fn case(args: &[&str]) -> Test {
+    Test::new()
+        .file(CATALOG_FILE, CATALOG)
+        .args(args.iter().copied())
+        .format("json")
 }
 
 /// Runs the cases and returns one line per mismatch. `single_of_array`:
 /// the output is an array that must hold exactly one object (eol).
-fn check_cases(cases: &[RenewCase], catalog: &str, single_of_array: bool) -> Vec<String> {
+fn check_cases(cases: &[RenewCase], single_of_array: bool) -> Vec<String> {
     let mut mismatches = Vec::new();
-    for case in cases {
-        let args = expand(case.args, catalog);
+    for RenewCase { args, expect } in cases {
         let shown = args.join(" ");
-        let doc = match crate::cli::try_json(&with_json_format(&args)) {
+        let doc = match case(args).try_json() {
             Ok(doc) => doc,
             Err(problem) => {
-                mismatches.push(format!("`{shown}`: {problem}"));
+                mismatches.push(problem);
                 continue;
             }
         };
@@ -639,7 +621,7 @@ fn check_cases(cases: &[RenewCase], catalog: &str, single_of_array: bool) -> Vec
         } else {
             doc
         };
-        for (field, want_text) in case.expect {
+        for (field, want_text) in *expect {
             let want: Value =
                 serde_json::from_str(want_text).expect("expected value is valid JSON");
             match object.get(field) {
@@ -665,28 +647,19 @@ fn assert_none(mismatches: &[String]) {
 
 #[test]
 fn renew_cases_match_hand_worked_values() {
-    let (_dir, catalog) = write_catalog();
-    assert_none(&check_cases(RENEW, &catalog, false));
+    assert_none(&check_cases(RENEW, false));
 }
 
 #[test]
 fn eol_status_on_and_around_the_boundaries() {
-    let (_dir, catalog) = write_catalog();
-    assert_none(&check_cases(EOL, &catalog, true));
+    assert_none(&check_cases(EOL, true));
 }
 
 #[test]
 fn refusals_and_bad_input_exit_2_with_one_line() {
-    let (_dir, catalog) = write_catalog();
-    let mut mismatches = Vec::new();
-    for case in FAILS {
-        let args = expand(case.args, &catalog);
-        let shown = args.join(" ");
-        if let Some(problem) =
-            crate::cli::bad_input(&with_json_format(&args), case.stderr_has, false)
-        {
-            mismatches.push(format!("`{shown}`: {problem}"));
-        }
-    }
+    let mismatches: Vec<String> = FAILS
+        .iter()
+        .filter_map(|c| case(c.args).bad_input(c.stderr_has).try_run().err())
+        .collect();
     assert_none(&mismatches);
 }

@@ -31,6 +31,8 @@ pub struct Test {
     stdout: Option<String>,
     stdout_contains: Vec<String>,
     stderr_contains: Vec<String>,
+    stderr_mentions: Vec<String>,
+    ignore_case: bool,
 }
 
 impl Default for Test {
@@ -50,7 +52,41 @@ impl Test {
             stdout: None,
             stdout_contains: Vec::new(),
             stderr_contains: Vec::new(),
+            stderr_mentions: Vec::new(),
+            ignore_case: false,
         }
+    }
+
+    /// `slacalc deadline --plan P --priority PR --desk D`.
+    pub fn deadline(plan: &str, priority: &str, desk: &str) -> Test {
+        Test::ticket("deadline", plan, priority, desk)
+    }
+
+    /// `slacalc escalate --plan P --priority PR --desk D`.
+    pub fn escalate(plan: &str, priority: &str, desk: &str) -> Test {
+        Test::ticket("escalate", plan, priority, desk)
+    }
+
+    fn ticket(subcommand: &str, plan: &str, priority: &str, desk: &str) -> Test {
+        Test::new().args([
+            subcommand,
+            "--plan",
+            plan,
+            "--priority",
+            priority,
+            "--desk",
+            desk,
+        ])
+    }
+
+    /// `--opened T`.
+    pub fn opened(self, opened: &str) -> Test {
+        self.args(["--opened", opened])
+    }
+
+    /// `--format F`.
+    pub fn format(self, format: &str) -> Test {
+        self.args(["--format", format])
     }
 
     pub fn arg(mut self, arg: impl Into<String>) -> Test {
@@ -136,6 +172,27 @@ impl Test {
         self
     }
 
+    /// Stderr must contain `needle`, on any of its lines.
+    pub fn stderr_mentions(mut self, needle: &str) -> Test {
+        self.stderr_mentions.push(needle.into());
+        self
+    }
+
+    /// Bad input: exit status 2 and exactly one line on stderr, containing
+    /// every needle.
+    pub fn bad_input(mut self, needles: &[&str]) -> Test {
+        for needle in needles {
+            self = self.stderr_contains(needle);
+        }
+        self.status(2)
+    }
+
+    /// Compare the stderr needles case-insensitively.
+    pub fn ignore_case(mut self) -> Test {
+        self.ignore_case = true;
+        self
+    }
+
     /// Run the binary without checking anything.
     pub fn output(&self) -> Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_slacalc"));
@@ -196,42 +253,74 @@ impl Test {
                 stderr.lines().count()
             ));
         }
-        for needle in &self.stderr_contains {
-            if !stderr.contains(needle.as_str()) {
+        let fold = |text: &str| {
+            if self.ignore_case {
+                text.to_lowercase()
+            } else {
+                text.to_string()
+            }
+        };
+        let folded = fold(&stderr);
+        for needle in self.stderr_contains.iter().chain(&self.stderr_mentions) {
+            if !folded.contains(&fold(needle)) {
                 problems.push(format!("stderr lacks {needle:?}"));
             }
         }
         problems
     }
 
-    /// Run and check; the output, for further checks.
-    pub fn run(self) -> Output {
+    /// Run and check; what is wrong, as one line, instead of a panic (for
+    /// tables of cases that report every mismatch at once).
+    pub fn try_run(&self) -> Result<Output, String> {
         let out = self.output();
         let problems = self.problems(&out);
-        assert!(
-            problems.is_empty(),
-            "slacalc {:?}: {}\nstdout: {}\nstderr: {}",
-            self.args,
-            problems.join("; "),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
-        out
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(format!(
+                "slacalc {}: {}; stdout: {}; stderr: {}",
+                self.args.join(" "),
+                problems.join("; "),
+                String::from_utf8_lossy(&out.stdout).trim(),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ))
+        }
     }
 
-    /// Run, check, and parse stdout as one JSON document.
-    pub fn json(self) -> Value {
-        let args = self.args.clone();
-        let out = self.run();
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "slacalc {args:?}: stdout is not JSON ({e}): {}",
+    /// Run, check, and parse stdout as one JSON document; what is wrong
+    /// instead of a panic.
+    pub fn try_json(&self) -> Result<Value, String> {
+        let out = self.try_run()?;
+        serde_json::from_slice(&out.stdout).map_err(|e| {
+            format!(
+                "slacalc {}: stdout is not JSON ({e}): {}",
+                self.args.join(" "),
                 String::from_utf8_lossy(&out.stdout)
             )
         })
     }
 
+    /// Run and check; the output, for further checks. A failed check
+    /// panics at the test's line.
+    #[track_caller]
+    pub fn run(self) -> Output {
+        match self.try_run() {
+            Ok(out) => out,
+            Err(problem) => panic!("{problem}"),
+        }
+    }
+
+    /// Run, check, and parse stdout as one JSON document.
+    #[track_caller]
+    pub fn json(self) -> Value {
+        match self.try_json() {
+            Ok(value) => value,
+            Err(problem) => panic!("{problem}"),
+        }
+    }
+
     /// Run, check, and parse stdout as JSON Lines.
+    #[track_caller]
     pub fn json_lines(self) -> Vec<Value> {
         let out = self.run();
         String::from_utf8_lossy(&out.stdout)
@@ -241,6 +330,7 @@ impl Test {
     }
 
     /// Run, check, and return stdout as text.
+    #[track_caller]
     pub fn stdout_text(self) -> String {
         String::from_utf8(self.run().stdout).expect("UTF-8 stdout")
     }
