@@ -2,11 +2,11 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
 mod batch;
-mod support;
 mod cli;
-mod clock_custom;
+mod clock_cli;
 mod coverage_cases;
 mod deadline_cases;
+mod engine;
 mod escalate_cases;
 mod escalate_more;
 mod holidays;
@@ -16,3 +16,4 @@ mod regressions;
 mod renew_cases;
 mod renew_more;
 mod schema;
+mod support;
