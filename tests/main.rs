@@ -11,7 +11,6 @@ mod escalate_cases;
 mod escalate_more;
 mod holidays;
 mod ics;
-mod properties;
 mod regressions;
 mod renew_cases;
 mod renew_more;

@@ -1,6 +1,7 @@
 //! The business-time engine called directly (SPEC.md §3): hand-worked
-//! tables over calendars written in the test, and bad calendar files. No
-//! process is started here; the command-line contract lives in `clock_cli`.
+//! tables over calendars written in the test, bad calendar files, and the
+//! clock's laws as properties. No process is started here; the command-line
+//! contract lives in `clock_cli`.
 //!
 //! Every library path the tests use is imported here, once, and re-exported
 //! to the submodules, so that a rename in `src/` touches only these lines.
@@ -8,12 +9,14 @@
 pub use slacalc::calendar::Calendar;
 pub use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
 pub use slacalc::dataset::DataSet;
+pub use slacalc::deadline::business_days_with_pauses;
 pub use slacalc::input;
 
 use chrono::{DateTime, Utc};
 
 mod calendar;
 pub mod clock;
+mod properties;
 
 /// A data set of desk calendars only: `calendars/<name>.toml` for each
 /// (name, TOML text). Calendars are parsed when a desk is first asked for,

@@ -12,10 +12,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use slacalc::calendar::Calendar;
-use slacalc::clock::{Clock, ClockKind, Interval, Pauses};
-use slacalc::dataset::DataSet;
-use slacalc::deadline::business_days_with_pauses;
+use super::{business_days_with_pauses, Calendar, Clock, ClockKind, DataSet, Interval, Pauses};
 
 const DESKS: [&str; 4] = ["americas", "europe", "middle-east", "uae"];
 const HOUR: i64 = 3_600;
