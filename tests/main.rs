@@ -3,14 +3,14 @@
 
 mod batch;
 mod cli;
-mod clock_custom;
+mod clock_cli;
 mod coverage_cases;
 mod deadline_cases;
+mod engine;
 mod escalate_cases;
 mod escalate_more;
 mod holidays;
 mod ics;
-mod properties;
 mod regressions;
 mod renew_cases;
 mod renew_more;

@@ -12,10 +12,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use slacalc::calendar::Calendar;
-use slacalc::clock::{Clock, ClockKind, Interval, Pauses};
-use slacalc::deadline::business_days_with_pauses;
-use slacalc::load::DataSet;
+use super::{business_days_with_pauses, Calendar, Clock, ClockKind, DataSet, Interval, Pauses};
 
 const DESKS: [&str; 4] = ["americas", "europe", "middle-east", "uae"];
 const HOUR: i64 = 3_600;
@@ -267,22 +264,55 @@ proptest! {
         prop_assert_eq!(chained, direct, "{} a={} b={} t1={}", show(desk, kind, from, &p), a, b, t1);
     }
 
-    /// 7. The 24/7 clock is real elapsed time, across DST: no pauses,
-    /// due = from + d; with pauses, elapsed = real time minus paused time.
+    /// 7. The 24/7 clock is real elapsed time, across DST, and the due
+    /// instant agrees with a walk done here. Without pauses the engine takes
+    /// a shortcut (due = from + d); a pause that ends before `from` changes
+    /// nothing but makes it walk the days, so both ways must agree. With
+    /// pauses, the due instant is the one found by stepping over the pauses
+    /// in order, and elapsed is real time minus paused time.
     #[test]
     fn all_day_is_real_time(desk in desk_name(), from in start(), d in amount(),
                             offs in pause_offsets()) {
         let clock = Clock::new(self::desk(desk), ClockKind::AllDay);
-        prop_assert_eq!(clock.due(from, d, &Pauses::none()).unwrap(), from + d);
+        let shortcut = clock.due(from, d, &Pauses::none()).unwrap();
+        let before = pauses_at(from, &[(-2, -1)]);
+        let walked = clock.due(from, d, &before).unwrap();
+        prop_assert_eq!(walked, shortcut, "{} d={}", show(desk, ClockKind::AllDay, from, &before), d);
         prop_assert_eq!(clock.elapsed(from, from + d, &Pauses::none()).unwrap(), d);
         let p = pauses_at(from, &offs);
+        let ctx = show(desk, ClockKind::AllDay, from, &p);
+        prop_assert_eq!(clock.due(from, d, &p).unwrap(), all_day_due(from, d, &p), "{} d={}", ctx, d);
         let until = from + d;
         let paused: TimeDelta = p.as_slice().iter()
             .map(|i| (i.end.min(until) - i.start.max(from)).max(TimeDelta::zero()))
             .sum();
         prop_assert_eq!(clock.elapsed(from, until, &p).unwrap(), d - paused,
-                        "{} until={}", show(desk, ClockKind::AllDay, from, &p), until);
+                        "{} until={}", ctx, until);
     }
+}
+
+/// The due instant on a clock that never stops, found without the engine:
+/// count the wall time between the pauses (sorted, not overlapping) until
+/// `d` is used up. Zero is due at `from` itself (SPEC §3).
+fn all_day_due(from: DateTime<Utc>, d: TimeDelta, pauses: &Pauses) -> DateTime<Utc> {
+    let (mut t, mut left) = (from, d);
+    if left.is_zero() {
+        return from;
+    }
+    for pause in pauses.as_slice() {
+        if pause.end <= t {
+            continue;
+        }
+        if pause.start > t {
+            let running = pause.start - t;
+            if running >= left {
+                return t + left;
+            }
+            left -= running;
+        }
+        t = pause.end;
+    }
+    t + left
 }
 
 proptest! {

@@ -1,0 +1,125 @@
+//! `slacalc clock` as scripts see it (SPEC.md §8): the JSON fields, the
+//! default clock, offsets in the output, and exit status 2 with one line on
+//! stderr for bad input. The arithmetic itself is tested on the library in
+//! `engine::clock`; these runs use the same calendars.
+
+use crate::engine::clock::{DATED, NEVER, NIGHT, SYDNEY_NIGHT};
+use crate::support::Test;
+
+/// `slacalc --format json clock ARGS` with the calendar `calendars/<name>.toml`.
+fn clock(name: &str, text: &str, args: &[&str]) -> Test {
+    Test::new()
+        .args(["--format", "json", "clock", "--desk", name])
+        .args(args.iter().copied())
+        .data(&[(&format!("calendars/{name}.toml"), text)])
+}
+
+#[test]
+fn add_prints_desk_default_clock_from_and_due() {
+    // Mon 23 Nov 23:00 is inside Monday's window (Mon 22:00 – Tue 06:00).
+    // 3h: Mon 23:00–Tue 00:00 1h, Tue 00:00–02:00 2h → Tue 02:00.
+    let v = clock(
+        "night",
+        NIGHT,
+        &["--from", "2026-11-23T23:00", "--add", "3h"],
+    )
+    .json();
+    assert_eq!(v["desk"], "night");
+    assert_eq!(v["clock"], "extended"); // the default clock
+    assert_eq!(v["from"], "2026-11-23T23:00:00+01:00");
+    assert_eq!(v["due"], "2026-11-24T02:00:00+01:00");
+}
+
+#[test]
+fn until_prints_from_until_and_seconds() {
+    // Measure Mon 21:00 → Tue 07:00: only Mon 22:00–Tue 06:00 counts = 8h = 28800 s.
+    let args = ["--from", "2026-11-23T21:00", "--until", "2026-11-24T07:00"];
+    let v = clock("night", NIGHT, &args).json();
+    assert_eq!(v["from"], "2026-11-23T21:00:00+01:00");
+    assert_eq!(v["until"], "2026-11-24T07:00:00+01:00");
+    assert_eq!(v["seconds"], 28_800);
+}
+
+#[test]
+fn until_prints_each_instant_at_its_own_offset() {
+    // Fall-back day Sun 5 Apr 2026 in Sydney: 00:00 is +11:00, the next
+    // midnight +10:00: 25 h = 90000 s on the 24x7 clock.
+    let args = [
+        "--clock",
+        "24x7",
+        "--from",
+        "2026-04-05T00:00",
+        "--until",
+        "2026-04-06T00:00",
+    ];
+    let v = clock("sydney", SYDNEY_NIGHT, &args).json();
+    assert_eq!(v["clock"], "24x7");
+    assert_eq!(v["from"], "2026-04-05T00:00:00+11:00");
+    assert_eq!(v["until"], "2026-04-06T00:00:00+10:00");
+    assert_eq!(v["seconds"], 90_000);
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    let until = |t: &'static str| ["--from", "2026-04-05T00:00", "--until", t];
+    for (name, text, args, fragment) in [
+        // --until is read in the desk's zone like --from: 2026-10-04T02:30 lies
+        // in Sydney's skipped hour (02:00 → 03:00) ...
+        (
+            "sydney",
+            SYDNEY_NIGHT,
+            until("2026-10-04T02:30").to_vec(),
+            "does not exist",
+        ),
+        // ... and 2026-04-05T02:30 happens twice (+11:00 and +10:00).
+        (
+            "sydney",
+            SYDNEY_NIGHT,
+            until("2026-04-05T02:30").to_vec(),
+            "ambiguous",
+        ),
+        // No window on the extended clock: the search stops after 10 years.
+        (
+            "never",
+            NEVER,
+            vec!["--from", "2026-11-23T10:00", "--add", "1h"],
+            "no open time",
+        ),
+        // Nor is any day a business day.
+        (
+            "never",
+            NEVER,
+            vec!["--from", "2026-11-23T10:00", "--business-days", "1"],
+            "no open time",
+        ),
+        // The dated holiday list (2025–2026) cannot say whether Fri 1 Jan 2027
+        // is a holiday.
+        (
+            "dated",
+            DATED,
+            vec!["--from", "2026-12-30T10:00", "--business-days", "2"],
+            "2027",
+        ),
+    ] {
+        clock(name, text, &args)
+            .status(2)
+            .stdout("")
+            .stderr_contains(fragment)
+            .run();
+    }
+}
+
+#[test]
+fn bad_calendar_file_is_named_with_line_and_key() {
+    // `standerd` is on line 5 (line 1 is `description`).
+    let text =
+        "description = \"typo\"\ntimezone = \"Europe/Berlin\"\n\n[[hours]]\nstanderd = { mon = [\"09:00-17:00\"] }\n";
+    let args = ["--from", "2026-11-23T10:00:00+01:00", "--add", "1h"];
+    clock("typo", text, &args)
+        .status(2)
+        .stdout("")
+        .stderr_contains("calendars/typo.toml:5:")
+        .stderr_contains("key '")
+        .stderr_contains("standerd")
+        .run();
+}

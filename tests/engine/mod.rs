@@ -1,0 +1,41 @@
+//! The business-time engine called directly (SPEC.md §3): hand-worked
+//! tables over calendars written in the test, bad calendar files, and the
+//! clock's laws as properties. No process is started here; the command-line
+//! contract lives in `clock_cli`.
+//!
+//! Every library path the tests use is imported here, once, and re-exported
+//! to the submodules, so that a rename in `src/` touches only these lines.
+
+pub use slacalc::calendar::Calendar;
+pub use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
+pub use slacalc::load::DataSet;
+pub use slacalc::deadline::business_days_with_pauses;
+pub use slacalc::input;
+
+use chrono::{DateTime, Utc};
+
+mod calendar;
+pub mod clock;
+mod properties;
+
+/// A data set of desk calendars only: `calendars/<name>.toml` for each
+/// (name, TOML text). Calendars are parsed when a desk is first asked for,
+/// so a bad file shows up as the error of `DataSet::desk`.
+pub fn data(calendars: &[(&str, &str)]) -> DataSet {
+    let files: Vec<(String, String)> = calendars
+        .iter()
+        .map(|(name, text)| (format!("calendars/{name}.toml"), (*text).to_string()))
+        .collect();
+    DataSet::from_sources(&files, &[]).unwrap()
+}
+
+/// An instant as a user types it: RFC 3339, or a local time at the desk.
+pub fn at(desk: &Calendar, text: &str) -> DateTime<Utc> {
+    input::instant(text, desk.zone, DateTime::UNIX_EPOCH).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// An instant in RFC 3339 with the desk's local offset, as the expected
+/// values are written.
+pub fn local(desk: &Calendar, t: DateTime<Utc>) -> String {
+    t.with_timezone(&desk.zone).to_rfc3339()
+}
