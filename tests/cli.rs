@@ -138,16 +138,6 @@ fn bad_values_exit_2_with_one_line() {
         ])
         .bad_input(&["ends before it starts"])
         .run();
-    gold_p1()
-        .opened("2026-11-23T10:00:00+01:00")
-        .args([
-            "--pause",
-            "2026-11-23T10:00:00+01:00/2026-11-23T12:00:00+01:00",
-            "--pause",
-            "2026-11-23T11:00:00+01:00/2026-11-23T13:00:00+01:00",
-        ])
-        .bad_input(&["overlap"])
-        .run();
     let cases: [(&[&str], &str); 4] = [
         (&["deadline", "--plan", "gold"], "required"),
         (
@@ -244,4 +234,37 @@ fn table_output_names_the_due_time() {
         .stdout_contains("Sat 2026-11-21 10:30:00 +01:00")
         .stdout_contains("2026-11-21 09:30:00Z")
         .run();
+}
+
+#[test]
+fn overlapping_pauses_are_their_union() {
+    // SPEC §3: pauses 10:00-12:00 and 11:00-13:00 pause 10:00-13:00. Gold
+    // P1 at europe opened Mon 2026-11-23 10:00 CET, inside that union: it
+    // counts from the effective start 13:00, so the notification (30 min)
+    // is due 13:30 and the response (60 min) 14:00. The same with a
+    // zero-length pause and a pause wholly before the opening added, which
+    // change nothing.
+    for extra in [
+        &[][..],
+        &[
+            "--pause",
+            "2026-11-23T15:00:00+01:00/2026-11-23T15:00:00+01:00",
+            "--pause",
+            "2026-11-23T08:00:00+01:00/2026-11-23T09:00:00+01:00",
+        ][..],
+    ] {
+        let v = Test::deadline("gold", "p1", "europe")
+            .opened("2026-11-23T10:00:00+01:00")
+            .args([
+                "--pause",
+                "2026-11-23T10:00:00+01:00/2026-11-23T12:00:00+01:00",
+                "--pause",
+                "2026-11-23T11:00:00+01:00/2026-11-23T13:00:00+01:00",
+            ])
+            .args(extra.iter().copied())
+            .format("json")
+            .json();
+        assert_eq!(v["notification"]["due"], "2026-11-23T13:30:00+01:00");
+        assert_eq!(v["response"]["due"], "2026-11-23T14:00:00+01:00");
+    }
 }

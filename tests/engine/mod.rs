@@ -8,9 +8,9 @@
 
 pub use slacalc::calendar::Calendar;
 pub use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
-pub use slacalc::load::DataSet;
 pub use slacalc::deadline::business_days_with_pauses;
 pub use slacalc::input;
+pub use slacalc::load::DataSet;
 
 use chrono::{DateTime, Utc};
 
