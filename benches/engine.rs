@@ -162,10 +162,11 @@ fn bench_deadline(c: &mut Criterion) {
                     } else {
                         Pauses::none()
                     },
-                    history: vec![PriorityPeriod {
+                    initial: PriorityPeriod {
                         from: opened,
                         priority: plan.priority(priority).expect("a priority"),
-                    }],
+                    },
+                    changes: Vec::new(),
                     at: None,
                     responded: None,
                 }

@@ -129,7 +129,7 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
         opened: ticket.opened,
         at,
         priority: in_force,
-        history: ticket.history.clone(),
+        history: ticket.history(),
         holder: holder_at,
         steps,
         next,

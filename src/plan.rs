@@ -95,8 +95,10 @@ pub struct Plan {
     pub label: String,
     pub business_clock: ClockKind,
     pub priorities: Vec<Priority>,
-    pub(crate) notification: BTreeMap<String, Target>,
-    pub(crate) response: BTreeMap<String, Target>,
+    /// Per priority, in the order of `priorities`: the notification target
+    /// (if any) and the response target (every priority has one).
+    pub(crate) notification: Vec<Option<Target>>,
+    pub(crate) response: Vec<Target>,
     pub(crate) escalation: Option<EscalationMatrix>,
 }
 
@@ -112,6 +114,7 @@ pub struct EscalationMatrix {
 
 impl Plan {
     /// The priority named `text` (case-insensitive), or the list of valid ones.
+    #[inline]
     pub fn priority(&self, text: &str) -> Result<&Priority> {
         self.priorities
             .iter()
@@ -119,15 +122,27 @@ impl Plan {
             .ok_or_else(|| Error::unknown("priority", text, self.priorities.iter().map(|p| &p.id)))
     }
 
+    /// Where `priority` sits in `priorities`: it is normally one of them,
+    /// so its address finds it.
+    fn index(&self, priority: &Priority) -> Option<usize> {
+        self.priorities
+            .iter()
+            .position(|p| std::ptr::eq(p, priority))
+            .or_else(|| self.priorities.iter().position(|p| p.id == priority.id))
+    }
+
     pub fn response(&self, priority: &Priority) -> Target {
-        self.response.get(&priority.id).copied().unwrap_or(Target {
-            amount: Amount::BestEffort,
-            clock: self.business_clock,
-        })
+        self.index(priority)
+            .and_then(|i| self.response.get(i).copied())
+            .unwrap_or(Target {
+                amount: Amount::BestEffort,
+                clock: self.business_clock,
+            })
     }
 
     pub fn notification(&self, priority: &Priority) -> Option<Target> {
-        self.notification.get(&priority.id).copied()
+        self.index(priority)
+            .and_then(|i| self.notification.get(i).copied().flatten())
     }
 
     /// The plan's escalation matrix, if its file defines one.
@@ -138,8 +153,8 @@ impl Plan {
     /// Whether some target of the plan runs around the clock (on-call).
     pub fn has_on_call(&self) -> bool {
         self.response
-            .values()
-            .chain(self.notification.values())
+            .iter()
+            .chain(self.notification.iter().flatten())
             .any(|t| t.clock == ClockKind::AllDay)
     }
 }

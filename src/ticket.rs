@@ -123,8 +123,10 @@ pub struct Ticket<'a> {
     pub desk: &'a Calendar,
     pub opened: DateTime<Utc>,
     pub pauses: Pauses,
-    /// The opening priority, then each change in time order; never empty.
-    pub history: Vec<PriorityPeriod<'a>>,
+    /// The priority at the opening.
+    pub initial: PriorityPeriod<'a>,
+    /// Each change of priority, in time order (most tickets have none).
+    pub changes: Vec<PriorityPeriod<'a>>,
     /// `escalate`: the moment asked about, when the line gives one.
     pub at: Option<DateTime<Utc>>,
     /// `audit`: the first response, if any.
@@ -140,17 +142,24 @@ impl<'a> Ticket<'a> {
 
     /// The latest priority period.
     pub fn latest(&self) -> &PriorityPeriod<'a> {
-        // `history` is never empty: it starts with the opening priority.
-        &self.history[self.history.len() - 1]
+        self.changes.last().unwrap_or(&self.initial)
     }
 
     /// The priority period in force at `t` (before the opening: the first).
     pub fn period_at(&self, t: DateTime<Utc>) -> &PriorityPeriod<'a> {
-        self.history
+        self.changes
             .iter()
             .rev()
             .find(|p| p.from <= t)
-            .unwrap_or(&self.history[0])
+            .unwrap_or(&self.initial)
+    }
+
+    /// The opening priority, then each change.
+    pub fn history(&self) -> Vec<PriorityPeriod<'a>> {
+        std::iter::once(&self.initial)
+            .chain(&self.changes)
+            .cloned()
+            .collect()
     }
 }
 
@@ -198,13 +207,9 @@ impl TicketFields<'_> {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        changes.sort_by_key(|c| c.from);
-        let mut history = Vec::with_capacity(1 + changes.len());
-        history.push(PriorityPeriod {
-            from: opened,
-            priority: initial,
-        });
-        history.extend(changes);
+        if changes.len() > 1 {
+            changes.sort_by_key(|c| c.from);
+        }
         let instant = |text: &Option<Cow<str>>| {
             text.as_deref()
                 .map(|t| input::instant(t, zone, now))
@@ -222,7 +227,11 @@ impl TicketFields<'_> {
             desk,
             opened,
             pauses: input::pauses(&self.pauses, zone, now)?,
-            history,
+            initial: PriorityPeriod {
+                from: opened,
+                priority: initial,
+            },
+            changes,
             at: instant(&self.at)?,
             responded,
         })

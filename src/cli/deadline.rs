@@ -9,7 +9,7 @@ use slacalc::time::Tz;
 use slacalc::clock::Interval;
 use slacalc::deadline::{self, Deadline, TargetDue};
 use slacalc::plan::Target;
-use slacalc::ticket::{PriorityPeriod, TicketFields};
+use slacalc::ticket::{PriorityPeriod, Ticket, TicketFields};
 
 use super::render::{self, rfc3339};
 use super::{Context, Format, TicketArgs, TicketCommand};
@@ -35,15 +35,15 @@ impl TicketCommand for DeadlineArgs {
 
     fn execute(&self, context: &Context) -> anyhow::Result<String> {
         let fields = self.ticket.fields();
-        let (result, history) = compute(context, &fields, self.explain)?;
+        let (result, ticket) = compute(context, &fields, self.explain)?;
         match context.format {
-            Format::Json => render::json(&DeadlineJson::new(&result, &history, self.explain)),
+            Format::Json => render::json(&DeadlineJson::new(&result, &ticket, self.explain)),
             Format::Table => Ok(table(&result, context.now, self.explain)),
             Format::Ics => Ok(render::ics_deadline(&result, context.now)),
             Format::Csv => {
                 refuse_explain_in_csv(self.explain)?;
                 render::CsvRows::document(&DeadlineRow::new(DeadlineJson::new(
-                    &result, &history, false,
+                    &result, &ticket, false,
                 )))
             }
         }
@@ -63,14 +63,14 @@ impl TicketCommand for DeadlineArgs {
             if context.format == Format::Csv {
                 refuse_explain_in_csv(self.explain)?;
             }
-            let (result, history) = compute(context, fields, self.explain)?;
+            let (result, ticket) = compute(context, fields, self.explain)?;
             if context.format == Format::Csv {
-                let mut json = DeadlineJson::new(&result, &history, false);
+                let mut json = DeadlineJson::new(&result, &ticket, false);
                 json.id.clone_from(&fields.id);
                 return rows.write(&DeadlineRow::new(json), line);
             }
-            if self.explain || history.len() > 1 {
-                let mut json = DeadlineJson::new(&result, &history, self.explain);
+            if self.explain || !ticket.changes.is_empty() {
+                let mut json = DeadlineJson::new(&result, &ticket, self.explain);
                 json.id.clone_from(&fields.id);
                 serde_json::to_writer(line, &json)?;
             } else {
@@ -181,14 +181,14 @@ fn json_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()
 }
 
-/// The deadline of a ticket and its priority history.
+/// The deadline of a ticket, and the ticket.
 pub fn compute<'a>(
     context: &'a Context,
     fields: &TicketFields,
     explain: bool,
-) -> anyhow::Result<(Deadline<'a>, Vec<PriorityPeriod<'a>>)> {
+) -> anyhow::Result<(Deadline<'a>, Ticket<'a>)> {
     let ticket = fields.resolve(&context.data, context.now)?;
-    Ok((deadline::compute(&ticket, explain)?, ticket.history))
+    Ok((deadline::compute(&ticket, explain)?, ticket))
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -294,7 +294,7 @@ pub struct WindowJson {
 }
 
 impl<'a> DeadlineJson<'a> {
-    pub fn new(d: &Deadline<'a>, history: &[PriorityPeriod], explain: bool) -> DeadlineJson<'a> {
+    pub fn new(d: &Deadline<'a>, ticket: &Ticket, explain: bool) -> DeadlineJson<'a> {
         let zone = d.desk.zone;
         let windows = |t: &TargetDue| explain.then(|| windows_json(&t.windows, zone));
         let target = |t: &TargetDue| TargetJson {
@@ -315,7 +315,8 @@ impl<'a> DeadlineJson<'a> {
             notification: d.notification.as_ref().map(target),
             response: target(&d.response),
             windows: windows(&d.response),
-            priority_history: (history.len() > 1).then(|| history_json(history, zone)),
+            priority_history: (!ticket.changes.is_empty())
+                .then(|| history_json(&ticket.history(), zone)),
         }
     }
 }
@@ -492,10 +493,10 @@ mod tests {
 
         let mut plain = PlainLines::default();
         for fields in &cases {
-            let (result, history) = compute(&context, fields, false).unwrap();
+            let (result, ticket) = compute(&context, fields, false).unwrap();
             let mut fast = Vec::new();
             plain.write(&result, fields.id.as_ref(), &mut fast).unwrap();
-            let mut json = DeadlineJson::new(&result, &history, false);
+            let mut json = DeadlineJson::new(&result, &ticket, false);
             json.id.clone_from(&fields.id);
             let general = serde_json::to_vec(&json).unwrap();
             assert_eq!(

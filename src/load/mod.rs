@@ -9,7 +9,6 @@ mod plan;
 
 pub use check::CheckReport;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -57,11 +56,11 @@ struct LazyCalendar {
 pub struct DataSet {
     /// Desk calendars by name, each parsed on first use: a single deadline
     /// reads one desk, and start-up should not pay for the others.
-    calendars: BTreeMap<String, LazyCalendar>,
-    pub plans: BTreeMap<String, Plan>,
+    /// Sorted by name; a short list, scanned faster than a map.
+    calendars: Vec<(String, LazyCalendar)>,
+    /// In their files' order (basic, gold, platinum).
+    plans: Vec<(String, Plan)>,
     pub renewal: Option<RenewalRules>,
-    /// Plan names in the order their files list them.
-    pub plan_order: Vec<String>,
     pub features: Vec<Feature>,
     pub coverage: CoverageSpec,
     pub proactive: Option<Eligibility>,
@@ -98,19 +97,31 @@ impl DataSet {
         calendar_files: &[(String, String)],
         plan_files: &[(String, String)],
     ) -> Result<DataSet> {
-        let mut calendars = BTreeMap::new();
+        let mut calendars: Vec<(String, LazyCalendar)> = Vec::new();
         for (file, text) in calendar_files {
             let name = file_stem(file).to_lowercase();
+            // Names compare in any case: `X.toml` would hide `x.toml`.
+            if let Some((_, other)) = calendars.iter().find(|(n, _)| *n == name) {
+                return Err(data_error(
+                    file,
+                    None,
+                    "",
+                    format!(
+                        "desk '{name}' is also defined by {}; desk names ignore case",
+                        other.file
+                    ),
+                ));
+            }
             let lazy = LazyCalendar {
                 file: file.clone(),
                 text: text.clone(),
                 parsed: OnceLock::new(),
             };
-            calendars.insert(name, lazy);
+            calendars.push((name, lazy));
         }
-        let mut plans = BTreeMap::new();
+        calendars.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut plans: Vec<(String, Plan)> = Vec::new();
         let mut renewal = None;
-        let mut plan_order = Vec::new();
         let mut features = Vec::new();
         let mut coverage = CoverageSpec::default();
         let mut proactive = None;
@@ -174,7 +185,7 @@ impl DataSet {
             for (name, spec) in parsed.plans {
                 let key = name.to_lowercase();
                 let line = spanned_line(text, &spec);
-                if plans.contains_key(&key) {
+                if plans.iter().any(|(k, _)| *k == key) {
                     return Err(data_error(
                         file,
                         line,
@@ -190,15 +201,13 @@ impl DataSet {
                     file,
                     line,
                 )?;
-                plan_order.push(key.clone());
-                plans.insert(key, plan);
+                plans.push((key, plan));
             }
         }
         Ok(DataSet {
             calendars,
             plans,
             renewal,
-            plan_order,
             features,
             coverage,
             proactive,
@@ -208,11 +217,8 @@ impl DataSet {
 
     /// The desk's calendar by name (case-insensitive).
     pub fn desk(&self, name: &str) -> Result<&Calendar> {
-        let (key, lazy) = self
-            .calendars
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .ok_or_else(|| Error::unknown("desk", name, self.calendars.keys()))?;
+        let (key, lazy) = by_name(&self.calendars, name)
+            .ok_or_else(|| Error::unknown("desk", name, self.desk_names()))?;
         lazy.parsed
             .get_or_init(|| calendar::calendar(key, &lazy.file, &lazy.text))
             .as_ref()
@@ -228,17 +234,29 @@ impl DataSet {
 
     /// The desks' names, sorted.
     pub fn desk_names(&self) -> impl Iterator<Item = &str> {
-        self.calendars.keys().map(String::as_str)
+        self.calendars.iter().map(|(name, _)| name.as_str())
     }
 
     /// A plan by name (case-insensitive).
     pub fn plan(&self, name: &str) -> Result<&Plan> {
-        self.plans
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+        by_name(&self.plans, name)
             .map(|(_, plan)| plan)
-            .ok_or_else(|| Error::unknown("plan", name, self.plans.keys()))
+            .ok_or_else(|| {
+                let mut names: Vec<&str> = self.plans.iter().map(|(n, _)| n.as_str()).collect();
+                names.sort_unstable();
+                Error::unknown("plan", name, names)
+            })
     }
+}
+
+/// An entry of a list keyed by lower-case names, by a name in any case:
+/// the exact spelling first, since batches mostly spell names as the data
+/// does.
+fn by_name<'m, V>(list: &'m [(String, V)], name: &str) -> Option<(&'m String, &'m V)> {
+    list.iter()
+        .find(|(key, _)| key == name)
+        .or_else(|| list.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)))
+        .map(|(key, value)| (key, value))
 }
 
 pub(crate) fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -366,8 +384,6 @@ impl DataSet {
 
     /// The plans in their files' order (basic, gold, platinum).
     pub fn plans_in_order(&self) -> impl Iterator<Item = &Plan> {
-        self.plan_order
-            .iter()
-            .filter_map(|name| self.plans.get(name))
+        self.plans.iter().map(|(_, plan)| plan)
     }
 }

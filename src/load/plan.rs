@@ -218,11 +218,13 @@ pub fn plan(
         label: spec.label,
         business_clock: spec.business_clock,
         priorities: priorities.to_vec(),
-        notification: targets(spec.notification),
-        response: targets(spec.response),
+        notification: priorities
+            .iter()
+            .map(|p| spec.notification.get(&p.id).map(|t| t.0))
+            .collect(),
+        response: priorities
+            .iter()
+            .filter_map(|p| spec.response.get(&p.id).map(|t| t.0))
+            .collect(),
     })
-}
-
-fn targets(written: BTreeMap<String, TargetText>) -> BTreeMap<String, Target> {
-    written.into_iter().map(|(id, t)| (id, t.0)).collect()
 }
