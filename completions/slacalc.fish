@@ -124,7 +124,7 @@ ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l desk -d 'Desk whose calendar to use' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l clock -d 'Clock: standard, extended or 24x7' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l clock -d 'Clock: standard, extended (the default) or 24x7' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l from -d 'Start: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l add -d 'Business time to add: 90s, 45m, 5h30m or PT5H30M' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l business-days -d 'Close of standard hours on the N-th business day after the start\'s date' -r
@@ -138,7 +138,7 @@ csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
-complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant (RFC 3339 or now)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant: RFC 3339, a local time at each ticket\'s desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l format -d 'Output format' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'

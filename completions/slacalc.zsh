@@ -145,7 +145,7 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 (clock)
 _arguments "${_arguments_options[@]}" : \
 '--desk=[Desk whose calendar to use]:DESK:_default' \
-'--clock=[Clock\: standard, extended or 24x7]:CLOCK:_default' \
+'--clock=[Clock\: standard, extended (the default) or 24x7]:CLOCK:_default' \
 '--from=[Start\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '--add=[Business time to add\: 90s, 45m, 5h30m or PT5H30M]:DURATION:_default' \
 '--business-days=[Close of standard hours on the N-th business day after the start'\''s date]:N:_default' \
@@ -164,7 +164,7 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 _arguments "${_arguments_options[@]}" : \
 '--input-format=[Format of FILE (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
-'--as-of=[Judge unanswered tickets as of this instant (RFC 3339 or now)]:TIME:_default' \
+'--as-of=[Judge unanswered tickets as of this instant\: RFC 3339, a local time at each ticket'\''s desk, or now]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
 '--format=[Output format]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"

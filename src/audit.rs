@@ -5,6 +5,10 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use crate::deadline::{self, Deadline};
+use crate::error::Result;
+use crate::ticket::Ticket;
+
 /// The verdict on one ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -92,3 +96,40 @@ impl Tally {
 
 /// Tallies keyed by (plan, priority, desk).
 pub type Summary = BTreeMap<(String, String, String), Tally>;
+
+/// One ticket judged: its deadlines, its first response and the verdict.
+#[derive(Debug, Clone)]
+pub struct TicketAudit<'a> {
+    pub deadline: Deadline<'a>,
+    pub responded: Option<DateTime<Utc>>,
+    pub verdict: Verdict,
+    /// How far past the due instant the response came (negative: early),
+    /// or `as_of` is for a breached unanswered ticket; `None` while open or
+    /// for best effort.
+    pub late: Option<TimeDelta>,
+}
+
+/// Judge a ticket's first response as of `as_of`.
+pub fn audit<'a>(ticket: &Ticket<'a>, as_of: DateTime<Utc>) -> Result<TicketAudit<'a>> {
+    let deadline = deadline::compute(ticket, false)?;
+    let (verdict, lateness) = judge(deadline.response.due, ticket.responded, as_of);
+    Ok(TicketAudit {
+        late: lateness.filter(|_| verdict != Verdict::Open),
+        deadline,
+        responded: ticket.responded,
+        verdict,
+    })
+}
+
+/// Count a judged ticket in its plan × priority × desk.
+pub fn tally(summary: &mut Summary, audit: &TicketAudit) {
+    let d = &audit.deadline;
+    summary
+        .entry((
+            d.plan.name.clone(),
+            d.priority.id.clone(),
+            d.desk.name.clone(),
+        ))
+        .or_default()
+        .add(audit.verdict, audit.late);
+}

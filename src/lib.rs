@@ -10,7 +10,7 @@ pub mod audit;
 pub mod calendar;
 pub mod catalog;
 pub mod clock;
-pub mod contract;
+
 pub mod coverage;
 pub mod deadline;
 pub mod error;
@@ -19,6 +19,7 @@ pub mod input;
 pub mod load;
 pub mod plan;
 pub mod proactive;
+pub mod renewal;
 pub mod ticket;
 pub mod time;
 

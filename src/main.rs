@@ -3,6 +3,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod cli;
+mod render;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -2,12 +2,13 @@
 //! problem with its file, line and key.
 
 use std::io::Write;
-use std::path::Path;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::Datelike;
 use clap::Args;
 
 use slacalc::load::DataSet;
+
+use super::{Context, Execute};
 
 /// Validate calendars/ and plans/ (the embedded ones without --data)
 #[derive(Debug, Args)]
@@ -16,16 +17,12 @@ use slacalc::load::DataSet;
   slacalc check --data ./my-contract")]
 pub struct CheckArgs {}
 
-impl CheckArgs {
-    pub fn execute(
-        &self,
-        data: Option<&Path>,
-        now: DateTime<Utc>,
-        out: &mut dyn Write,
-    ) -> anyhow::Result<()> {
-        let report = match data {
-            Some(dir) => DataSet::check_dir(dir, now.year()),
-            None => DataSet::check_embedded(now.year()),
+impl Execute for CheckArgs {
+    fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+        let year = context.now.year();
+        let report = match context.data_dir() {
+            Some(dir) => DataSet::check_dir(dir, year),
+            None => DataSet::check_embedded(year),
         };
         for warning in &report.problems {
             writeln!(out, "{warning}")?;

@@ -1,14 +1,15 @@
 //! `slacalc clock`: the business-time engine on any desk's calendar.
 
+use std::io::Write;
+
 use clap::{ArgGroup, Args};
-use serde::Serialize;
 
 use slacalc::clock::{Clock, ClockKind};
 use slacalc::deadline::business_days_with_pauses;
 use slacalc::input;
 
-use super::render::{self, rfc3339};
-use super::{Context, Format};
+use super::{Context, Execute, Format};
+use crate::render::{self, clock::ClockJson};
 
 /// Add business time to an instant, or measure it between two instants
 #[derive(Debug, Args)]
@@ -23,9 +24,9 @@ pub struct ClockArgs {
     /// Desk whose calendar to use
     #[arg(long)]
     desk: String,
-    /// Clock: standard, extended or 24x7
-    #[arg(long, default_value = "extended")]
-    clock: String,
+    /// Clock: standard, extended (the default) or 24x7
+    #[arg(long)]
+    clock: Option<String>,
     /// Start: RFC 3339, a local time at the desk, or now
     #[arg(long, default_value = "now", value_name = "TIME")]
     from: String,
@@ -43,32 +44,31 @@ pub struct ClockArgs {
     pauses: Vec<String>,
 }
 
-#[derive(Serialize, schemars::JsonSchema)]
-pub struct DueJson {
-    desk: String,
-    clock: String,
-    from: String,
-    due: String,
-}
-
-#[derive(Serialize, schemars::JsonSchema)]
-pub struct ElapsedJson {
-    desk: String,
-    clock: String,
-    from: String,
-    until: String,
-    seconds: i64,
-    human: String,
-}
-
-impl ClockArgs {
-    pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
-        let desk = context.data.desk(&self.desk)?;
+impl Execute for ClockArgs {
+    fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+        if matches!(context.format, Format::Ics | Format::Csv) {
+            return Err(super::unsupported(context.format, "clock"));
+        }
+        let desk = context.data()?.desk(&self.desk)?;
         let zone = desk.zone;
-        let mut kind = ClockKind::parse(&self.clock)?;
+        let kind = match (&self.clock, self.business_days) {
+            (None, None) => ClockKind::Extended,
+            (None, Some(_)) => ClockKind::Standard,
+            (Some(text), days) => {
+                let kind = ClockKind::parse(text)?;
+                // Business days are defined by the standard hours (SPEC §3).
+                if days.is_some() && kind != ClockKind::Standard {
+                    return Err(slacalc::Error::Input(format!(
+                        "--business-days counts the standard hours; --clock {text} does not apply"
+                    ))
+                    .into());
+                }
+                kind
+            }
+        };
         let from = input::instant(&self.from, zone, context.now)?;
         let pauses = input::pauses(&self.pauses, zone, context.now)?;
-        if let Some(until_text) = &self.until {
+        let result = if let Some(until_text) = &self.until {
             let until = input::instant(until_text, zone, context.now)?;
             if until < from {
                 return Err(slacalc::Error::Input(format!(
@@ -78,68 +78,26 @@ impl ClockArgs {
                 .into());
             }
             let elapsed = Clock::new(desk, kind).elapsed(from, until, &pauses)?;
-            let result = ElapsedJson {
-                desk: desk.name.clone(),
-                clock: kind.to_string(),
-                from: rfc3339(from, zone),
-                until: rfc3339(until, zone),
-                seconds: elapsed.num_seconds(),
-                human: render::hours(elapsed),
-            };
-            return match context.format {
-                Format::Json => render::json(&ClockJson::Elapsed(result)),
-                Format::Ics | Format::Csv => Err(super::unsupported(context.format, "clock")),
-                Format::Table => Ok(format!(
-                    "{} of {} clock time at the {} desk ({}) from {} until {}\n",
-                    result.human,
-                    kind,
-                    desk.name,
-                    zone.name(),
-                    render::local(from, zone),
-                    render::local(until, zone)
-                )),
-            };
-        }
-        let due = if let Some(days) = self.business_days {
-            // Business days are defined by the standard hours (SPEC §3).
-            kind = ClockKind::Standard;
-            business_days_with_pauses(desk, from, days, &pauses)?
+            ClockJson::elapsed(desk, kind, from, until, elapsed)
         } else {
-            let amount = input::duration(self.add.as_deref().unwrap_or_default())?;
-            Clock::new(desk, kind).due(from, amount, &pauses)?
+            let due = if let Some(days) = self.business_days {
+                business_days_with_pauses(desk, from, days, &pauses)?
+            } else {
+                let amount = input::duration(self.add.as_deref().unwrap_or_default())?;
+                Clock::new(desk, kind).due(from, amount, &pauses)?
+            };
+            ClockJson::due(desk, kind, from, due)
         };
-        let result = DueJson {
-            desk: desk.name.clone(),
-            clock: kind.to_string(),
-            from: rfc3339(from, zone),
-            due: rfc3339(due, zone),
+        let text = if context.format == Format::Json {
+            render::json(&result)?
+        } else {
+            let asked = match (&self.add, self.business_days) {
+                (Some(add), _) => format!("{add} of {kind} clock time"),
+                (None, Some(days)) => format!("{days} business day(s)"),
+                _ => String::new(),
+            };
+            render::clock::table(desk, &result, &asked)
         };
-        match context.format {
-            Format::Json => render::json(&ClockJson::Due(result)),
-            Format::Ics | Format::Csv => Err(super::unsupported(context.format, "clock")),
-            Format::Table => {
-                let what = match (&self.add, self.business_days) {
-                    (Some(add), _) => format!("{add} of {kind} clock time"),
-                    (None, Some(days)) => format!("{days} business day(s)"),
-                    _ => String::new(),
-                };
-                Ok(format!(
-                    "{what} from {} at the {} desk ({}) is due {} ({})\n",
-                    render::local(from, zone),
-                    desk.name,
-                    zone.name(),
-                    render::local(due, zone),
-                    render::utc(due)
-                ))
-            }
-        }
+        Ok(out.write_all(text.as_bytes())?)
     }
-}
-
-/// The JSON output of `clock`: a due instant, or a measured time.
-#[derive(serde::Serialize, schemars::JsonSchema)]
-#[serde(untagged)]
-pub enum ClockJson {
-    Due(DueJson),
-    Elapsed(ElapsedJson),
 }

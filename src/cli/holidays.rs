@@ -1,10 +1,11 @@
 //! `slacalc holidays`: a desk's holidays for a year, from its calendar rules.
 
-use clap::Args;
-use serde::Serialize;
+use std::io::Write;
 
-use super::render;
-use super::{Context, Format};
+use clap::Args;
+
+use super::{Context, Execute, Format};
+use crate::render::{self, holidays::HolidayJson};
 
 /// A desk's holidays for a year, with their names
 #[derive(Debug, Args)]
@@ -21,45 +22,18 @@ pub struct HolidaysArgs {
     year: i32,
 }
 
-#[derive(Serialize, schemars::JsonSchema)]
-pub struct HolidayJson {
-    date: String,
-    weekday: String,
-    name: String,
-}
-
-impl HolidaysArgs {
-    pub fn execute(&self, context: &Context) -> anyhow::Result<String> {
-        let desk = context.data.desk(&self.desk)?;
-        let holidays: Vec<(chrono::NaiveDate, String)> = desk
-            .holidays_in(self.year)?
-            .iter()
-            .map(|(d, n)| (*d, n.clone()))
-            .collect();
-        let rows: Vec<HolidayJson> = holidays
-            .iter()
-            .map(|(date, name)| HolidayJson {
-                date: date.to_string(),
-                weekday: date.format("%a").to_string(),
-                name: name.clone(),
-            })
-            .collect();
-        match context.format {
-            Format::Json => render::json(&rows),
-            Format::Ics => Ok(render::ics_holidays(&desk.name, &holidays, context.now)),
-            Format::Csv => Err(super::unsupported(context.format, "holidays")),
-            Format::Table => {
-                let mut table = render::table(&["date", "day", "holiday"]);
-                for r in &rows {
-                    table.add_row(vec![r.date.clone(), r.weekday.clone(), r.name.clone()]);
-                }
-                Ok(format!(
-                    "{} desk ({}) holidays in {}\n{table}\n",
-                    desk.name,
-                    desk.zone.name(),
-                    self.year
-                ))
-            }
+impl Execute for HolidaysArgs {
+    fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+        if context.format == Format::Csv {
+            return Err(super::unsupported(context.format, "holidays"));
         }
+        let desk = context.data()?.desk(&self.desk)?;
+        let holidays = desk.holidays_in(self.year)?;
+        let text = match context.format {
+            Format::Json => render::json(&HolidayJson::list(&holidays))?,
+            Format::Ics => render::ics::holidays(&desk.name, &holidays, context.now),
+            _ => render::holidays::table(desk, self.year, &holidays),
+        };
+        Ok(out.write_all(text.as_bytes())?)
     }
 }

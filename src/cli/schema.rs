@@ -1,6 +1,11 @@
 //! `slacalc schema`: the JSON Schema of each subcommand's JSON output.
 
+use std::io::Write;
+
 use clap::{Args, ValueEnum};
+
+use super::{Context, Execute};
+use crate::render;
 
 /// Print the JSON Schema of a subcommand's `--format json` output
 #[derive(Debug, Args)]
@@ -23,11 +28,11 @@ pub enum SchemaFor {
     Holidays,
 }
 
-impl SchemaArgs {
-    pub fn execute(&self) -> anyhow::Result<String> {
+impl Execute for SchemaArgs {
+    fn execute(&self, _: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         let mut value = serde_json::to_value(schema(self.subcommand))?;
         require_present_fields(&mut value);
-        super::render::json(&value)
+        Ok(out.write_all(render::json(&value)?.as_bytes())?)
     }
 }
 
@@ -57,11 +62,11 @@ fn require_present_fields(value: &mut serde_json::Value) {
 
 pub fn schema(subcommand: SchemaFor) -> schemars::Schema {
     match subcommand {
-        SchemaFor::Deadline => schemars::schema_for!(super::deadline::DeadlineJson<'static>),
-        SchemaFor::Escalate => schemars::schema_for!(super::escalate::EscalationJson),
-        SchemaFor::Renew => schemars::schema_for!(super::renew::RenewalJson),
-        SchemaFor::Eol => schemars::schema_for!(Vec<super::eol::ProductJson>),
-        SchemaFor::Clock => schemars::schema_for!(super::clock::ClockJson),
-        SchemaFor::Holidays => schemars::schema_for!(Vec<super::holidays::HolidayJson>),
+        SchemaFor::Deadline => schemars::schema_for!(render::deadline::DeadlineJson<'static>),
+        SchemaFor::Escalate => schemars::schema_for!(render::escalate::EscalationJson),
+        SchemaFor::Renew => schemars::schema_for!(render::renew::RenewalJson),
+        SchemaFor::Eol => schemars::schema_for!(Vec<render::eol::ProductJson>),
+        SchemaFor::Clock => schemars::schema_for!(render::clock::ClockJson),
+        SchemaFor::Holidays => schemars::schema_for!(Vec<render::holidays::HolidayJson>),
     }
 }

@@ -15,10 +15,10 @@ use std::sync::OnceLock;
 use serde::de::DeserializeOwned;
 
 use crate::calendar::Calendar;
-use crate::contract::RenewalRules;
 use crate::error::{Error, Result};
 use crate::plan::{CoverageSpec, Feature, Plan};
 use crate::proactive::{Eligibility, Event};
+use crate::renewal::RenewalRules;
 use plan::PlanFile;
 
 /// The files shipped with slacalc: (path, contents).

@@ -26,7 +26,7 @@ pub(super) struct PlanFile {
     /// Who the ticket reaches at each escalation step, per priority.
     pub escalation: Option<Spanned<MatrixSpec>>,
     /// Renewal rules of the plans in this file.
-    pub renewal: Option<crate::contract::RenewalRules>,
+    pub renewal: Option<crate::renewal::RenewalRules>,
     /// Languages and notes of the plan comparison.
     pub coverage: Option<CoverageSpec>,
     /// The plan comparison table.

@@ -6,6 +6,7 @@
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 
+use crate::catalog::{Product, Status};
 use crate::error::{Error, Result};
 
 /// Renewal rules as data (`[renewal]` in a plans file).
@@ -31,11 +32,35 @@ pub struct RenewalRequest {
     pub base_end: Option<NaiveDate>,
 }
 
+impl RenewalRequest {
+    /// Apply a catalogued product: no support is sold at its end of life,
+    /// and its end of support cuts the term (the sooner of it and a given
+    /// one; SPEC §6).
+    pub fn for_product(mut self, product: &Product) -> Result<RenewalRequest> {
+        if product.status(self.ordered) == Status::EndOfLife {
+            return Err(Error::Input(format!(
+                "'{}' reached end of life on {}: no support can be sold for it{}",
+                product.name,
+                product.eol,
+                product
+                    .replacement
+                    .as_ref()
+                    .map(|r| format!(" (replacement: {r})"))
+                    .unwrap_or_default()
+            )));
+        }
+        self.eos = Some(self.eos.map_or(product.eos, |given| given.min(product.eos)));
+        Ok(self)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Renewal {
     pub late_days: i64,
     /// The new term starts on the old expiry date (no gap).
     pub continuous: bool,
+    /// Days without coverage between the expiry and the new start.
+    pub gap_days: i64,
     pub start: NaiveDate,
     /// First day without coverage.
     pub end: NaiveDate,
@@ -61,7 +86,9 @@ pub fn add_years(date: NaiveDate, years: u32) -> Result<NaiveDate> {
 
 pub fn renew(rules: &RenewalRules, request: &RenewalRequest) -> Result<Renewal> {
     if request.years == 0 {
-        return Err(Error::Input("--years must be at least 1".into()));
+        return Err(Error::Input(
+            "a term of 0 years covers nothing; give at least 1 year".into(),
+        ));
     }
     let late_days = (request.ordered - request.expires).num_days();
     let continuous = late_days <= i64::from(rules.grace_days);
@@ -99,6 +126,7 @@ pub fn renew(rules: &RenewalRules, request: &RenewalRequest) -> Result<Renewal> 
     Ok(Renewal {
         late_days,
         continuous,
+        gap_days: (start - request.expires).num_days(),
         start,
         end,
         term_end,

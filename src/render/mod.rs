@@ -1,5 +1,17 @@
-//! Shared pieces of rendering: instants in a zone, durations for people,
-//! and the table style.
+//! Rendering: results into tables, JSON, CSV and ICS. A renderer never
+//! computes; it formats what the library returned. This module holds the
+//! pieces every renderer shares: instants in a zone, durations for people,
+//! the table style, JSON and CSV writers.
+
+pub mod audit;
+pub mod clock;
+pub mod coverage;
+pub mod deadline;
+pub mod eol;
+pub mod escalate;
+pub mod holidays;
+pub mod ics;
+pub mod renew;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use comfy_table::{presets, ContentArrangement, Table};
@@ -97,77 +109,4 @@ pub fn csv_field(value: &serde_json::Value) -> String {
         serde_json::Value::String(text) => text.clone(),
         other => other.to_string(),
     }
-}
-
-/// The response due time as a calendar event with a reminder 30 minutes
-/// before; the notification, if any, as a second event.
-pub fn ics_deadline(d: &slacalc::deadline::Deadline, now: DateTime<Utc>) -> String {
-    use icalendar::{Alarm, Calendar, Component, Event, EventLike};
-    let mut calendar = Calendar::new();
-    let ticket = format!(
-        "{} {} at the {} desk, opened {}",
-        d.plan.label,
-        d.priority.id,
-        d.desk.name,
-        rfc3339(d.opened, d.desk.zone)
-    );
-    let targets = d
-        .notification
-        .iter()
-        .map(|n| ("priority notification", n))
-        .chain([("response", &d.response)]);
-    for (what, target) in targets {
-        let Some(due) = target.due else { continue };
-        let uid = format!(
-            "slacalc-{}-{}-{}-{}-{}",
-            what.replace(' ', "-"),
-            d.plan.name,
-            d.priority.id,
-            d.desk.name,
-            d.opened.timestamp()
-        );
-        let event = Event::new()
-            .uid(&uid)
-            .timestamp(now)
-            .summary(&format!(
-                "{what} due: {} {} ({})",
-                d.plan.label, d.priority.id, target.target
-            ))
-            .description(&format!(
-                "{ticket}; {what} target {} on the {} clock",
-                target.target, target.target.clock
-            ))
-            .starts(due)
-            .ends(due)
-            .alarm(Alarm::display(
-                &format!("{what} due in 30 minutes"),
-                -chrono::Duration::minutes(30),
-            ))
-            .done();
-        calendar.push(event);
-    }
-    calendar.done().to_string()
-}
-
-/// All-day events, one per holiday.
-pub fn ics_holidays(
-    desk: &str,
-    holidays: &[(chrono::NaiveDate, String)],
-    now: DateTime<Utc>,
-) -> String {
-    use icalendar::{Calendar, Component, Event, EventLike};
-    let mut calendar = Calendar::new();
-    calendar.name(&format!("{desk} desk holidays"));
-    for (date, name) in holidays {
-        let event = Event::new()
-            .uid(&format!("slacalc-holiday-{desk}-{date}"))
-            .timestamp(now)
-            .summary(name)
-            // An all-day event ends (exclusively) the next day (RFC 5545).
-            .starts(*date)
-            .ends(date.succ_opt().unwrap_or(*date))
-            .done();
-        calendar.push(event);
-    }
-    calendar.done().to_string()
 }

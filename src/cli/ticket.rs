@@ -1,0 +1,110 @@
+//! The ticket flags `deadline` and `escalate` share, and how either runs:
+//! one ticket from the flags, or a batch from `--input`.
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use clap::Args;
+
+use slacalc::ticket::TicketFields;
+
+use super::batch;
+use super::{Context, Format};
+
+/// The ticket flags shared by `deadline` and `escalate`.
+#[derive(Debug, Args)]
+pub struct TicketArgs {
+    /// Support plan: basic, gold or platinum
+    #[arg(long, required_unless_present = "input")]
+    pub plan: Option<String>,
+    /// Priority: P1 (critical) to P4 (low)
+    #[arg(long, required_unless_present_any = ["event", "input"], conflicts_with = "event")]
+    pub priority: Option<String>,
+    /// A proactive-support event (see `coverage --events`): its priority applies
+    #[arg(long, value_name = "ID")]
+    pub event: Option<String>,
+    /// The suite release, for proactive-support eligibility (e.g. "Winter '20")
+    #[arg(long, requires = "event")]
+    pub release: Option<String>,
+    /// Support desk: americas, europe, middle-east or uae
+    #[arg(long, required_unless_present = "input")]
+    pub desk: Option<String>,
+    /// When the ticket was opened: RFC 3339, a local time at the desk, or now
+    #[arg(long, default_value = "now", value_name = "TIME")]
+    pub opened: String,
+    /// Waiting time that does not count, START/END (repeatable)
+    #[arg(long = "pause", value_name = "START/END")]
+    pub pauses: Vec<String>,
+    /// From TIME on the ticket has priority PR (repeatable); targets are
+    /// still measured from the opening
+    #[arg(long = "priority-change", value_name = "TIME=PR")]
+    pub priority_changes: Vec<String>,
+    /// Batch mode: tickets from a JSON Lines or CSV file (- for stdin), one
+    /// JSON object out per line
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["plan", "priority", "desk", "event"])]
+    pub input: Option<String>,
+    /// Format of --input (default: from the extension; stdin: jsonl)
+    #[arg(long, value_enum, requires = "input")]
+    pub input_format: Option<batch::InputFormat>,
+}
+
+impl TicketArgs {
+    /// The flags as the fields a batch line also has.
+    pub fn fields(&self) -> TicketFields<'_> {
+        fn text(t: Option<&String>) -> Option<Cow<'_, str>> {
+            t.map(|t| Cow::Borrowed(t.as_str()))
+        }
+        fn list(l: &[String]) -> Vec<Cow<'_, str>> {
+            l.iter().map(|t| Cow::Borrowed(t.as_str())).collect()
+        }
+        TicketFields {
+            id: None,
+            plan: text(self.plan.as_ref()).unwrap_or_default(),
+            priority: text(self.priority.as_ref()),
+            event: text(self.event.as_ref()),
+            release: text(self.release.as_ref()),
+            desk: text(self.desk.as_ref()).unwrap_or_default(),
+            opened: Cow::Borrowed(&self.opened),
+            pauses: list(&self.pauses),
+            priority_changes: list(&self.priority_changes),
+            at: None,
+            responded: None,
+        }
+    }
+}
+
+/// A subcommand about tickets: one from its flags, or a batch from `--input`.
+pub trait TicketCommand {
+    fn ticket(&self) -> &TicketArgs;
+    /// The rendered answer for the ticket given by the flags.
+    fn single(&self, context: &Context) -> anyhow::Result<String>;
+    /// The writer of batch output, one line per input ticket. It is made
+    /// once per run, so it may keep what the lines share.
+    fn batch_lines<'c>(
+        &'c self,
+        context: &'c Context,
+    ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c;
+}
+
+pub fn run(
+    command: &impl TicketCommand,
+    context: &Context,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let ticket = command.ticket();
+    match &ticket.input {
+        Some(path) => batch::run(
+            path,
+            ticket.input_format,
+            // A CSV row cannot hold an error object.
+            if context.format == Format::Csv {
+                batch::ErrorPlacement::Stderr
+            } else {
+                batch::ErrorPlacement::InPlace
+            },
+            out,
+            command.batch_lines(context),
+        ),
+        None => Ok(out.write_all(command.single(context)?.as_bytes())?),
+    }
+}

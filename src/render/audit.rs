@@ -1,0 +1,135 @@
+//! Audit results: a verdict per ticket (JSON or CSV row), and the summary
+//! per plan × priority × desk as JSON, CSV or a table.
+
+use serde::Serialize;
+
+use slacalc::audit::{Summary, TicketAudit};
+
+use super::rfc3339;
+
+#[derive(Serialize)]
+pub struct TicketVerdictJson<'a> {
+    id: Option<serde_json::Value>,
+    plan: &'a str,
+    priority: &'a str,
+    desk: &'a str,
+    opened: String,
+    due: Option<String>,
+    responded: Option<String>,
+    verdict: &'static str,
+    late_seconds: Option<i64>,
+}
+
+impl<'a> TicketVerdictJson<'a> {
+    pub fn new(id: Option<serde_json::Value>, a: &TicketAudit<'a>) -> TicketVerdictJson<'a> {
+        let d = &a.deadline;
+        let zone = d.desk.zone;
+        TicketVerdictJson {
+            id,
+            plan: &d.plan.name,
+            priority: &d.priority.id,
+            desk: &d.desk.name,
+            opened: rfc3339(d.opened, zone),
+            due: d.response.due.map(|t| rfc3339(t, zone)),
+            responded: a.responded.map(|t| rfc3339(t, zone)),
+            verdict: a.verdict.name(),
+            late_seconds: a.late.map(|d| d.num_seconds()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SummaryRowJson {
+    plan: String,
+    priority: String,
+    desk: String,
+    tickets: u64,
+    met: u64,
+    breached: u64,
+    open: u64,
+    best_effort: u64,
+    compliance_percent: Option<f64>,
+    worst_late_seconds: Option<i64>,
+}
+
+fn rows(summary: &Summary) -> Vec<SummaryRowJson> {
+    summary
+        .iter()
+        .map(|((plan, priority, desk), t)| SummaryRowJson {
+            plan: plan.clone(),
+            priority: priority.clone(),
+            desk: desk.clone(),
+            tickets: t.tickets,
+            met: t.met,
+            breached: t.breached,
+            open: t.open,
+            best_effort: t.best_effort,
+            compliance_percent: t.compliance().map(|c| (c * 100.0).round() / 100.0),
+            worst_late_seconds: t.worst_lateness.map(|d| d.num_seconds()),
+        })
+        .collect()
+}
+
+/// The summary as one JSON document, with the count of failed lines and
+/// their error objects (a bounded sample).
+pub fn summary_json(
+    summary: &Summary,
+    errors: u64,
+    failed: &[serde_json::Value],
+) -> anyhow::Result<String> {
+    let doc =
+        serde_json::json!({ "summary": rows(summary), "errors": errors, "failed_lines": failed });
+    super::json(&doc)
+}
+
+/// The summary as CSV, one row per plan × priority × desk.
+pub fn summary_csv(summary: &Summary) -> anyhow::Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows(summary) {
+        writer.serialize(row)?;
+    }
+    Ok(String::from_utf8(
+        writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?,
+    )?)
+}
+
+/// The summary as a table, then one line per failed line.
+pub fn summary_table(summary: &Summary, failed: &[serde_json::Value]) -> String {
+    let mut table = super::table(&[
+        "plan",
+        "priority",
+        "desk",
+        "tickets",
+        "met",
+        "breached",
+        "open",
+        "best effort",
+        "compliance",
+        "worst lateness",
+    ]);
+    for r in rows(summary) {
+        table.add_row(vec![
+            r.plan,
+            r.priority,
+            r.desk,
+            r.tickets.to_string(),
+            r.met.to_string(),
+            r.breached.to_string(),
+            r.open.to_string(),
+            r.best_effort.to_string(),
+            r.compliance_percent
+                .map_or("-".into(), |c| format!("{c:.1}%")),
+            r.worst_late_seconds
+                .map_or("-".into(), |s| super::hours(chrono::TimeDelta::seconds(s))),
+        ]);
+    }
+    let mut text = format!("{table}\n");
+    for f in failed {
+        text.push_str(&format!(
+            "line {}: {}\n",
+            f["line"],
+            f["error"].as_str().unwrap_or_default()
+        ));
+    }
+    text
+}

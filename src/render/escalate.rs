@@ -1,0 +1,209 @@
+//! An escalation as JSON (serde, with its schema), as a CSV row, and as a
+//! timeline table.
+
+use serde::Serialize;
+
+use slacalc::escalation::{Escalation, Step, StepStatus};
+
+use super::deadline::{history_json, PriorityJson};
+use super::{csv_field, rfc3339};
+
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct EscalationJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
+    plan: String,
+    priority: String,
+    desk: String,
+    timezone: String,
+    opened: String,
+    at: String,
+    holder: String,
+    steps: Vec<StepJson>,
+    next: Option<StepJson>,
+    response_due: Option<String>,
+    on_call: bool,
+    priority_since: String,
+    priority_history: Vec<PriorityJson>,
+}
+
+/// An escalation as one CSV row: who holds the ticket and the next step,
+/// without the list of steps and the priority history.
+#[derive(Serialize)]
+pub struct EscalationRow {
+    id: Option<String>,
+    plan: String,
+    priority: String,
+    desk: String,
+    timezone: String,
+    opened: String,
+    at: String,
+    holder: String,
+    next_step: Option<usize>,
+    next_at: Option<String>,
+    next_reaches: Option<String>,
+    response_due: Option<String>,
+    on_call: bool,
+    priority_since: String,
+}
+
+impl EscalationRow {
+    pub fn new(json: EscalationJson) -> EscalationRow {
+        EscalationRow {
+            id: json.id.as_ref().map(csv_field),
+            plan: json.plan,
+            priority: json.priority,
+            desk: json.desk,
+            timezone: json.timezone,
+            opened: json.opened,
+            at: json.at,
+            holder: json.holder,
+            next_step: json.next.as_ref().map(|n| n.step),
+            next_at: json.next.as_ref().map(|n| n.at.clone()),
+            next_reaches: json.next.and_then(|n| n.reaches),
+            response_due: json.response_due,
+            on_call: json.on_call,
+            priority_since: json.priority_since,
+        }
+    }
+}
+
+#[derive(Serialize, Clone, schemars::JsonSchema)]
+pub struct StepJson {
+    step: usize,
+    after: String,
+    at: String,
+    holder: String,
+    reaches: Option<String>,
+    status: &'static str,
+}
+
+fn step_json(step: &Step, zone: slacalc::time::Tz) -> StepJson {
+    StepJson {
+        step: step.number,
+        after: step.after.to_string(),
+        at: rfc3339(step.at, zone),
+        holder: step.holder.clone(),
+        reaches: step.reaches.clone(),
+        status: step.status.name(),
+    }
+}
+
+pub fn to_json(e: &Escalation) -> EscalationJson {
+    let zone = e.desk.zone;
+    EscalationJson {
+        id: None,
+        plan: e.plan.name.clone(),
+        priority: e.priority.priority.id.clone(),
+        desk: e.desk.name.clone(),
+        timezone: zone.name().to_string(),
+        opened: rfc3339(e.opened, zone),
+        at: rfc3339(e.at, zone),
+        holder: e.holder.clone(),
+        steps: e.steps.iter().map(|s| step_json(s, zone)).collect(),
+        next: e.next.map(|i| step_json(&e.steps[i], zone)),
+        response_due: e.response_due.map(|t| rfc3339(t, zone)),
+        on_call: e.on_call,
+        priority_since: rfc3339(e.priority.from, zone),
+        priority_history: history_json(&e.history, zone),
+    }
+}
+
+pub fn table(e: &Escalation) -> String {
+    let zone = e.desk.zone;
+    let mut out = format!(
+        "{} {} at the {} desk ({}), opened {}\nat {}: held by {}\n",
+        e.plan.label,
+        e.priority.priority.id,
+        e.desk.name,
+        zone.name(),
+        super::local(e.opened, zone),
+        super::local(e.at, zone),
+        e.holder
+    );
+    if e.history.len() > 1 {
+        let changes: Vec<String> = e
+            .history
+            .iter()
+            .map(|p| format!("{} from {}", p.priority.id, super::local(p.from, zone)))
+            .collect();
+        out.push_str(&format!("priority history: {}\n", changes.join(", ")));
+    }
+    if e.on_call {
+        out.push_str("on-call hours now: the 24/7 clock runs, but no escalation to R&D until business hours\n");
+    }
+    // The timeline: steps and the response deadline in time order, with a
+    // marker row where `--at` falls.
+    let mut rows: Vec<(chrono::DateTime<chrono::Utc>, Vec<String>)> = e
+        .steps
+        .iter()
+        .map(|s| {
+            let status = match s.status {
+                StepStatus::Overdue => "OVERDUE: escalate now".to_string(),
+                StepStatus::Reached => "reached".to_string(),
+                StepStatus::Pending => super::from_now(s.at, e.at),
+            };
+            let reaches = s.reaches.clone().unwrap_or_else(|| "(no change)".into());
+            (
+                s.at,
+                vec![
+                    String::new(),
+                    s.number.to_string(),
+                    s.after.to_string(),
+                    super::local(s.at, zone),
+                    reaches,
+                    status,
+                ],
+            )
+        })
+        .collect();
+    if let Some(due) = e.response_due {
+        let status = if due <= e.at {
+            "passed".to_string()
+        } else {
+            super::from_now(due, e.at)
+        };
+        let target = e.plan.response(e.priority.priority).to_string();
+        rows.push((
+            due,
+            vec![
+                String::new(),
+                "response".into(),
+                target,
+                super::local(due, zone),
+                "-".into(),
+                status,
+            ],
+        ));
+    }
+    rows.sort_by_key(|r| r.0);
+    let now_row = vec![
+        "▶".to_string(),
+        "now".into(),
+        String::new(),
+        super::local(e.at, zone),
+        format!("held by {}", e.holder),
+        String::new(),
+    ];
+    let split = rows.iter().position(|r| r.0 > e.at).unwrap_or(rows.len());
+    let mut table = super::table(&[
+        "",
+        "step",
+        "after",
+        &format!("at ({})", zone.name()),
+        "reaches",
+        "status",
+    ]);
+    for (index, (_, row)) in rows.into_iter().enumerate() {
+        if index == split {
+            table.add_row(now_row.clone());
+        }
+        table.add_row(row);
+    }
+    if split == e.steps.len() + usize::from(e.response_due.is_some()) {
+        table.add_row(now_row);
+    }
+    out.push_str(&table.to_string());
+    out.push('\n');
+    out
+}
