@@ -2,7 +2,6 @@
 //! notification and response targets with the clock each runs on (SPEC §3–4).
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::Deserialize;
 
@@ -68,24 +67,6 @@ pub enum Amount {
     /// Close of standard hours on the N-th business day (SPEC §3).
     BusinessDays(u32),
     BestEffort,
-}
-
-impl fmt::Display for Target {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = |n: u32| if n == 1 { "" } else { "s" };
-        let business = if self.clock == ClockKind::AllDay {
-            ""
-        } else {
-            "business "
-        };
-        match self.amount {
-            Amount::Minutes(n) => write!(f, "{n} {business}minute{}", plural(n)),
-            Amount::Hours(n) => write!(f, "{n} {business}hour{}", plural(n)),
-            Amount::BusinessDays(1) => f.write_str("next business day"),
-            Amount::BusinessDays(n) => write!(f, "{n} business days"),
-            Amount::BestEffort => f.write_str("best effort"),
-        }
-    }
 }
 
 /// A plan ready for use.

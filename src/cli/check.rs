@@ -6,9 +6,9 @@ use std::io::Write;
 use chrono::Datelike;
 use clap::Args;
 
-use slacalc::load::DataSet;
+use slacalc::load::check;
 
-use super::{Context, Execute};
+use super::{Context, Execute, Usage};
 
 /// Validate calendars/ and plans/ (the embedded ones without --data)
 #[derive(Debug, Args)]
@@ -21,8 +21,8 @@ impl Execute for CheckArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         let year = context.now.year();
         let report = match context.data_dir() {
-            Some(dir) => DataSet::check_dir(dir, year),
-            None => DataSet::check_embedded(year),
+            Some(dir) => check::dir(dir, year),
+            None => check::embedded(year),
         };
         for warning in &report.problems {
             writeln!(out, "{warning}")?;
@@ -35,6 +35,6 @@ impl Execute for CheckArgs {
             )?;
             return Ok(());
         }
-        Err(slacalc::Error::Input(format!("{} problem(s) found", report.problems.len())).into())
+        Err(Usage(format!("{} problem(s) found", report.problems.len())).into())
     }
 }

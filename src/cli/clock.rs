@@ -8,7 +8,7 @@ use slacalc::clock::{Clock, ClockKind};
 use slacalc::deadline::business_days_with_pauses;
 use slacalc::input;
 
-use super::{Context, Execute, Format};
+use super::{Context, Execute, Format, Usage};
 use crate::render::{self, clock::ClockJson};
 
 /// Add business time to an instant, or measure it between two instants
@@ -58,7 +58,7 @@ impl Execute for ClockArgs {
                 let kind = ClockKind::parse(text)?;
                 // Business days are defined by the standard hours (SPEC §3).
                 if days.is_some() && kind != ClockKind::Standard {
-                    return Err(slacalc::Error::Input(format!(
+                    return Err(Usage(format!(
                         "--business-days counts the standard hours; --clock {text} does not apply"
                     ))
                     .into());
@@ -71,7 +71,7 @@ impl Execute for ClockArgs {
         let result = if let Some(until_text) = &self.until {
             let until = input::instant(until_text, zone, context.now)?;
             if until < from {
-                return Err(slacalc::Error::Input(format!(
+                return Err(Usage(format!(
                     "--until {until_text} is before --from {}",
                     self.from
                 ))

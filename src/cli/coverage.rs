@@ -9,7 +9,7 @@ use slacalc::coverage::{days, status};
 use slacalc::input;
 use slacalc::plan::Plan;
 
-use super::{Context, Execute, Format};
+use super::{Context, Execute, Format, Usage};
 use crate::render::coverage as show;
 
 /// What each plan includes, and whether a desk serves a plan now
@@ -60,10 +60,9 @@ impl Execute for CoverageArgs {
                 show::week(&plans, desk, first, &week, json)?
             } else {
                 let [plan] = plans.as_slice() else {
-                    return Err(slacalc::Error::Input(
-                        "--desk needs --plan (or --week for every plan)".into(),
-                    )
-                    .into());
+                    return Err(
+                        Usage("--desk needs --plan (or --week for every plan)".into()).into(),
+                    );
                 };
                 show::status(plan, desk, at, &status(plan, desk, at)?, json)?
             }

@@ -8,7 +8,7 @@ use slacalc::deadline::{self, Deadline};
 use slacalc::ticket::{Ticket, TicketFields};
 
 use super::ticket::{self, TicketArgs, TicketCommand};
-use super::{Context, Execute, Format};
+use super::{Context, Execute, Format, Usage};
 use crate::render::{self, deadline::DeadlineJson, deadline::DeadlineRow, deadline::PlainLines};
 
 /// When is a ticket's response due (and, for P1, the priority notification)
@@ -94,9 +94,9 @@ pub fn compute<'a>(
     Ok((deadline::compute(&ticket, explain)?, ticket))
 }
 
-fn refuse_explain_in_csv(explain: bool) -> slacalc::Result<()> {
+fn refuse_explain_in_csv(explain: bool) -> Result<(), Usage> {
     if explain {
-        return Err(slacalc::Error::Input(
+        return Err(Usage(
             "--explain lists windows, which a CSV row cannot hold; use --format table or json"
                 .into(),
         ));

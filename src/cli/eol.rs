@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::Args;
 
 use slacalc::catalog::Product;
@@ -35,8 +36,7 @@ impl Execute for EolArgs {
             return Err(super::unsupported(context.format, "eol"));
         }
         let catalog = slacalc::load::catalog::load(&self.catalog)?;
-        let on = input::date(&self.on, UTC, context.now)
-            .map_err(|e| slacalc::Error::Input(format!("--on: {e}")))?;
+        let on = input::date(&self.on, UTC, context.now).context("--on")?;
         let mut products: Vec<&Product> = match &self.product {
             Some(name) => vec![catalog.product(name)?],
             None => catalog.products.iter().collect(),

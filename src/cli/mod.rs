@@ -156,6 +156,12 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
     cli.command.subcommand().execute(&context, out)
 }
 
+/// Bad usage found by the command line itself (flags that do not go
+/// together): exit status 2, like the library's errors about input.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Usage(pub String);
+
 /// The error for a `--format` a subcommand does not offer.
 pub fn unsupported(format: Format, subcommand: &str) -> anyhow::Error {
     let offered = match format {
@@ -167,7 +173,7 @@ pub fn unsupported(format: Format, subcommand: &str) -> anyhow::Error {
         .to_possible_value()
         .map(|v| v.get_name().to_string())
         .unwrap_or_default();
-    slacalc::Error::Input(format!(
+    Usage(format!(
         "--format {name} is for {offered}, not {subcommand}"
     ))
     .into()
@@ -188,7 +194,7 @@ pub fn report(error: &anyhow::Error) -> ExitCode {
     let _ = writeln!(io::stderr(), "slacalc: error: {}", one_line(error));
     let bad_input = error
         .chain()
-        .any(|e| e.downcast_ref::<slacalc::Error>().is_some());
+        .any(|e| e.is::<slacalc::Error>() || e.is::<Usage>());
     ExitCode::from(if bad_input { 2 } else { 1 })
 }
 

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args};
 
@@ -54,8 +55,8 @@ pub struct RenewArgs {
     product: Option<String>,
 }
 
-fn date_arg(flag: &str, text: &str, context: &Context) -> slacalc::Result<NaiveDate> {
-    input::date(text, UTC, context.now).map_err(|e| slacalc::Error::Input(format!("--{flag}: {e}")))
+fn date_arg(flag: &str, text: &str, context: &Context) -> anyhow::Result<NaiveDate> {
+    input::date(text, UTC, context.now).with_context(|| format!("--{flag}"))
 }
 
 impl Execute for RenewArgs {

@@ -15,40 +15,38 @@ pub struct CheckReport {
     pub problems: Vec<String>,
 }
 
-impl DataSet {
-    /// Check the embedded data files.
-    pub fn check_embedded(current_year: i32) -> CheckReport {
-        check_files(
-            &owned(EMBEDDED_CALENDARS),
-            &owned(EMBEDDED_PLANS),
-            current_year,
-        )
-    }
+/// Check the embedded data files.
+pub fn embedded(current_year: i32) -> CheckReport {
+    check_files(
+        &owned(EMBEDDED_CALENDARS),
+        &owned(EMBEDDED_PLANS),
+        current_year,
+    )
+}
 
-    /// Check every file of a folder, each on its own, so that one bad file
-    /// does not hide the problems of another.
-    pub fn check_dir(dir: &Path, current_year: i32) -> CheckReport {
-        let mut report = CheckReport::default();
-        let mut read = |sub: &str| match read_folder(&dir.join(sub)) {
-            Ok(files) => files.unwrap_or_default(),
-            Err(e) => {
-                report.problems.push(e.to_string());
-                Vec::new()
-            }
-        };
-        let (calendars, plans) = (read("calendars"), read("plans"));
-        if calendars.is_empty() && plans.is_empty() && report.problems.is_empty() {
-            report.problems.push(format!(
-                "{}: no calendars/*.toml or plans/*.toml files",
-                dir.display()
-            ));
+/// Check every file of a folder, each on its own, so that one bad file
+/// does not hide the problems of another.
+pub fn dir(dir: &Path, current_year: i32) -> CheckReport {
+    let mut report = CheckReport::default();
+    let mut read = |sub: &str| match read_folder(&dir.join(sub)) {
+        Ok(files) => files.unwrap_or_default(),
+        Err(e) => {
+            report.problems.push(e.to_string());
+            Vec::new()
         }
-        let found = check_files(&calendars, &plans, current_year);
-        report.problems.extend(found.problems);
-        report.calendar_files = found.calendar_files;
-        report.plan_files = found.plan_files;
-        report
+    };
+    let (calendars, plans) = (read("calendars"), read("plans"));
+    if calendars.is_empty() && plans.is_empty() && report.problems.is_empty() {
+        report.problems.push(format!(
+            "{}: no calendars/*.toml or plans/*.toml files",
+            dir.display()
+        ));
     }
+    let found = check_files(&calendars, &plans, current_year);
+    report.problems.extend(found.problems);
+    report.calendar_files = found.calendar_files;
+    report.plan_files = found.plan_files;
+    report
 }
 
 fn check_files(

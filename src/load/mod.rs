@@ -4,7 +4,7 @@
 
 mod calendar;
 pub mod catalog;
-mod check;
+pub mod check;
 mod plan;
 
 pub use check::CheckReport;
@@ -247,6 +247,19 @@ impl DataSet {
                 Error::unknown("plan", name, names)
             })
     }
+
+    /// A proactive-support event by id.
+    pub fn event(&self, id: &str) -> Result<&Event> {
+        self.events
+            .iter()
+            .find(|e| e.id.eq_ignore_ascii_case(id.trim()))
+            .ok_or_else(|| Error::unknown("event", id, self.events.iter().map(|e| &e.id)))
+    }
+
+    /// The plans in their files' order (basic, gold, platinum).
+    pub fn plans_in_order(&self) -> impl Iterator<Item = &Plan> {
+        self.plans.iter().map(|(_, plan)| plan)
+    }
 }
 
 /// An entry of a list keyed by lower-case names, by a name in any case:
@@ -371,19 +384,4 @@ pub fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
         let key = e.path().to_string().replace(SPANNED_SEGMENT, "");
         error(key.trim_end_matches('.').to_string(), e.inner())
     })
-}
-
-impl DataSet {
-    /// A proactive-support event by id.
-    pub fn event(&self, id: &str) -> Result<&Event> {
-        self.events
-            .iter()
-            .find(|e| e.id.eq_ignore_ascii_case(id.trim()))
-            .ok_or_else(|| Error::unknown("event", id, self.events.iter().map(|e| &e.id)))
-    }
-
-    /// The plans in their files' order (basic, gold, platinum).
-    pub fn plans_in_order(&self) -> impl Iterator<Item = &Plan> {
-        self.plans.iter().map(|(_, plan)| plan)
-    }
 }

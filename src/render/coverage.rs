@@ -36,12 +36,12 @@ struct StatusJson {
     open: bool,
     clock: String,
     on_call: bool,
-    window: Option<WindowJson>,
+    window: Option<OpenWindowJson>,
     next_open: Option<String>,
 }
 
 #[derive(Serialize)]
-struct WindowJson {
+struct OpenWindowJson {
     from: String,
     to: String,
 }
@@ -66,7 +66,7 @@ struct DayJson {
 struct PlanHoursJson {
     plan: String,
     clock: String,
-    windows: Vec<WindowJson>,
+    windows: Vec<OpenWindowJson>,
 }
 
 #[derive(Serialize)]
@@ -93,7 +93,7 @@ pub fn status(
         open: s.open,
         clock: s.clock.to_string(),
         on_call: s.on_call,
-        window: s.window.map(|w| WindowJson {
+        window: s.window.map(|w| OpenWindowJson {
             from: rfc3339(w.start, zone),
             to: rfc3339(w.end, zone),
         }),
@@ -228,7 +228,7 @@ pub fn week(
     json: bool,
 ) -> anyhow::Result<String> {
     let zone = desk.zone;
-    let window_json = |w: &Interval| WindowJson {
+    let window_json = |w: &Interval| OpenWindowJson {
         from: rfc3339(w.start, zone),
         to: rfc3339(w.end, zone),
     };

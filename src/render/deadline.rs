@@ -110,7 +110,7 @@ impl<'a> DeadlineJson<'a> {
         let zone = d.desk.zone;
         let windows = |t: &TargetDue| explain.then(|| windows_json(&t.windows, zone));
         let target = |t: &TargetDue| TargetJson {
-            target: t.target.to_string(),
+            target: super::target(t.target),
             clock: t.target.clock.name(),
             due: t.due.map(|due| rfc3339(due, zone)),
             best_effort: t.due.is_none(),
@@ -174,7 +174,7 @@ pub fn table(d: &Deadline, now: DateTime<Utc>, explain: bool) -> String {
         };
         table.add_row(vec![
             name.to_string(),
-            t.target.to_string(),
+            super::target(t.target),
             t.target.clock.to_string(),
             local,
             utc,
@@ -282,7 +282,7 @@ impl PlainKind {
         let target_head = |t: Target| {
             format!(
                 "{{\"target\":{},\"clock\":{},\"due\":",
-                json_string(&t.to_string()),
+                json_string(&super::target(t)),
                 json_string(t.clock.name())
             )
         };

@@ -81,7 +81,7 @@ pub struct StepJson {
 fn step_json(step: &Step, zone: slacalc::time::Tz) -> StepJson {
     StepJson {
         step: step.number,
-        after: step.after.to_string(),
+        after: super::target(step.after),
         at: rfc3339(step.at, zone),
         holder: step.holder.clone(),
         reaches: step.reaches.clone(),
@@ -149,7 +149,7 @@ pub fn table(e: &Escalation) -> String {
                 vec![
                     String::new(),
                     s.number.to_string(),
-                    s.after.to_string(),
+                    super::target(s.after),
                     super::local(s.at, zone),
                     reaches,
                     status,
@@ -163,7 +163,7 @@ pub fn table(e: &Escalation) -> String {
         } else {
             super::from_now(due, e.at)
         };
-        let target = e.plan.response(e.priority.priority).to_string();
+        let target = super::target(e.plan.response(e.priority.priority));
         rows.push((
             due,
             vec![

@@ -41,11 +41,14 @@ pub fn deadline(d: &Deadline, now: DateTime<Utc>) -> String {
             .timestamp(now)
             .summary(&format!(
                 "{what} due: {} {} ({})",
-                d.plan.label, d.priority.id, target.target
+                d.plan.label,
+                d.priority.id,
+                super::target(target.target)
             ))
             .description(&format!(
                 "{ticket}; {what} target {} on the {} clock",
-                target.target, target.target.clock
+                super::target(target.target),
+                target.target.clock
             ))
             .starts(due)
             .ends(due)

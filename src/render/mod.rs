@@ -15,8 +15,28 @@ pub mod renew;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use comfy_table::{presets, ContentArrangement, Table};
+use slacalc::calendar::ClockKind;
+use slacalc::plan::{Amount, Target};
 use slacalc::time::Tz;
 pub use slacalc::time::{rfc3339, write_rfc3339};
+
+/// A target in words, as the guide says it ("60 business minutes", "next
+/// business day", "best effort"); also the JSON `target` value.
+pub fn target(t: Target) -> String {
+    let plural = |n: u32| if n == 1 { "" } else { "s" };
+    let business = if t.clock == ClockKind::AllDay {
+        ""
+    } else {
+        "business "
+    };
+    match t.amount {
+        Amount::Minutes(n) => format!("{n} {business}minute{}", plural(n)),
+        Amount::Hours(n) => format!("{n} {business}hour{}", plural(n)),
+        Amount::BusinessDays(1) => "next business day".into(),
+        Amount::BusinessDays(n) => format!("{n} business days"),
+        Amount::BestEffort => "best effort".into(),
+    }
+}
 
 /// An instant for people: weekday, date, time and offset in the zone.
 pub fn local(t: DateTime<Utc>, zone: Tz) -> String {
