@@ -24,8 +24,8 @@ function __fish_slacalc_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c slacalc -n "__fish_slacalc_needs_command" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_needs_command" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_needs_command" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_needs_command" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
@@ -55,8 +55,8 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l priority-ch
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input -d 'Batch mode: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input-format -d 'Format of --input (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
@@ -74,8 +74,8 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input -d 'B
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input-format -d 'Format of --input (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l at -d 'The moment to ask about: RFC 3339, a local time at the desk, or now' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
@@ -89,8 +89,8 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l base-expires -
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l registered -d 'A newly registered product: its included first period' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l catalog -d 'Product catalogue (TOML) with end-of-support and end-of-life dates' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l product -d 'The product, looked up in --catalog' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
@@ -98,8 +98,8 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -s h -l help -d '
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l catalog -d 'Product catalogue (TOML): [[product]] name, eos, eol, replacement, notes' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l product -d 'Only this product' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l on -d 'The date to judge on (default: today)' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
@@ -107,8 +107,8 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -s h -l help -d 'Pr
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l plan -d 'One plan only' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l desk -d 'A desk: is it serving the plan at --at?' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l at -d 'The instant to ask about: RFC 3339, a local time at the desk, or now' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
@@ -116,9 +116,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l week -d 'Th
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l events -d 'List the proactive-support events and their priorities'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l desk -d 'Support desk' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l year -d 'The year' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l year -d 'The year (1900 to 2200)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
@@ -130,8 +130,8 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l add -d 'Busine
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l business-days -d 'Close of standard hours on the N-th business day after the start\'s date' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l until -d 'Measure the clock time from --from until this instant' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
@@ -139,33 +139,33 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -s h -l help -d '
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant: RFC 3339, a local time at each ticket\'s desk, or now' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l tickets -d 'One row per ticket instead of the summary'
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l format -d 'Output format' -r -f -a "table\t'A table for people'
+complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"

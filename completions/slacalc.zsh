@@ -15,8 +15,8 @@ _slacalc() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -46,8 +46,8 @@ _arguments "${_arguments_options[@]}" : \
 '(--plan --priority --desk --event)--input=[Batch mode\: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line]:FILE:_default' \
 '--input-format=[Format of --input (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -70,8 +70,8 @@ _arguments "${_arguments_options[@]}" : \
 '--input-format=[Format of --input (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--at=[The moment to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -90,8 +90,8 @@ _arguments "${_arguments_options[@]}" : \
 '--registered=[A newly registered product\: its included first period]:DATE:_default' \
 '--catalog=[Product catalogue (TOML) with end-of-support and end-of-life dates]:FILE:_files' \
 '--product=[The product, looked up in --catalog]:PRODUCT:_default' \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -104,8 +104,8 @@ _arguments "${_arguments_options[@]}" : \
 '--catalog=[Product catalogue (TOML)\: \[\[product\]\] name, eos, eol, replacement, notes]:FILE:_files' \
 '--product=[Only this product]:PRODUCT:_default' \
 '--on=[The date to judge on (default\: today)]:DATE:_default' \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -118,8 +118,8 @@ _arguments "${_arguments_options[@]}" : \
 '--plan=[One plan only]:PLAN:_default' \
 '--desk=[A desk\: is it serving the plan at --at?]:DESK:_default' \
 '--at=[The instant to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -132,9 +132,9 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 (holidays)
 _arguments "${_arguments_options[@]}" : \
 '--desk=[Support desk]:DESK:_default' \
-'--year=[The year]:YEAR:_default' \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--year=[The year (1900 to 2200)]:YEAR:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -151,8 +151,8 @@ _arguments "${_arguments_options[@]}" : \
 '--business-days=[Close of standard hours on the N-th business day after the start'\''s date]:N:_default' \
 '--until=[Measure the clock time from --from until this instant]:TIME:_default' \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -165,8 +165,8 @@ _arguments "${_arguments_options[@]}" : \
 '--input-format=[Format of FILE (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--as-of=[Judge unanswered tickets as of this instant\: RFC 3339, a local time at each ticket'\''s desk, or now]:TIME:_default' \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -178,8 +178,8 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (check)
 _arguments "${_arguments_options[@]}" : \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -189,8 +189,8 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (schema)
 _arguments "${_arguments_options[@]}" : \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -201,8 +201,8 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
@@ -213,8 +213,8 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (man)
 _arguments "${_arguments_options[@]}" : \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data]:DIR:_files' \
-'--format=[Output format]:FORMAT:((table\:"A table for people"
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \

@@ -58,6 +58,10 @@ impl Release {
             return Err(bad());
         }
         let digits = year_text.trim_start_matches(['\'', '’']);
+        // Digits only: "-1" is not a year.
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
         let year: i32 = digits.parse().map_err(|_| bad())?;
         let year = match digits.len() {
             2 => 2000 + year,

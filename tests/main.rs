@@ -3,6 +3,7 @@
 
 mod batch;
 mod cli;
+mod cli_errors;
 mod clock_cli;
 mod coverage_cases;
 mod deadline_cases;

@@ -1,14 +1,12 @@
 //! `slacalc deadline`: when are a ticket's notification and response due.
 
-use std::io::Write;
-
 use clap::Args;
 
 use slacalc::deadline::{self, Deadline};
 use slacalc::ticket::{Ticket, TicketFields};
 
-use super::ticket::{self, TicketArgs, TicketCommand};
-use super::{Context, Execute, Format, Usage};
+use super::ticket::{TicketArgs, TicketCommand};
+use super::{Context, Format, Usage};
 use crate::render::{self, deadline::DeadlineJson, deadline::DeadlineRow, deadline::PlainLines};
 
 /// When is a ticket's response due (and, for P1, the priority notification)
@@ -23,12 +21,6 @@ pub struct DeadlineArgs {
     /// List every counted window with its length
     #[arg(long)]
     pub explain: bool,
-}
-
-impl Execute for DeadlineArgs {
-    fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        ticket::run(self, context, out)
-    }
 }
 
 impl TicketCommand for DeadlineArgs {

@@ -1,15 +1,14 @@
 //! `slacalc escalate`: the escalation timeline of a ticket and who holds it.
 
 use std::borrow::Cow;
-use std::io::Write;
 
 use clap::Args;
 
 use slacalc::escalation::{escalate, Escalation};
 use slacalc::ticket::TicketFields;
 
-use super::ticket::{self, TicketArgs, TicketCommand};
-use super::{Context, Execute, Format};
+use super::ticket::{TicketArgs, TicketCommand};
+use super::{Context, Format};
 use crate::render::{self, escalate::to_json, escalate::EscalationRow};
 
 /// Who must the ticket be escalated to, and when is the next step
@@ -24,12 +23,6 @@ pub struct EscalateArgs {
     /// The moment to ask about: RFC 3339, a local time at the desk, or now
     #[arg(long, default_value = "now", value_name = "TIME")]
     at: String,
-}
-
-impl Execute for EscalateArgs {
-    fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        ticket::run(self, context, out)
-    }
 }
 
 impl TicketCommand for EscalateArgs {

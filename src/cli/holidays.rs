@@ -17,8 +17,8 @@ pub struct HolidaysArgs {
     /// Support desk
     #[arg(long)]
     desk: String,
-    /// The year
-    #[arg(long)]
+    /// The year (1900 to 2200)
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
     year: i32,
 }
 

@@ -44,13 +44,17 @@ pub struct Cli {
     #[command(subcommand)]
     command: Command,
 
-    /// A folder with calendars/ and/or plans/ replacing the embedded data
-    #[arg(long, global = true, env = "SLACALC_DATA", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help = "A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]"
+    )]
     data: Option<PathBuf>,
 
-    /// Output format
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// Output format [default: table]
+    #[arg(long, global = true, value_enum)]
+    format: Option<Format>,
 }
 
 fn version() -> &'static str {
@@ -99,6 +103,8 @@ pub struct Context {
     data: OnceCell<DataSet>,
     pub now: DateTime<Utc>,
     pub format: Format,
+    /// `--format` as given, if it was.
+    pub format_given: Option<Format>,
 }
 
 impl Context {
@@ -147,11 +153,18 @@ impl Command {
 }
 
 pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<()> {
+    // An empty SLACALC_DATA is no folder: the embedded data applies.
+    let data_dir = cli.data.or_else(|| {
+        std::env::var_os("SLACALC_DATA")
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from)
+    });
     let context = Context {
-        data_dir: cli.data,
+        data_dir,
         data: OnceCell::new(),
         now,
-        format: cli.format,
+        format: cli.format.unwrap_or(Format::Table),
+        format_given: cli.format,
     };
     cli.command.subcommand().execute(&context, out)
 }

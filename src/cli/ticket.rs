@@ -9,7 +9,7 @@ use clap::Args;
 use slacalc::ticket::TicketFields;
 
 use super::batch;
-use super::{Context, Format};
+use super::{Context, Execute, Format, Usage};
 
 /// The ticket flags shared by `deadline` and `escalate`.
 #[derive(Debug, Args)]
@@ -86,13 +86,26 @@ pub trait TicketCommand {
     ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c;
 }
 
-pub fn run(
-    command: &impl TicketCommand,
-    context: &Context,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+impl<T: TicketCommand> Execute for T {
+    fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+        run(self, context, out)
+    }
+}
+
+fn run(command: &impl TicketCommand, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let ticket = command.ticket();
+    if ticket.release.is_some() && ticket.event.is_none() {
+        return Err(Usage(
+            "--release is the suite release of a proactive --event; give --event too".into(),
+        )
+        .into());
+    }
     match &ticket.input {
+        Some(_) if matches!(context.format_given, Some(Format::Table | Format::Ics)) => Err(Usage(
+            "--input writes one JSON object (or CSV row) per ticket; use --format json or csv"
+                .into(),
+        )
+        .into()),
         Some(path) => batch::run(
             path,
             ticket.input_format,

@@ -33,6 +33,10 @@ pub struct Test {
     stderr_contains: Vec<String>,
     stderr_mentions: Vec<String>,
     ignore_case: bool,
+    /// Where stdout goes instead of a pipe (a file such as /dev/full).
+    stdout_path: Option<PathBuf>,
+    /// Close stderr's reading end before the run writes to it.
+    stderr_closed: bool,
 }
 
 impl Default for Test {
@@ -54,6 +58,8 @@ impl Test {
             stderr_contains: Vec::new(),
             stderr_mentions: Vec::new(),
             ignore_case: false,
+            stdout_path: None,
+            stderr_closed: false,
         }
     }
 
@@ -100,6 +106,18 @@ impl Test {
         S: Into<String>,
     {
         self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    /// Send stdout to a file (such as `/dev/full`) instead of a pipe.
+    pub fn stdout_to(mut self, path: &str) -> Test {
+        self.stdout_path = Some(path.into());
+        self
+    }
+
+    /// Close the reading end of stderr: writing an error there fails.
+    pub fn close_stderr(mut self) -> Test {
+        self.stderr_closed = true;
         self
     }
 
@@ -207,12 +225,18 @@ impl Test {
             } else {
                 Stdio::null()
             })
-            .stdout(Stdio::piped())
+            .stdout(match &self.stdout_path {
+                Some(path) => Stdio::from(std::fs::File::create(path).expect("open stdout file")),
+                None => Stdio::piped(),
+            })
             .stderr(Stdio::piped());
         for (key, value) in &self.env {
             command.env(key, value);
         }
         let mut child = command.spawn().expect("start slacalc");
+        if self.stderr_closed {
+            drop(child.stderr.take());
+        }
         if let Some(input) = &self.stdin {
             let mut pipe = child.stdin.take().expect("stdin pipe");
             let input = input.clone();

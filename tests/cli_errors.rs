@@ -1,0 +1,261 @@
+//! The command line's own refusals and edges: clap's messages, flags that
+//! do not go together, output that cannot be written, and the pause rules
+//! of SPEC §3 as the command line sees them.
+
+use crate::support::Test;
+
+fn gold_p1_europe() -> Test {
+    Test::deadline("gold", "p1", "europe").opened("2026-11-23T10:00:00+01:00")
+}
+
+#[test]
+fn an_error_with_stderr_closed_exits_2_without_a_panic() {
+    // An unknown desk is bad input (exit 2) even when the message cannot be
+    // written; a panic would exit 101.
+    let out = Test::deadline("gold", "p1", "nowhere")
+        .close_stderr()
+        .output();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn help_that_cannot_be_written_is_a_failure() {
+    // /dev/full refuses every write: the help did not reach its reader.
+    let out = Test::new()
+        .args(["deadline", "--help"])
+        .stdout_to("/dev/full")
+        .output();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn clap_messages_are_whole_and_on_one_line() {
+    let cases: [(&[&str], &[&str]); 3] = [
+        // The missing flags are named.
+        (
+            &["deadline", "--plan", "gold"],
+            &["required", "--priority", "--desk"],
+        ),
+        // The near miss is offered.
+        (
+            &["deadline", "--priorty", "p1"],
+            &["unexpected argument '--priorty'", "--priority"],
+        ),
+        // The values that would do are listed.
+        (
+            &["coverage", "--format", "jsn"],
+            &["invalid value 'jsn'", "json", "table"],
+        ),
+    ];
+    for (args, needles) in cases {
+        Test::new()
+            .args(args.iter().copied())
+            .bad_input(needles)
+            .run();
+    }
+}
+
+#[test]
+fn bare_slacalc_prints_its_usage() {
+    let out = Test::new().output();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Usage: slacalc"), "{stderr}");
+    assert!(stderr.contains("deadline"), "{stderr}");
+}
+
+#[test]
+fn flags_that_would_be_ignored_are_refused() {
+    let cases: [(&[&str], &str); 5] = [
+        // A release means something only for a proactive event.
+        (
+            &[
+                "deadline",
+                "--plan",
+                "gold",
+                "--priority",
+                "p1",
+                "--desk",
+                "europe",
+                "--release",
+                "Winter '20",
+            ],
+            "--release",
+        ),
+        // Batch output is JSON Lines or CSV, never a table or ICS.
+        (
+            &["deadline", "--input", "-", "--format", "table"],
+            "--format json or csv",
+        ),
+        (
+            &["escalate", "--input", "-", "--format", "ics"],
+            "--format json or csv",
+        ),
+        // Business days are counted on the standard hours (SPEC §3).
+        (
+            &[
+                "clock",
+                "--desk",
+                "europe",
+                "--clock",
+                "24x7",
+                "--from",
+                "2026-11-23T10:00:00+01:00",
+                "--business-days",
+                "2",
+            ],
+            "--business-days",
+        ),
+        // A year nobody means: 26 is not 2026, 300000 is not a year.
+        (&["holidays", "--desk", "europe", "--year", "26"], "--year"),
+    ];
+    for (args, needle) in cases {
+        Test::new()
+            .args(args.iter().copied())
+            .stdin("")
+            .bad_input(&[needle])
+            .run();
+    }
+    Test::new()
+        .args(["holidays", "--desk", "europe", "--year", "300000"])
+        .bad_input(&["--year"])
+        .run();
+}
+
+#[test]
+fn a_release_year_is_digits() {
+    // "Winter -1" is no release; it must not be read as Winter '99.
+    Test::new()
+        .args([
+            "deadline",
+            "--plan",
+            "gold",
+            "--event",
+            "voip-crash",
+            "--desk",
+            "europe",
+            "--release",
+            "Winter -1",
+        ])
+        .bad_input(&["'Winter -1' is not a suite release"])
+        .run();
+}
+
+#[test]
+fn business_days_on_the_standard_clock_are_accepted() {
+    // --clock standard is what --business-days counts on: Mon 2026-11-23
+    // 10:00 at europe + 2 business days = close of Wed 25 Nov, 18:00.
+    let v = Test::new()
+        .args([
+            "clock",
+            "--desk",
+            "europe",
+            "--clock",
+            "standard",
+            "--from",
+            "2026-11-23T10:00:00+01:00",
+            "--business-days",
+            "2",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(v["due"], "2026-11-25T18:00:00+01:00");
+}
+
+#[test]
+fn an_empty_data_variable_means_the_embedded_data() {
+    // SLACALC_DATA= names no folder. Gold P1 at europe opened Mon 10:00:
+    // the response (60 business minutes) is due 11:00.
+    let v = gold_p1_europe()
+        .env("SLACALC_DATA", "")
+        .format("json")
+        .json();
+    assert_eq!(v["response"]["due"], "2026-11-23T11:00:00+01:00");
+}
+
+#[test]
+fn a_data_file_that_is_not_a_regular_file_is_refused() {
+    // A FIFO would block every read; it is named and refused at once.
+    let test = Test::new().file("data/plans/.keep", "");
+    let fifo = test.dir().join("data/calendars/x.toml");
+    std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    test.args([
+        "holidays", "--desk", "europe", "--year", "2026", "--data", "data",
+    ])
+    .bad_input(&["x.toml", "not a regular file"])
+    .run();
+}
+
+#[test]
+fn a_reversed_pause_is_named_as_typed() {
+    gold_p1_europe()
+        .args(["--pause", "2026-11-23T12:00/2026-11-23T11:00"])
+        .bad_input(&["pause '2026-11-23T12:00/2026-11-23T11:00' ends before it starts"])
+        .run();
+}
+
+#[test]
+fn a_ticket_opened_during_a_pause_counts_from_its_end() {
+    // SPEC §3, effective start: basic P1 at europe ("next business day"),
+    // opened Mon 2026-11-23 10:00 inside a pause 09:00-12:00, counts from
+    // Mon 12:00; the next business day after Monday is Tuesday, whose
+    // standard hours close at 18:00. Opened at 12:00 without a pause gives
+    // the same answer.
+    for (opened, pauses) in [
+        (
+            "2026-11-23T10:00",
+            &["--pause", "2026-11-23T09:00/2026-11-23T12:00"][..],
+        ),
+        ("2026-11-23T12:00", &[][..]),
+    ] {
+        let v = Test::deadline("basic", "p1", "europe")
+            .opened(opened)
+            .args(pauses.iter().copied())
+            .format("json")
+            .json();
+        assert_eq!(
+            v["response"]["due"], "2026-11-24T18:00:00+01:00",
+            "{opened}"
+        );
+    }
+}
+
+#[test]
+fn as_of_without_an_offset_is_read_at_the_tickets_desk() {
+    // Gold P2 at americas opened Mon 2026-11-23 08:00 EST: 2 business hours
+    // → due 10:00 EST (15:00Z), unanswered. As of "2026-11-23T12:00", read
+    // in New York, it is two hours late (breached, 7200 s); read as UTC it
+    // would be 07:00 EST, before the opening, and still open.
+    let out = Test::new()
+        .args(["audit", "t.csv", "--tickets", "--format", "json"])
+        .args(["--as-of", "2026-11-23T12:00"])
+        .file(
+            "t.csv",
+            "plan,priority,desk,opened\ngold,p2,americas,2026-11-23T08:00:00-05:00\n",
+        )
+        .json_lines();
+    assert_eq!(out[0]["verdict"], "breached");
+    assert_eq!(out[0]["late_seconds"], 7200);
+}
+
+#[test]
+fn an_audit_summary_keeps_a_bounded_sample_of_failed_lines() {
+    // 150 lines with an unknown priority: all are counted, 100 are shown.
+    let mut csv = String::from("plan,priority,desk,opened\n");
+    for _ in 0..150 {
+        csv.push_str("gold,p9,europe,2026-11-23T10:00:00+01:00\n");
+    }
+    let v = Test::new()
+        .args(["audit", "t.csv", "--format", "json"])
+        .file("t.csv", csv)
+        .status(1)
+        .json();
+    assert_eq!(v["errors"], 150);
+    assert_eq!(v["failed_lines"].as_array().unwrap().len(), 100);
+}
