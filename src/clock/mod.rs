@@ -168,7 +168,7 @@ impl<'a> Clock<'a> {
         Error::NoOpenTime {
             calendar: self.calendar.name.clone(),
             clock: self.kind.name().to_string(),
-            from: from.to_rfc3339(),
+            from: crate::time::rfc3339(from, self.calendar.zone),
         }
     }
 }
