@@ -197,7 +197,10 @@ impl Calendar {
     }
 }
 
-/// Union of two sorted window lists on one day, merging overlaps.
+/// Union of two window lists of one day, merging overlaps. A merged window
+/// keeps its whole length: when it runs past midnight, its `end` counts
+/// from this day's midnight and may pass 24:00 (Saturday 00:00–24:00 with
+/// 22:00–02:00 is one window of 26 hours), never wrapped to a shorter one.
 fn union(a: &[Window], b: &[Window]) -> Vec<Window> {
     if b.is_empty() {
         return a.to_vec();
@@ -207,13 +210,10 @@ fn union(a: &[Window], b: &[Window]) -> Vec<Window> {
     let mut merged: Vec<Window> = Vec::with_capacity(all.len());
     for w in all {
         if let Some(last) = merged.last_mut() {
-            let last_end = last.start + last.length();
+            let last_end = last.end_offset();
             if w.start <= last_end {
-                let end = (w.start + w.length()).max(last_end);
-                last.end = end % window::DAY_SECONDS;
-                if end == window::DAY_SECONDS {
-                    last.end = window::DAY_SECONDS;
-                }
+                let end = w.end_offset().max(last_end);
+                *last = Window::spanning(last.start, end);
                 continue;
             }
         }

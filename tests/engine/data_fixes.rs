@@ -1,0 +1,84 @@
+//! Calendar and plan data at their edges (SPEC.md §2–§3): windows that
+//! overlap across midnight, holiday rules limited to years, Easter offsets
+//! that cross a year end, dated lists at the first and last year they
+//! cover, and data that would silently shadow other data.
+//!
+//! Weekdays checked against a calendar: 2020-06-18 Thu, 2020-06-19 Fri,
+//! 2020-06-22 Mon; 2024-12-31 Tue, 2025-01-01 Wed, 2025-01-03 Fri;
+//! 2025-12-31 Wed, 2026-01-01 Thu; 2026-07-03 Fri, 2026-07-04 Sat;
+//! 2026-11-21 Sat, 2026-11-22 Sun; 2028-12-31 Sun, 2029-01-01 Mon.
+//! Easter Sunday: 2025-04-20, 2026-04-05, 2027-03-28.
+
+use chrono::TimeDelta;
+
+use super::{at, data, local, Clock, ClockKind, Pauses};
+use crate::support::Test;
+
+// ------------------------------------------------- 1. extended windows across midnight
+
+const SATURDAY_NIGHT: &str = r#"
+timezone = "UTC"
+
+[[hours]]
+standard = { sat = ["00:00-24:00"] }
+extended = { sat = ["22:00-02:00"] }
+"#;
+
+#[test]
+fn extended_window_overlapping_standard_runs_past_midnight() {
+    let data = data(&[("night", SATURDAY_NIGHT)]);
+    let desk = data.desk("night").unwrap();
+    let from = at(desk, "2026-11-21T00:00:00Z");
+    let until = at(desk, "2026-11-22T06:00:00Z");
+    let seconds = |kind| {
+        Clock::new(desk, kind)
+            .elapsed(from, until, &Pauses::none())
+            .unwrap()
+            .num_seconds()
+    };
+    // Standard: Saturday 00:00–24:00, Sunday closed: 24 h.
+    assert_eq!(seconds(ClockKind::Standard), 24 * 3600);
+    // Extended: the union of Saturday 00:00–24:00 and Saturday 22:00 –
+    // Sunday 02:00 is Saturday 00:00 – Sunday 02:00: 26 h (UTC, no DST).
+    assert_eq!(seconds(ClockKind::Extended), 26 * 3600);
+    // 25 h of extended time from Saturday 00:00 run out on Sunday 01:00.
+    let due = Clock::new(desk, ClockKind::Extended)
+        .due(from, TimeDelta::hours(25), &Pauses::none())
+        .unwrap();
+    assert_eq!(local(desk, due), "2026-11-22T01:00:00+00:00");
+}
+
+#[test]
+fn the_window_of_an_instant_after_midnight_is_the_merged_one() {
+    let data = data(&[("night", SATURDAY_NIGHT)]);
+    let desk = data.desk("night").unwrap();
+    // Sunday 01:00 lies in the merged window Saturday 00:00 – Sunday 02:00.
+    let window = Clock::new(desk, ClockKind::Extended)
+        .window_at(at(desk, "2026-11-22T01:00:00Z"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(local(desk, window.start), "2026-11-21T00:00:00+00:00");
+    assert_eq!(local(desk, window.end), "2026-11-22T02:00:00+00:00");
+}
+
+#[test]
+fn clock_command_counts_the_merged_window() {
+    // The brief's case through the command line: 26 h = 93 600 s.
+    let json = Test::new()
+        .args([
+            "clock",
+            "--desk",
+            "night",
+            "--clock",
+            "extended",
+            "--from",
+            "2026-11-21T00:00:00Z",
+            "--until",
+            "2026-11-22T06:00:00Z",
+            "--format",
+            "json",
+        ])
+        .data(&[("calendars/night.toml", SATURDAY_NIGHT)])
+        .json();
+    assert_eq!(json["seconds"], 93_600);
+}
