@@ -82,3 +82,55 @@ fn clock_command_counts_the_merged_window() {
         .json();
     assert_eq!(json["seconds"], 93_600);
 }
+
+// ------------------------------------------------- 2. Juneteenth only from 2021
+
+use chrono::NaiveDate;
+
+use super::{business_days_due, Calendar, DataSet};
+
+fn holiday_dates(desk: &Calendar, year: i32) -> Vec<String> {
+    desk.holidays_in(year)
+        .unwrap()
+        .keys()
+        .map(NaiveDate::to_string)
+        .collect()
+}
+
+#[test]
+fn juneteenth_is_no_holiday_in_2020() {
+    let data = DataSet::embedded().unwrap();
+    let americas = data.desk("americas").unwrap();
+    // SPEC §2: Juneteenth only from 2021. 2020's federal holidays: New Year
+    // Wed 1 Jan; MLK 3rd Mon Jan (6, 13, 20); Washington 3rd Mon Feb (3, 10,
+    // 17); Memorial last Mon May (25); Independence Day Sat 4 Jul → Fri 3
+    // Jul; Labor 1st Mon Sep (7); Columbus 2nd Mon Oct (5, 12); Veterans Wed
+    // 11 Nov; Thanksgiving 4th Thu Nov (26); Christmas Fri 25 Dec. 10 dates.
+    assert_eq!(
+        holiday_dates(americas, 2020),
+        [
+            "2020-01-01",
+            "2020-01-20",
+            "2020-02-17",
+            "2020-05-25",
+            "2020-07-03",
+            "2020-09-07",
+            "2020-10-12",
+            "2020-11-11",
+            "2020-11-26",
+            "2020-12-25",
+        ]
+    );
+    // 2021: Juneteenth falls on Saturday 19 June, observed Friday 18 June.
+    assert!(holiday_dates(americas, 2021).contains(&"2021-06-18".to_string()));
+}
+
+#[test]
+fn basic_deadline_counts_19_june_2020_as_a_business_day() {
+    let data = DataSet::embedded().unwrap();
+    let americas = data.desk("americas").unwrap();
+    // Next business day from Thursday 18 June 2020 is Friday 19 June (no
+    // holiday yet), due at its close 17:00 EDT (-04:00).
+    let due = business_days_due(americas, at(americas, "2020-06-18T10:00"), 1).unwrap();
+    assert_eq!(local(americas, due), "2020-06-19T17:00:00-04:00");
+}
