@@ -134,3 +134,67 @@ fn basic_deadline_counts_19_june_2020_as_a_business_day() {
     let due = business_days_due(americas, at(americas, "2020-06-18T10:00"), 1).unwrap();
     assert_eq!(local(americas, due), "2020-06-19T17:00:00-04:00");
 }
+
+// ------------------------------------------------- 3. Easter offsets across a year end
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+const HUNDRED_DAYS: &str = r#"
+timezone = "Europe/Rome"
+
+[[hours]]
+standard = { mon = ["09:00-18:00"], tue = ["09:00-18:00"], wed = ["09:00-18:00"], thu = ["09:00-18:00"], fri = ["09:00-18:00"] }
+
+[[holiday]]
+name = "Hundred days before Easter"
+easter = -100
+"#;
+
+#[test]
+fn easter_offset_lands_in_the_year_it_falls() {
+    let data = data(&[("hundred", HUNDRED_DAYS)]);
+    let desk = data.desk("hundred").unwrap();
+    // Easter 2025 is 20 April (day 110 of the year): 100 days before is
+    // day 10, 10 January 2025. Easter 2026 is 5 April (day 95): 100 days
+    // before is day -5, i.e. 26 December 2025 (31 Dec is day 0).
+    assert_eq!(holiday_dates(desk, 2025), ["2025-01-10", "2025-12-26"]);
+    // Easter 2027 is 28 March (day 87): 100 days before is day -13 of
+    // 2027, 18 December 2026. Nothing of Easter 2026 falls in 2026.
+    assert_eq!(holiday_dates(desk, 2026), ["2026-12-18"]);
+    // So Friday 26 December 2025 is closed.
+    assert!(desk
+        .windows_on(day("2025-12-26"), ClockKind::Standard)
+        .unwrap()
+        .is_empty());
+}
+
+// ------------------------------------------------- 6. dated lists with observed days
+
+const DATED_OBSERVED: &str = r#"
+timezone = "America/New_York"
+
+[[hours]]
+standard = { mon = ["09:00-17:00"], tue = ["09:00-17:00"], wed = ["09:00-17:00"], thu = ["09:00-17:00"], fri = ["09:00-17:00"] }
+
+[[holiday]]
+name = "Company day"
+years = [2026, 2026]
+dates = [2026-07-04, 2026-11-18]
+observed = "nearest-weekday"
+"#;
+
+#[test]
+fn dated_list_with_observed_shifts_within_its_years() {
+    let data = data(&[("dated", DATED_OBSERVED)]);
+    let desk = data.desk("dated").unwrap();
+    // Saturday 4 July 2026 → Friday 3 July; Wednesday 18 Nov stays.
+    assert_eq!(holiday_dates(desk, 2026), ["2026-07-03", "2026-11-18"]);
+    // 2027 is outside the list: an error that says so.
+    let error = desk.holidays_in(2027).unwrap_err().to_string();
+    assert!(
+        error.contains("in 2027 (its list covers 2026-2026)"),
+        "{error}"
+    );
+}
