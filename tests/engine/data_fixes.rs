@@ -170,6 +170,144 @@ fn easter_offset_lands_in_the_year_it_falls() {
         .is_empty());
 }
 
+// ------------------------------------------------- 4. silent shadowing
+
+fn calendar_error(text: &str) -> String {
+    let data = data(&[("shadow", text)]);
+    data.desk("shadow").unwrap_err().to_string()
+}
+
+#[test]
+fn a_weekday_given_twice_in_one_table_is_an_error() {
+    // `mon` and `Mon` both mean Monday; one of them would be dropped.
+    let text = "timezone = \"UTC\"\n\n[[hours]]\nstandard = { mon = [\"09:00-17:00\"], Mon = [\"10:00-12:00\"] }\n";
+    let error = calendar_error(text);
+    assert!(error.starts_with("calendars/shadow.toml:4:"), "{error}");
+    assert!(error.contains("key 'hours[0].standard"), "{error}");
+    assert!(error.contains("mon") && error.contains("Mon"), "{error}");
+
+    // `sat` and `saturday` too, in the extended table.
+    let text = "timezone = \"UTC\"\n\n[[hours]]\nstandard = { mon = [\"09:00-17:00\"] }\nextended = { sat = [\"09:00-12:00\"], saturday = [\"13:00-14:00\"] }\n";
+    let error = calendar_error(text);
+    assert!(error.starts_with("calendars/shadow.toml:5:"), "{error}");
+    assert!(error.contains("key 'hours[0].extended"), "{error}");
+    assert!(error.contains("saturday"), "{error}");
+}
+
+/// A plans file with two priorities whose ids are `first` and `second`,
+/// and a plan `gold` whose escalation steps are `steps`.
+fn plans_file(first: &str, second: &str, steps: &str) -> String {
+    format!(
+        r#"[[priority]]
+id = "{first}"
+
+[[priority]]
+id = "{second}"
+
+[plan.gold]
+business_clock = "extended"
+
+[plan.gold.response]
+{first} = {{ amount = 1, unit = "hours", clock = "extended" }}
+{second} = {{ amount = 2, unit = "hours", clock = "extended" }}
+
+[plan.gold.escalation]
+steps = [
+{steps}
+]
+
+[escalation]
+initial_holder = "Support Team"
+
+[escalation.matrix]
+{first} = ["Team Leader", "Support Manager", "Co-CEO and CTO"]
+{second} = ["Support Team", "Team Leader", "Support Manager"]
+"#
+    )
+}
+
+fn plans_error(text: &str) -> String {
+    DataSet::from_sources(&[], &[("plans/x.toml".to_string(), text.to_string())])
+        .unwrap_err()
+        .to_string()
+}
+
+const STEPS_IN_ORDER: &str = r#"  { amount = 0, unit = "hours", clock = "extended" },
+  { amount = 1, unit = "hours", clock = "extended" },
+  { amount = 5, unit = "hours", clock = "extended" },"#;
+
+#[test]
+fn the_test_plans_file_loads_when_nothing_is_shadowed() {
+    let text = plans_file("P1", "P2", STEPS_IN_ORDER);
+    DataSet::from_sources(&[], &[("plans/x.toml".to_string(), text)]).unwrap();
+}
+
+#[test]
+fn priorities_differing_only_in_case_are_an_error() {
+    // `P1` and `p1` are the same priority on the command line; the second
+    // could never be reached. Its id is on line 5 (the first [[priority]]
+    // table is lines 1-2, the second starts on line 4).
+    let error = plans_error(&plans_file("P1", "p1", STEPS_IN_ORDER));
+    assert!(error.starts_with("plans/x.toml:5:"), "{error}");
+    assert!(error.contains("key 'priority[1].id'"), "{error}");
+    assert!(error.contains("'p1'") && error.contains("'P1'"), "{error}");
+}
+
+#[test]
+fn escalation_steps_out_of_order_are_an_error() {
+    // 0 h, 5 h, 1 h: the third step comes before the second. `steps = [`
+    // is line 15 (priorities 1-5, the plan 7-8, its response 10-12, the
+    // escalation header 14), so the third step is on line 18.
+    let steps = r#"  { amount = 0, unit = "hours", clock = "extended" },
+  { amount = 5, unit = "hours", clock = "extended" },
+  { amount = 1, unit = "hours", clock = "extended" },"#;
+    let error = plans_error(&plans_file("P1", "P2", steps));
+    assert!(error.starts_with("plans/x.toml:18:"), "{error}");
+    assert!(
+        error.contains("step 3 (1 business hour) comes before step 2 (5 business hours)"),
+        "{error}"
+    );
+    assert!(
+        error.contains("key 'plan.gold.escalation.steps[2]'"),
+        "{error}"
+    );
+    // 90 minutes after 1 hour is in order, 30 minutes after it is not.
+    let steps = r#"  { amount = 1, unit = "hours", clock = "extended" },
+  { amount = 90, unit = "minutes", clock = "extended" },
+  { amount = 30, unit = "minutes", clock = "extended" },"#;
+    let error = plans_error(&plans_file("P1", "P2", steps));
+    assert!(
+        error.contains("key 'plan.gold.escalation.steps[2]'"),
+        "{error}"
+    );
+    // Hours after business days: which comes first depends on when the
+    // ticket is opened, so the order cannot be checked: refused too.
+    let steps = r#"  { amount = 1, unit = "business-days" },
+  { amount = 9, unit = "hours", clock = "standard" },
+  { amount = 2, unit = "business-days" },"#;
+    let error = plans_error(&plans_file("P1", "P2", steps));
+    assert!(error.starts_with("plans/x.toml:17:"), "{error}");
+    assert!(
+        error.contains("key 'plan.gold.escalation.steps[1]'"),
+        "{error}"
+    );
+    assert!(error.contains("differ in clock or unit"), "{error}");
+}
+
+#[test]
+fn check_reports_shadowing_with_file_line_and_key() {
+    Test::new()
+        .args(["check"])
+        .data(&[
+            ("calendars/shadow.toml", "timezone = \"UTC\"\n\n[[hours]]\nstandard = { mon = [\"09:00-17:00\"], Mon = [\"10:00-12:00\"] }\n"),
+            ("plans/x.toml", &plans_file("P1", "p1", STEPS_IN_ORDER)),
+        ])
+        .status(2)
+        .stdout_contains("shadow.toml:4: key 'hours[0].standard'")
+        .stdout_contains("x.toml:5: key 'priority[1].id'")
+        .run();
+}
+
 // ------------------------------------------------- 6. dated lists with observed days
 
 const DATED_OBSERVED: &str = r#"
