@@ -74,6 +74,9 @@ pub struct Calendar {
     holidays: Vec<HolidayRule>,
     specials: BTreeMap<NaiveDate, SpecialDay>,
     holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
+    /// Whether some window of the standard clock, or of the extended clock,
+    /// ends after the midnight of its day.
+    crosses_midnight: [bool; 2],
     /// Tells this calendar apart from every other one built in the process
     /// (the clock keys its day cache by it).
     id: u64,
@@ -89,7 +92,21 @@ impl Calendar {
         holidays: Vec<HolidayRule>,
         specials: BTreeMap<NaiveDate, SpecialDay>,
     ) -> Calendar {
+        let standard = hours
+            .iter()
+            .flat_map(|h| h.standard.iter().flatten())
+            .chain(specials.values().flat_map(|s| &s.standard))
+            .any(|w| w.ends_next_day());
+        // The extended clock opens the standard windows too.
+        let extended = standard
+            || hours
+                .iter()
+                .flat_map(|h| h.extended.iter().flatten().chain(&h.holiday))
+                .chain(specials.values().flat_map(|s| &s.extended))
+                .any(|w| w.ends_next_day());
+        let crosses_midnight = [standard, extended];
         Calendar {
+            crosses_midnight,
             name: name.to_string(),
             description,
             zone,
@@ -134,6 +151,16 @@ impl Calendar {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether a window of `clock` can reach past midnight into the next
+    /// day: only then does a walk from a date need the day before it.
+    pub fn crosses_midnight(&self, clock: ClockKind) -> bool {
+        match clock {
+            ClockKind::Standard => self.crosses_midnight[0],
+            ClockKind::Extended => self.crosses_midnight[1],
+            ClockKind::AllDay => false,
+        }
     }
 
     /// A number telling this calendar apart from every other one built in

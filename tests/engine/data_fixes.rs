@@ -308,6 +308,163 @@ fn check_reports_shadowing_with_file_line_and_key() {
         .run();
 }
 
+// ------------------------------------------------- 5. dated lists at their year edges
+
+#[test]
+fn first_day_of_a_dated_list_needs_nothing_of_the_year_before() {
+    let data = DataSet::embedded().unwrap();
+    let uae = data.desk("uae").unwrap();
+    // Gold P1: 60 min on the extended clock. Wed 1 Jan 2025 is New Year's
+    // Day, a holiday on a standard day: the holiday window 12:00–18:00.
+    // Opened at 10:00, counting starts at 12:00 → due 13:00 (+04:00).
+    let due = Clock::new(uae, ClockKind::Extended)
+        .due(
+            at(uae, "2025-01-01T10:00"),
+            TimeDelta::hours(1),
+            &Pauses::none(),
+        )
+        .unwrap();
+    assert_eq!(local(uae, due), "2025-01-01T13:00:00+04:00");
+    // Standard clock on 1 January: closed; the next opening is Thu 2 Jan 09:00.
+    let next = Clock::new(uae, ClockKind::Standard)
+        .next_open(at(uae, "2025-01-01T10:00"))
+        .unwrap();
+    assert_eq!(local(uae, next), "2025-01-02T09:00:00+04:00");
+}
+
+#[test]
+fn deadline_on_1_january_of_a_dated_list() {
+    // The brief's command: same answer as above through the CLI.
+    let json = Test::deadline("gold", "p1", "uae")
+        .opened("2025-01-01T10:00")
+        .format("json")
+        .json();
+    assert_eq!(json["response"]["due"], "2025-01-01T13:00:00+04:00");
+}
+
+#[test]
+fn coverage_in_the_first_days_of_a_dated_list() {
+    // Gold at the UAE desk (extended clock): 1 Jan 2025 10:00 is before the
+    // holiday window 12:00–18:00 → closed, next opening 12:00. 2 Jan
+    // (Thursday) and 3 Jan (Friday) 10:00 lie in the standard window
+    // 09:00–18:00.
+    for (at_text, open, window_from, next_open) in [
+        (
+            "2025-01-01T10:00",
+            false,
+            None,
+            Some("2025-01-01T12:00:00+04:00"),
+        ),
+        (
+            "2025-01-02T10:00",
+            true,
+            Some("2025-01-02T09:00:00+04:00"),
+            None,
+        ),
+        (
+            "2025-01-03T10:00",
+            true,
+            Some("2025-01-03T09:00:00+04:00"),
+            None,
+        ),
+    ] {
+        let json = Test::new()
+            .args([
+                "coverage", "--plan", "gold", "--desk", "uae", "--at", at_text,
+            ])
+            .format("json")
+            .json();
+        assert_eq!(json["open"], open, "{at_text}");
+        assert_eq!(
+            json["window"]["from"].as_str(),
+            window_from,
+            "{at_text}: {json}"
+        );
+        assert_eq!(json["next_open"].as_str(), next_open, "{at_text}: {json}");
+    }
+}
+
+#[test]
+fn last_day_of_a_dated_list_needs_nothing_of_the_year_after() {
+    let data = DataSet::embedded().unwrap();
+    let desk = data.desk("middle-east").unwrap();
+    // Gold P4: 8 h extended. Sunday 31 Dec 2028 is a standard day at the
+    // middle-east desk (09:00–18:00), no holiday: 10:00 + 8 h = 18:00,
+    // without looking at 2029 (the lists cover 2025–2028).
+    let due = Clock::new(desk, ClockKind::Extended)
+        .due(
+            at(desk, "2028-12-31T10:00"),
+            TimeDelta::hours(8),
+            &Pauses::none(),
+        )
+        .unwrap();
+    assert_eq!(local(desk, due), "2028-12-31T18:00:00+04:00");
+    // The clock time of that day, measured up to its end.
+    let seconds = Clock::new(desk, ClockKind::Extended)
+        .elapsed(
+            at(desk, "2028-12-31T00:00"),
+            at(desk, "2028-12-31T23:59:59"),
+            &Pauses::none(),
+        )
+        .unwrap()
+        .num_seconds();
+    assert_eq!(seconds, 9 * 3600);
+}
+
+const HOURS_FROM_2026: &str = r#"
+timezone = "Europe/Rome"
+
+[[hours]]
+from = 2026
+standard = { mon = ["09:00-18:00"], tue = ["09:00-18:00"], wed = ["09:00-18:00"], thu = ["09:00-18:00"], fri = ["09:00-18:00"] }
+"#;
+
+#[test]
+fn hours_from_a_year_serve_its_first_day() {
+    let data = data(&[("new", HOURS_FROM_2026)]);
+    let desk = data.desk("new").unwrap();
+    // Thursday 1 January 2026, no holidays in this calendar: 10:00 + 1 h
+    // on the standard clock = 11:00 (+01:00 in winter).
+    let due = Clock::new(desk, ClockKind::Standard)
+        .due(
+            at(desk, "2026-01-01T10:00"),
+            TimeDelta::hours(1),
+            &Pauses::none(),
+        )
+        .unwrap();
+    assert_eq!(local(desk, due), "2026-01-01T11:00:00+01:00");
+    let window = Clock::new(desk, ClockKind::Standard)
+        .window_at(at(desk, "2026-01-01T10:00"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(local(desk, window.start), "2026-01-01T09:00:00+01:00");
+}
+
+const NIGHT_FROM_2026: &str = r#"
+timezone = "Europe/Rome"
+
+[[hours]]
+from = 2026
+standard = { wed = ["22:00-06:00"], thu = ["22:00-06:00"] }
+"#;
+
+#[test]
+fn a_window_crossing_midnight_still_reads_the_day_before() {
+    // With windows crossing midnight, 31 December's window could reach into
+    // 1 January, so that day is read: 2025 has no weekly hours.
+    let data = data(&[("night", NIGHT_FROM_2026)]);
+    let desk = data.desk("night").unwrap();
+    let error = Clock::new(desk, ClockKind::Standard)
+        .due(
+            at(desk, "2026-01-01T01:00"),
+            TimeDelta::hours(1),
+            &Pauses::none(),
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("no weekly hours for 2025"), "{error}");
+}
+
 // ------------------------------------------------- 6. dated lists with observed days
 
 const DATED_OBSERVED: &str = r#"
