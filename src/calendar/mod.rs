@@ -65,6 +65,10 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 /// Holidays of one year: date → name.
 pub type YearHolidays = BTreeMap<NaiveDate, String>;
 
+/// The most years of holidays a calendar keeps; past that its cache starts
+/// over, so memory stays flat whatever the spread of years asked for.
+pub const MAX_CACHED_YEARS: usize = 256;
+
 #[derive(Debug)]
 pub struct Calendar {
     pub name: String,
@@ -118,7 +122,8 @@ impl Calendar {
         }
     }
 
-    /// The holidays of a year, computed once and kept.
+    /// The holidays of a year, computed once and kept (up to
+    /// [`MAX_CACHED_YEARS`] years at a time).
     pub fn holidays_in(&self, year: i32) -> Result<Arc<YearHolidays>> {
         let cached = self
             .holiday_cache
@@ -130,10 +135,14 @@ impl Calendar {
             return Ok(found);
         }
         let computed = Arc::new(holiday::holidays_of_year(&self.name, &self.holidays, year)?);
-        self.holiday_cache
+        let mut cache = self
+            .holiday_cache
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(year, Arc::clone(&computed));
+            .unwrap_or_else(PoisonError::into_inner);
+        if cache.len() >= MAX_CACHED_YEARS {
+            cache.clear();
+        }
+        cache.insert(year, Arc::clone(&computed));
         Ok(computed)
     }
 
@@ -247,4 +256,41 @@ fn union(a: &[Window], b: &[Window]) -> Vec<Window> {
         merged.push(w);
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holiday_cache_stays_bounded() {
+        // One fixed holiday, asked for in a thousand different years: the
+        // cache may not keep them all, and every answer stays right.
+        let rule = HolidayRule {
+            name: "New Year's Day".into(),
+            when: rules::When::Fixed(rules::MonthDay { month: 1, day: 1 }),
+            from: None,
+            until: None,
+            observed: None,
+        };
+        let calendar = Calendar::new(
+            "test",
+            String::new(),
+            Tz::UTC,
+            vec![WeeklyHours::default()],
+            vec![rule],
+            BTreeMap::new(),
+        );
+        for year in 1000..2000 {
+            let holidays = calendar.holidays_in(year).unwrap();
+            let new_year = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+            assert_eq!(holidays.keys().collect::<Vec<_>>(), [&new_year]);
+        }
+        let held = calendar
+            .holiday_cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len();
+        assert!(held <= MAX_CACHED_YEARS, "{held} years held");
+    }
 }
