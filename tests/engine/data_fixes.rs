@@ -63,7 +63,7 @@ fn the_window_of_an_instant_after_midnight_is_the_merged_one() {
 
 #[test]
 fn clock_command_counts_the_merged_window() {
-    // The brief's case through the command line: 26 h = 93 600 s.
+    // The same case through `slacalc clock --until`: 26 h = 93 600 s.
     let json = Test::new()
         .args([
             "clock",
@@ -334,7 +334,7 @@ fn first_day_of_a_dated_list_needs_nothing_of_the_year_before() {
 
 #[test]
 fn deadline_on_1_january_of_a_dated_list() {
-    // The brief's command: same answer as above through the CLI.
+    // `slacalc deadline`, gold P1: the same answer as above.
     let json = Test::deadline("gold", "p1", "uae")
         .opened("2025-01-01T10:00")
         .format("json")
