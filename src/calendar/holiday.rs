@@ -10,18 +10,19 @@ use crate::error::{Error, Result};
 pub fn holidays_of_year(calendar: &str, rules: &[HolidayRule], year: i32) -> Result<YearHolidays> {
     let mut found = YearHolidays::new();
     for rule in rules {
-        // An observed shift can move a holiday across the year end
-        // (1 Jan 2028, a Saturday, is observed on 31 Dec 2027).
-        let years = if rule.observed.is_some() {
-            year - 1..=year + 1
-        } else {
-            year..=year
-        };
-        for y in years {
+        for y in rule_years(rule, year) {
             if rule.from.is_some_and(|f| y < f) || rule.until.is_some_and(|u| y > u) {
                 continue;
             }
-            for date in dates_of(calendar, rule, y)? {
+            let dates = match dates_of(calendar, rule, y) {
+                Ok(dates) => dates,
+                // A neighbouring year is read only for the dates it moves
+                // into this one; at the end of representable dates it
+                // has none.
+                Err(Error::OutOfRange(_)) if y != year => continue,
+                Err(e) => return Err(e),
+            };
+            for date in dates {
                 let date = match rule.observed {
                     Some(Observed::NearestWeekday) => nearest_weekday(date),
                     None => date,
@@ -39,6 +40,30 @@ pub fn holidays_of_year(calendar: &str, rules: &[HolidayRule], year: i32) -> Res
         }
     }
     Ok(found)
+}
+
+/// The years whose dates of `rule` may fall in `year`. An observed shift
+/// can move a date across the year end (1 Jan 2028, a Saturday, is observed
+/// on 31 Dec 2027), and so can an Easter offset (100 days before Easter
+/// 2026 is 26 Dec 2025): both read the year before and after. A dated list
+/// is read only in the years it covers: the year asked for must be one of
+/// them (else the list has no data for it, an error), a neighbouring year
+/// outside them moves nothing in.
+fn rule_years(rule: &HolidayRule, year: i32) -> impl Iterator<Item = i32> + '_ {
+    let crosses = rule.observed.is_some() || matches!(rule.when, When::Easter(_));
+    let years = if crosses {
+        year.saturating_sub(1)..=year.saturating_add(1)
+    } else {
+        year..=year
+    };
+    years.filter(move |&y| match rule.when {
+        When::Dated {
+            first_year,
+            last_year,
+            ..
+        } => y == year || (first_year..=last_year).contains(&y),
+        _ => true,
+    })
 }
 
 fn dates_of(calendar: &str, rule: &HolidayRule, year: i32) -> Result<Vec<NaiveDate>> {

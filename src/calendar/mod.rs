@@ -65,6 +65,10 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 /// Holidays of one year: date → name.
 pub type YearHolidays = BTreeMap<NaiveDate, String>;
 
+/// The most years of holidays a calendar keeps; past that its cache starts
+/// over, so memory stays flat whatever the spread of years asked for.
+pub const MAX_CACHED_YEARS: usize = 256;
+
 #[derive(Debug)]
 pub struct Calendar {
     pub name: String,
@@ -74,6 +78,9 @@ pub struct Calendar {
     holidays: Vec<HolidayRule>,
     specials: BTreeMap<NaiveDate, SpecialDay>,
     holiday_cache: Mutex<HashMap<i32, Arc<YearHolidays>>>,
+    /// Whether some window of the standard clock, or of the extended clock,
+    /// ends after the midnight of its day.
+    crosses_midnight: [bool; 2],
     /// Tells this calendar apart from every other one built in the process
     /// (the clock keys its day cache by it).
     id: u64,
@@ -89,7 +96,21 @@ impl Calendar {
         holidays: Vec<HolidayRule>,
         specials: BTreeMap<NaiveDate, SpecialDay>,
     ) -> Calendar {
+        let standard = hours
+            .iter()
+            .flat_map(|h| h.standard.iter().flatten())
+            .chain(specials.values().flat_map(|s| &s.standard))
+            .any(|w| w.ends_next_day());
+        // The extended clock opens the standard windows too.
+        let extended = standard
+            || hours
+                .iter()
+                .flat_map(|h| h.extended.iter().flatten().chain(&h.holiday))
+                .chain(specials.values().flat_map(|s| &s.extended))
+                .any(|w| w.ends_next_day());
+        let crosses_midnight = [standard, extended];
         Calendar {
+            crosses_midnight,
             name: name.to_string(),
             description,
             zone,
@@ -101,7 +122,8 @@ impl Calendar {
         }
     }
 
-    /// The holidays of a year, computed once and kept.
+    /// The holidays of a year, computed once and kept (up to
+    /// [`MAX_CACHED_YEARS`] years at a time).
     pub fn holidays_in(&self, year: i32) -> Result<Arc<YearHolidays>> {
         let cached = self
             .holiday_cache
@@ -113,10 +135,14 @@ impl Calendar {
             return Ok(found);
         }
         let computed = Arc::new(holiday::holidays_of_year(&self.name, &self.holidays, year)?);
-        self.holiday_cache
+        let mut cache = self
+            .holiday_cache
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(year, Arc::clone(&computed));
+            .unwrap_or_else(PoisonError::into_inner);
+        if cache.len() >= MAX_CACHED_YEARS {
+            cache.clear();
+        }
+        cache.insert(year, Arc::clone(&computed));
         Ok(computed)
     }
 
@@ -134,6 +160,16 @@ impl Calendar {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether a window of `clock` can reach past midnight into the next
+    /// day: only then does a walk from a date need the day before it.
+    pub fn crosses_midnight(&self, clock: ClockKind) -> bool {
+        match clock {
+            ClockKind::Standard => self.crosses_midnight[0],
+            ClockKind::Extended => self.crosses_midnight[1],
+            ClockKind::AllDay => false,
+        }
     }
 
     /// A number telling this calendar apart from every other one built in
@@ -197,7 +233,10 @@ impl Calendar {
     }
 }
 
-/// Union of two sorted window lists on one day, merging overlaps.
+/// Union of two window lists of one day, merging overlaps. A merged window
+/// keeps its whole length: when it runs past midnight, its `end` counts
+/// from this day's midnight and may pass 24:00 (Saturday 00:00–24:00 with
+/// 22:00–02:00 is one window of 26 hours), never wrapped to a shorter one.
 fn union(a: &[Window], b: &[Window]) -> Vec<Window> {
     if b.is_empty() {
         return a.to_vec();
@@ -207,17 +246,51 @@ fn union(a: &[Window], b: &[Window]) -> Vec<Window> {
     let mut merged: Vec<Window> = Vec::with_capacity(all.len());
     for w in all {
         if let Some(last) = merged.last_mut() {
-            let last_end = last.start + last.length();
+            let last_end = last.end_offset();
             if w.start <= last_end {
-                let end = (w.start + w.length()).max(last_end);
-                last.end = end % window::DAY_SECONDS;
-                if end == window::DAY_SECONDS {
-                    last.end = window::DAY_SECONDS;
-                }
+                let end = w.end_offset().max(last_end);
+                *last = Window::spanning(last.start, end);
                 continue;
             }
         }
         merged.push(w);
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holiday_cache_stays_bounded() {
+        // One fixed holiday, asked for in a thousand different years: the
+        // cache may not keep them all, and every answer stays right.
+        let rule = HolidayRule {
+            name: "New Year's Day".into(),
+            when: rules::When::Fixed(rules::MonthDay { month: 1, day: 1 }),
+            from: None,
+            until: None,
+            observed: None,
+        };
+        let calendar = Calendar::new(
+            "test",
+            String::new(),
+            Tz::UTC,
+            vec![WeeklyHours::default()],
+            vec![rule],
+            BTreeMap::new(),
+        );
+        for year in 1000..2000 {
+            let holidays = calendar.holidays_in(year).unwrap();
+            let new_year = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+            assert_eq!(holidays.keys().collect::<Vec<_>>(), [&new_year]);
+        }
+        let held = calendar
+            .holiday_cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len();
+        assert!(held <= MAX_CACHED_YEARS, "{held} years held");
+    }
 }

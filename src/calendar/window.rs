@@ -5,7 +5,10 @@ use std::fmt;
 
 pub const DAY_SECONDS: u32 = 86_400;
 
-/// A local window on one day. `end <= start` means it ends the next day.
+/// A local window on one day. `end <= start` means it ends the next day (a
+/// window written across midnight, like `22:00-06:00`). A window merged
+/// from overlapping ones may also end after 24:00 with `end > start`: then
+/// `end` counts from this day's midnight (`26:00` is 02:00 the next day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
     /// Seconds after local midnight.
@@ -15,8 +18,22 @@ pub struct Window {
 }
 
 impl Window {
+    /// The window from `start` to `end`, both in seconds after this day's
+    /// midnight (`end` after `start`, and past 24:00 for a window that
+    /// ends the next day).
+    pub fn spanning(start: u32, end: u32) -> Window {
+        Window { start, end }
+    }
+
+    /// Written across midnight: `end <= start`.
     pub fn crosses_midnight(self) -> bool {
         self.end <= self.start
+    }
+
+    /// Ends after this day's midnight, however it is written: the next
+    /// day's first hours may be open because of it.
+    pub fn ends_next_day(self) -> bool {
+        self.end_offset() > DAY_SECONDS
     }
 
     /// Nominal length in seconds, ignoring DST.
@@ -26,6 +43,12 @@ impl Window {
         } else {
             self.end - self.start
         }
+    }
+
+    /// The end in seconds after this day's midnight (past 86 400 when the
+    /// window ends the next day).
+    pub fn end_offset(self) -> u32 {
+        self.start + self.length()
     }
 
     pub fn parse(text: &str) -> Result<Window, String> {

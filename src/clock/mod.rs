@@ -13,7 +13,7 @@ use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use crate::calendar::Calendar;
 pub use crate::calendar::ClockKind;
 use crate::error::{Error, Result};
-use crate::time::local_date;
+use crate::time::{local_date, window_edge};
 pub use days::DayInstants;
 use days::DayWalker;
 pub use pauses::{Interval, Pauses};
@@ -141,9 +141,19 @@ impl<'a> Clock<'a> {
 
     /// The open window containing `t` (`None`: the clock is stopped at `t`).
     pub fn window_at(&self, t: DateTime<Utc>) -> Result<Option<Interval>> {
-        // Start early enough to see the window `t` falls in (at the very
-        // start of representable time, there is nothing earlier).
-        let earlier = t.checked_sub_signed(TimeDelta::days(2)).unwrap_or(t);
+        // Start early enough to see the window `t` falls in. Without
+        // windows crossing midnight it opened on `t`'s local date, and no
+        // earlier date is read; else it may have opened days before (and
+        // where `t`'s local date is not representable, the walk starts as
+        // early as it can: at the very start of representable time, there
+        // is nothing earlier).
+        let zone = self.calendar.zone;
+        let midnight = local_date(zone, t)
+            .and_then(|date| date.and_hms_opt(0, 0, 0))
+            .map(|local| window_edge(zone, local))
+            .filter(|_| !self.calendar.crosses_midnight(self.kind));
+        let earlier =
+            midnight.unwrap_or_else(|| t.checked_sub_signed(TimeDelta::days(2)).unwrap_or(t));
         for open in OpenIntervals::new(*self, earlier) {
             let open = open?;
             if open.start > t {
@@ -215,12 +225,18 @@ pub fn business_days_due(
 }
 
 /// Open intervals of a clock from an instant on, generated a day at a time.
+/// A date's windows are read only when they can add to the answer: the day
+/// before `from`'s only if a window can cross midnight, and the day after
+/// the last interval needed never (whether an interval can still grow is
+/// known from that day's midnight alone).
 pub struct OpenIntervals<'a> {
     clock: Clock<'a>,
     days: DayWalker<'a>,
     from: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
     next_date: Option<NaiveDate>,
+    /// The local midnight starting `next_date`, once computed.
+    next_midnight: Option<DateTime<Utc>>,
     pending: VecDeque<Interval>,
     closed_run: u32,
     failed: bool,
@@ -228,16 +244,24 @@ pub struct OpenIntervals<'a> {
 
 impl<'a> OpenIntervals<'a> {
     fn new(clock: Clock<'a>, from: DateTime<Utc>) -> OpenIntervals<'a> {
-        // Start a day early: yesterday's window may cross midnight into
+        // Start a day early when yesterday's window may cross midnight into
         // today (on the first representable day there is no yesterday).
         // Outside representable local time there is nothing to walk.
-        let start = local_date(clock.calendar.zone, from).map(|d| d.pred_opt().unwrap_or(d));
+        let crosses = clock.calendar.crosses_midnight(clock.kind);
+        let start = local_date(clock.calendar.zone, from).map(|d| {
+            if crosses {
+                d.pred_opt().unwrap_or(d)
+            } else {
+                d
+            }
+        });
         OpenIntervals {
             clock,
             days: DayWalker::new(clock.calendar, clock.kind),
             from,
             until: None,
             next_date: start,
+            next_midnight: None,
             pending: VecDeque::new(),
             closed_run: 0,
             failed: false,
@@ -275,6 +299,31 @@ impl Iterator for OpenIntervals<'_> {
             let Some(date) = self.next_date else {
                 return self.pending.pop_front().map(Ok);
             };
+            let midnight = if let Some(midnight) = self.next_midnight {
+                midnight
+            } else {
+                let Some(local) = date.and_hms_opt(0, 0, 0) else {
+                    self.failed = true;
+                    return Some(Err(Error::OutOfRange(date.to_string())));
+                };
+                *self
+                    .next_midnight
+                    .insert(window_edge(self.clock.calendar.zone, local))
+            };
+            // Intervals ending by this day's midnight can no longer merge
+            // with this or a later day's windows: they are given out before
+            // the day is read.
+            if self
+                .pending
+                .front()
+                .is_some_and(|first| first.end <= midnight)
+            {
+                return self.pending.pop_front().map(Ok);
+            }
+            if self.until.is_some_and(|until| midnight >= until) {
+                self.next_date = None;
+                continue;
+            }
             let day = match self.days.day(date) {
                 Ok(day) => day,
                 Err(e) => {
@@ -282,19 +331,6 @@ impl Iterator for OpenIntervals<'_> {
                     return Some(Err(e));
                 }
             };
-            // Intervals ending by this day's midnight can no longer merge
-            // with this or a later day's windows.
-            if self
-                .pending
-                .front()
-                .is_some_and(|first| first.end <= day.midnight)
-            {
-                return self.pending.pop_front().map(Ok);
-            }
-            if self.until.is_some_and(|until| day.midnight >= until) {
-                self.next_date = None;
-                continue;
-            }
             if self.closed_run > MAX_CLOSED_DAYS {
                 self.failed = true;
                 return Some(Err(self.clock.no_open_time(self.from)));
@@ -312,6 +348,7 @@ impl Iterator for OpenIntervals<'_> {
                 self.closed_run += 1;
             }
             self.next_date = date.succ_opt();
+            self.next_midnight = None;
             if self.next_date.is_none() {
                 self.failed = true;
                 return Some(Err(Error::OutOfRange(format!(

@@ -48,15 +48,26 @@ impl<'de> Deserialize<'de> for ZoneName {
 
 /// The weekly pattern of one clock: windows per weekday.
 #[derive(Debug, Default, Deserialize)]
-#[serde(try_from = "BTreeMap<DayKey, WindowList>")]
+#[serde(try_from = "BTreeMap<String, WindowList>")]
 struct WeekWindows(Week);
 
-impl TryFrom<BTreeMap<DayKey, WindowList>> for WeekWindows {
+impl TryFrom<BTreeMap<String, WindowList>> for WeekWindows {
     type Error = String;
-    fn try_from(map: BTreeMap<DayKey, WindowList>) -> Result<Self, String> {
+    fn try_from(map: BTreeMap<String, WindowList>) -> Result<Self, String> {
         let mut week: Week = Default::default();
-        for (day, list) in map {
-            week[day.0.num_days_from_monday() as usize] = list.0;
+        // The key each weekday was given by: `mon` and `Mon` (or `monday`)
+        // name one day, and one of them would silently replace the other.
+        let mut keys: [Option<&str>; 7] = Default::default();
+        for (key, list) in &map {
+            let day = parse_weekday(key).ok_or_else(|| unknown_weekday(key))?;
+            let index = day.num_days_from_monday() as usize;
+            if let Some(other) = keys[index] {
+                return Err(format!(
+                    "'{other}' and '{key}' name the same weekday; give each weekday once"
+                ));
+            }
+            keys[index] = Some(key);
+            week[index].clone_from(&list.0);
         }
         check_week_overlap(&week)?;
         Ok(WeekWindows(week))
@@ -231,32 +242,8 @@ pub fn calendar(name: &str, file: &str, text: &str) -> Result<Calendar> {
     ))
 }
 
-#[derive(Debug, PartialEq, Eq, Clone, Copy)]
-struct DayKey(Weekday);
-
-impl Ord for DayKey {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0
-            .num_days_from_monday()
-            .cmp(&other.0.num_days_from_monday())
-    }
-}
-
-impl PartialOrd for DayKey {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl<'de> Deserialize<'de> for DayKey {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let key = String::deserialize(d)?;
-        parse_weekday(&key).map(DayKey).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "unknown weekday '{key}'; use mon, tue, wed, thu, fri, sat or sun"
-            ))
-        })
-    }
+fn unknown_weekday(key: &str) -> String {
+    format!("unknown weekday '{key}'; use mon, tue, wed, thu, fri, sat or sun")
 }
 
 pub fn parse_weekday(s: &str) -> Option<Weekday> {
@@ -277,7 +264,10 @@ struct WeekdayName(Weekday);
 
 impl<'de> Deserialize<'de> for WeekdayName {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        DayKey::deserialize(d).map(|k| WeekdayName(k.0))
+        let key = String::deserialize(d)?;
+        parse_weekday(&key)
+            .map(WeekdayName)
+            .ok_or_else(|| serde::de::Error::custom(unknown_weekday(&key)))
     }
 }
 

@@ -127,7 +127,7 @@ impl DataSet {
         let mut proactive = None;
         let mut events: Vec<Event> = Vec::new();
         for (file, text) in plan_files {
-            let parsed: PlanFile = parse_toml(file, text)?;
+            let parsed: PlanFile = plan::parse(file, text)?;
             if renewal.is_none() {
                 renewal.clone_from(&parsed.renewal);
             }

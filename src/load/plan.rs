@@ -3,11 +3,12 @@
 //! table and proactive-support events; and the checks that make a [`Plan`].
 
 use std::collections::BTreeMap;
+use std::ops::{Deref, Range};
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::data_error;
+use super::{data_error, line_of, parse_toml};
 use crate::clock::ClockKind;
 use crate::error::Result;
 use crate::plan::{Amount, CoverageSpec, EscalationMatrix, Feature, Plan, Priority, Target};
@@ -20,7 +21,7 @@ pub(super) struct PlanFile {
     #[serde(default, rename = "description")]
     pub _description: String,
     #[serde(rename = "priority")]
-    pub priorities: Vec<Priority>,
+    pub priorities: Priorities,
     #[serde(rename = "plan")]
     pub plans: BTreeMap<String, Spanned<PlanSpec>>,
     /// Who the ticket reaches at each escalation step, per priority.
@@ -49,8 +50,120 @@ pub struct MatrixSpec {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EscalationSpec {
-    /// Step times, measured from the opening.
-    pub steps: Vec<TargetText>,
+    /// Step times, measured from the opening, in time order.
+    pub steps: Vec<Spanned<TargetText>>,
+}
+
+/// The `[[priority]]` tables of a file in their order, with where each id
+/// is written.
+#[derive(Debug, Deserialize)]
+#[serde(from = "Vec<RawPriority>")]
+pub(super) struct Priorities {
+    list: Vec<Priority>,
+    id_spans: Vec<Range<usize>>,
+}
+
+/// A `[[priority]]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPriority {
+    id: Spanned<String>,
+    #[serde(default)]
+    label: String,
+}
+
+impl From<Vec<RawPriority>> for Priorities {
+    fn from(raw: Vec<RawPriority>) -> Priorities {
+        let id_spans = raw.iter().map(|p| p.id.span()).collect();
+        let list = raw
+            .into_iter()
+            .map(|p| Priority {
+                id: p.id.into_inner(),
+                label: p.label,
+            })
+            .collect();
+        Priorities { list, id_spans }
+    }
+}
+
+impl Deref for Priorities {
+    type Target = [Priority];
+    fn deref(&self) -> &[Priority] {
+        &self.list
+    }
+}
+
+/// Read a plans file and check what the types alone cannot: no priority
+/// hides another (ids compare ignoring case, as on the command line), and
+/// each plan's escalation steps come in time order (the holder at an
+/// instant is that of the last step due by then).
+pub(super) fn parse(file: &str, text: &str) -> Result<PlanFile> {
+    let parsed: PlanFile = parse_toml(file, text)?;
+    let error = |span: &Range<usize>, key: String, message: String| {
+        data_error(file, Some(line_of(text, span.start)), &key, message)
+    };
+    let priorities = &parsed.priorities;
+    for (i, (priority, span)) in priorities.list.iter().zip(&priorities.id_spans).enumerate() {
+        if let Some(earlier) = priorities.list[..i]
+            .iter()
+            .find(|p| p.id.eq_ignore_ascii_case(&priority.id))
+        {
+            return Err(error(
+                span,
+                format!("priority[{i}].id"),
+                format!(
+                    "priority '{}' is also given as '{}'; priority ids ignore case, so give each once",
+                    priority.id, earlier.id
+                ),
+            ));
+        }
+    }
+    for (name, spec) in &parsed.plans {
+        let Some(escalation) = &spec.get_ref().escalation else {
+            continue;
+        };
+        for (i, pair) in escalation.steps.windows(2).enumerate() {
+            let (before, after) = (pair[0].get_ref().0, pair[1].get_ref().0);
+            if let Some(problem) = out_of_order(i + 1, before, after) {
+                return Err(error(
+                    &pair[1].span(),
+                    format!("plan.{name}.escalation.steps[{}]", i + 1),
+                    problem,
+                ));
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+/// What is wrong with step `after` (number `n + 1`, counted from 1)
+/// following step `before`, if anything. Steps compare only on one clock
+/// and in one kind of unit: minutes and hours with each other, business
+/// days with business days.
+fn out_of_order(n: usize, before: Target, after: Target) -> Option<String> {
+    let measure = |t: Target| match t.amount {
+        Amount::Minutes(m) => Some((false, u64::from(m) * 60)),
+        Amount::Hours(h) => Some((false, u64::from(h) * 3600)),
+        Amount::BusinessDays(d) => Some((true, u64::from(d))),
+        // Refused on its own, with its own message.
+        Amount::BestEffort => None,
+    };
+    let (Some((days_a, a)), Some((days_b, b))) = (measure(before), measure(after)) else {
+        return None;
+    };
+    let (step, previous) = (n + 1, n);
+    if days_a != days_b || before.clock != after.clock {
+        Some(format!(
+            "step {step} ({after}, {} clock) and step {previous} ({before}, {} clock) differ in clock or unit, so which comes first depends on the ticket; give the steps one clock and unit",
+            after.clock, before.clock
+        ))
+    } else if b < a {
+        Some(format!(
+            "step {step} ({after}) comes before step {previous} ({before}); list the steps in time order"
+        ))
+    } else {
+        None
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -198,7 +311,7 @@ pub fn plan(
             if let Some(best_effort) = steps
                 .steps
                 .iter()
-                .position(|t| t.0.amount == Amount::BestEffort)
+                .position(|t| t.get_ref().0.amount == Amount::BestEffort)
             {
                 return Err(data_error(
                     format!("plan.{name}.escalation.steps[{best_effort}]"),
@@ -206,7 +319,7 @@ pub fn plan(
                 ));
             }
             Some(EscalationMatrix {
-                steps: steps.steps.into_iter().map(|t| t.0).collect(),
+                steps: steps.steps.into_iter().map(|t| t.into_inner().0).collect(),
                 initial_holder: matrix.initial_holder.clone(),
                 matrix: cells,
             })

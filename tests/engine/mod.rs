@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 
 mod calendar;
 pub mod clock;
+mod data_fixes;
 mod properties;
 
 /// A data set of desk calendars only: `calendars/<name>.toml` for each
