@@ -136,6 +136,18 @@ pub(super) fn parse(file: &str, text: &str) -> Result<PlanFile> {
     Ok(parsed)
 }
 
+/// A target as a plans file writes it (`5 hours`), and its clock.
+fn written(t: Target) -> (String, ClockKind) {
+    let s = |n: u32| if n == 1 { "" } else { "s" };
+    let text = match t.amount {
+        Amount::Minutes(n) => format!("{n} minute{}", s(n)),
+        Amount::Hours(n) => format!("{n} hour{}", s(n)),
+        Amount::BusinessDays(n) => format!("{n} business day{}", s(n)),
+        Amount::BestEffort => "best effort".into(),
+    };
+    (text, t.clock)
+}
+
 /// What is wrong with step `after` (number `n + 1`, counted from 1)
 /// following step `before`, if anything. Steps compare only on one clock
 /// and in one kind of unit: minutes and hours with each other, business
@@ -152,14 +164,16 @@ fn out_of_order(n: usize, before: Target, after: Target) -> Option<String> {
         return None;
     };
     let (step, previous) = (n + 1, n);
-    if days_a != days_b || before.clock != after.clock {
+    let (after, before) = (written(after), written(before));
+    if days_a != days_b || before.1 != after.1 {
         Some(format!(
-            "step {step} ({after}, {} clock) and step {previous} ({before}, {} clock) differ in clock or unit, so which comes first depends on the ticket; give the steps one clock and unit",
-            after.clock, before.clock
+            "step {step} ({}, {} clock) and step {previous} ({}, {} clock) differ in clock or unit, so which comes first depends on the ticket; give the steps one clock and unit",
+            after.0, after.1, before.0, before.1
         ))
     } else if b < a {
         Some(format!(
-            "step {step} ({after}) comes before step {previous} ({before}); list the steps in time order"
+            "step {step} ({}) comes before step {previous} ({}); list the steps in time order",
+            after.0, before.0
         ))
     } else {
         None

@@ -264,7 +264,7 @@ fn escalation_steps_out_of_order_are_an_error() {
     let error = plans_error(&plans_file("P1", "P2", steps));
     assert!(error.starts_with("plans/x.toml:18:"), "{error}");
     assert!(
-        error.contains("step 3 (1 business hour) comes before step 2 (5 business hours)"),
+        error.contains("step 3 (1 hour) comes before step 2 (5 hours)"),
         "{error}"
     );
     assert!(
