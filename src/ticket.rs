@@ -17,8 +17,8 @@ use crate::proactive::Release;
 
 /// A ticket as given on the command line or on one line of a batch file.
 /// Its text borrows from the line where it can: batches read millions.
+/// Other fields of an export are ignored (SPEC §9).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TicketFields<'a> {
     /// Passed through to the output, to match lines up.
     #[serde(default)]
