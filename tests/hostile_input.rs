@@ -365,3 +365,18 @@ fn control_characters_in_csv_cells_stay_on_their_stderr_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_error_object_holds_one_line_too() {
+    // In place, the unknown desk of line 2 is echoed escaped as well, so
+    // that the audit table, which prints "line N: error", stays one line
+    // per error.
+    let input = format!("plan,priority,desk,opened\ngold,p2,\"eu\nforged\",{OPENED}\n");
+    let lines = deadline_csv(input).status(1).json_lines();
+    assert_eq!(lines[0]["line"], 2);
+    assert!(
+        error_of(&lines[0]).starts_with("unknown desk 'eu\\nforged'"),
+        "{}",
+        lines[0]
+    );
+}

@@ -146,10 +146,12 @@ impl Sink<'_> {
             Err(message) => Err(message),
         };
         if let Err(message) = result {
+            // One line, whatever a value in it held.
+            let message = escaped(&message);
             self.failed += 1;
             self.pending.truncate(start);
             if self.errors == ErrorPlacement::Stderr {
-                eprintln!("slacalc: line {line}: {}", escaped(&message));
+                eprintln!("slacalc: line {line}: {message}");
                 return Ok(());
             }
             serde_json::to_writer(
