@@ -1,34 +1,75 @@
 //! Reading the values people type: instants, pauses, durations and dates.
 //! `now` is always passed in; nothing here reads the system clock.
 
+use std::borrow::Cow;
+
 use crate::time::Tz;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SubsecRound, TimeDelta, Timelike, Utc};
 
 use crate::clock::{Interval, Pauses};
 use crate::error::{Error, Result};
 use crate::time::user_time;
 
+/// A value as it may be echoed in a message: control characters (and the
+/// Unicode line and paragraph separators) escaped as Rust writes them
+/// (`\n`, `\u{1b}`), so that a message stays one line and a value cannot
+/// forge output. Other text is left as it is.
+pub fn escaped(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// An instant: RFC 3339, a local date-time read in `zone`, or `now`.
+/// Times are kept to the second: a fraction is dropped, and a leap second
+/// (`:60`) is refused (SPEC §3).
 pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
     let text = text.trim();
     if text.eq_ignore_ascii_case("now") {
         return Ok(now);
     }
+    // chrono keeps a leap second as a nanosecond count past one second.
+    let leap = |nanosecond: u32| {
+        (nanosecond >= 1_000_000_000).then(|| {
+            Error::Input(format!(
+                "'{}' is a leap second (:60): times are kept without leap seconds; give :59 or the next minute's :00",
+                escaped(text)
+            ))
+        })
+    };
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t.with_timezone(&Utc));
+        if let Some(e) = leap(t.nanosecond()) {
+            return Err(e);
+        }
+        return Ok(t.with_timezone(&Utc).trunc_subsecs(0));
     }
     for format in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
-            return user_time(zone, local).map_err(|e| Error::Input(format!("'{text}': {e}")));
+            if let Some(e) = leap(local.nanosecond()) {
+                return Err(e);
+            }
+            return user_time(zone, local.trunc_subsecs(0))
+                .map_err(|e| Error::Input(format!("'{}': {e}", escaped(text))));
         }
     }
     Err(Error::Input(format!(
-        "'{text}' is not a time: use RFC 3339 (2026-11-20T17:30:00+01:00), a local time (2026-11-20T17:30) or now"
+        "'{}' is not a time: use RFC 3339 (2026-11-20T17:30:00+01:00), a local time (2026-11-20T17:30) or now",
+        escaped(text)
     )))
 }
 
@@ -36,7 +77,8 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
 pub fn pause(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<Interval> {
     let (a, b) = text.split_once('/').ok_or_else(|| {
         Error::Input(format!(
-            "pause '{text}' is not START/END, like 2026-11-20T10:00+01:00/2026-11-20T12:00+01:00"
+            "pause '{}' is not START/END, like 2026-11-20T10:00+01:00/2026-11-20T12:00+01:00",
+            escaped(text)
         ))
     })?;
     Ok(Interval {
@@ -57,7 +99,7 @@ pub fn pauses(texts: &[impl AsRef<str>], zone: Tz, now: DateTime<Utc>) -> Result
         .collect::<Result<Vec<_>>>()?;
     Pauses::new(intervals).map_err(|reversed| {
         let text = texts.get(reversed.0).map_or("", AsRef::as_ref);
-        Error::Input(format!("pause '{text}' ends before it starts"))
+        Error::Input(format!("pause '{}' ends before it starts", escaped(text)))
     })
 }
 
@@ -65,7 +107,8 @@ pub fn pauses(texts: &[impl AsRef<str>], zone: Tz, now: DateTime<Utc>) -> Result
 pub fn duration(text: &str) -> Result<TimeDelta> {
     let bad = || {
         Error::Input(format!(
-            "'{text}' is not a duration: use 90s, 45m, 5h30m or ISO 8601 like PT5H30M"
+            "'{}' is not a duration: use 90s, 45m, 5h30m or ISO 8601 like PT5H30M",
+            escaped(text)
         ))
     };
     let trimmed = text.trim();
@@ -74,7 +117,8 @@ pub fn duration(text: &str) -> Result<TimeDelta> {
         Some(rest) => rest.to_string(),
         None if upper.starts_with('P') => {
             return Err(Error::Input(format!(
-                "'{text}': days, months or years are not business time; give hours (PT40H) or use --business-days"
+                "'{}': days, months or years are not business time; give hours (PT40H) or use --business-days",
+                escaped(text)
             )))
         }
         None => upper.clone(),
@@ -114,7 +158,8 @@ pub fn duration(text: &str) -> Result<TimeDelta> {
     // A hundred years of clock time is more than any contract needs.
     if seconds > 100 * 366 * 86_400 {
         return Err(Error::Input(format!(
-            "duration '{text}' is longer than 100 years"
+            "duration '{}' is longer than 100 years",
+            escaped(text)
         )));
     }
     Ok(TimeDelta::seconds(seconds))
@@ -127,7 +172,7 @@ pub fn date(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<NaiveDate> {
         return Ok(now.with_timezone(&zone).date_naive());
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Error::Input(format!("'{text}' is not a date like 2026-11-20")))
+        .map_err(|_| Error::Input(format!("'{}' is not a date like 2026-11-20", escaped(text))))
 }
 
 #[cfg(test)]

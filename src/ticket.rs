@@ -17,8 +17,8 @@ use crate::proactive::Release;
 
 /// A ticket as given on the command line or on one line of a batch file.
 /// Its text borrows from the line where it can: batches read millions.
+/// Other fields of an export are ignored (SPEC §9).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TicketFields<'a> {
     /// Passed through to the output, to match lines up.
     #[serde(default)]
@@ -85,17 +85,42 @@ fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D
 }
 
 fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Cow<'de, str>>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum ListOrText<'a> {
-        List(#[serde(borrow)] Vec<Text<'a>>),
-        Text(#[serde(borrow)] Text<'a>),
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Vec<Cow<'de, str>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of texts or one text separated by ';'")
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(split_list(Cow::Borrowed(v)))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(split_list(Cow::Owned(v.to_string())))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(split_list(Cow::Owned(v)))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(16));
+            while let Some(Text(item)) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
     }
-    Ok(match Option::<ListOrText>::deserialize(d)? {
-        None => Vec::new(),
-        Some(ListOrText::List(items)) => items.into_iter().map(|t| t.0).collect(),
-        Some(ListOrText::Text(text)) => split_list(text.0),
-    })
+    d.deserialize_any(Visitor)
 }
 
 /// `a; b; c`, trimmed, empty items dropped.
@@ -106,6 +131,219 @@ fn split_list(text: Cow<str>) -> Vec<Cow<str>> {
     match text {
         Cow::Borrowed(text) => items(text).map(Cow::Borrowed).collect(),
         Cow::Owned(text) => items(&text).map(|s| Cow::Owned(s.to_string())).collect(),
+    }
+}
+
+/// A field of [`TicketFields`], as batch input names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Plan,
+    Priority,
+    Event,
+    Release,
+    Desk,
+    Opened,
+    Pauses,
+    PriorityChanges,
+    At,
+    Responded,
+}
+
+impl Field {
+    const ALL: [Field; 11] = [
+        Field::Id,
+        Field::Plan,
+        Field::Priority,
+        Field::Event,
+        Field::Release,
+        Field::Desk,
+        Field::Opened,
+        Field::Pauses,
+        Field::PriorityChanges,
+        Field::At,
+        Field::Responded,
+    ];
+
+    /// The field's name in JSON Lines keys and CSV headers.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Plan => "plan",
+            Field::Priority => "priority",
+            Field::Event => "event",
+            Field::Release => "release",
+            Field::Desk => "desk",
+            Field::Opened => "opened",
+            Field::Pauses => "pauses",
+            Field::PriorityChanges => "priority_changes",
+            Field::At => "at",
+            Field::Responded => "responded",
+        }
+    }
+
+    /// The field a header names: case does not matter, and `_`, `-` and
+    /// space are alike (SPEC §9).
+    pub fn from_header(header: &str) -> Option<Field> {
+        let normal: String = header
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '-' | ' ' => '_',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        Field::ALL.into_iter().find(|f| f.name() == normal)
+    }
+
+    /// What a value of the field must be, in the user's words.
+    fn expected(self) -> &'static str {
+        match self {
+            Field::Id => "a value",
+            Field::Pauses => "a list of START/END texts or one text separated by ';'",
+            Field::PriorityChanges => "a list of TIME=PRIORITY texts or one text separated by ';'",
+            _ => "a text",
+        }
+    }
+}
+
+/// Which field each column of a CSV header holds; other columns are
+/// ignored (SPEC §9).
+#[derive(Debug, Clone)]
+pub struct Columns {
+    fields: Vec<Option<Field>>,
+}
+
+impl Columns {
+    /// The columns of a header row; a field named twice is an error.
+    pub fn new<'h>(headers: impl IntoIterator<Item = &'h str>) -> Result<Columns, String> {
+        let fields: Vec<Option<Field>> = headers.into_iter().map(Field::from_header).collect();
+        for (i, field) in fields.iter().enumerate() {
+            if let Some(field) = field {
+                if let Some(j) = fields[..i].iter().position(|f| f == &Some(*field)) {
+                    return Err(format!(
+                        "the header names {} twice (columns {} and {})",
+                        field.name(),
+                        j + 1,
+                        i + 1
+                    ));
+                }
+            }
+        }
+        Ok(Columns { fields })
+    }
+
+    /// How many columns the header has.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether the header has no column at all.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+}
+
+impl<'a> TicketFields<'a> {
+    /// The ticket on one line of JSON Lines. An error says, in the user's
+    /// words, which field is wrong; it names no line (the caller knows it).
+    pub fn from_json(text: &'a str) -> Result<TicketFields<'a>, String> {
+        serde_json::from_str(text).map_err(|e| json_error(text, &e))
+    }
+
+    /// The ticket in one CSV row: every cell is text, as written (an id
+    /// `007` stays "007"), trimmed; an empty cell is an absent value. A row
+    /// shorter than the header lacks its last values.
+    pub fn from_row(
+        columns: &Columns,
+        cells: impl IntoIterator<Item = &'a str>,
+    ) -> Result<TicketFields<'a>, String> {
+        let mut fields = TicketFields::default();
+        let (mut plan, mut desk, mut opened) = (false, false, false);
+        for (field, cell) in columns.fields.iter().zip(cells) {
+            let cell = cell.trim();
+            let Some(field) = field else { continue };
+            if cell.is_empty() {
+                continue;
+            }
+            let text = Cow::Borrowed(cell);
+            match field {
+                Field::Id => fields.id = Some(serde_json::Value::String(cell.to_string())),
+                Field::Plan => (fields.plan, plan) = (text, true),
+                Field::Priority => fields.priority = Some(text),
+                Field::Event => fields.event = Some(text),
+                Field::Release => fields.release = Some(text),
+                Field::Desk => (fields.desk, desk) = (text, true),
+                Field::Opened => (fields.opened, opened) = (text, true),
+                Field::Pauses => fields.pauses = split_list(text),
+                Field::PriorityChanges => fields.priority_changes = split_list(text),
+                Field::At => fields.at = Some(text),
+                Field::Responded => fields.responded = Some(text),
+            }
+        }
+        for (given, field) in [
+            (plan, Field::Plan),
+            (desk, Field::Desk),
+            (opened, Field::Opened),
+        ] {
+            if !given {
+                return Err(format!("{}: missing", field.name()));
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// A JSON Lines error in the user's words: the field and what it must be,
+/// or where the JSON breaks (by column: the line is the caller's).
+fn json_error(text: &str, error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let message = error.to_string();
+    let message = message
+        .strip_suffix(&format!(
+            " at line {} column {}",
+            error.line(),
+            error.column()
+        ))
+        .unwrap_or(&message);
+    match error.classify() {
+        Category::Eof => format!(
+            "not valid JSON: the object is cut short at column {}",
+            error.column()
+        ),
+        Category::Syntax | Category::Io => {
+            format!("not valid JSON at column {}: {message}", error.column())
+        }
+        Category::Data => {
+            // Read again, following the path, to learn which field failed.
+            let mut json = serde_json::Deserializer::from_str(text);
+            let path = match serde_path_to_error::deserialize::<_, TicketFields>(&mut json) {
+                Err(e) => e.path().iter().next().cloned(),
+                Ok(_) => None,
+            };
+            let field = match path {
+                Some(serde_path_to_error::Segment::Map { key }) => Field::from_header(&key),
+                _ => None,
+            };
+            if let Some(field) = field {
+                return format!("{}: expected {}", field.name(), field.expected());
+            }
+            let quoted = |prefix: &str| {
+                message
+                    .strip_prefix(prefix)
+                    .and_then(|rest| rest.split('`').next())
+                    .map(str::to_string)
+            };
+            if let Some(name) = quoted("missing field `") {
+                format!("{name}: missing")
+            } else if let Some(name) = quoted("duplicate field `") {
+                format!("{name}: given twice")
+            } else if message.starts_with("invalid type") || message.starts_with("invalid length") {
+                "expected a JSON object with the ticket's fields".to_string()
+            } else {
+                input::escaped(message).into_owned()
+            }
+        }
     }
 }
 
@@ -167,19 +405,19 @@ impl TicketFields<'_> {
     /// Resolve the names against `data` and read the times in the desk's
     /// zone (`now` for the word "now").
     pub fn resolve<'d>(&self, data: &'d DataSet, now: DateTime<Utc>) -> Result<Ticket<'d>> {
-        let plan = data.plan(&self.plan)?;
-        let desk = data.desk(&self.desk)?;
+        let plan = data.plan(&self.plan).map_err(echo_safe)?;
+        let desk = data.desk(&self.desk).map_err(echo_safe)?;
         let zone = desk.zone;
         let initial = match (&self.priority, &self.event) {
-            (Some(priority), _) => plan.priority(priority)?,
+            (Some(priority), _) => plan.priority(priority).map_err(echo_safe)?,
             (None, Some(id)) => {
                 // A proactive event's priority applies only to an eligible
                 // installation (SPEC §7).
-                let event = data.event(id)?;
+                let event = data.event(id).map_err(echo_safe)?;
                 let rules = data.proactive.as_ref().ok_or_else(|| {
                     Error::Input("the plans file has no [proactive] eligibility rules".into())
                 })?;
-                let release = self.release.as_deref().map(Release::parse).transpose()?;
+                let release = self.release.as_deref().map(release).transpose()?;
                 rules.check(&plan.name, release)?;
                 plan.priority(&event.priority)?
             }
@@ -192,18 +430,20 @@ impl TicketFields<'_> {
             .map(|text| {
                 let (at, priority) = text.split_once('=').ok_or_else(|| {
                     Error::Input(format!(
-                        "priority change '{text}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1"
+                        "priority change '{}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1",
+                        input::escaped(text)
                     ))
                 })?;
                 let from = input::instant(at, zone, now)?;
                 if from < opened {
                     return Err(Error::Input(format!(
-                        "priority change '{text}' is before the ticket was opened"
+                        "priority change '{}' is before the ticket was opened",
+                        input::escaped(text)
                     )));
                 }
                 Ok(PriorityPeriod {
                     from,
-                    priority: plan.priority(priority.trim())?,
+                    priority: plan.priority(priority.trim()).map_err(echo_safe)?,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -219,7 +459,7 @@ impl TicketFields<'_> {
         if responded.is_some_and(|r| r < opened) {
             return Err(Error::Input(format!(
                 "responded '{}' is before the ticket was opened",
-                self.responded.as_deref().unwrap_or_default()
+                input::escaped(self.responded.as_deref().unwrap_or_default())
             )));
         }
         Ok(Ticket {
@@ -236,4 +476,33 @@ impl TicketFields<'_> {
             responded,
         })
     }
+}
+
+/// An unknown name is echoed with its control characters escaped: a
+/// message stays one line.
+fn echo_safe(error: Error) -> Error {
+    match error {
+        Error::UnknownName {
+            kind,
+            name,
+            suggest,
+            known,
+        } => Error::UnknownName {
+            kind,
+            name: input::escaped(&name).into_owned(),
+            suggest,
+            known,
+        },
+        error => error,
+    }
+}
+
+/// A suite release; one that holds control characters is echoed escaped.
+fn release(text: &str) -> Result<Release> {
+    Release::parse(text).map_err(|error| match input::escaped(text) {
+        Cow::Owned(shown) => Error::Input(format!(
+            "'{shown}' is not a suite release like \"Winter '20\" (Winter, Spring or Summer and a year)"
+        )),
+        Cow::Borrowed(_) => error,
+    })
 }

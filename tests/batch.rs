@@ -373,3 +373,23 @@ fn audit_ticket_rows_in_csv_have_one_header() {
         "{stdout}"
     );
 }
+
+#[test]
+fn extra_fields_and_columns_are_ignored_and_headers_match_loosely() {
+    // SPEC §9: real exports carry more than the ticket; extra fields and
+    // columns are ignored, and header names match whatever their case,
+    // with `_`, `-` and space alike. Gold P2 europe from Fri 17:30 is due
+    // Sat 10:30; the pause Sat 09:00-09:30 moves it 30 min to 11:00.
+    let json = "{\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-20T17:30:00+01:00\",\"customer\":\"acme\",\"tags\":[1,2]}\n";
+    let lines = deadline_batch(json).json_lines();
+    assert_eq!(lines[0]["response"]["due"], "2026-11-21T10:30:00+01:00");
+
+    let csv = concat!(
+        "Customer,PLAN,Priority,Desk,Opened,Pauses,Assignee Name\n",
+        "acme,gold,p2,europe,2026-11-20T17:30:00+01:00,2026-11-21T09:00:00+01:00/2026-11-21T09:30:00+01:00,Ann\n",
+    );
+    let lines = deadline_batch(csv)
+        .args(["--input-format", "csv"])
+        .json_lines();
+    assert_eq!(lines[0]["response"]["due"], "2026-11-21T11:00:00+01:00");
+}

@@ -11,6 +11,7 @@ mod engine;
 mod escalate_cases;
 mod escalate_more;
 mod holidays;
+mod hostile_input;
 mod ics;
 mod regressions;
 mod renew_cases;
