@@ -51,7 +51,14 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
         if let Some(e) = leap(t.nanosecond()) {
             return Err(e);
         }
-        return Ok(t.with_timezone(&Utc).trunc_subsecs(0));
+        let t = t.with_timezone(&Utc);
+        // Truncating goes through the zone's local time: skip it when
+        // there is nothing to cut, as in almost every input.
+        return Ok(if t.nanosecond() == 0 {
+            t
+        } else {
+            t.trunc_subsecs(0)
+        });
     }
     for format in [
         "%Y-%m-%dT%H:%M:%S%.f",

@@ -32,6 +32,8 @@ pub struct DayInstants {
 struct YearDays {
     year: i32,
     days: Box<[OnceCell<DayInstants>]>,
+    /// Each day's local midnight, which needs none of the day's rules.
+    midnights: Box<[OnceCell<Option<DateTime<Utc>>>]>,
 }
 
 type TableKey = (u64, ClockKind, i32);
@@ -56,6 +58,7 @@ fn year_table(calendar: &Calendar, clock: ClockKind, year: i32) -> Rc<YearDays> 
                     Rc::new(YearDays {
                         year,
                         days: std::iter::repeat_with(OnceCell::new).take(366).collect(),
+                        midnights: std::iter::repeat_with(OnceCell::new).take(366).collect(),
                     })
                 }),
         )
@@ -80,19 +83,37 @@ impl<'a> DayWalker<'a> {
         }
     }
 
-    /// The day `date` on the walker's clock, as instants.
-    pub fn day(&mut self, date: NaiveDate) -> Result<&DayInstants> {
-        let table = match self.year.take() {
+    /// The table of `date`'s year, looked up when the year changes.
+    fn table(&mut self, date: NaiveDate) -> &YearDays {
+        match self.year.take() {
             Some(table) if table.year == date.year() => self.year.insert(table),
             _ => self
                 .year
                 .insert(year_table(self.calendar, self.clock, date.year())),
-        };
+        }
+    }
+
+    /// The instant `date` begins at the desk: its local midnight (or the
+    /// end of a DST gap at midnight).
+    pub fn midnight(&mut self, date: NaiveDate) -> Result<DateTime<Utc>> {
+        let zone = self.calendar.zone;
+        let cell = &self.table(date).midnights[date.ordinal0() as usize];
+        cell.get_or_init(|| {
+            date.and_hms_opt(0, 0, 0)
+                .map(|local| window_edge(zone, local))
+        })
+        .ok_or_else(|| Error::OutOfRange(date.to_string()))
+    }
+
+    /// The day `date` on the walker's clock, as instants.
+    pub fn day(&mut self, date: NaiveDate) -> Result<&DayInstants> {
+        let (calendar, clock) = (self.calendar, self.clock);
+        let table = self.table(date);
         let cell = &table.days[date.ordinal0() as usize];
         if cell.get().is_none() {
             // Errors (a year without holiday data) are not kept: they are
             // raised again on the next ask.
-            let _ = cell.set(compute_day(self.calendar, date, self.clock)?);
+            let _ = cell.set(compute_day(calendar, date, clock)?);
         }
         cell.get()
             .ok_or_else(|| Error::OutOfRange(date.to_string()))

@@ -235,8 +235,6 @@ pub struct OpenIntervals<'a> {
     from: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
     next_date: Option<NaiveDate>,
-    /// The local midnight starting `next_date`, once computed.
-    next_midnight: Option<DateTime<Utc>>,
     pending: VecDeque<Interval>,
     closed_run: u32,
     failed: bool,
@@ -261,7 +259,6 @@ impl<'a> OpenIntervals<'a> {
             from,
             until: None,
             next_date: start,
-            next_midnight: None,
             pending: VecDeque::new(),
             closed_run: 0,
             failed: false,
@@ -299,16 +296,12 @@ impl Iterator for OpenIntervals<'_> {
             let Some(date) = self.next_date else {
                 return self.pending.pop_front().map(Ok);
             };
-            let midnight = if let Some(midnight) = self.next_midnight {
-                midnight
-            } else {
-                let Some(local) = date.and_hms_opt(0, 0, 0) else {
+            let midnight = match self.days.midnight(date) {
+                Ok(midnight) => midnight,
+                Err(e) => {
                     self.failed = true;
-                    return Some(Err(Error::OutOfRange(date.to_string())));
-                };
-                *self
-                    .next_midnight
-                    .insert(window_edge(self.clock.calendar.zone, local))
+                    return Some(Err(e));
+                }
             };
             // Intervals ending by this day's midnight can no longer merge
             // with this or a later day's windows: they are given out before
@@ -348,7 +341,6 @@ impl Iterator for OpenIntervals<'_> {
                 self.closed_run += 1;
             }
             self.next_date = date.succ_opt();
-            self.next_midnight = None;
             if self.next_date.is_none() {
                 self.failed = true;
                 return Some(Err(Error::OutOfRange(format!(
