@@ -16,14 +16,21 @@ fn keys(value: &Value) -> Vec<&str> {
     keys
 }
 
+/// The JSON of `slacalc deadline --plan P --priority PR --desk D --opened T
+/// ARGS --format json`.
+pub fn deadline_json(plan: &str, priority: &str, desk: &str, opened: &str, args: &[&str]) -> Value {
+    Test::deadline(plan, priority, desk)
+        .opened(opened)
+        .args(args.iter().copied())
+        .format("json")
+        .json()
+}
+
 #[test]
 fn deadline_json_fields() {
     // Gold P1 at europe, Monday 2026-11-23 10:00 CET: notification 30 min
     // → 10:30; response 60 min → 11:00, both on the extended clock.
-    let v = Test::deadline("Gold", "p1", "EUROPE")
-        .opened("2026-11-23T10:00:00+01:00")
-        .format("json")
-        .json();
+    let v = deadline_json("Gold", "p1", "EUROPE", "2026-11-23T10:00:00+01:00", &[]);
     for key in [
         "plan",
         "priority",
@@ -55,10 +62,7 @@ fn deadline_json_fields() {
 
 #[test]
 fn deadline_best_effort_and_no_notification_are_null() {
-    let v = Test::deadline("basic", "P4", "europe")
-        .opened("2026-11-23T10:00:00+01:00")
-        .format("json")
-        .json();
+    let v = deadline_json("basic", "P4", "europe", "2026-11-23T10:00:00+01:00", &[]);
     assert_eq!(v["notification"], Value::Null);
     assert_eq!(v["response"]["due"], Value::Null);
     assert_eq!(v["response"]["best_effort"], true);
@@ -68,11 +72,13 @@ fn deadline_best_effort_and_no_notification_are_null() {
 fn deadline_explain_lists_counted_windows() {
     // Gold P2 (2 business hours, extended) opened Fri 2026-11-20 17:30 CET:
     // Friday 17:30-18:00 (1800 s), then Saturday 09:00-10:30 (5400 s).
-    let v = Test::deadline("gold", "p2", "europe")
-        .opened("2026-11-20T17:30:00+01:00")
-        .arg("--explain")
-        .format("json")
-        .json();
+    let v = deadline_json(
+        "gold",
+        "p2",
+        "europe",
+        "2026-11-20T17:30:00+01:00",
+        &["--explain"],
+    );
     let windows = v["windows"].as_array().unwrap();
     assert_eq!(windows.len(), 2);
     assert_eq!(windows[0]["from"], "2026-11-20T17:30:00+01:00");
@@ -86,10 +92,7 @@ fn deadline_explain_lists_counted_windows() {
 fn local_input_times_are_read_at_the_desk() {
     // "2026-11-20T17:30" at the americas desk is 17:30 EST (-05:00), after
     // closing; gold P3 (4 h extended) counts Saturday 07:00-11:00.
-    let v = Test::deadline("gold", "p3", "americas")
-        .opened("2026-11-20T17:30")
-        .format("json")
-        .json();
+    let v = deadline_json("gold", "p3", "americas", "2026-11-20T17:30", &[]);
     assert_eq!(v["opened"], "2026-11-20T17:30:00-05:00");
     assert_eq!(v["response"]["due"], "2026-11-21T11:00:00-05:00");
 }
@@ -253,17 +256,14 @@ fn overlapping_pauses_are_their_union() {
             "2026-11-23T08:00:00+01:00/2026-11-23T09:00:00+01:00",
         ][..],
     ] {
-        let v = Test::deadline("gold", "p1", "europe")
-            .opened("2026-11-23T10:00:00+01:00")
-            .args([
-                "--pause",
-                "2026-11-23T10:00:00+01:00/2026-11-23T12:00:00+01:00",
-                "--pause",
-                "2026-11-23T11:00:00+01:00/2026-11-23T13:00:00+01:00",
-            ])
-            .args(extra.iter().copied())
-            .format("json")
-            .json();
+        let pauses = [
+            "--pause",
+            "2026-11-23T10:00:00+01:00/2026-11-23T12:00:00+01:00",
+            "--pause",
+            "2026-11-23T11:00:00+01:00/2026-11-23T13:00:00+01:00",
+        ];
+        let args = [&pauses[..], extra].concat();
+        let v = deadline_json("gold", "p1", "europe", "2026-11-23T10:00:00+01:00", &args);
         assert_eq!(v["notification"]["due"], "2026-11-23T13:30:00+01:00");
         assert_eq!(v["response"]["due"], "2026-11-23T14:00:00+01:00");
     }

@@ -74,33 +74,12 @@ struct Cov {
     on_call: bool,
 }
 
-const fn open_at(
-    plan: &'static str,
-    desk: &'static str,
-    at: &'static str,
-    clock: &'static str,
-    from: &'static str,
-    to: &'static str,
-) -> Cov {
-    Cov {
-        plan,
-        desk,
-        at,
-        at_out: at,
-        open: true,
-        clock: Some(clock),
-        window: Some((from, to)),
-        next_open: None,
-        on_call: false,
-    }
-}
+/// Every field of a `Cov` is `'static`.
+type S = &'static str;
 
-const fn closed_at(
-    plan: &'static str,
-    desk: &'static str,
-    at: &'static str,
-    next_open: &'static str,
-) -> Cov {
+/// A case asked at `at` whose answer is closed with nulls: the rows below
+/// set what differs from it.
+const fn asked(plan: S, desk: S, at: S) -> Cov {
     Cov {
         plan,
         desk,
@@ -109,22 +88,34 @@ const fn closed_at(
         open: false,
         clock: None,
         window: None,
-        next_open: Some(next_open),
+        next_open: None,
         on_call: false,
     }
 }
 
-const fn on_call_at(desk: &'static str, at: &'static str, next_open: &'static str) -> Cov {
+const fn open_at(plan: S, desk: S, at: S, clock: S, from: S, to: S) -> Cov {
     Cov {
-        plan: "platinum",
-        desk,
-        at,
-        at_out: at,
+        open: true,
+        clock: Some(clock),
+        window: Some((from, to)),
+        ..asked(plan, desk, at)
+    }
+}
+
+const fn closed_at(plan: S, desk: S, at: S, next_open: S) -> Cov {
+    Cov {
+        next_open: Some(next_open),
+        ..asked(plan, desk, at)
+    }
+}
+
+const fn on_call_at(desk: S, at: S, next_open: S) -> Cov {
+    Cov {
         open: true,
         clock: Some("24x7"),
-        window: None,
         next_open: Some(next_open),
         on_call: true,
+        ..asked("platinum", desk, at)
     }
 }
 
@@ -147,17 +138,7 @@ const COVERAGE: &[Cov] = &[
     closed_at("basic", "europe", "2026-11-23T18:00:00+01:00", "2026-11-24T09:00:00+01:00"),
     // 9. input in UTC: 08:00:00Z is 09:00:00+01:00 in Rome → the opening second, open;
     //    `at` comes back at the desk's offset (§8).
-    Cov {
-        plan: "basic",
-        desk: "europe",
-        at: "2026-11-23T08:00:00Z",
-        at_out: "2026-11-23T09:00:00+01:00",
-        open: true,
-        clock: Some("standard"),
-        window: Some(("2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00")),
-        next_open: None,
-        on_call: false,
-    },
+    Cov { at_out: "2026-11-23T09:00:00+01:00", ..open_at("basic", "europe", "2026-11-23T08:00:00Z", "standard", "2026-11-23T09:00:00+01:00", "2026-11-23T18:00:00+01:00") },
     // ------------------------------------------------ Saturday 28 Nov 2026
     // 10. basic europe Sat 10:00: the standard clock has no Saturday → closed;
     //     Sun 29 closed → next opening Mon 30 Nov 09:00.
@@ -253,11 +234,7 @@ const COVERAGE: &[Cov] = &[
     // 44. platinum americas Sat 28 Nov 12:00 (window end) → on call; Mon 30 Nov 07:00.
     on_call_at("americas", "2026-11-28T12:00:00-05:00", "2026-11-30T07:00:00-05:00"),
     // 45. platinum middle-east Fri 27 Nov 03:00 → on call; Sat 28 12:00.
-    on_call_at(
-        "middle-east",
-        "2026-11-27T03:00:00+04:00",
-        "2026-11-28T12:00:00+04:00",
-    ),
+    on_call_at("middle-east", "2026-11-27T03:00:00+04:00", "2026-11-28T12:00:00+04:00"),
 ];
 
 #[test]

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::cli::deadline_json;
 use crate::support::Test;
 
 /// Gold P3 at europe, opened Fri 2026-11-20 10:00 CET and raised to P1 on
@@ -65,11 +66,8 @@ fn before_the_change_the_old_priority_holds() {
 fn deadline_uses_the_changed_priority_from_the_opening() {
     // Gold P4 (8h) raised to P2 (2h): due 2h after the opening, Mon 2026-11-23
     // 09:00 + 2h = 11:00 CET.
-    let v = Test::deadline("gold", "p4", "europe")
-        .opened("2026-11-23T09:00:00+01:00")
-        .args(["--priority-change", "2026-11-23T10:00:00+01:00=p2"])
-        .format("json")
-        .json();
+    let raised = ["--priority-change", "2026-11-23T10:00:00+01:00=p2"];
+    let v = deadline_json("gold", "p4", "europe", "2026-11-23T09:00:00+01:00", &raised);
     assert_eq!(v["priority"], "P2");
     assert_eq!(v["response"]["due"], "2026-11-23T11:00:00+01:00");
 }

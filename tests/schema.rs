@@ -30,15 +30,9 @@ fn outputs_match_their_schemas() {
             ("deadline", explained)
         })
         .collect();
-    let uae_clock = || {
-        Test::new().args([
-            "clock",
-            "--desk",
-            "uae",
-            "--from",
-            "2026-11-23T08:00:00+04:00",
-        ])
-    };
+    // One command line, split on white space.
+    let command = |line: &str| Test::new().args(line.split_whitespace());
+    let uae_clock = || command("clock --desk uae --from 2026-11-23T08:00:00+04:00");
     runs.extend([
         (
             "escalate",
@@ -48,35 +42,18 @@ fn outputs_match_their_schemas() {
         ),
         (
             "renew",
-            Test::new().args([
-                "renew",
-                "--expires",
-                "2026-01-31",
-                "--ordered",
-                "2026-07-01",
-                "--years",
-                "3",
-            ]),
+            command("renew --expires 2026-01-31 --ordered 2026-07-01 --years 3"),
         ),
         (
             "eol",
-            Test::new().args([
-                "eol",
-                "--catalog",
-                "plans/catalog.example.toml",
-                "--on",
-                "2026-07-01",
-            ]),
+            command("eol --catalog plans/catalog.example.toml --on 2026-07-01"),
         ),
         ("clock", uae_clock().args(["--add", "5h30m"])),
         (
             "clock",
             uae_clock().args(["--until", "2026-11-24T08:00:00+04:00"]),
         ),
-        (
-            "holidays",
-            Test::new().args(["holidays", "--desk", "americas", "--year", "2027"]),
-        ),
+        ("holidays", command("holidays --desk americas --year 2027")),
     ]);
     for (subcommand, run) in runs {
         assert_valid(subcommand, &run.format("json").json());

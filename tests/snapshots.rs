@@ -21,21 +21,30 @@ macro_rules! snapshot {
     };
 }
 
+/// `slacalc ARGS` at the pinned now; `args` is one command line, split on
+/// white space (no argument here holds a space).
+fn run(args: &str) -> Test {
+    Test::new().args(args.split_whitespace()).now(NOW)
+}
+
 /// Run `slacalc ARGS` at the pinned now and return stdout.
-fn text(args: &[&str]) -> String {
-    Test::new()
-        .args(args.iter().copied())
-        .now(NOW)
-        .stdout_text()
+fn text(args: &str) -> String {
+    run(args).stdout_text()
 }
 
 /// Run `slacalc ARGS --format json` at the pinned now.
-fn json(args: &[&str]) -> Value {
-    Test::new()
-        .args(args.iter().copied())
-        .args(["--format", "json"])
-        .now(NOW)
-        .json()
+fn json(args: &str) -> Value {
+    run(args).format("json").json()
+}
+
+/// The items of the JSON array `v`, each made a row by `row`.
+fn rows<'a, T>(v: &'a Value, row: impl Fn(&'a Value) -> T) -> Vec<T> {
+    v.as_array().unwrap().iter().map(row).collect()
+}
+
+/// A JSON string's text.
+fn str_of(v: &Value) -> &str {
+    v.as_str().unwrap()
 }
 
 /// CRLF line ends (RFC 5545) shown as plain newlines.
@@ -45,21 +54,12 @@ fn lf(ics: &str) -> String {
 
 // ---------------------------------------------------------------- deadline
 
-const GOLD_P1_THANKSGIVING: &[&str] = &[
-    "deadline",
-    "--plan",
-    "gold",
-    "--priority",
-    "p1",
-    "--desk",
-    "americas",
-    "--opened",
-    "2026-11-25T16:30:00-05:00",
-];
+const GOLD_P1_THANKSGIVING: &str =
+    "deadline --plan gold --priority p1 --desk americas --opened 2026-11-25T16:30:00-05:00";
 
 #[test]
 fn deadline_gold_p1_americas_before_thanksgiving_explain() {
-    let args = [GOLD_P1_THANKSGIVING, &["--explain"]].concat();
+    let args = format!("{GOLD_P1_THANKSGIVING} --explain");
     snapshot!(
         "deadline_gold_p1_americas_before_thanksgiving_explain",
         text(&args)
@@ -72,18 +72,13 @@ fn deadline_gold_p1_americas_before_thanksgiving_explain() {
     let v = json(&args);
     assert_eq!(v["notification"]["due"], "2026-11-25T17:00:00-05:00");
     assert_eq!(v["response"]["due"], "2026-11-26T07:30:00-05:00");
-    let windows: Vec<(&str, &str, u64)> = v["windows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| {
-            (
-                w["from"].as_str().unwrap(),
-                w["to"].as_str().unwrap(),
-                w["seconds"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let windows = rows(&v["windows"], |w| {
+        (
+            str_of(&w["from"]),
+            str_of(&w["to"]),
+            w["seconds"].as_u64().unwrap(),
+        )
+    });
     assert_eq!(
         windows,
         [
@@ -108,37 +103,17 @@ fn deadline_gold_p2_europe_friday_evening_explain() {
     // 2026-11-23 10:00 CET) it is overdue by 1d 23h 30m.
     snapshot!(
         "deadline_gold_p2_europe_friday_evening_explain",
-        text(&[
-            "deadline",
-            "--plan",
-            "gold",
-            "--priority",
-            "p2",
-            "--desk",
-            "europe",
-            "--opened",
-            "2026-11-20T17:30:00+01:00",
-            "--explain",
-        ])
+        text("deadline --plan gold --priority p2 --desk europe --opened 2026-11-20T17:30:00+01:00 --explain")
     );
 }
 
 #[test]
 fn deadline_basic_p3_best_effort() {
-    let args = [
-        "deadline",
-        "--plan",
-        "basic",
-        "--priority",
-        "p3",
-        "--desk",
-        "europe",
-        "--opened",
-        "2026-11-25T16:30:00+01:00",
-    ];
-    snapshot!("deadline_basic_p3_best_effort", text(&args));
+    let args =
+        "deadline --plan basic --priority p3 --desk europe --opened 2026-11-25T16:30:00+01:00";
+    snapshot!("deadline_basic_p3_best_effort", text(args));
     // Basic P3 is best effort (SPEC §4): no due instant, no notification.
-    let v = json(&args);
+    let v = json(args);
     assert_eq!(v["response"]["best_effort"], true);
     assert_eq!(v["response"]["due"], Value::Null);
     assert_eq!(v["notification"], Value::Null);
@@ -148,7 +123,7 @@ fn deadline_basic_p3_best_effort() {
 fn deadline_csv() {
     // The due instants are those worked out in
     // deadline_gold_p1_americas_before_thanksgiving_explain.
-    let args = [GOLD_P1_THANKSGIVING, &["--format", "csv"]].concat();
+    let args = format!("{GOLD_P1_THANKSGIVING} --format csv");
     snapshot!("deadline_gold_p1_americas_csv", text(&args));
 }
 
@@ -157,7 +132,7 @@ fn deadline_ics() {
     // The due instants are those worked out in
     // deadline_gold_p1_americas_before_thanksgiving_explain: 22:00Z and
     // 12:30Z; DTSTAMP is the pinned now.
-    let args = [GOLD_P1_THANKSGIVING, &["--format", "ics"]].concat();
+    let args = format!("{GOLD_P1_THANKSGIVING} --format ics");
     let ics = text(&args);
     // Every line, the alarms' stamps and ids too, follows from the input
     // and the pinned now: two runs give the same file.
@@ -167,24 +142,12 @@ fn deadline_ics() {
     for stamp in ics.lines().filter(|l| l.starts_with("DTSTAMP:")) {
         assert_eq!(stamp, "DTSTAMP:20261123T090000Z");
     }
-    snapshot!("deadline_gold_p1_americas_ics", ics.replace("\r\n", "\n"));
+    snapshot!("deadline_gold_p1_americas_ics", lf(&ics));
 }
 
 // ---------------------------------------------------------------- escalate
 
-const GOLD_P2_ESCALATE: &[&str] = &[
-    "escalate",
-    "--plan",
-    "gold",
-    "--priority",
-    "p2",
-    "--desk",
-    "europe",
-    "--opened",
-    "2026-11-20T10:00:00+01:00",
-    "--at",
-    "2026-11-23T12:00:00+01:00",
-];
+const GOLD_P2_ESCALATE: &str = "escalate --plan gold --priority p2 --desk europe --opened 2026-11-20T10:00:00+01:00 --at 2026-11-23T12:00:00+01:00";
 
 #[test]
 fn escalate_gold_p2_europe_timeline() {
@@ -205,7 +168,7 @@ fn escalate_gold_p2_europe_timeline() {
 #[test]
 fn escalate_csv() {
     // Values as in escalate_gold_p2_europe_timeline.
-    let args = [GOLD_P2_ESCALATE, &["--format", "csv"]].concat();
+    let args = format!("{GOLD_P2_ESCALATE} --format csv");
     snapshot!("escalate_gold_p2_europe_csv", text(&args));
 }
 
@@ -213,23 +176,13 @@ fn escalate_csv() {
 
 #[test]
 fn renew_late_with_gap() {
-    let args = [
-        "renew",
-        "--expires",
-        "2026-01-31",
-        "--ordered",
-        "2026-07-01",
-        "--years",
-        "3",
-        "--plan",
-        "gold",
-    ];
-    snapshot!("renew_late_with_gap", text(&args));
+    let args = "renew --expires 2026-01-31 --ordered 2026-07-01 --years 3 --plan gold";
+    snapshot!("renew_late_with_gap", text(args));
     // Ordered 2026-07-01, expired 2026-01-31: 0 + 28 (Feb) + 31 + 30 + 31
     // + 30 + 1 = 151 days late, past the 120-day grace (SPEC §6): the new
     // term starts on the order date and ends 3 years later, 2029-07-01;
     // 151 days is within the first year of lapse: 1 fee year.
-    let v = json(&args);
+    let v = json(args);
     assert_eq!(v["late_days"], 151);
     assert_eq!(v["continuous"], false);
     assert_eq!(v["start"], "2026-07-01");
@@ -243,19 +196,7 @@ fn renew_on_time_cut_by_eos() {
     // asserted in renew_cases.rs.
     snapshot!(
         "renew_on_time_cut_by_eos",
-        text(&[
-            "renew",
-            "--expires",
-            "2026-01-31",
-            "--ordered",
-            "2026-01-15",
-            "--years",
-            "3",
-            "--plan",
-            "gold",
-            "--eos",
-            "2027-06-30",
-        ])
+        text("renew --expires 2026-01-31 --ordered 2026-01-15 --years 3 --plan gold --eos 2027-06-30")
     );
 }
 
@@ -264,7 +205,7 @@ fn renew_registered_on_a_leap_day() {
     // 2028-02-29 + 1 year = 2029-02-28: asserted in renew_cases.rs.
     snapshot!(
         "renew_registered_on_a_leap_day",
-        text(&["renew", "--registered", "2028-02-29"])
+        text("renew --registered 2028-02-29")
     );
 }
 
@@ -273,25 +214,17 @@ fn renew_registered_on_a_leap_day() {
 #[test]
 fn coverage_plan_matrix() {
     // The matrix of SPEC §1, asserted cell by cell in coverage_cases.rs.
-    snapshot!("coverage_plan_matrix", text(&["coverage"]));
+    snapshot!("coverage_plan_matrix", text("coverage"));
 }
 
 #[test]
 fn coverage_desk_closed_uae_friday_evening() {
-    let args = [
-        "coverage",
-        "--plan",
-        "gold",
-        "--desk",
-        "uae",
-        "--at",
-        "2026-11-27T19:00",
-    ];
-    snapshot!("coverage_desk_closed_uae_friday_evening", text(&args));
+    let args = "coverage --plan gold --desk uae --at 2026-11-27T19:00";
+    snapshot!("coverage_desk_closed_uae_friday_evening", text(args));
     // The uae desk runs Mon-Fri 09:00-18:00 and, for gold, Saturday
     // 12:00-18:00 (SPEC §2): Fri 27 Nov 19:00 is closed, next opening
     // Sat 28 Nov 12:00 (+04:00), 17 hours later.
-    let v = json(&args);
+    let v = json(args);
     assert_eq!(v["open"], false);
     assert_eq!(v["window"], Value::Null);
     assert_eq!(v["next_open"], "2026-11-28T12:00:00+04:00");
@@ -299,19 +232,11 @@ fn coverage_desk_closed_uae_friday_evening() {
 
 #[test]
 fn coverage_desk_open_europe_saturday() {
-    let args = [
-        "coverage",
-        "--plan",
-        "gold",
-        "--desk",
-        "europe",
-        "--at",
-        "2026-11-21T10:00",
-    ];
-    snapshot!("coverage_desk_open_europe_saturday", text(&args));
+    let args = "coverage --plan gold --desk europe --at 2026-11-21T10:00";
+    snapshot!("coverage_desk_open_europe_saturday", text(args));
     // Gold has europe's extended Saturday 09:00-18:00 (SPEC §2): open at
     // Sat 21 Nov 10:00 in that window, 8 hours left.
-    let v = json(&args);
+    let v = json(args);
     assert_eq!(v["open"], true);
     assert_eq!(v["clock"], "extended");
     assert_eq!(v["window"]["from"], "2026-11-21T09:00:00+01:00");
@@ -320,21 +245,13 @@ fn coverage_desk_open_europe_saturday() {
 
 #[test]
 fn coverage_desk_platinum_on_call_sunday() {
-    let args = [
-        "coverage",
-        "--plan",
-        "platinum",
-        "--desk",
-        "europe",
-        "--at",
-        "2026-11-22T10:00",
-    ];
-    snapshot!("coverage_desk_platinum_on_call_sunday", text(&args));
+    let args = "coverage --plan platinum --desk europe --at 2026-11-22T10:00";
+    snapshot!("coverage_desk_platinum_on_call_sunday", text(args));
     // Sunday has no europe window on any business clock; platinum's
     // on-call service answers P1/P2 (SPEC §1, §3), so the desk counts as
     // open on the 24x7 clock without a window. Business hours again
     // Mon 23 Nov 09:00.
-    let v = json(&args);
+    let v = json(args);
     assert_eq!(v["open"], true);
     assert_eq!(v["clock"], "24x7");
     assert_eq!(v["on_call"], true);
@@ -344,40 +261,22 @@ fn coverage_desk_platinum_on_call_sunday() {
 
 #[test]
 fn coverage_week_europe_christmas() {
-    let args = [
-        "coverage",
-        "--desk",
-        "europe",
-        "--week",
-        "--at",
-        "2026-12-21T00:00",
-    ];
-    snapshot!("coverage_week_europe_christmas", text(&args));
+    let args = "coverage --desk europe --week --at 2026-12-21T00:00";
+    snapshot!("coverage_week_europe_christmas", text(args));
     // Mon 21 - Sun 27 Dec 2026 at europe (SPEC §2): Mon-Thu standard
     // 09:00-18:00 for every plan; Fri 25 Dec (Christmas, a weekday
     // holiday) closes the standard hours and opens the 09:00-18:00 holiday
     // window on the extended clock; Sat 26 Dec (St Stephen's) keeps the
     // Saturday window for gold and platinum; Sunday is closed.
-    let v = json(&args);
+    let v = json(args);
     let days = v["days"].as_array().unwrap();
     assert_eq!(days.len(), 7);
     let windows = |day: &Value, plan: &str| -> Vec<(String, String)> {
-        day["plans"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["plan"] == plan)
-            .unwrap()["windows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|w| {
-                (
-                    w["from"].as_str().unwrap().to_owned(),
-                    w["to"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect()
+        let plans = day["plans"].as_array().unwrap();
+        let plan = plans.iter().find(|p| p["plan"] == plan).unwrap();
+        rows(&plan["windows"], |w| {
+            (str_of(&w["from"]).to_owned(), str_of(&w["to"]).to_owned())
+        })
     };
     let nine_to_six = |date: &str| {
         vec![(
@@ -410,7 +309,7 @@ fn coverage_week_europe_christmas() {
 #[test]
 fn coverage_events() {
     // The event list of SPEC §7, asserted in coverage_cases.rs.
-    snapshot!("coverage_events", text(&["coverage", "--events"]));
+    snapshot!("coverage_events", text("coverage --events"));
 }
 
 // ---------------------------------------------------------------- holidays
@@ -420,7 +319,7 @@ fn holidays_europe_2026_table() {
     // The list is EUROPE_2026 in holidays.rs.
     snapshot!(
         "holidays_europe_2026_table",
-        text(&["holidays", "--desk", "europe", "--year", "2026"])
+        text("holidays --desk europe --year 2026")
     );
 }
 
@@ -429,9 +328,7 @@ fn holidays_americas_2026_ics() {
     // The dates are AMERICAS_2026 in holidays.rs; DTSTAMP is the pinned now.
     snapshot!(
         "holidays_americas_2026_ics",
-        lf(&text(&[
-            "holidays", "--desk", "americas", "--year", "2026", "--format", "ics",
-        ]))
+        lf(&text("holidays --desk americas --year 2026 --format ics"))
     );
 }
 
@@ -440,35 +337,12 @@ fn holidays_americas_2026_ics() {
 #[test]
 fn clock_add_business_days_and_until() {
     // Sat 10:00, Tue 24 Nov 18:00 and 5h 0m: asserted in cli.rs.
-    let add = text(&[
-        "clock",
-        "--desk",
-        "europe",
-        "--from",
-        "2026-11-20T16:00:00+01:00",
-        "--add",
-        "3h",
-    ]);
-    let days = text(&[
-        "clock",
-        "--desk",
-        "europe",
-        "--from",
-        "2026-11-20T16:00:00+01:00",
-        "--business-days",
-        "2",
-    ]);
-    let until = text(&[
-        "clock",
-        "--desk",
-        "europe",
-        "--clock",
-        "standard",
-        "--from",
-        "2026-11-20T16:00:00+01:00",
-        "--until",
-        "2026-11-23T12:00:00+01:00",
-    ]);
+    let from = "clock --desk europe --from 2026-11-20T16:00:00+01:00";
+    let add = text(&format!("{from} --add 3h"));
+    let days = text(&format!("{from} --business-days 2"));
+    let until = text(&format!(
+        "{from} --clock standard --until 2026-11-23T12:00:00+01:00"
+    ));
     snapshot!("clock_add_business_days_and_until", add + &days + &until);
 }
 
@@ -507,22 +381,17 @@ fn eol_example_catalog() {
             ],
         ),
     ] {
-        let args = ["eol", "--catalog", "plans/catalog.example.toml", "--on", on];
+        let args = format!("eol --catalog plans/catalog.example.toml --on {on}");
         snapshot!(name, text(&args));
         let v = json(&args);
-        let rows: Vec<(&str, &str, i64)> = v
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| {
-                (
-                    r["product"].as_str().unwrap(),
-                    r["status"].as_str().unwrap(),
-                    r["days_left"].as_i64().unwrap(),
-                )
-            })
-            .collect();
-        assert_eq!(rows, expected, "{on}");
+        let products = rows(&v, |r| {
+            (
+                str_of(&r["product"]),
+                str_of(&r["status"]),
+                r["days_left"].as_i64().unwrap(),
+            )
+        });
+        assert_eq!(products, expected, "{on}");
     }
 }
 
@@ -530,7 +399,7 @@ fn eol_example_catalog() {
 
 #[test]
 fn check_clean() {
-    snapshot!("check_clean", text(&["check"]));
+    snapshot!("check_clean", text("check"));
 }
 
 #[test]

@@ -42,6 +42,42 @@ fn seconds(desk: &Calendar, kind: ClockKind, from: &str, until: &str) -> i64 {
         .num_seconds()
 }
 
+/// Each row's due instant: (clock, from, amount, expected due).
+fn assert_due(desk: &Calendar, rows: &[(ClockKind, &str, &str, &str)]) {
+    for &(kind, from, amount, expected) in rows {
+        let got = due(desk, kind, from, amount);
+        assert_eq!(
+            got, expected,
+            "{} {kind} clock, {amount} from {from}",
+            desk.name
+        );
+    }
+}
+
+/// Each row's clock time on `kind`: (from, until, expected seconds).
+fn assert_seconds(desk: &Calendar, kind: ClockKind, rows: &[(&str, &str, i64)]) {
+    for &(from, until, expected) in rows {
+        let got = seconds(desk, kind, from, until);
+        assert_eq!(
+            got, expected,
+            "{} {kind} clock, {from} until {until}",
+            desk.name
+        );
+    }
+}
+
+/// Each row's business-days due instant: (from, days, expected due).
+fn assert_business_days(desk: &Calendar, rows: &[(&str, u32, &str)]) {
+    for &(from, days, expected) in rows {
+        let got = business_days_due(desk, at(desk, from), days).unwrap();
+        assert_eq!(
+            local(desk, got),
+            expected,
+            "{days} business days from {from}"
+        );
+    }
+}
+
 // ------------------------------------------------------------------ 1. night desk
 
 pub const NIGHT: &str = r#"
@@ -62,86 +98,43 @@ fn night_desk_windows_cross_midnight() {
         at(night, "2026-11-23T23:00"),
         at(night, "2026-11-23T23:00:00+01:00")
     );
-    for (kind, from, amount, expected) in [
+    #[rustfmt::skip]
+    let due_rows = [
         // Mon 23 Nov 23:00 is inside Monday's window (Mon 22:00 – Tue 06:00).
         // 3h: Mon 23:00–Tue 00:00 1h, Tue 00:00–02:00 2h → Tue 02:00.
-        (
-            Extended,
-            "2026-11-23T23:00",
-            "3h",
-            "2026-11-24T02:00:00+01:00",
-        ),
+        (Extended, "2026-11-23T23:00", "3h", "2026-11-24T02:00:00+01:00"),
         // Same on the standard clock (no extended windows, so identical).
-        (
-            Standard,
-            "2026-11-23T23:00:00+01:00",
-            "3h",
-            "2026-11-24T02:00:00+01:00",
-        ),
+        (Standard, "2026-11-23T23:00:00+01:00", "3h", "2026-11-24T02:00:00+01:00"),
         // 8h from Mon 23:00: Mon 23:00–Tue 06:00 gives 7h; 1h left; Tuesday's
         // window opens Tue 22:00 → Tue 23:00.
-        (
-            Extended,
-            "2026-11-23T23:00",
-            "8h",
-            "2026-11-24T23:00:00+01:00",
-        ),
+        (Extended, "2026-11-23T23:00", "8h", "2026-11-24T23:00:00+01:00"),
         // Exactly to the closing: 7h from Mon 23:00 runs out at Tue 06:00, which
         // is the due instant (not Tue 22:00, the next opening).
-        (
-            Extended,
-            "2026-11-23T23:00",
-            "PT7H",
-            "2026-11-24T06:00:00+01:00",
-        ),
+        (Extended, "2026-11-23T23:00", "PT7H", "2026-11-24T06:00:00+01:00"),
         // From Tue 05:00: still inside Monday's window, which ends Tue 06:00.
         // 2h: Tue 05:00–06:00 1h, then Tue 22:00–23:00 1h → Tue 23:00.
-        (
-            Extended,
-            "2026-11-24T05:00",
-            "2h",
-            "2026-11-24T23:00:00+01:00",
-        ),
+        (Extended, "2026-11-24T05:00", "2h", "2026-11-24T23:00:00+01:00"),
         // 30m from Tue 05:00 → Tue 05:30.
-        (
-            Extended,
-            "2026-11-24T05:00",
-            "30m",
-            "2026-11-24T05:30:00+01:00",
-        ),
+        (Extended, "2026-11-24T05:00", "30m", "2026-11-24T05:30:00+01:00"),
         // From Tue 07:00 (closed): counting starts at the next opening, Tue 22:00;
         // 90s → Tue 22:01:30.
-        (
-            Extended,
-            "2026-11-24T07:00",
-            "90s",
-            "2026-11-24T22:01:30+01:00",
-        ),
+        (Extended, "2026-11-24T07:00", "90s", "2026-11-24T22:01:30+01:00"),
         // Friday's window runs into Saturday (Fri 27 22:00 – Sat 28 06:00); there
         // is no Saturday or Sunday window. 8h from Fri 23:00: 7h until Sat 06:00,
         // 1h left from Monday 30 Nov 22:00 → Mon 23:00.
-        (
-            Extended,
-            "2026-11-27T23:00",
-            "8h",
-            "2026-11-30T23:00:00+01:00",
-        ),
-    ] {
-        let got = due(night, kind, from, amount);
-        assert_eq!(got, expected, "{kind} clock, {amount} from {from}");
-    }
+        (Extended, "2026-11-27T23:00", "8h", "2026-11-30T23:00:00+01:00"),
+    ];
+    assert_due(night, &due_rows);
 
-    for (from, until, expected) in [
+    let seconds_rows = [
         // Measure Mon 21:00 → Tue 07:00: only Mon 22:00–Tue 06:00 counts = 8h = 28800 s.
         ("2026-11-23T21:00", "2026-11-24T07:00", 28_800),
         // Measure Mon 23:30 → Tue 01:15 across midnight: 1h45m = 6300 s.
         ("2026-11-23T23:30", "2026-11-24T01:15", 6_300),
         // Measure Tue 05:00 → Tue 23:00: Tue 05–06 1h + Tue 22–23 1h = 7200 s.
         ("2026-11-24T05:00", "2026-11-24T23:00", 7_200),
-    ] {
-        let got = seconds(night, Extended, from, until);
-        assert_eq!(got, expected, "{from} until {until}");
-    }
+    ];
+    assert_seconds(night, Extended, &seconds_rows);
 }
 
 // ------------------------------------------------------------------ 2. lunch break
@@ -158,7 +151,7 @@ fn lunch_break_is_not_counted() {
     let data = data(&[("lunch", LUNCH)]);
     let lunch = data.desk("lunch").unwrap();
 
-    for (from, amount, expected) in [
+    let due_rows = [
         // Mon 23 Nov 11:00, 3h: 11:00–12:30 1h30m, break, 13:30–15:00 1h30m → 15:00.
         ("2026-11-23T11:00", "3h", "2026-11-23T15:00:00+09:00"),
         // 1h30m from 11:00 runs out exactly at 12:30, the close of the morning
@@ -179,10 +172,23 @@ fn lunch_break_is_not_counted() {
         ("2026-11-23T12:45", "0s", "2026-11-23T12:45:00+09:00"),
         // Fri 27 Nov 16:00, 2h: Fri 16–17 1h, weekend closed, Mon 30 09–10 1h → Mon 10:00.
         ("2026-11-27T16:00", "2h", "2026-11-30T10:00:00+09:00"),
-    ] {
-        let got = due(lunch, Extended, from, amount);
-        assert_eq!(got, expected, "{amount} from {from}");
-    }
+    ];
+    assert_due(
+        lunch,
+        &due_rows.map(|(from, amount, due)| (Extended, from, amount, due)),
+    );
+
+    let seconds_rows = [
+        // Measure 12:00 → 14:00 across the break: 12:00–12:30 30m + 13:30–14:00
+        // 30m = 1h = 3600 s.
+        ("2026-11-23T12:00", "2026-11-23T14:00", 3_600),
+        // Measure Mon 10:00 → Tue 10:00: Mon 10:00–12:30 2h30m + 13:30–17:00
+        // 3h30m + Tue 09:00–10:00 1h = 7h = 25200 s.
+        ("2026-11-23T10:00", "2026-11-24T10:00", 25_200),
+        // Measure inside the break only (12:35 → 13:25): nothing counts.
+        ("2026-11-23T12:35", "2026-11-23T13:25", 0),
+    ];
+    assert_seconds(lunch, Extended, &seconds_rows);
 
     // With a pause 11:30–12:00: 11:00–11:30 30m, paused, 12:00–12:30 30m (1h),
     // break, 13:30–15:30 2h → 15:30.
@@ -199,20 +205,6 @@ fn lunch_break_is_not_counted() {
         )
         .unwrap();
     assert_eq!(local(lunch, due_paused), "2026-11-23T15:30:00+09:00");
-
-    for (from, until, expected) in [
-        // Measure 12:00 → 14:00 across the break: 12:00–12:30 30m + 13:30–14:00
-        // 30m = 1h = 3600 s.
-        ("2026-11-23T12:00", "2026-11-23T14:00", 3_600),
-        // Measure Mon 10:00 → Tue 10:00: Mon 10:00–12:30 2h30m + 13:30–17:00
-        // 3h30m + Tue 09:00–10:00 1h = 7h = 25200 s.
-        ("2026-11-23T10:00", "2026-11-24T10:00", 25_200),
-        // Measure inside the break only (12:35 → 13:25): nothing counts.
-        ("2026-11-23T12:35", "2026-11-23T13:25", 0),
-    ] {
-        let got = seconds(lunch, Extended, from, until);
-        assert_eq!(got, expected, "{from} until {until}");
-    }
 }
 
 // ------------------------------------------------------------------ 3. special days
@@ -243,7 +235,7 @@ fn half_day_and_closed_specials() {
     let data = data(&[("specials", SPECIALS)]);
     let specials = data.desk("specials").unwrap();
 
-    for (kind, from, amount, expected) in [
+    let due_rows = [
         // Wed 23 Dec 15:00, 8h standard: Wed 15–17 2h; Thu 24 (half day) 09–13
         // 4h (6h); Fri 25 holiday; Sat 26, Sun 27 weekend; Mon 28 closed special;
         // Tue 29 09–11 2h (8h) → Tue 29 11:00.
@@ -276,36 +268,30 @@ fn half_day_and_closed_specials() {
             "30m",
             "2026-12-29T09:30:00-06:00",
         ),
-    ] {
-        let got = due(specials, kind, from, amount);
-        assert_eq!(got, expected, "{kind} clock, {amount} from {from}");
-    }
+    ];
+    assert_due(specials, &due_rows);
 
     // Measure Thu 24 10:00 → Tue 29 10:00 on the standard clock: Thu 10–13 3h
     // + Tue 09–10 1h = 4h = 14400 s.
     let got = seconds(specials, Standard, "2026-12-24T10:00", "2026-12-29T10:00");
     assert_eq!(got, 14_400);
 
-    for (from, days, expected) in [
-        // 1 business day from Wed 23 Dec: Thu 24 has standard windows and is not a
-        // holiday, so it is the first business day; due at the close of its last
-        // standard window, 13:00.
-        ("2026-12-23T10:00", 1, "2026-12-24T13:00:00-06:00"),
-        // 2 business days from Wed 23: Thu 24 (1), Fri 25 holiday, 26/27 weekend,
-        // Mon 28 closed special (no standard windows: not a business day), Tue 29
-        // (2) → Tue 29 17:00.
-        ("2026-12-23T10:00", 2, "2026-12-29T17:00:00-06:00"),
-        // 1 business day from Thu 24 (during its hours): strictly after 24 Dec,
-        // the first business day is Tue 29 → 17:00.
-        ("2026-12-24T10:00", 1, "2026-12-29T17:00:00-06:00"),
-    ] {
-        let got = business_days_due(specials, at(specials, from), days).unwrap();
-        assert_eq!(
-            local(specials, got),
-            expected,
-            "{days} business days from {from}"
-        );
-    }
+    assert_business_days(
+        specials,
+        &[
+            // 1 business day from Wed 23 Dec: Thu 24 has standard windows and is not a
+            // holiday, so it is the first business day; due at the close of its last
+            // standard window, 13:00.
+            ("2026-12-23T10:00", 1, "2026-12-24T13:00:00-06:00"),
+            // 2 business days from Wed 23: Thu 24 (1), Fri 25 holiday, 26/27 weekend,
+            // Mon 28 closed special (no standard windows: not a business day), Tue 29
+            // (2) → Tue 29 17:00.
+            ("2026-12-23T10:00", 2, "2026-12-29T17:00:00-06:00"),
+            // 1 business day from Thu 24 (during its hours): strictly after 24 Dec,
+            // the first business day is Tue 29 → 17:00.
+            ("2026-12-24T10:00", 1, "2026-12-29T17:00:00-06:00"),
+        ],
+    );
 }
 
 // ------------------------------------------------------------------ 4. Sydney DST
@@ -352,21 +338,21 @@ fn sydney_dst_24x7_day_lengths() {
     ] {
         assert_eq!(local(sydney, at(sydney, from)), from_offset);
         assert_eq!(local(sydney, at(sydney, until)), until_offset);
-        let got = seconds(sydney, AllDay, from, until);
-        assert_eq!(got, expected, "{from} until {until}");
+        assert_seconds(sydney, AllDay, &[(from, until, expected)]);
     }
 
-    for (from, amount, expected) in [
+    let due_rows = [
         // 24x7 add across the spring-forward: 01:00 +10:00 is 15:00Z on the 3rd;
         // +2h = 17:00Z = 04:00 +11:00.
         ("2026-10-04T01:00", "2h", "2026-10-04T04:00:00+11:00"),
         // 24x7 add across the fall-back: 01:00 +11:00 is 14:00Z on the 4th;
         // +2h = 16:00Z = 02:00 +10:00 (the second 02:00).
         ("2026-04-05T01:00", "2h", "2026-04-05T02:00:00+10:00"),
-    ] {
-        let got = due(sydney, AllDay, from, amount);
-        assert_eq!(got, expected, "{amount} from {from}");
-    }
+    ];
+    assert_due(
+        sydney,
+        &due_rows.map(|(from, amount, due)| (AllDay, from, amount, due)),
+    );
 }
 
 #[test]
@@ -393,8 +379,7 @@ fn sydney_dst_window_real_length() {
         // 03:00 +11:00 (16:00Z); 04:00 +11:00 (17:00Z) → 1 h = 3600 s.
         (edges, "2026-10-03T12:00", "2026-10-04T12:00", 3_600),
     ] {
-        let got = seconds(desk, Standard, from, until);
-        assert_eq!(got, expected, "{} from {from} until {until}", desk.name);
+        assert_seconds(desk, Standard, &[(from, until, expected)]);
     }
 
     for (desk, from, amount, expected) in [
@@ -437,8 +422,7 @@ fn sydney_dst_window_real_length() {
             "2026-10-04T03:30:00+11:00",
         ),
     ] {
-        let got = due(desk, Standard, from, amount);
-        assert_eq!(got, expected, "{} {amount} from {from}", desk.name);
+        assert_due(desk, &[(Standard, from, amount, expected)]);
     }
 }
 
@@ -523,9 +507,9 @@ timezone = "Asia/Kolkata"
 standard = { mon = ["09:00-17:00"], tue = ["09:00-17:00"], wed = ["09:00-17:00"], thu = ["09:00-17:00"], fri = ["09:00-17:00"] }
 
 [[holiday]]
-name = "Founders Day"
 dates = [2025-03-20, 2026-03-19]
 years = [2025, 2026]
+name = "Founders Day"
 "#;
 
 #[test]
@@ -533,21 +517,17 @@ fn dated_holiday_list_outside_its_years() {
     let data = data(&[("dated", DATED)]);
     let dated = data.desk("dated").unwrap();
 
-    for (from, days, expected) in [
-        // The list is used: from Wed 18 Mar 2026, Thu 19 is a holiday, so the 1st
-        // business day is Fri 20 → 17:00 +05:30.
-        ("2026-03-18T10:00", 1, "2026-03-20T17:00:00+05:30"),
-        // Within the covered years: 1 business day from Wed 30 Dec 2026 is Thu 31
-        // Dec → 17:00; nothing of 2027 is needed.
-        ("2026-12-30T10:00", 1, "2026-12-31T17:00:00+05:30"),
-    ] {
-        let got = business_days_due(dated, at(dated, from), days).unwrap();
-        assert_eq!(
-            local(dated, got),
-            expected,
-            "{days} business days from {from}"
-        );
-    }
+    assert_business_days(
+        dated,
+        &[
+            // The list is used: from Wed 18 Mar 2026, Thu 19 is a holiday, so the 1st
+            // business day is Fri 20 → 17:00 +05:30.
+            ("2026-03-18T10:00", 1, "2026-03-20T17:00:00+05:30"),
+            // Within the covered years: 1 business day from Wed 30 Dec 2026 is Thu 31
+            // Dec → 17:00; nothing of 2027 is needed.
+            ("2026-12-30T10:00", 1, "2026-12-31T17:00:00+05:30"),
+        ],
+    );
 
     // 2 business days from Wed 30 Dec: Thu 31 is the 1st; the 2nd would be
     // Fri 1 Jan 2027 unless it is a holiday, which the list (2025–2026) cannot

@@ -146,6 +146,19 @@ fn show(desk: &str, kind: ClockKind, from: DateTime<Utc>, p: &Pauses) -> String 
     )
 }
 
+/// The clock of `kind` at `desk`, the pauses at `offs` from `from`, and the
+/// context a failure shows.
+fn setup(
+    desk: &str,
+    kind: ClockKind,
+    from: DateTime<Utc>,
+    offs: &[(i64, i64)],
+) -> (Clock<'static>, Pauses, String) {
+    let p = pauses_at(from, offs);
+    let ctx = show(desk, kind, from, &p);
+    (Clock::new(self::desk(desk), kind), p, ctx)
+}
+
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         failure_persistence: None,
@@ -163,10 +176,8 @@ proptest! {
     #[test]
     fn round_trip_and_earliest(desk in desk_name(), kind in clock_kind(), from in start(),
                                d in amount(), offs in pause_offsets()) {
-        let p = pauses_at(from, &offs);
-        let clock = Clock::new(self::desk(desk), kind);
+        let (clock, p, ctx) = setup(desk, kind, from, &offs);
         let due = clock.due(from, d, &p).unwrap();
-        let ctx = show(desk, kind, from, &p);
         prop_assert_eq!(clock.elapsed(from, due, &p).unwrap(), d, "{} d={} due={}", ctx, d, due);
         if d > TimeDelta::zero() {
             prop_assert!(due > from, "{} d={} due={}", ctx, d, due);
@@ -182,13 +193,10 @@ proptest! {
     fn monotonic_in_start(desk in desk_name(), kind in clock_kind(), from1 in start(),
                           shift in prop_oneof![0..=3 * DAY, 0..=2 * HOUR, Just(1i64)],
                           d in amount(), offs in pause_offsets()) {
-        let p = pauses_at(from1, &offs);
+        let (clock, p, ctx) = setup(desk, kind, from1, &offs);
         let from2 = from1 + secs(shift);
-        let clock = Clock::new(self::desk(desk), kind);
-        let due1 = clock.due(from1, d, &p).unwrap();
-        let due2 = clock.due(from2, d, &p).unwrap();
-        prop_assert!(due1 <= due2, "{} from2={} d={} due1={} due2={}",
-                     show(desk, kind, from1, &p), from2, d, due1, due2);
+        let [due1, due2] = [from1, from2].map(|from| clock.due(from, d, &p).unwrap());
+        prop_assert!(due1 <= due2, "{} from2={} d={} due1={} due2={}", ctx, from2, d, due1, due2);
     }
 
     /// 3. Monotonic in the amount.
@@ -196,16 +204,13 @@ proptest! {
     fn monotonic_in_amount(desk in desk_name(), kind in clock_kind(), from in start(),
                            d1 in amount(), extra in prop_oneof![0..=MAX_AMOUNT, 0..=60i64, Just(1i64)],
                            offs in pause_offsets()) {
-        let p = pauses_at(from, &offs);
+        let (clock, p, ctx) = setup(desk, kind, from, &offs);
         let d2 = d1 + secs(extra);
-        let clock = Clock::new(self::desk(desk), kind);
-        let due1 = clock.due(from, d1, &p).unwrap();
-        let due2 = clock.due(from, d2, &p).unwrap();
-        prop_assert!(due1 <= due2, "{} d1={} d2={} due1={} due2={}",
-                     show(desk, kind, from, &p), d1, d2, due1, due2);
+        let [due1, due2] = [d1, d2].map(|d| clock.due(from, d, &p).unwrap());
+        prop_assert!(due1 <= due2, "{} d1={} d2={} due1={} due2={}", ctx, d1, d2, due1, due2);
         if extra > 0 {
             // More time is strictly later: the earliest instant is unique.
-            prop_assert!(due1 < due2, "{} d1={} d2={} due={}", show(desk, kind, from, &p), d1, d2, due1);
+            prop_assert!(due1 < due2, "{} d1={} d2={} due={}", ctx, d1, d2, due1);
         }
     }
 
@@ -213,11 +218,9 @@ proptest! {
     #[test]
     fn pauses_never_earlier(desk in desk_name(), kind in clock_kind(), from in start(),
                             d in amount(), offs in pause_offsets()) {
-        let p = pauses_at(from, &offs);
-        let clock = Clock::new(self::desk(desk), kind);
+        let (clock, p, ctx) = setup(desk, kind, from, &offs);
         let with_all = clock.due(from, d, &p).unwrap();
         let without = clock.due(from, d, &Pauses::none()).unwrap();
-        let ctx = show(desk, kind, from, &p);
         prop_assert!(without <= with_all, "{} d={} none={} paused={}", ctx, d, without, with_all);
         for skip in 0..offs.len() {
             let fewer: Vec<(i64, i64)> = offs.iter().enumerate()
@@ -233,10 +236,9 @@ proptest! {
     #[test]
     fn due_not_before_start(desk in desk_name(), kind in clock_kind(), from in start(),
                             d in amount(), offs in pause_offsets()) {
-        let p = pauses_at(from, &offs);
-        let clock = Clock::new(self::desk(desk), kind);
+        let (clock, p, ctx) = setup(desk, kind, from, &offs);
         let due = clock.due(from, d, &p).unwrap();
-        prop_assert!(due >= from, "{} d={} due={}", show(desk, kind, from, &p), d, due);
+        prop_assert!(due >= from, "{} d={} due={}", ctx, d, due);
         prop_assert_eq!(clock.due(from, TimeDelta::zero(), &p).unwrap(), from);
         prop_assert_eq!(clock.elapsed(from, from, &p).unwrap(), TimeDelta::zero());
     }
