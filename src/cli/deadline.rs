@@ -7,7 +7,7 @@ use slacalc::ticket::{Ticket, TicketFields};
 
 use super::ticket::{TicketArgs, TicketCommand};
 use super::{Context, Format, Usage};
-use crate::render::{self, deadline::DeadlineJson, deadline::DeadlineRow, deadline::PlainLines};
+use crate::render::{self, deadline::DeadlineJson, deadline::PlainLines};
 
 /// When is a ticket's response due (and, for P1, the priority notification)
 #[derive(Debug, Args)]
@@ -37,7 +37,7 @@ impl TicketCommand for DeadlineArgs {
             Format::Ics => Ok(render::ics::deadline(&result, context.now)),
             Format::Csv => {
                 refuse_explain_in_csv(self.explain)?;
-                render::CsvRows::document(&DeadlineRow::new(DeadlineJson::new(
+                render::CsvRows::document(&render::deadline::row(DeadlineJson::new(
                     &result, &ticket, false,
                 )))
             }
@@ -62,7 +62,7 @@ impl TicketCommand for DeadlineArgs {
             if context.format == Format::Csv {
                 let mut json = DeadlineJson::new(&result, &ticket, false);
                 json.id.clone_from(&fields.id);
-                return rows.write(&DeadlineRow::new(json), line);
+                return rows.write(&render::deadline::row(json), line);
             }
             if self.explain || !ticket.changes.is_empty() {
                 let mut json = DeadlineJson::new(&result, &ticket, self.explain);

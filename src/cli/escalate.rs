@@ -9,7 +9,7 @@ use slacalc::ticket::TicketFields;
 
 use super::ticket::{TicketArgs, TicketCommand};
 use super::{Context, Format};
-use crate::render::{self, escalate::to_json, escalate::EscalationRow};
+use crate::render::{self, escalate::to_json};
 
 /// Who must the ticket be escalated to, and when is the next step
 #[derive(Debug, Args)]
@@ -36,7 +36,7 @@ impl TicketCommand for EscalateArgs {
         let result = compute(context, &fields)?;
         match context.format {
             Format::Json => render::json(&to_json(&result)),
-            Format::Csv => render::CsvRows::document(&EscalationRow::new(to_json(&result))),
+            Format::Csv => render::CsvRows::document(&render::escalate::row(to_json(&result))),
             Format::Ics => Err(super::unsupported(context.format, "escalate")),
             Format::Table => Ok(render::escalate::table(&result)),
         }
@@ -56,7 +56,7 @@ impl TicketCommand for EscalateArgs {
             let mut json = to_json(&compute(context, &fields)?);
             json.id.clone_from(&fields.id);
             if context.format == Format::Csv {
-                return rows.write(&EscalationRow::new(json), line);
+                return rows.write(&render::escalate::row(json), line);
             }
             serde_json::to_writer(line, &json)?;
             Ok(())

@@ -63,7 +63,7 @@ fn require_present_fields(value: &mut serde_json::Value) {
 pub fn schema(subcommand: SchemaFor) -> schemars::Schema {
     match subcommand {
         SchemaFor::Deadline => schemars::schema_for!(render::deadline::DeadlineJson<'static>),
-        SchemaFor::Escalate => schemars::schema_for!(render::escalate::EscalationJson),
+        SchemaFor::Escalate => schemars::schema_for!(render::escalate::EscalationJson<'static>),
         SchemaFor::Renew => schemars::schema_for!(render::renew::RenewalJson),
         SchemaFor::Eol => schemars::schema_for!(Vec<render::eol::ProductJson>),
         SchemaFor::Clock => schemars::schema_for!(render::clock::ClockJson),

@@ -11,17 +11,14 @@ use slacalc::plan::Target;
 use slacalc::ticket::{PriorityPeriod, Ticket};
 use slacalc::time::Tz;
 
-use super::{csv_field, rfc3339, write_rfc3339};
+use super::{rfc3339, write_rfc3339, IdCell, TicketHead};
 
 #[derive(Serialize, schemars::JsonSchema)]
 pub struct DeadlineJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<serde_json::Value>,
-    plan: &'a str,
-    priority: &'a str,
-    desk: &'a str,
-    timezone: &'static str,
-    opened: String,
+    #[serde(flatten)]
+    head: TicketHead<'a>,
     clock: &'static str,
     notification: Option<TargetJson>,
     response: TargetJson,
@@ -33,14 +30,11 @@ pub struct DeadlineJson<'a> {
 
 /// A deadline as one CSV row: the JSON object flattened, without windows
 /// and priority history.
+pub type DeadlineRow<'a> = (IdCell, TicketHead<'a>, DeadlineCells);
+
+/// The cells of a deadline's row after its head.
 #[derive(Serialize)]
-pub struct DeadlineRow<'a> {
-    id: Option<String>,
-    plan: &'a str,
-    priority: &'a str,
-    desk: &'a str,
-    timezone: &'static str,
-    opened: String,
+pub struct DeadlineCells {
     clock: &'static str,
     notification_target: Option<String>,
     notification_due: Option<String>,
@@ -49,27 +43,24 @@ pub struct DeadlineRow<'a> {
     best_effort: bool,
 }
 
-impl<'a> DeadlineRow<'a> {
-    pub fn new(json: DeadlineJson<'a>) -> DeadlineRow<'a> {
-        let (notification_target, notification_due) = match json.notification {
-            Some(n) => (Some(n.target), n.due),
-            None => (None, None),
-        };
-        DeadlineRow {
-            id: json.id.as_ref().map(csv_field),
-            plan: json.plan,
-            priority: json.priority,
-            desk: json.desk,
-            timezone: json.timezone,
-            opened: json.opened,
+/// The CSV row of a deadline's JSON object.
+pub fn row(json: DeadlineJson) -> DeadlineRow {
+    let (notification_target, notification_due) = match json.notification {
+        Some(n) => (Some(n.target), n.due),
+        None => (None, None),
+    };
+    (
+        IdCell::new(json.id.as_ref()),
+        json.head,
+        DeadlineCells {
             clock: json.clock,
             notification_target,
             notification_due,
             response_target: json.response.target,
             response_due: json.response.due,
             best_effort: json.response.best_effort,
-        }
-    }
+        },
+    )
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -118,11 +109,7 @@ impl<'a> DeadlineJson<'a> {
         };
         DeadlineJson {
             id: None,
-            plan: &d.plan.name,
-            priority: &d.priority.id,
-            desk: &d.desk.name,
-            timezone: zone.name(),
-            opened: rfc3339(d.opened, zone),
+            head: TicketHead::new(d.plan, d.priority, d.desk, d.opened),
             clock: d.response.target.clock.name(),
             notification: d.notification.as_ref().map(target),
             response: target(&d.response),

@@ -6,17 +6,14 @@ use serde::Serialize;
 use slacalc::escalation::{Escalation, Step, StepStatus};
 
 use super::deadline::{history_json, PriorityJson};
-use super::{csv_field, rfc3339};
+use super::{rfc3339, IdCell, TicketHead};
 
 #[derive(Serialize, schemars::JsonSchema)]
-pub struct EscalationJson {
+pub struct EscalationJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<serde_json::Value>,
-    plan: String,
-    priority: String,
-    desk: String,
-    timezone: String,
-    opened: String,
+    #[serde(flatten)]
+    head: TicketHead<'a>,
     at: String,
     holder: String,
     steps: Vec<StepJson>,
@@ -29,14 +26,11 @@ pub struct EscalationJson {
 
 /// An escalation as one CSV row: who holds the ticket and the next step,
 /// without the list of steps and the priority history.
+pub type EscalationRow<'a> = (IdCell, TicketHead<'a>, EscalationCells);
+
+/// The cells of an escalation's row after its head.
 #[derive(Serialize)]
-pub struct EscalationRow {
-    id: Option<String>,
-    plan: String,
-    priority: String,
-    desk: String,
-    timezone: String,
-    opened: String,
+pub struct EscalationCells {
     at: String,
     holder: String,
     next_step: Option<usize>,
@@ -47,25 +41,23 @@ pub struct EscalationRow {
     priority_since: String,
 }
 
-impl EscalationRow {
-    pub fn new(json: EscalationJson) -> EscalationRow {
-        EscalationRow {
-            id: json.id.as_ref().map(csv_field),
-            plan: json.plan,
-            priority: json.priority,
-            desk: json.desk,
-            timezone: json.timezone,
-            opened: json.opened,
+/// The CSV row of an escalation's JSON object.
+pub fn row(json: EscalationJson) -> EscalationRow {
+    let next = json.next.as_ref();
+    (
+        IdCell::new(json.id.as_ref()),
+        json.head,
+        EscalationCells {
             at: json.at,
             holder: json.holder,
-            next_step: json.next.as_ref().map(|n| n.step),
-            next_at: json.next.as_ref().map(|n| n.at.clone()),
-            next_reaches: json.next.and_then(|n| n.reaches),
+            next_step: next.map(|n| n.step),
+            next_at: next.map(|n| n.at.clone()),
+            next_reaches: next.and_then(|n| n.reaches.clone()),
             response_due: json.response_due,
             on_call: json.on_call,
             priority_since: json.priority_since,
-        }
-    }
+        },
+    )
 }
 
 #[derive(Serialize, Clone, schemars::JsonSchema)]
@@ -89,15 +81,11 @@ fn step_json(step: &Step, zone: slacalc::time::Tz) -> StepJson {
     }
 }
 
-pub fn to_json(e: &Escalation) -> EscalationJson {
+pub fn to_json<'a>(e: &Escalation<'a>) -> EscalationJson<'a> {
     let zone = e.desk.zone;
     EscalationJson {
         id: None,
-        plan: e.plan.name.clone(),
-        priority: e.priority.priority.id.clone(),
-        desk: e.desk.name.clone(),
-        timezone: zone.name().to_string(),
-        opened: rfc3339(e.opened, zone),
+        head: TicketHead::new(e.plan, e.priority.priority, e.desk, e.opened),
         at: rfc3339(e.at, zone),
         holder: e.holder.clone(),
         steps: e.steps.iter().map(|s| step_json(s, zone)).collect(),

@@ -20,6 +20,49 @@ use slacalc::plan::{Amount, Target};
 use slacalc::time::Tz;
 pub use slacalc::time::{rfc3339, write_rfc3339};
 
+// The fields every ticket's result opens with, in JSON and in CSV: what it
+// was computed for, the desk's zone and the opening. (Not a doc comment: a
+// flattened struct's would become the description of every schema it is in.)
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct TicketHead<'a> {
+    plan: &'a str,
+    priority: &'a str,
+    desk: &'a str,
+    timezone: &'static str,
+    opened: String,
+}
+
+impl<'a> TicketHead<'a> {
+    pub fn new(
+        plan: &'a slacalc::plan::Plan,
+        priority: &'a slacalc::plan::Priority,
+        desk: &'a slacalc::calendar::Calendar,
+        opened: DateTime<Utc>,
+    ) -> TicketHead<'a> {
+        TicketHead {
+            plan: &plan.name,
+            priority: &priority.id,
+            desk: &desk.name,
+            timezone: desk.zone.name(),
+            opened: rfc3339(opened, desk.zone),
+        }
+    }
+}
+
+/// A ticket's id as the first CSV cell: text as it is, other JSON as JSON.
+#[derive(serde::Serialize)]
+pub struct IdCell {
+    id: Option<String>,
+}
+
+impl IdCell {
+    pub fn new(id: Option<&serde_json::Value>) -> IdCell {
+        IdCell {
+            id: id.map(csv_field),
+        }
+    }
+}
+
 /// A target in words, as the guide says it ("60 business minutes", "next
 /// business day", "best effort"); also the JSON `target` value.
 pub fn target(t: Target) -> String {
