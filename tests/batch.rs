@@ -157,15 +157,7 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
     // 2026-11-23 09:00 CET without a response is due 10:00: as of
     // 2026-12-01 it is breached (by 7 days 23 hours... counted in the
     // summary only).
-    let input = concat!(
-        "id,plan,priority,desk,opened,pauses,responded\n",
-        "a,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:00+01:00\n",
-        "b,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:01+01:00\n",
-        "c,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-27T17:00:00-05:00\n",
-        "d,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-30T07:00:00-05:00\n",
-        "e,basic,p4,europe,2026-11-20T17:30:00+01:00,,\n",
-        "f,gold,p1,europe,2026-11-23T09:00:00+01:00,,\n",
-    );
+    let input = crate::support::AUDIT_TICKETS;
     let lines = audit_csv(input)
         .arg("--tickets")
         .format("json")

@@ -145,21 +145,8 @@ fn a_release_year_is_digits() {
 fn business_days_on_the_standard_clock_are_accepted() {
     // --clock standard is what --business-days counts on: Mon 2026-11-23
     // 10:00 at europe + 2 business days = close of Wed 25 Nov, 18:00.
-    let v = Test::new()
-        .args([
-            "clock",
-            "--desk",
-            "europe",
-            "--clock",
-            "standard",
-            "--from",
-            "2026-11-23T10:00:00+01:00",
-            "--business-days",
-            "2",
-            "--format",
-            "json",
-        ])
-        .json();
+    let args = "clock --desk europe --clock standard --from 2026-11-23T10:00:00+01:00 --business-days 2 --format json";
+    let v = Test::new().args(args.split_whitespace()).json();
     assert_eq!(v["due"], "2026-11-25T18:00:00+01:00");
 }
 

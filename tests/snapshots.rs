@@ -428,20 +428,16 @@ fn check_lists_defects() {
 
 /// The tickets of batch.rs's audit test (verdicts and lateness worked out
 /// there) and one ticket still open as of 2026-12-01T00:00Z.
-const TICKETS: &str = concat!(
-    "id,plan,priority,desk,opened,pauses,responded\n",
-    "a,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:00+01:00\n",
-    "b,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:01+01:00\n",
-    "c,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-27T17:00:00-05:00\n",
-    "d,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-30T07:00:00-05:00\n",
-    "e,basic,p4,europe,2026-11-20T17:30:00+01:00,,\n",
-    "f,gold,p1,europe,2026-11-23T09:00:00+01:00,,\n",
-    "g,gold,p4,europe,2026-11-30T17:00:00+01:00,,\n",
-);
+fn tickets() -> String {
+    format!(
+        "{}g,gold,p4,europe,2026-11-30T17:00:00+01:00,,\n",
+        crate::support::AUDIT_TICKETS
+    )
+}
 
 fn audit(extra: &[&str]) -> Test {
     Test::new()
-        .file("tickets.csv", TICKETS)
+        .file("tickets.csv", tickets())
         .args(["audit", "tickets.csv", "--as-of", "2026-12-01T00:00:00Z"])
         .args(extra.iter().copied())
         .now(NOW)

@@ -11,7 +11,7 @@
 
 use chrono::TimeDelta;
 
-use super::{at, data, local, Clock, ClockKind, Pauses};
+use super::{at, data, due_at, local, Clock, ClockKind, Pauses};
 use crate::support::Test;
 
 // ------------------------------------------------- 1. extended windows across midnight
@@ -317,14 +317,15 @@ fn first_day_of_a_dated_list_needs_nothing_of_the_year_before() {
     // Gold P1: 60 min on the extended clock. Wed 1 Jan 2025 is New Year's
     // Day, a holiday on a standard day: the holiday window 12:00–18:00.
     // Opened at 10:00, counting starts at 12:00 → due 13:00 (+04:00).
-    let due = Clock::new(uae, ClockKind::Extended)
-        .due(
-            at(uae, "2025-01-01T10:00"),
-            TimeDelta::hours(1),
-            &Pauses::none(),
-        )
-        .unwrap();
-    assert_eq!(local(uae, due), "2025-01-01T13:00:00+04:00");
+    assert_eq!(
+        due_at(
+            uae,
+            ClockKind::Extended,
+            "2025-01-01T10:00",
+            TimeDelta::hours(1)
+        ),
+        "2025-01-01T13:00:00+04:00"
+    );
     // Standard clock on 1 January: closed; the next opening is Thu 2 Jan 09:00.
     let next = Clock::new(uae, ClockKind::Standard)
         .next_open(at(uae, "2025-01-01T10:00"))
@@ -391,14 +392,15 @@ fn last_day_of_a_dated_list_needs_nothing_of_the_year_after() {
     // Gold P4: 8 h extended. Sunday 31 Dec 2028 is a standard day at the
     // middle-east desk (09:00–18:00), no holiday: 10:00 + 8 h = 18:00,
     // without looking at 2029 (the lists cover 2025–2028).
-    let due = Clock::new(desk, ClockKind::Extended)
-        .due(
-            at(desk, "2028-12-31T10:00"),
-            TimeDelta::hours(8),
-            &Pauses::none(),
-        )
-        .unwrap();
-    assert_eq!(local(desk, due), "2028-12-31T18:00:00+04:00");
+    assert_eq!(
+        due_at(
+            desk,
+            ClockKind::Extended,
+            "2028-12-31T10:00",
+            TimeDelta::hours(8)
+        ),
+        "2028-12-31T18:00:00+04:00"
+    );
     // The clock time of that day, measured up to its end.
     let seconds = Clock::new(desk, ClockKind::Extended)
         .elapsed(
@@ -425,14 +427,15 @@ fn hours_from_a_year_serve_its_first_day() {
     let desk = data.desk("new").unwrap();
     // Thursday 1 January 2026, no holidays in this calendar: 10:00 + 1 h
     // on the standard clock = 11:00 (+01:00 in winter).
-    let due = Clock::new(desk, ClockKind::Standard)
-        .due(
-            at(desk, "2026-01-01T10:00"),
-            TimeDelta::hours(1),
-            &Pauses::none(),
-        )
-        .unwrap();
-    assert_eq!(local(desk, due), "2026-01-01T11:00:00+01:00");
+    assert_eq!(
+        due_at(
+            desk,
+            ClockKind::Standard,
+            "2026-01-01T10:00",
+            TimeDelta::hours(1)
+        ),
+        "2026-01-01T11:00:00+01:00"
+    );
     let window = Clock::new(desk, ClockKind::Standard)
         .window_at(at(desk, "2026-01-01T10:00"))
         .unwrap()

@@ -12,7 +12,7 @@ pub use slacalc::deadline::business_days_with_pauses;
 pub use slacalc::input;
 pub use slacalc::load::DataSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 mod calendar;
 pub mod clock;
@@ -33,6 +33,15 @@ pub fn data(calendars: &[(&str, &str)]) -> DataSet {
 /// An instant as a user types it: RFC 3339, or a local time at the desk.
 pub fn at(desk: &Calendar, text: &str) -> DateTime<Utc> {
     input::instant(text, desk.zone, DateTime::UNIX_EPOCH).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// The due instant of `amount` of clock time from a local time at the
+/// desk, without pauses, at the desk's offset.
+pub fn due_at(desk: &Calendar, kind: ClockKind, from: &str, amount: TimeDelta) -> String {
+    let due = Clock::new(desk, kind)
+        .due(at(desk, from), amount, &Pauses::none())
+        .unwrap_or_else(|e| panic!("{from} + {amount}: {e}"));
+    local(desk, due)
 }
 
 /// An instant in RFC 3339 with the desk's local offset, as the expected

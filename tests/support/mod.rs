@@ -17,6 +17,18 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+/// Six audit tickets (id, plan, priority, desk, opened, pauses, responded)
+/// whose verdicts and lateness are worked out in batch.rs's audit test.
+pub const AUDIT_TICKETS: &str = concat!(
+    "id,plan,priority,desk,opened,pauses,responded\n",
+    "a,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:00+01:00\n",
+    "b,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:01+01:00\n",
+    "c,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-27T17:00:00-05:00\n",
+    "d,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-30T07:00:00-05:00\n",
+    "e,basic,p4,europe,2026-11-20T17:30:00+01:00,,\n",
+    "f,gold,p1,europe,2026-11-23T09:00:00+01:00,,\n",
+);
+
 /// The instant every test runs at unless it says otherwise: no test reads
 /// the real date.
 pub const NOW: &str = "2026-11-23T09:00:00Z";
