@@ -32,6 +32,20 @@ fn error_of(line: &serde_json::Value) -> &str {
     line["error"].as_str().unwrap_or_default()
 }
 
+/// The output lines of a batch in which some lines fail: exit status 1,
+/// the count of failures on stderr, and `count` lines in all.
+fn with_failures(test: Test, failures: &str, count: usize) -> Vec<serde_json::Value> {
+    let lines = test.status(1).stderr_mentions(failures).json_lines();
+    assert_eq!(lines.len(), count);
+    lines
+}
+
+/// A batch line that failed: its file line, and its error naming `needle`.
+fn assert_error(line: &serde_json::Value, number: u64, needle: &str) {
+    assert_eq!(line["line"], number, "{line}");
+    assert!(error_of(line).contains(needle), "{line}");
+}
+
 // 1. CSV values are text.
 
 #[test]
@@ -96,8 +110,7 @@ fn csv_line_numbers_count_blank_lines() {
     let input = format!("plan,priority,desk,opened\n\ngold,p9,europe,{OPENED}\n");
     let lines = deadline_csv(input).status(1).json_lines();
     assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["line"], 3);
-    assert!(error_of(&lines[0]).contains("p9"), "{}", lines[0]);
+    assert_error(&lines[0], 3, "p9");
 }
 
 #[test]
@@ -179,35 +192,21 @@ fn json_lines_are_capped_at_one_mebibyte() {
     let ticket = ticket_json("");
     let padded = |len: usize| format!("{ticket}{}", " ".repeat(len - ticket.len()));
     let input = format!("{}\n{}\n{ticket}\n", padded(cap), padded(cap + 1));
-    let lines = deadline_batch(input)
-        .status(1)
-        .stderr_mentions("1 of 3 input lines failed")
-        .json_lines();
-    assert_eq!(lines.len(), 3);
+    let lines = with_failures(deadline_batch(input), "1 of 3 input lines failed", 3);
     assert_eq!(lines[0]["response"]["due"], DUE);
-    assert_eq!(lines[1]["line"], 2);
-    assert!(
-        error_of(&lines[1]).contains("longer than 1 MiB"),
-        "{}",
-        lines[1]
-    );
+    assert_error(&lines[1], 2, "longer than 1 MiB");
     assert_eq!(lines[2]["response"]["due"], DUE);
 }
 
 #[test]
 fn an_endless_json_line_without_newline_is_one_error() {
     // 3 MiB of zero bytes and no newline: one line, too long.
-    let lines = deadline_batch(vec![0u8; 3 << 20])
-        .status(1)
-        .stderr_mentions("1 of 1 input lines failed")
-        .json_lines();
-    assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["line"], 1);
-    assert!(
-        error_of(&lines[0]).contains("longer than 1 MiB"),
-        "{}",
-        lines[0]
+    let lines = with_failures(
+        deadline_batch(vec![0u8; 3 << 20]),
+        "1 of 1 input lines failed",
+        1,
     );
+    assert_error(&lines[0], 1, "longer than 1 MiB");
 }
 
 #[test]
@@ -219,21 +218,11 @@ fn a_long_csv_record_is_an_error_and_reading_goes_on() {
     let input = format!(
         "plan,priority,desk,opened\ngold,p2,europe,{OPENED}\ngold,p2,\"{long}\",{OPENED}\ngold,p2,europe,{OPENED}\ngold,p2,\"europe,{OPENED}\n{long}\ngold,p2,europe,{OPENED}\n"
     );
-    let lines = deadline_csv(input)
-        .status(1)
-        .stderr_mentions("2 of 4 input lines failed")
-        .json_lines();
-    assert_eq!(lines.len(), 4);
+    let lines = with_failures(deadline_csv(input), "2 of 4 input lines failed", 4);
     assert_eq!(lines[0]["response"]["due"], DUE);
-    assert_eq!(lines[1]["line"], 3);
-    assert!(
-        error_of(&lines[1]).contains("longer than 1 MiB"),
-        "{}",
-        lines[1]
-    );
+    assert_error(&lines[1], 3, "longer than 1 MiB");
     assert_eq!(lines[2]["response"]["due"], DUE);
-    assert_eq!(lines[3]["line"], 5);
-    assert!(error_of(&lines[3]).contains("quote"), "{}", lines[3]);
+    assert_error(&lines[3], 5, "quote");
 }
 
 // 5. Errors in the user's words.
