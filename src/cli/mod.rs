@@ -211,13 +211,16 @@ pub fn report(error: &anyhow::Error) -> ExitCode {
     ExitCode::from(if bad_input { 2 } else { 1 })
 }
 
-/// An error and its causes on one line, outermost first.
+/// An error and its causes on one line, outermost first. Whatever a
+/// message echoes, a control character in it is escaped here, the one
+/// place every error line passes: an error is exactly one line.
 pub fn one_line(error: &anyhow::Error) -> String {
-    error
+    let text = error
         .chain()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join(": ")
+        .join(": ");
+    slacalc::input::escaped(&text).into_owned()
 }
 
 /// clap's own errors, whole (they are short); help and version go to

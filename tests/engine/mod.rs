@@ -35,9 +35,10 @@ pub fn at(desk: &Calendar, text: &str) -> DateTime<Utc> {
     input::instant(text, desk.zone, DateTime::UNIX_EPOCH).unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
-/// The due instant of `amount` of clock time from a local time at the
+/// The due instant of `hours` of clock time from a local time at the
 /// desk, without pauses, at the desk's offset.
-pub fn due_at(desk: &Calendar, kind: ClockKind, from: &str, amount: TimeDelta) -> String {
+pub fn due_at(desk: &Calendar, kind: ClockKind, from: &str, hours: i64) -> String {
+    let amount = TimeDelta::hours(hours);
     let due = Clock::new(desk, kind)
         .due(at(desk, from), amount, &Pauses::none())
         .unwrap_or_else(|e| panic!("{from} + {amount}: {e}"));
