@@ -8,10 +8,10 @@ use serde::Serialize;
 use slacalc::clock::Interval;
 use slacalc::deadline::{Deadline, TargetDue};
 use slacalc::plan::Target;
-use slacalc::ticket::{PriorityPeriod, Ticket};
+use slacalc::ticket::Ticket;
 use slacalc::time::Tz;
 
-use super::{rfc3339, write_rfc3339, IdCell, TicketHead};
+use super::{history_json, rfc3339, write_rfc3339, IdCell, PriorityJson, TicketHead};
 
 #[derive(Serialize, schemars::JsonSchema)]
 pub struct DeadlineJson<'a> {
@@ -61,22 +61,6 @@ pub fn row(json: DeadlineJson) -> DeadlineRow {
             best_effort: json.response.best_effort,
         },
     )
-}
-
-#[derive(Serialize, schemars::JsonSchema)]
-pub struct PriorityJson {
-    from: String,
-    priority: String,
-}
-
-pub fn history_json(history: &[PriorityPeriod], zone: Tz) -> Vec<PriorityJson> {
-    history
-        .iter()
-        .map(|p| PriorityJson {
-            from: rfc3339(p.from, zone),
-            priority: p.priority.id.clone(),
-        })
-        .collect()
 }
 
 #[derive(Serialize, schemars::JsonSchema)]

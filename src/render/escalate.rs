@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use slacalc::escalation::{Escalation, Step, StepStatus};
 
-use super::deadline::{history_json, PriorityJson};
-use super::{rfc3339, IdCell, TicketHead};
+use super::{history_json, rfc3339, IdCell, PriorityJson, TicketHead};
 
 #[derive(Serialize, schemars::JsonSchema)]
 pub struct EscalationJson<'a> {

@@ -49,6 +49,25 @@ impl<'a> TicketHead<'a> {
     }
 }
 
+// One period of a ticket's priority history (a plain comment: a doc
+// comment would become its description in the schemas).
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct PriorityJson {
+    from: String,
+    priority: String,
+}
+
+/// A ticket's priority history, instants at the desk's offset.
+pub fn history_json(history: &[slacalc::ticket::PriorityPeriod], zone: Tz) -> Vec<PriorityJson> {
+    history
+        .iter()
+        .map(|p| PriorityJson {
+            from: rfc3339(p.from, zone),
+            priority: p.priority.id.clone(),
+        })
+        .collect()
+}
+
 /// A ticket's id as the first CSV cell: text as it is, other JSON as JSON.
 #[derive(serde::Serialize)]
 pub struct IdCell {
