@@ -1,5 +1,8 @@
-//! The library's errors. Every one of them is the user's input or data
-//! being wrong, and says which value and how to fix it.
+//! The library's one error type. Its kinds say what they are about: a data
+//! file (file, line, key), a name the data does not know, a value given
+//! (the value as given, and what is wrong with it), something the data set
+//! lacks, and the limits a computation ran into. None names a flag: the
+//! command line knows which flag gave a value.
 
 use std::fmt;
 
@@ -26,6 +29,14 @@ pub enum Error {
     /// A value typed by the user cannot be used.
     #[error("{0}")]
     Input(String),
+    /// A value given (typed, or read from a batch line) that cannot be
+    /// used: the value as given, and the message saying what is wrong.
+    #[error("{message}")]
+    Value { value: String, message: String },
+    /// The data set lacks what a computation needs (renewal rules, an
+    /// escalation matrix, weekly hours for a year).
+    #[error("{0}")]
+    Lacking(String),
     /// A dated holiday list does not cover a year the computation needs.
     #[error("calendar '{calendar}' has no dates for holiday '{holiday}' in {year} (its list covers {first_year}-{last_year}); add that year's dates to the calendar file")]
     NoHolidayData {
@@ -84,6 +95,14 @@ fn suggestion(suggest: Option<&str>) -> String {
 }
 
 impl Error {
+    /// A value that cannot be used, and why (the message names it).
+    pub fn value(value: impl fmt::Display, message: impl Into<String>) -> Error {
+        Error::Value {
+            value: value.to_string(),
+            message: message.into(),
+        }
+    }
+
     /// An unknown-name error, suggesting the nearest known name.
     pub fn unknown(
         kind: &'static str,

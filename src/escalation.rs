@@ -77,7 +77,7 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
     }
     let in_force = ticket.period_at(at).clone();
     let matrix = plan.escalation().ok_or_else(|| {
-        Error::Input(format!(
+        Error::Lacking(format!(
             "plan '{}' has no escalation matrix in its plan file",
             plan.name
         ))
@@ -92,7 +92,7 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
     let mut steps = Vec::with_capacity(matrix.steps.len());
     for (index, target) in matrix.steps.iter().enumerate() {
         let due = deadline::due(desk, *target, ticket.opened, &ticket.pauses)?
-            .ok_or_else(|| Error::Input(format!("escalation step {} has no time", index + 1)))?;
+            .ok_or_else(|| Error::Lacking(format!("escalation step {} has no time", index + 1)))?;
         let reaches = cells.get(index).cloned().flatten();
         if let Some(name) = &reaches {
             holder.clone_from(name);

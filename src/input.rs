@@ -41,7 +41,7 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
     // chrono keeps a leap second as a nanosecond count past one second.
     let leap = |nanosecond: u32| {
         (nanosecond >= 1_000_000_000).then(|| {
-            Error::Input(format!(
+            Error::value(text, format!(
                 "'{}' is a leap second (:60): times are kept without leap seconds; give :59 or the next minute's :00",
                 escaped(text)
             ))
@@ -71,10 +71,10 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
                 return Err(e);
             }
             return user_time(zone, local.trunc_subsecs(0))
-                .map_err(|e| Error::Input(format!("'{}': {e}", escaped(text))));
+                .map_err(|e| Error::value(text, format!("'{}': {e}", escaped(text))));
         }
     }
-    Err(Error::Input(format!(
+    Err(Error::value(text, format!(
         "'{}' is not a time: use RFC 3339 (2026-11-20T17:30:00+01:00), a local time (2026-11-20T17:30) or now",
         escaped(text)
     )))
@@ -83,10 +83,13 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
 /// A pause `A/B`: the clock stops from A until B.
 pub fn pause(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<Interval> {
     let (a, b) = text.split_once('/').ok_or_else(|| {
-        Error::Input(format!(
-            "pause '{}' is not START/END, like 2026-11-20T10:00+01:00/2026-11-20T12:00+01:00",
-            escaped(text)
-        ))
+        Error::value(
+            text,
+            format!(
+                "pause '{}' is not START/END, like 2026-11-20T10:00+01:00/2026-11-20T12:00+01:00",
+                escaped(text)
+            ),
+        )
     })?;
     Ok(Interval {
         start: instant(a, zone, now)?,
@@ -106,24 +109,30 @@ pub fn pauses(texts: &[impl AsRef<str>], zone: Tz, now: DateTime<Utc>) -> Result
         .collect::<Result<Vec<_>>>()?;
     Pauses::new(intervals).map_err(|reversed| {
         let text = texts.get(reversed.0).map_or("", AsRef::as_ref);
-        Error::Input(format!("pause '{}' ends before it starts", escaped(text)))
+        Error::value(
+            text,
+            format!("pause '{}' ends before it starts", escaped(text)),
+        )
     })
 }
 
 /// A duration: `90s`, `45m`, `5h30m`, `2h`, or ISO 8601 `PT5H30M`.
 pub fn duration(text: &str) -> Result<TimeDelta> {
     let bad = || {
-        Error::Input(format!(
-            "'{}' is not a duration: use 90s, 45m, 5h30m or ISO 8601 like PT5H30M",
-            escaped(text)
-        ))
+        Error::value(
+            text,
+            format!(
+                "'{}' is not a duration: use 90s, 45m, 5h30m or ISO 8601 like PT5H30M",
+                escaped(text)
+            ),
+        )
     };
     let trimmed = text.trim();
     let upper = trimmed.to_ascii_uppercase();
     let body = match upper.strip_prefix("PT") {
         Some(rest) => rest.to_string(),
         None if upper.starts_with('P') => {
-            return Err(Error::Input(format!(
+            return Err(Error::value(text, format!(
                 "'{}': days, months or years are not business time; give hours (PT40H) or use --business-days",
                 escaped(text)
             )))
@@ -164,10 +173,10 @@ pub fn duration(text: &str) -> Result<TimeDelta> {
     }
     // A hundred years of clock time is more than any contract needs.
     if seconds > 100 * 366 * 86_400 {
-        return Err(Error::Input(format!(
-            "duration '{}' is longer than 100 years",
-            escaped(text)
-        )));
+        return Err(Error::value(
+            text,
+            format!("duration '{}' is longer than 100 years", escaped(text)),
+        ));
     }
     Ok(TimeDelta::seconds(seconds))
 }
@@ -178,8 +187,12 @@ pub fn date(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<NaiveDate> {
     if text.eq_ignore_ascii_case("today") {
         return Ok(now.with_timezone(&zone).date_naive());
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| Error::Input(format!("'{}' is not a date like 2026-11-20", escaped(text))))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::value(
+            text,
+            format!("'{}' is not a date like 2026-11-20", escaped(text)),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -36,10 +36,13 @@ fn now() -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
         Some(text) => {
             let text = text.to_string_lossy();
             let pinned = chrono::DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
-                slacalc::Error::Input(format!(
-                    "SLACALC_NOW '{}' is not an RFC 3339 time like 2026-11-20T17:30:00+01:00",
-                    text.escape_debug()
-                ))
+                slacalc::Error::value(
+                    &text,
+                    format!(
+                        "SLACALC_NOW '{}' is not an RFC 3339 time like 2026-11-20T17:30:00+01:00",
+                        text.escape_debug()
+                    ),
+                )
             })?;
             Ok(pinned.with_timezone(&chrono::Utc).trunc_subsecs(0))
         }

@@ -42,9 +42,12 @@ impl Release {
     /// `Winter '20`, `Winter 2020`, `spring 21`.
     pub fn parse(text: &str) -> Result<Release> {
         let bad = || {
-            Error::Input(format!(
-                "'{text}' is not a suite release like \"Winter '20\" (Winter, Spring or Summer and a year)"
-            ))
+            Error::value(
+                text,
+                format!(
+                    "'{text}' is not a suite release like \"Winter '20\" (Winter, Spring or Summer and a year)"
+                ),
+            )
         };
         let mut parts = text.split_whitespace();
         let season = match parts.next().map(str::to_ascii_lowercase).as_deref() {
@@ -94,17 +97,23 @@ impl Eligibility {
     /// Why a plan and release cannot have proactive support, if they cannot.
     pub fn check(&self, plan: &str, release: Option<Release>) -> Result<()> {
         if !self.plans.iter().any(|p| p.eq_ignore_ascii_case(plan)) {
-            return Err(Error::Input(format!(
-                "proactive support is part of the {} plans, not {plan}",
-                self.plans.join(" and ")
-            )));
+            return Err(Error::value(
+                plan,
+                format!(
+                    "proactive support is part of the {} plans, not {plan}",
+                    self.plans.join(" and ")
+                ),
+            ));
         }
         if let Some(release) = release {
             if release < self.first_release {
-                return Err(Error::Input(format!(
-                    "proactive support needs suite release {} or newer; {release} is older",
-                    self.first_release
-                )));
+                return Err(Error::value(
+                    release,
+                    format!(
+                        "proactive support needs suite release {} or newer; {release} is older",
+                        self.first_release
+                    ),
+                ));
             }
         }
         Ok(())

@@ -38,16 +38,19 @@ impl RenewalRequest {
     /// one; SPEC §6).
     pub fn for_product(mut self, product: &Product) -> Result<RenewalRequest> {
         if product.status(self.ordered) == Status::EndOfLife {
-            return Err(Error::Input(format!(
-                "'{}' reached end of life on {}: no support can be sold for it{}",
-                product.name,
-                product.eol,
-                product
-                    .replacement
-                    .as_ref()
-                    .map(|r| format!(" (replacement: {r})"))
-                    .unwrap_or_default()
-            )));
+            return Err(Error::value(
+                &product.name,
+                format!(
+                    "'{}' reached end of life on {}: no support can be sold for it{}",
+                    product.name,
+                    product.eol,
+                    product
+                        .replacement
+                        .as_ref()
+                        .map(|r| format!(" (replacement: {r})"))
+                        .unwrap_or_default()
+                ),
+            ));
         }
         self.eos = Some(self.eos.map_or(product.eos, |given| given.min(product.eos)));
         Ok(self)
@@ -86,8 +89,9 @@ pub fn add_years(date: NaiveDate, years: u32) -> Result<NaiveDate> {
 
 pub fn renew(rules: &RenewalRules, request: &RenewalRequest) -> Result<Renewal> {
     if request.years == 0 {
-        return Err(Error::Input(
-            "a term of 0 years covers nothing; give at least 1 year".into(),
+        return Err(Error::value(
+            0,
+            "a term of 0 years covers nothing; give at least 1 year",
         ));
     }
     let late_days = (request.ordered - request.expires).num_days();
@@ -109,9 +113,12 @@ pub fn renew(rules: &RenewalRules, request: &RenewalRequest) -> Result<Renewal> 
     let mut cut_by_eos = false;
     if let Some(eos) = request.eos {
         if eos <= start {
-            return Err(Error::Input(format!(
-                "the product reached end of support on {eos}, on or before the term would start ({start}); no support term can begin"
-            )));
+            return Err(Error::value(
+                eos,
+                format!(
+                    "the product reached end of support on {eos}, on or before the term would start ({start}); no support term can begin"
+                ),
+            ));
         }
         if eos < end {
             end = eos;
@@ -119,9 +126,12 @@ pub fn renew(rules: &RenewalRules, request: &RenewalRequest) -> Result<Renewal> 
         }
     }
     if end <= start {
-        return Err(Error::Input(format!(
-            "the base product's term ends on {end}, on or before this term would start ({start})"
-        )));
+        return Err(Error::value(
+            end,
+            format!(
+                "the base product's term ends on {end}, on or before this term would start ({start})"
+            ),
+        ));
     }
     Ok(Renewal {
         late_days,

@@ -22,12 +22,12 @@ pub fn window_edge(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
 pub fn user_time(zone: Tz, local: NaiveDateTime) -> Result<DateTime<Utc>> {
     match zone.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
-        LocalResult::Ambiguous(a, b) => Err(Error::Input(format!(
+        LocalResult::Ambiguous(a, b) => Err(Error::value(local, format!(
             "local time {local} is ambiguous in {zone}: it happens twice as clocks go back ({} and {}); give an offset",
             a.format("%:z"),
             b.format("%:z")
         ))),
-        LocalResult::None => Err(Error::Input(format!(
+        LocalResult::None => Err(Error::value(local, format!(
             "local time {local} does not exist in {zone}: clocks skip it as they go forward; give an offset or a time outside the gap"
         ))),
     }

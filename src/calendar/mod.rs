@@ -189,7 +189,7 @@ impl Calendar {
             .iter()
             .find(|h| h.from.is_none_or(|f| f <= year) && h.until.is_none_or(|u| year <= u))
             .ok_or_else(|| {
-                Error::Input(format!(
+                Error::Lacking(format!(
                     "calendar '{}' has no weekly hours for {year}",
                     self.name
                 ))

@@ -62,15 +62,19 @@ impl<'a> Clock<'a> {
         pauses: &Pauses,
     ) -> Result<DateTime<Utc>> {
         if amount < TimeDelta::zero() {
-            return Err(Error::Input(format!(
-                "a duration cannot be negative ({amount})"
-            )));
+            return Err(Error::value(
+                amount,
+                format!("a duration cannot be negative ({amount})"),
+            ));
         }
         if amount > TimeDelta::days(MAX_AMOUNT_DAYS) {
-            return Err(Error::Input(format!(
-                "{} hours is more than a century of clock time",
-                amount.num_hours()
-            )));
+            return Err(Error::value(
+                amount,
+                format!(
+                    "{} hours is more than a century of clock time",
+                    amount.num_hours()
+                ),
+            ));
         }
         let mut remaining = amount;
         if remaining.is_zero() {
@@ -194,9 +198,10 @@ pub fn business_days_due(
         return Ok(from);
     }
     if i64::from(days) > MAX_AMOUNT_DAYS {
-        return Err(Error::Input(format!(
-            "{days} business days is more than a century"
-        )));
+        return Err(Error::value(
+            days,
+            format!("{days} business days is more than a century"),
+        ));
     }
     let mut date =
         local_date(calendar.zone, from).ok_or_else(|| Error::OutOfRange(format!("{from}")))?;

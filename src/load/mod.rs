@@ -81,10 +81,13 @@ impl DataSet {
         let calendars = read_folder(&dir.join("calendars"))?;
         let plans = read_folder(&dir.join("plans"))?;
         if calendars.is_none() && plans.is_none() {
-            return Err(Error::Input(format!(
-                "data folder '{}' has neither calendars/ nor plans/",
-                dir.display()
-            )));
+            return Err(Error::value(
+                dir.display(),
+                format!(
+                    "data folder '{}' has neither calendars/ nor plans/",
+                    dir.display()
+                ),
+            ));
         }
         DataSet::from_sources(
             &calendars.unwrap_or_else(|| owned(EMBEDDED_CALENDARS)),
@@ -228,7 +231,7 @@ impl DataSet {
     /// The renewal rules of the plans files.
     pub fn renewal(&self) -> Result<&RenewalRules> {
         self.renewal.as_ref().ok_or_else(|| {
-            Error::Input("no plans file has a [renewal] table with the renewal rules".into())
+            Error::Lacking("no plans file has a [renewal] table with the renewal rules".into())
         })
     }
 
@@ -294,7 +297,12 @@ pub const MAX_DATA_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// device, which could block or never end), in UTF-8.
 pub(crate) fn read_data_file(path: &Path) -> Result<String> {
     use std::io::Read;
-    let problem = |what: String| Error::Input(format!("data file {}: {what}", path.display()));
+    let problem = |what: String| {
+        Error::value(
+            path.display(),
+            format!("data file {}: {what}", path.display()),
+        )
+    };
     let meta = std::fs::metadata(path).map_err(|e| problem(e.to_string()))?;
     if !meta.is_file() {
         return Err(problem("not a regular file".into()));
@@ -319,7 +327,10 @@ pub(crate) fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
         return Ok(None);
     }
     let io_error = |path: &Path, e: std::io::Error| {
-        Error::Input(format!("cannot read {}: {e}", path.display()))
+        Error::value(
+            path.display(),
+            format!("cannot read {}: {e}", path.display()),
+        )
     };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
