@@ -55,6 +55,15 @@ pub enum Error {
         clock: String,
         from: String,
     },
+    /// A walk found no answer within a century of its start.
+    #[error(
+        "calendar '{calendar}' gives no answer on the {clock} clock within a century after {from}"
+    )]
+    BeyondHorizon {
+        calendar: String,
+        clock: String,
+        from: String,
+    },
     /// An instant given for a ticket lies before its opening.
     #[error("{what} {} is before the ticket was opened ({})", rfc3339(*at, *zone), rfc3339(*opened, *zone))]
     BeforeOpening {

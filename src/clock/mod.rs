@@ -29,6 +29,11 @@ const LAST_YEAR: i32 = 9999;
 /// The largest amount of clock time or business days asked for: a century.
 const MAX_AMOUNT_DAYS: i64 = 36_600;
 
+/// How far past its start a walk may look for an answer: a century. A
+/// calendar open a second a day, or a pause of ten thousand years, is
+/// refused after at most this many days, not walked to the year 9999.
+pub const HORIZON_DAYS: u64 = 36_600;
+
 /// A clock over one desk's calendar.
 #[derive(Debug, Clone, Copy)]
 pub struct Clock<'a> {
@@ -240,6 +245,8 @@ pub struct OpenIntervals<'a> {
     from: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
     next_date: Option<NaiveDate>,
+    /// The last date the walk may read.
+    horizon: NaiveDate,
     pending: VecDeque<Interval>,
     closed_run: u32,
     failed: bool,
@@ -264,10 +271,26 @@ impl<'a> OpenIntervals<'a> {
             from,
             until: None,
             next_date: start,
+            // Near the end of representable dates, the year limit below
+            // stops the walk first.
+            horizon: start
+                .and_then(|d| d.checked_add_days(chrono::Days::new(HORIZON_DAYS)))
+                .unwrap_or(NaiveDate::MAX),
             pending: VecDeque::new(),
             closed_run: 0,
             failed: false,
         }
+    }
+
+    /// Go on from `t` (later than every interval given so far), without
+    /// reading the days in between: a long pause is jumped, not walked. The
+    /// horizon stays where the walk began.
+    fn restart_at(&mut self, t: DateTime<Utc>) {
+        let horizon = self.horizon;
+        let until = self.until;
+        *self = OpenIntervals::new(self.clock, t);
+        self.horizon = horizon;
+        self.until = until;
     }
 }
 
@@ -333,6 +356,14 @@ impl Iterator for OpenIntervals<'_> {
                 self.failed = true;
                 return Some(Err(self.clock.no_open_time(self.from)));
             }
+            if date > self.horizon {
+                self.failed = true;
+                return Some(Err(Error::BeyondHorizon {
+                    calendar: self.clock.calendar.name.clone(),
+                    clock: self.clock.kind.name().to_string(),
+                    from: crate::time::rfc3339(self.from, self.clock.calendar.zone),
+                }));
+            }
             if date.year() > LAST_YEAR {
                 self.failed = true;
                 return Some(Err(Error::OutOfRange(format!(
@@ -392,6 +423,19 @@ impl Iterator for Counted<'_> {
             else {
                 return Some(Ok(open));
             };
+            // A pause reaching days past this interval is jumped: the walk
+            // goes on from its end instead of reading every day it covers.
+            if pause.end > open.end + TimeDelta::days(2) {
+                let counted = (open.start < pause.start).then_some(Interval {
+                    start: open.start,
+                    end: pause.start,
+                });
+                self.open.restart_at(pause.end);
+                if let Some(counted) = counted {
+                    return Some(Ok(counted));
+                }
+                continue;
+            }
             // The pause overlaps: count up to it, keep what follows it.
             if pause.end < open.end {
                 self.rest = Some(Interval {

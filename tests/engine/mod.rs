@@ -17,6 +17,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 mod calendar;
 pub mod clock;
 mod data_fixes;
+mod horizon;
 mod properties;
 
 /// A data set of desk calendars only: `calendars/<name>.toml` for each
