@@ -246,3 +246,29 @@ fn an_audit_summary_keeps_a_bounded_sample_of_failed_lines() {
     assert_eq!(v["errors"], 150);
     assert_eq!(v["failed_lines"].as_array().unwrap().len(), 100);
 }
+
+#[test]
+fn desk_files_differing_only_in_case_are_refused() {
+    // Desk names compare in any case: calendars/X.toml would hide
+    // calendars/x.toml (or the other way round).
+    let europe = include_str!("../calendars/europe.toml");
+    Test::new()
+        .data(&[("calendars/X.toml", europe), ("calendars/x.toml", europe)])
+        .args(["holidays", "--desk", "x", "--year", "2026"])
+        .bad_input(&["desk 'x' is also defined", "ignore case"])
+        .run();
+}
+
+#[test]
+fn a_data_file_linked_to_a_device_is_refused() {
+    // /dev/zero would be read until memory runs out.
+    let test = Test::new().file("data/plans/.keep", "");
+    let link = test.dir().join("data/calendars/zero.toml");
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    test.args([
+        "holidays", "--desk", "europe", "--year", "2026", "--data", "data",
+    ])
+    .bad_input(&["zero.toml", "not a regular file"])
+    .run();
+}

@@ -156,3 +156,28 @@ fn window_instants(calendar: &Calendar, date: NaiveDate, window: Window) -> Opti
     // A window wholly inside a DST gap does not exist.
     (end > start).then_some(Interval { start, end })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::DataSet;
+
+    /// Walking three centuries of days on every clock of two desks asks
+    /// for 1,800 year tables; the cache never holds more than its bound.
+    #[test]
+    fn the_day_cache_stays_bounded() {
+        let data = DataSet::embedded().unwrap();
+        for desk in ["americas", "europe"] {
+            let calendar = data.desk(desk).unwrap();
+            for clock in ClockKind::ALL {
+                let mut walker = DayWalker::new(calendar, clock);
+                for year in 1800..2100 {
+                    let date = NaiveDate::from_ymd_opt(year, 7, 1).unwrap();
+                    walker.midnight(date).unwrap();
+                    let held = TABLES.with(|tables| tables.borrow().len());
+                    assert!(held <= MAX_TABLES, "{held} tables held");
+                }
+            }
+        }
+    }
+}
