@@ -166,14 +166,14 @@ mod tests {
     /// for 1,800 year tables; the cache never holds more than its bound.
     #[test]
     fn the_day_cache_stays_bounded() {
-        let data = DataSet::embedded().unwrap();
+        let embedded = DataSet::embedded().unwrap();
         for desk in ["americas", "europe"] {
-            let calendar = data.desk(desk).unwrap();
+            let calendar = embedded.desk(desk).unwrap();
             for clock in ClockKind::ALL {
                 let mut walker = DayWalker::new(calendar, clock);
                 for year in 1800..2100 {
-                    let date = NaiveDate::from_ymd_opt(year, 7, 1).unwrap();
-                    walker.midnight(date).unwrap();
+                    let july = NaiveDate::from_ymd_opt(year, 7, 1).unwrap();
+                    walker.midnight(july).unwrap();
                     let held = TABLES.with(|tables| tables.borrow().len());
                     assert!(held <= MAX_TABLES, "{held} tables held");
                 }
