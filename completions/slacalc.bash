@@ -175,7 +175,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__clock)
-            opts="-h --desk --clock --from --add --business-days --until --pause --data --format --help"
+            opts="-h --desk --clock --from --add --before --business-days --until --pause --data --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -194,6 +194,10 @@ _slacalc() {
                     return 0
                     ;;
                 --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -127,6 +127,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l desk -d 'Desk 
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l clock -d 'Clock: standard, extended (the default) or 24x7' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l from -d 'Start: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l add -d 'Business time to add: 90s, 45m, 5h30m or PT5H30M' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l before -d 'Business time to count back from --from (a reminder before a deadline): the latest instant with that much clock time before it' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l business-days -d 'Close of standard hours on the N-th business day after the start\'s date' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l until -d 'Measure the clock time from --from until this instant' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r

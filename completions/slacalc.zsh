@@ -148,6 +148,7 @@ _arguments "${_arguments_options[@]}" : \
 '--clock=[Clock\: standard, extended (the default) or 24x7]:CLOCK:_default' \
 '--from=[Start\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '--add=[Business time to add\: 90s, 45m, 5h30m or PT5H30M]:DURATION:_default' \
+'--before=[Business time to count back from --from (a reminder before a deadline)\: the latest instant with that much clock time before it]:DURATION:_default' \
 '--business-days=[Close of standard hours on the N-th business day after the start'\''s date]:N:_default' \
 '--until=[Measure the clock time from --from until this instant]:TIME:_default' \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \

@@ -123,3 +123,25 @@ fn bad_calendar_file_is_named_with_line_and_key() {
         .stderr_contains("standerd")
         .run();
 }
+
+#[test]
+fn clock_before_json_fields() {
+    // Mon 2026-11-23 10:00 CET, 2 h back on the default extended clock:
+    // Mon 09:00–10:00 and Sat 17:00–18:00 (SPEC §2, extended Saturday).
+    let v = Test::new()
+        .args(
+            "clock --desk europe --from 2026-11-23T10:00:00+01:00 --before 2h --format json"
+                .split_whitespace(),
+        )
+        .json();
+    assert_eq!(
+        v,
+        serde_json::json!({
+            "desk": "europe",
+            "clock": "extended",
+            "from": "2026-11-23T10:00:00+01:00",
+            "before": "2h",
+            "at": "2026-11-21T17:00:00+01:00"
+        })
+    );
+}

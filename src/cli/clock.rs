@@ -14,9 +14,10 @@ use crate::render::{self, clock::ClockJson};
 /// Add business time to an instant, or measure it between two instants
 #[derive(Debug, Args)]
 #[command(
-    group(ArgGroup::new("question").required(true).args(["add", "business_days", "until"])),
+    group(ArgGroup::new("question").required(true).args(["add", "before", "business_days", "until"])),
     after_help = "EXAMPLES:
   slacalc clock --desk europe --from 2026-11-20T16:00:00+01:00 --add 3h
+  slacalc clock --desk europe --from 2026-11-23T10:00:00+01:00 --before 2h
   slacalc clock --desk americas --clock standard --from now --business-days 2
   slacalc clock --desk uae --from 2026-11-23T08:00 --until 2026-11-24T12:00 --format json"
 )]
@@ -33,6 +34,10 @@ pub struct ClockArgs {
     /// Business time to add: 90s, 45m, 5h30m or PT5H30M
     #[arg(long, value_name = "DURATION")]
     add: Option<String>,
+    /// Business time to count back from --from (a reminder before a
+    /// deadline): the latest instant with that much clock time before it
+    #[arg(long, value_name = "DURATION")]
+    before: Option<String>,
     /// Close of standard hours on the N-th business day after the start's date
     #[arg(long, value_name = "N")]
     business_days: Option<u32>,
@@ -68,7 +73,11 @@ impl Execute for ClockArgs {
         };
         let from = input::instant(&self.from, zone, context.now)?;
         let pauses = input::pauses(&self.pauses, zone, context.now)?;
-        let result = if let Some(until_text) = &self.until {
+        let result = if let Some(before) = &self.before {
+            let amount = input::duration(before)?;
+            let at = Clock::new(desk, kind).before(from, amount, &pauses)?;
+            ClockJson::before(desk, kind, from, before, at)
+        } else if let Some(until_text) = &self.until {
             let until = input::instant(until_text, zone, context.now)?;
             if until < from {
                 return Err(Usage(format!(
@@ -94,7 +103,7 @@ impl Execute for ClockArgs {
             let asked = match (&self.add, self.business_days) {
                 (Some(add), _) => format!("{add} of {kind} clock time"),
                 (None, Some(days)) => format!("{days} business day(s)"),
-                _ => String::new(),
+                _ => format!("{kind} clock"),
             };
             render::clock::table(desk, &result, &asked)
         };

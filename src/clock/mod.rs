@@ -66,21 +66,7 @@ impl<'a> Clock<'a> {
         amount: TimeDelta,
         pauses: &Pauses,
     ) -> Result<DateTime<Utc>> {
-        if amount < TimeDelta::zero() {
-            return Err(Error::value(
-                amount,
-                format!("a duration cannot be negative ({amount})"),
-            ));
-        }
-        if amount > TimeDelta::days(MAX_AMOUNT_DAYS) {
-            return Err(Error::value(
-                amount,
-                format!(
-                    "{} hours is more than a century of clock time",
-                    amount.num_hours()
-                ),
-            ));
-        }
+        check_amount(amount)?;
         let mut remaining = amount;
         if remaining.is_zero() {
             return Ok(from);
@@ -132,6 +118,54 @@ impl<'a> Clock<'a> {
             });
         }
         Ok(out)
+    }
+
+    /// Counting backwards: the latest instant at or before `until` such that
+    /// `amount` of clock time, pauses excluded, lies between it and `until`
+    /// (zero: `until` itself). "Remind me 2 business hours before the
+    /// deadline." Since the clock time from an instant to `until` only
+    /// shrinks as the instant moves later, the answer is found by looking
+    /// back in doubling steps, then narrowing to the second.
+    pub fn before(
+        &self,
+        until: DateTime<Utc>,
+        amount: TimeDelta,
+        pauses: &Pauses,
+    ) -> Result<DateTime<Utc>> {
+        check_amount(amount)?;
+        if amount.is_zero() {
+            return Ok(until);
+        }
+        let beyond = || Error::BeyondHorizon {
+            calendar: self.calendar.name.clone(),
+            clock: self.kind.name().to_string(),
+            from: crate::time::rfc3339(until, self.calendar.zone),
+        };
+        let horizon = TimeDelta::days(i64::try_from(HORIZON_DAYS).unwrap_or(i64::MAX));
+        let mut span = amount;
+        let earliest = loop {
+            let start = until.checked_sub_signed(span).ok_or_else(beyond)?;
+            if self.elapsed(start, until, pauses)? >= amount {
+                break start;
+            }
+            if span > horizon {
+                return Err(beyond());
+            }
+            span = span * 2;
+        };
+        // `lo` has enough clock time before `until`, `hi` (until itself)
+        // has none.
+        let (mut lo, mut hi) = (earliest.timestamp(), until.timestamp());
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            let at = DateTime::from_timestamp(mid, 0).ok_or_else(beyond)?;
+            if self.elapsed(at, until, pauses)? >= amount {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        DateTime::from_timestamp(lo, 0).ok_or_else(beyond)
     }
 
     /// The clock time between two instants, pauses excluded.
@@ -232,6 +266,26 @@ pub fn business_days_due(
             }
         }
     }
+}
+
+/// An amount of clock time is neither negative nor more than a century.
+fn check_amount(amount: TimeDelta) -> Result<()> {
+    if amount < TimeDelta::zero() {
+        return Err(Error::value(
+            amount,
+            format!("a duration cannot be negative ({amount})"),
+        ));
+    }
+    if amount > TimeDelta::days(MAX_AMOUNT_DAYS) {
+        return Err(Error::value(
+            amount,
+            format!(
+                "{} hours is more than a century of clock time",
+                amount.num_hours()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Open intervals of a clock from an instant on, generated a day at a time.

@@ -30,15 +30,45 @@ pub struct ElapsedJson {
     instants: (DateTime<Utc>, DateTime<Utc>),
 }
 
-/// The JSON output of `clock`: a due instant, or a measured time.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct BeforeJson {
+    desk: String,
+    clock: String,
+    from: String,
+    before: String,
+    at: String,
+    #[serde(skip)]
+    instants: (DateTime<Utc>, DateTime<Utc>),
+}
+
+/// The JSON output of `clock`: a due instant, a measured time, or an
+/// instant counted back.
 #[derive(Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum ClockJson {
     Due(DueJson),
     Elapsed(ElapsedJson),
+    Before(BeforeJson),
 }
 
 impl ClockJson {
+    pub fn before(
+        desk: &Calendar,
+        kind: ClockKind,
+        from: DateTime<Utc>,
+        before: &str,
+        at: DateTime<Utc>,
+    ) -> Self {
+        ClockJson::Before(BeforeJson {
+            desk: desk.name.clone(),
+            clock: kind.to_string(),
+            from: rfc3339(from, desk.zone),
+            before: before.to_string(),
+            at: rfc3339(at, desk.zone),
+            instants: (from, at),
+        })
+    }
+
     pub fn due(desk: &Calendar, kind: ClockKind, from: DateTime<Utc>, due: DateTime<Utc>) -> Self {
         ClockJson::Due(DueJson {
             desk: desk.name.clone(),
@@ -80,6 +110,16 @@ pub fn table(desk: &Calendar, result: &ClockJson, asked: &str) -> String {
             zone.name(),
             local(e.instants.0, zone),
             local(e.instants.1, zone)
+        ),
+        ClockJson::Before(b) => format!(
+            "{} of {} clock time before {} at the {} desk ({}) starts {} ({})\n",
+            b.before,
+            b.clock,
+            local(b.instants.0, zone),
+            desk.name,
+            zone.name(),
+            local(b.instants.1, zone),
+            utc(b.instants.1)
         ),
         ClockJson::Due(d) => format!(
             "{asked} from {} at the {} desk ({}) is due {} ({})\n",

@@ -14,6 +14,7 @@ pub use slacalc::load::DataSet;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+mod before;
 mod calendar;
 pub mod clock;
 mod data_fixes;

@@ -430,3 +430,29 @@ proptest! {
                      tue_start, from, d, due, later);
     }
 }
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// 9. Counting back (`before`) undoes counting forward: exactly `d` of
+    /// clock time lies between `before(t, d)` and `t`; counting `d` forward
+    /// from there is due at or before `t`, and exactly at `t` when the
+    /// second before `t` is counted time (a later start would have less).
+    #[test]
+    fn before_undoes_due(desk in desk_name(), kind in clock_kind(), t in start(),
+                         d in amount(), offs in pause_offsets()) {
+        let (clock, p, ctx) = setup(desk, kind, t, &offs);
+        let start = clock.before(t, d, &p).unwrap();
+        prop_assert!(start <= t, "{} d={} before={}", ctx, d, start);
+        prop_assert_eq!(clock.elapsed(start, t, &p).unwrap(), d, "{} d={} before={}", ctx, d, start);
+        let due = clock.due(start, d, &p).unwrap();
+        prop_assert!(due <= t, "{} d={} before={} due={}", ctx, d, start, due);
+        if d > TimeDelta::zero() && clock.elapsed(t - secs(1), t, &p).unwrap() == secs(1) {
+            prop_assert_eq!(due, t, "{} d={} before={}", ctx, d, start);
+        }
+        // The latest such start: one second later there is less than d.
+        if d > TimeDelta::zero() {
+            prop_assert!(clock.elapsed(start + secs(1), t, &p).unwrap() < d, "{} d={} before={} not the latest", ctx, d, start);
+        }
+    }
+}
