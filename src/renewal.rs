@@ -3,7 +3,7 @@
 //! first year of a newly registered product (SPEC §6). Dates are calendar
 //! dates; `end` is always the first day without coverage.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Deserialize;
 
 use crate::catalog::{Product, Status};
@@ -84,8 +84,12 @@ impl Renewal {
 /// 28 February.
 pub fn add_years(date: NaiveDate, years: u32) -> Result<NaiveDate> {
     date.checked_add_months(Months::new(years.saturating_mul(12)))
+        .filter(|end| end.year() <= LAST_YEAR)
         .ok_or_else(|| Error::OutOfRange(format!("{date} + {years} years")))
 }
+
+/// Dates are written YYYY-MM-DD (SPEC §8): no term may end after 9999.
+const LAST_YEAR: i32 = 9999;
 
 pub fn renew(rules: &RenewalRules, request: &RenewalRequest) -> Result<Renewal> {
     if request.years == 0 {
@@ -153,6 +157,7 @@ pub fn included_term(
 ) -> Result<(NaiveDate, NaiveDate)> {
     let end = registered
         .checked_add_months(Months::new(rules.included_months))
+        .filter(|end| end.year() <= LAST_YEAR)
         .ok_or_else(|| {
             Error::OutOfRange(format!("{registered} + {} months", rules.included_months))
         })?;

@@ -272,3 +272,18 @@ fn a_data_file_linked_to_a_device_is_refused() {
     .bad_input(&["zero.toml", "not a regular file"])
     .run();
 }
+
+#[test]
+fn a_term_ending_after_9999_is_refused() {
+    // Dates are YYYY-MM-DD (SPEC §8): 9999-12-01 + 5 years has no such
+    // spelling, nor has a registration's included year from 9999-06-01.
+    for args in [
+        "renew --expires 9999-12-01 --ordered 9999-12-02 --years 5",
+        "renew --registered 9999-06-01",
+    ] {
+        Test::new()
+            .args(args.split_whitespace())
+            .bad_input(&["outside the supported years"])
+            .run();
+    }
+}
