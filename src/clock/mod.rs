@@ -141,17 +141,19 @@ impl<'a> Clock<'a> {
             clock: self.kind.name().to_string(),
             from: crate::time::rfc3339(until, self.calendar.zone),
         };
-        let horizon = TimeDelta::days(i64::try_from(HORIZON_DAYS).unwrap_or(i64::MAX));
-        let mut span = amount;
+        // A walk looks a century ahead at most (less a day or two for the
+        // walk's own start), so the look back stops there.
+        let horizon = TimeDelta::days(i64::try_from(HORIZON_DAYS).unwrap_or(i64::MAX) - 2);
+        let mut span = amount.min(horizon);
         let earliest = loop {
             let start = until.checked_sub_signed(span).ok_or_else(beyond)?;
             if self.elapsed(start, until, pauses)? >= amount {
                 break start;
             }
-            if span > horizon {
+            if span >= horizon {
                 return Err(beyond());
             }
-            span = span * 2;
+            span = (span * 2).min(horizon);
         };
         // `lo` has enough clock time before `until`, `hi` (until itself)
         // has none.
