@@ -57,11 +57,13 @@ pub enum Error {
     },
     /// A walk found no answer within a century of its start.
     #[error(
-        "calendar '{calendar}' gives no answer on the {clock} clock within a century after {from}"
+        "calendar '{calendar}' gives no answer on the {clock} clock within a century {direction} {from}"
     )]
     BeyondHorizon {
         calendar: String,
         clock: String,
+        /// `after` (counting forward) or `before` (counting back).
+        direction: &'static str,
         from: String,
     },
     /// An instant given for a ticket lies before its opening.

@@ -139,6 +139,7 @@ impl<'a> Clock<'a> {
         let beyond = || Error::BeyondHorizon {
             calendar: self.calendar.name.clone(),
             clock: self.kind.name().to_string(),
+            direction: "before",
             from: crate::time::rfc3339(until, self.calendar.zone),
         };
         // A walk looks a century ahead at most (less a day or two for the
@@ -417,6 +418,7 @@ impl Iterator for OpenIntervals<'_> {
                 return Some(Err(Error::BeyondHorizon {
                     calendar: self.clock.calendar.name.clone(),
                     clock: self.clock.kind.name().to_string(),
+                    direction: "after",
                     from: crate::time::rfc3339(self.from, self.clock.calendar.zone),
                 }));
             }
