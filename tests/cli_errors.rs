@@ -287,3 +287,23 @@ fn a_term_ending_after_9999_is_refused() {
             .run();
     }
 }
+
+#[test]
+fn the_deadline_table_shows_a_priority_change() {
+    // Gold at uae, opened Mon 2026-11-23 09:00 as P3, raised to P1 on Tue
+    // 12:00 then lowered to P2 on Wed 10:00: the table says both changes,
+    // since its title shows only the latest priority.
+    let text = Test::deadline("gold", "p3", "uae")
+        .opened("2026-11-23T09:00")
+        .args(["--priority-change", "2026-11-24T12:00=P1"])
+        .args(["--priority-change", "2026-11-25T10:00=P2"])
+        .stdout_text();
+    assert!(
+        text.contains("priority P3 → P1 from Tue 2026-11-24 12:00:00 +04:00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("priority P1 → P2 from Wed 2026-11-25 10:00:00 +04:00"),
+        "{text}"
+    );
+}

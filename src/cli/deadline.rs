@@ -33,7 +33,12 @@ impl TicketCommand for DeadlineArgs {
         let (result, ticket) = compute(context, &fields, self.explain)?;
         match context.format {
             Format::Json => render::json(&DeadlineJson::new(&result, &ticket, self.explain)),
-            Format::Table => Ok(render::deadline::table(&result, context.now, self.explain)),
+            Format::Table => Ok(render::deadline::table(
+                &result,
+                &ticket,
+                context.now,
+                self.explain,
+            )),
             Format::Ics => Ok(render::ics::deadline(&result, context.now)),
             Format::Csv => {
                 refuse_explain_in_csv(self.explain)?;

@@ -115,7 +115,7 @@ fn windows_json(windows: &[Interval], zone: Tz) -> Vec<WindowJson> {
         .collect()
 }
 
-pub fn table(d: &Deadline, now: DateTime<Utc>, explain: bool) -> String {
+pub fn table(d: &Deadline, ticket: &Ticket, now: DateTime<Utc>, explain: bool) -> String {
     let zone = d.desk.zone;
     let mut out = format!(
         "{} {} ({}) at the {} desk ({}), opened {}\n",
@@ -126,6 +126,16 @@ pub fn table(d: &Deadline, now: DateTime<Utc>, explain: bool) -> String {
         zone.name(),
         super::local(d.opened, zone)
     );
+    // A changed priority's targets apply from the opening (SPEC §4): say
+    // so, since the title shows only the latest one.
+    for pair in ticket.history().windows(2) {
+        out.push_str(&format!(
+            "priority {} → {} from {}\n",
+            pair[0].priority.id,
+            pair[1].priority.id,
+            super::local(pair[1].from, zone)
+        ));
+    }
     let mut table = super::table(&[
         "target",
         "amount",
