@@ -10,6 +10,7 @@ mod deadline_cases;
 mod engine;
 mod escalate_cases;
 mod escalate_more;
+mod help_examples;
 mod holidays;
 mod hostile_input;
 mod ics;

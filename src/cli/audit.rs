@@ -19,9 +19,9 @@ const FAILED_SAMPLE: usize = 100;
 /// Met or breached: audit first-response times of an export
 #[derive(Debug, Args)]
 #[command(after_help = "EXAMPLES:
-  slacalc audit tickets.csv
-  slacalc audit tickets.jsonl --format json
-  slacalc audit tickets.csv --tickets --format csv > verdicts.csv
+  slacalc audit examples/tickets.csv
+  slacalc audit examples/tickets.jsonl --format json --as-of 2026-12-01T00:00:00Z
+  slacalc audit examples/tickets.csv --tickets --format csv > verdicts.csv
 
 Each line: plan, priority (or event), desk, opened, pauses (optional, A/B;A/B),
 responded (the first response; empty if none yet), id (optional).")]

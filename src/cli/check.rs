@@ -14,7 +14,7 @@ use super::{Context, Execute, Usage};
 #[derive(Debug, Args)]
 #[command(after_help = "EXAMPLES:
   slacalc check
-  slacalc check --data ./my-contract")]
+  slacalc check --data .")]
 pub struct CheckArgs {}
 
 impl Execute for CheckArgs {

@@ -12,9 +12,13 @@ use crate::render::{self, deadline::DeadlineJson, deadline::PlainLines};
 /// When is a ticket's response due (and, for P1, the priority notification)
 #[derive(Debug, Args)]
 #[command(after_help = "EXAMPLES:
-  slacalc deadline --plan gold --priority p2 --desk europe --opened 2026-11-20T17:30:00+01:00
-  slacalc deadline --plan basic --priority p1 --desk americas --opened '2026-11-25 16:00' --explain
-  slacalc deadline --plan platinum --priority p1 --desk uae --pause 2026-11-23T10:00/2026-11-23T11:00 --format json")]
+  slacalc deadline --plan gold --priority p2 --desk europe \\
+      --opened 2026-11-20T17:30:00+01:00
+  slacalc deadline --plan basic --priority p1 --desk americas \\
+      --opened '2026-11-25 16:00' --explain
+  slacalc deadline --plan platinum --priority p1 --desk uae \\
+      --pause 2026-11-23T10:00/2026-11-23T11:00 --format json
+  slacalc deadline --input examples/tickets.jsonl --format json")]
 pub struct DeadlineArgs {
     #[command(flatten)]
     pub ticket: TicketArgs,

@@ -17,7 +17,8 @@ use crate::render::{self, eol::ProductJson};
 #[derive(Debug, Args)]
 #[command(after_help = "EXAMPLES:
   slacalc eol --catalog plans/catalog.example.toml
-  slacalc eol --catalog plans/catalog.example.toml --product 'Example Suite' --on 2027-06-30 --format json")]
+  slacalc eol --catalog plans/catalog.example.toml \\
+      --product 'Example Suite 2024' --on 2027-06-30 --format json")]
 pub struct EolArgs {
     /// Product catalogue (TOML): [[product]] name, eos, eol, replacement, notes
     #[arg(long, value_name = "FILE")]

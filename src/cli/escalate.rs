@@ -14,9 +14,12 @@ use crate::render::{self, escalate::to_json};
 /// Who must the ticket be escalated to, and when is the next step
 #[derive(Debug, Args)]
 #[command(after_help = "EXAMPLES:
-  slacalc escalate --plan gold --priority p2 --desk europe --opened 2026-11-20T10:00:00+01:00
-  slacalc escalate --plan basic --priority p1 --desk americas --opened 2026-11-02T09:00 --at 2026-11-06T12:00
-  slacalc escalate --plan gold --priority p3 --desk uae --opened 2026-11-23T09:00 --priority-change 2026-11-24T12:00=P1 --format json")]
+  slacalc escalate --plan gold --priority p2 --desk europe \\
+      --opened 2026-11-20T10:00:00+01:00
+  slacalc escalate --plan basic --priority p1 --desk americas \\
+      --opened 2026-11-02T09:00 --at 2026-11-06T12:00
+  slacalc escalate --plan gold --priority p3 --desk uae --opened 2026-11-23T09:00 \\
+      --priority-change 2026-11-24T12:00=P1 --format json")]
 pub struct EscalateArgs {
     #[command(flatten)]
     pub ticket: TicketArgs,

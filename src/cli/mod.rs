@@ -254,7 +254,7 @@ fn clap_one_line(rendered: &str) -> String {
         .lines()
         .map(str::trim)
         .take_while(|line| !line.starts_with("Usage:"))
-        .filter(|line| !line.is_empty())
+        .filter(|line| !line.is_empty() && !line.starts_with("For more information"))
         .collect();
     let text = parts.join("; ");
     let text = text.trim_start_matches("error: ");
