@@ -14,6 +14,7 @@ mod help_examples;
 mod holidays;
 mod hostile_input;
 mod ics;
+mod readme;
 mod regressions;
 mod renew_cases;
 mod renew_more;

@@ -36,6 +36,9 @@ pub const NOW: &str = "2026-11-23T09:00:00Z";
 #[must_use]
 pub struct Test {
     args: Vec<String>,
+    /// A shell command line to run instead of the binary alone (as the
+    /// README prints it, pipes and all), with `slacalc` on the `PATH`.
+    shell: Option<String>,
     env: Vec<(String, String)>,
     stdin: Option<Vec<u8>>,
     tempdir: Option<tempfile::TempDir>,
@@ -72,6 +75,7 @@ impl Test {
             ignore_case: false,
             stdout_path: None,
             stderr_closed: false,
+            shell: None,
         }
     }
 
@@ -130,6 +134,13 @@ impl Test {
     /// Close the reading end of stderr: writing an error there fails.
     pub fn close_stderr(mut self) -> Test {
         self.stderr_closed = true;
+        self
+    }
+
+    /// Run a shell command line (as a README prints it) instead of the
+    /// binary alone; `slacalc` is on its `PATH`.
+    pub fn shell(mut self, line: &str) -> Test {
+        self.shell = Some(line.into());
         self
     }
 
@@ -225,7 +236,20 @@ impl Test {
 
     /// Run the binary without checking anything.
     pub fn output(&self) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_slacalc"));
+        let binary = Path::new(env!("CARGO_BIN_EXE_slacalc"));
+        let mut command = match &self.shell {
+            Some(line) => {
+                let mut shell = Command::new("bash");
+                let path = std::env::var_os("PATH").unwrap_or_default();
+                let mut dirs = vec![binary.parent().expect("the binary's folder").to_path_buf()];
+                dirs.extend(std::env::split_paths(&path));
+                shell
+                    .args(["-c", line])
+                    .env("PATH", std::env::join_paths(dirs).expect("a PATH"));
+                shell
+            }
+            None => Command::new(binary),
+        };
         command
             .args(&self.args)
             .current_dir(self.dir())
