@@ -42,7 +42,7 @@ complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "audit" -d 'Met or b
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "check" -d 'Validate calendars/ and plans/ (the embedded ones without --data)'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "schema" -d 'Print the JSON Schema of a subcommand\'s `--format json` output'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "man" -d 'Print a man page (roff): slacalc(1), or a subcommand\'s slacalc-SUB(1)'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l plan -d 'Support plan: basic, gold or platinum' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l priority -d 'Priority: P1 (critical) to P4 (low)' -r
@@ -182,5 +182,5 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_see
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "check" -d 'Validate calendars/ and plans/ (the embedded ones without --data)'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "schema" -d 'Print the JSON Schema of a subcommand\'s `--format json` output'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "man" -d 'Print a man page (roff): slacalc(1), or a subcommand\'s slacalc-SUB(1)'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

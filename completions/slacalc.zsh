@@ -221,6 +221,7 @@ ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
+'::subcommand -- The subcommand whose page to print:_default' \
 && ret=0
 ;;
 (help)
@@ -310,7 +311,7 @@ _slacalc_commands() {
 'check:Validate calendars/ and plans/ (the embedded ones without --data)' \
 'schema:Print the JSON Schema of a subcommand'\''s \`--format json\` output' \
 'completions:Print shell completions (bash, zsh, fish, powershell, elvish)' \
-'man:Print the man page (roff)' \
+'man:Print a man page (roff)\: slacalc(1), or a subcommand'\''s slacalc-SUB(1)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'slacalc commands' commands "$@"
@@ -369,7 +370,7 @@ _slacalc__subcmd__help_commands() {
 'check:Validate calendars/ and plans/ (the embedded ones without --data)' \
 'schema:Print the JSON Schema of a subcommand'\''s \`--format json\` output' \
 'completions:Print shell completions (bash, zsh, fish, powershell, elvish)' \
-'man:Print the man page (roff)' \
+'man:Print a man page (roff)\: slacalc(1), or a subcommand'\''s slacalc-SUB(1)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'slacalc help commands' commands "$@"
