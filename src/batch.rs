@@ -107,10 +107,24 @@ pub fn read<E>(
     format: InputFormat,
     mut each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
 ) -> Result<Outcome, ReadError<E>> {
-    let mut reader = BufReader::with_capacity(1 << 16, input);
-    if reader.fill_buf()?.starts_with(BOM) {
-        reader.consume(BOM.len());
+    // The first bytes, read apart so that a mark split over reads is seen.
+    let mut start = [0u8; BOM.len()];
+    let mut held = 0;
+    let mut input = input;
+    while held < start.len() {
+        match input.read(&mut start[held..]) {
+            Ok(0) => break,
+            Ok(n) => held += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
     }
+    let start = if start[..held] == *BOM {
+        &[][..]
+    } else {
+        &start[..held]
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, start.chain(input));
     let mut outcome = Outcome::default();
     let mut counted = |line: u64, fields: Result<TicketFields<'_>, LineError>| {
         outcome.lines += 1;
@@ -494,5 +508,199 @@ fn is_blank(line: &[u8]) -> bool {
         None => true,
         Some(b) if b.is_ascii_graphic() => false,
         Some(_) => std::str::from_utf8(line).is_ok_and(|text| text.trim().is_empty()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "plan,priority,desk,opened\n";
+
+    /// A reader that gives one byte per read, so that every line end and
+    /// quote falls on a buffer edge.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let Some((&first, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            if buf.is_empty() {
+                return Ok(0);
+            }
+            buf[0] = first;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    /// Each ticket's line with its desk, or its error.
+    fn lines(input: &[u8], format: InputFormat) -> Vec<(u64, Result<String, String>)> {
+        let mut whole = Vec::new();
+        let mut trickled = Vec::new();
+        for (reader, seen) in [
+            (Box::new(input) as Box<dyn Read>, &mut whole),
+            (Box::new(Trickle(input)), &mut trickled),
+        ] {
+            read(reader, format, |line, fields| {
+                let fields = fields
+                    .map(|f| f.desk.into_owned())
+                    .map_err(|e| e.to_string());
+                seen.push((line, fields));
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+        }
+        assert_eq!(whole, trickled);
+        whole
+    }
+
+    fn csv(input: &str) -> Vec<(u64, Result<String, String>)> {
+        lines(input.as_bytes(), InputFormat::Csv)
+    }
+
+    fn numbers(seen: &[(u64, Result<String, String>)]) -> Vec<u64> {
+        seen.iter().map(|(line, _)| *line).collect()
+    }
+
+    #[test]
+    fn csv_lines_are_file_lines() {
+        let row = |desk: &str| format!("gold,p2,{desk},2026-11-20T17:30:00+01:00");
+        let cases: [(String, &[u64]); 6] = [
+            // Blank lines of every ending count.
+            (format!("{HEADER}\n\r\n\r{}\n", row("a")), &[5]),
+            // A quoted cell holds a line end of each kind.
+            (
+                format!(
+                    "{HEADER}{}\n{}\n{}\n",
+                    row("\"a\nb\""),
+                    row("\"c\r\nd\""),
+                    row("\"e\rf\"")
+                ),
+                &[2, 4, 6],
+            ),
+            // A lone \r ends a record and a line.
+            (
+                format!("{HEADER}{}\r{}\r\r{}", row("a"), row("b"), row("c")),
+                &[2, 3, 5],
+            ),
+            // A line of white space is blank; a line of one empty quoted
+            // cell too.
+            (format!("{HEADER}  \t\n\"\"\n{}\n", row("a")), &[4]),
+            // The header may come after blank lines.
+            (format!("\n\r\n{HEADER}{}\n", row("a")), &[4]),
+            // No line end at the end.
+            (format!("{HEADER}{}", row("a")), &[2]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(numbers(&csv(&input)), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn csv_cells_are_unquoted_and_rows_may_not_outgrow_the_header() {
+        let seen = csv(&format!(
+            "{HEADER}gold,p2,\"a,\"\"b\"\"\",x\ngold,p2,c,x,extra\ngold,p2,\"d\"e,x\n"
+        ));
+        assert_eq!(seen[0], (2, Ok("a,\"b\"".into())));
+        assert_eq!(
+            seen[1],
+            (3, Err("the row has 5 cells, the header 4".into()))
+        );
+        assert_eq!(seen[2], (4, Ok("de".into())));
+    }
+
+    #[test]
+    fn csv_records_are_capped() {
+        // A record of exactly the cap is read; one byte more is not, nor
+        // a record of only separators; the rows after them are.
+        let fill = |len: usize| {
+            let start = "gold,p2,";
+            let end = ",x";
+            format!("{start}{}{end}", "d".repeat(len - start.len() - end.len()))
+        };
+        let commas = ",".repeat(2 * MAX_LINE_BYTES);
+        let input = format!(
+            "{HEADER}{}\r\n{}\r\n{commas}\ngold,p2,ok,x\n",
+            fill(MAX_LINE_BYTES),
+            fill(MAX_LINE_BYTES + 1)
+        );
+        let seen = lines(input.as_bytes(), InputFormat::Csv);
+        assert_eq!(numbers(&seen), [2, 3, 4, 5]);
+        assert_eq!(seen[0].1.as_ref().map(String::len), Ok(MAX_LINE_BYTES - 10));
+        assert_eq!(seen[1].1, Err(LineError::TooLong.to_string()));
+        assert_eq!(seen[2].1, Err(LineError::TooLong.to_string()));
+        assert_eq!(seen[3].1, Ok("ok".into()));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        let long = "y".repeat(MAX_LINE_BYTES + 5);
+        for tail in ["", "\n", long.as_str()] {
+            let seen = csv(&format!("{HEADER}\ngold,p2,\"a\nb\n{tail}"));
+            assert_eq!(seen.len(), 1);
+            assert_eq!(seen[0].0, 3);
+            assert!(seen[0].1.as_ref().unwrap_err().contains("never closed"));
+        }
+    }
+
+    #[test]
+    fn one_byte_order_mark_is_skipped() {
+        let row = "gold,p2,a,2026-11-20T17:30:00+01:00\n";
+        let seen = csv(&format!("\u{feff}{HEADER}{row}"));
+        assert_eq!(seen, [(2, Ok("a".into()))]);
+        // A second one is text: the first column is not "plan".
+        let seen = csv(&format!("\u{feff}\u{feff}{HEADER}{row}"));
+        assert!(seen[0].1.is_err(), "{seen:?}");
+    }
+
+    #[test]
+    fn a_header_that_cannot_be_used_stops_reading() {
+        for (input, line) in [
+            (&b"\n\"plan\n"[..], 2),
+            (b"plan,desk,plan\n", 1),
+            (b"\n\n\xff\xfe\n", 3),
+        ] {
+            let result = read(input, InputFormat::Csv, |_, _| Ok::<(), ()>(()));
+            match result {
+                Err(ReadError::Header { line: at, .. }) => assert_eq!(at, line, "{input:?}"),
+                other => panic!("{input:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn json_lines_count_every_line() {
+        let ticket =
+            r#"{"plan":"gold","priority":"p2","desk":"a","opened":"2026-11-20T17:30:00Z"}"#;
+        let input = format!("\u{feff}{ticket}\r\n\n \u{a0}\n{{\n{ticket}");
+        let seen = lines(input.as_bytes(), InputFormat::Jsonl);
+        assert_eq!(numbers(&seen), [1, 4, 5]);
+        assert!(seen[1].1.is_err());
+    }
+
+    #[test]
+    fn the_callback_stops_reading_and_the_outcome_counts() {
+        let input = format!("{HEADER}gold,p2,a,x\ngold,p2,b,x,y\ngold,p2,c,x\n");
+        let mut seen = 0;
+        let result = read(input.as_bytes(), InputFormat::Csv, |line, _| {
+            seen += 1;
+            if line == 3 {
+                Err("stop")
+            } else {
+                Ok(())
+            }
+        });
+        assert!(matches!(result, Err(ReadError::Each("stop"))));
+        assert_eq!(seen, 2);
+        let outcome = read(input.as_bytes(), InputFormat::Csv, |_, _| Ok::<(), ()>(())).unwrap();
+        assert_eq!(
+            outcome,
+            Outcome {
+                lines: 3,
+                invalid: 1
+            }
+        );
     }
 }
