@@ -7,6 +7,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod audit;
+pub mod batch;
 pub mod calendar;
 pub mod catalog;
 pub mod clock;

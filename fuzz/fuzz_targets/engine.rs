@@ -14,9 +14,11 @@ use chrono::{DateTime, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
 use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
 use slacalc::coverage;
+use slacalc::deadline;
+use slacalc::escalation;
 use slacalc::load::DataSet;
-use slacalc::deadline::{self, Ticket};
-use slacalc::escalation::{self, PriorityChange};
+use slacalc::plan::Plan;
+use slacalc::ticket::{PriorityPeriod, Ticket};
 
 const YEAR_2000: i64 = 946_684_800;
 const CENTURY: i64 = 3_155_760_000; // 2000..2100
@@ -92,11 +94,15 @@ fuzz_target!(|input: Input| {
             cursor + i64::from(gap % (400 * 86_400))
         };
         let end = begin + i64::from(length % (60 * 86_400));
-        let (Some(s), Some(e)) = (at(begin), at(end)) else { break };
+        let (Some(s), Some(e)) = (at(begin), at(end)) else {
+            break;
+        };
         intervals.push(Interval { start: s, end: e });
         cursor = end;
     }
-    let Ok(pauses) = Pauses::new(intervals) else { return };
+    let Ok(pauses) = Pauses::new(intervals) else {
+        return;
+    };
 
     // The clock.
     let due = clock.due(from, amount, &pauses);
@@ -109,8 +115,13 @@ fuzz_target!(|input: Input| {
     if checks() {
         if let Ok(due) = due {
             assert!(due >= from, "due {due} before start {from}");
-            let counted = clock.elapsed(from, due, &pauses).expect("elapsed up to due");
-            assert_eq!(counted, amount, "elapsed(from, due(from, amount)) != amount");
+            let counted = clock
+                .elapsed(from, due, &pauses)
+                .expect("elapsed up to due");
+            assert_eq!(
+                counted, amount,
+                "elapsed(from, due(from, amount)) != amount"
+            );
         }
     }
 
@@ -120,30 +131,38 @@ fuzz_target!(|input: Input| {
     let _ = deadline::business_days_with_pauses(desk, from, days, &pauses);
 
     // Deadlines and escalations of the embedded plans.
-    let plans: Vec<&String> = data.plans.keys().collect();
-    let plan = data.plan(plans[input.plan as usize % plans.len()]).expect("plan");
+    let plans: Vec<&Plan> = data.plans_in_order().collect();
+    let plan = plans[input.plan as usize % plans.len()];
     let priority = &plan.priorities[input.priority as usize % plan.priorities.len()];
-    let ticket = Ticket {
-        plan: plan.name.clone(),
-        priority: priority.id.clone(),
-        desk: desk.name.clone(),
-        opened: from,
-        pauses: pauses.clone(),
-    };
-    let _ = deadline::compute(data, &ticket, true);
-    let _ = coverage::status(plan, desk, from);
-    let _ = coverage::days(&[plan], desk, from.date_naive(), u64::from(input.business_days % 8));
-    let changes: Vec<PriorityChange> = input
+    let changes: Vec<PriorityPeriod> = input
         .change
         .and_then(|(after, p)| {
-            Some(PriorityChange {
-                at: at(start + i64::from(after % (30 * 86_400)))?,
-                priority: plan.priorities[p as usize % plan.priorities.len()].id.clone(),
+            Some(PriorityPeriod {
+                from: at(start + i64::from(after % (30 * 86_400)))?,
+                priority: &plan.priorities[p as usize % plan.priorities.len()],
             })
         })
         .into_iter()
         .collect();
+    let ticket = Ticket {
+        plan,
+        desk,
+        opened: from,
+        pauses: pauses.clone(),
+        initial: PriorityPeriod { from, priority },
+        changes,
+        at: None,
+        responded: None,
+    };
+    let _ = deadline::compute(&ticket, true);
+    let _ = coverage::status(plan, desk, from);
+    let _ = coverage::days(
+        &[plan],
+        desk,
+        from.date_naive(),
+        u64::from(input.business_days % 8),
+    );
     if let Some(until) = until {
-        let _ = escalation::escalate(data, &ticket, &changes, until);
+        let _ = escalation::escalate(&ticket, until);
     }
 });

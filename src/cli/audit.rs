@@ -5,12 +5,12 @@ use std::io::Write;
 
 use clap::Args;
 
-use slacalc::audit::{audit, tally, Summary};
-use slacalc::input;
+use slacalc::audit::{audit, tally, Summary, TicketAudit};
+use slacalc::input::{self, escaped};
 use slacalc::ticket::TicketFields;
 
 use super::batch::{self, ErrorPlacement, InputFormat};
-use super::{Context, Execute, Format};
+use super::{one_line, Context, Execute, Format};
 use crate::render::{self, audit::TicketVerdictJson};
 
 /// The most failed lines a summary shows; the rest are only counted.
@@ -46,62 +46,65 @@ impl Execute for AuditArgs {
             return Err(super::unsupported(context.format, "audit"));
         }
         let data = context.data()?;
-        let mut summary = Summary::new();
-        let mut rows = render::CsvRows::default();
-        let mut errors = 0u64;
-        let mut sample: Vec<u8> = Vec::new();
-        let placement = if context.format == Format::Csv && self.tickets {
-            ErrorPlacement::Stderr
-        } else {
-            ErrorPlacement::InPlace
+        let judge = |fields: &TicketFields| -> anyhow::Result<TicketAudit> {
+            let ticket = fields.resolve(data, context.now)?;
+            // --as-of without an offset is a local time at the ticket's desk.
+            let as_of = input::instant(&self.as_of, ticket.desk.zone, context.now)?;
+            Ok(audit(&ticket, as_of)?)
         };
-        let mut writer: Box<dyn Write> = if self.tickets {
-            Box::new(&mut *out)
-        } else {
-            Box::new(ErrorSample {
-                kept: &mut sample,
-                count: 0,
-            })
-        };
-        let result = batch::run(
-            &self.file,
-            self.input_format,
-            placement,
-            &mut writer,
-            |fields: &TicketFields, line| {
-                let ticket = fields.resolve(data, context.now)?;
-                // --as-of without an offset is a local time at the ticket's desk.
-                let as_of = input::instant(&self.as_of, ticket.desk.zone, context.now)?;
-                let judged = audit(&ticket, as_of)?;
-                tally(&mut summary, &judged);
-                let verdict = TicketVerdictJson::new(fields.id.clone(), &judged);
-                if context.format == Format::Csv {
-                    rows.write(&verdict, line)
-                } else {
-                    Ok(serde_json::to_writer(line, &verdict)?)
-                }
-            },
-        );
-        drop(writer);
-        match result {
-            Ok(()) => {}
-            Err(e) => match e.downcast_ref::<batch::BatchFailed>() {
-                Some(failed) => errors = failed.failed,
-                None => return Err(e),
-            },
-        }
-        if !self.tickets {
-            let failed: Vec<serde_json::Value> = String::from_utf8_lossy(&sample)
-                .lines()
-                .filter_map(|l| serde_json::from_str(l).ok())
-                .collect();
-            let text = match context.format {
-                Format::Json => render::audit::summary_json(&summary, errors, &failed)?,
-                Format::Csv => render::audit::summary_csv(&summary)?,
-                _ => render::audit::summary_table(&summary, &failed),
+        if self.tickets {
+            let placement = if context.format == Format::Csv {
+                ErrorPlacement::Stderr
+            } else {
+                ErrorPlacement::InPlace
             };
-            out.write_all(text.as_bytes())?;
+            let mut rows = render::CsvRows::default();
+            return batch::run(
+                &self.file,
+                self.input_format,
+                placement,
+                out,
+                |fields: &TicketFields, line| {
+                    let judged = judge(fields)?;
+                    let verdict = TicketVerdictJson::new(fields.id.clone(), &judged);
+                    if context.format == Format::Csv {
+                        rows.write(&verdict, line)
+                    } else {
+                        Ok(serde_json::to_writer(line, &verdict)?)
+                    }
+                },
+            );
         }
+        let mut summary = Summary::new();
+        let mut errors = 0u64;
+        // The first failed lines, so that memory stays bounded however
+        // many fail; the rest are only counted.
+        let mut failed: Vec<(u64, String)> = Vec::new();
+        let format = batch::format_of(&self.file, self.input_format);
+        slacalc::batch::read(batch::open(&self.file)?, format, |line, fields| {
+            let judged = match fields {
+                Ok(fields) => judge(&fields).map_err(|e| one_line(&e)),
+                Err(error) => Err(error.to_string()),
+            };
+            match judged {
+                Ok(judged) => tally(&mut summary, &judged),
+                Err(message) => {
+                    errors += 1;
+                    if failed.len() < FAILED_SAMPLE {
+                        // One line, whatever a value in it held.
+                        failed.push((line, escaped(&message).into_owned()));
+                    }
+                }
+            }
+            Ok(())
+        })
+        .map_err(batch::stopped)?;
+        let text = match context.format {
+            Format::Json => render::audit::summary_json(&summary, errors, &failed)?,
+            Format::Csv => render::audit::summary_csv(&summary)?,
+            _ => render::audit::summary_table(&summary, &failed),
+        };
+        out.write_all(text.as_bytes())?;
         if errors > 0 {
             return Err(batch::BatchFailed {
                 failed: errors,
@@ -109,30 +112,6 @@ impl Execute for AuditArgs {
             }
             .into());
         }
-        Ok(())
-    }
-}
-
-/// For a summary, the batch's lines are dropped but for the first error
-/// objects, so memory stays bounded however many lines fail. The batch
-/// runner writes whole lines, many at a time.
-struct ErrorSample<'a> {
-    kept: &'a mut Vec<u8>,
-    count: usize,
-}
-
-impl Write for ErrorSample<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for line in buf.split_inclusive(|&b| b == b'\n') {
-            let is_error = line.starts_with(b"{\"error\"") || line.starts_with(b"{\"line\"");
-            if is_error && self.count < FAILED_SAMPLE {
-                self.count += 1;
-                self.kept.extend_from_slice(line);
-            }
-        }
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }

@@ -71,12 +71,16 @@ fn rows(summary: &Summary) -> Vec<SummaryRowJson> {
 }
 
 /// The summary as one JSON document, with the count of failed lines and
-/// their error objects (a bounded sample).
+/// a bounded sample of them, each as its file line and error.
 pub fn summary_json(
     summary: &Summary,
     errors: u64,
-    failed: &[serde_json::Value],
+    failed: &[(u64, String)],
 ) -> anyhow::Result<String> {
+    let failed: Vec<serde_json::Value> = failed
+        .iter()
+        .map(|(line, error)| serde_json::json!({ "line": line, "error": error }))
+        .collect();
     let doc =
         serde_json::json!({ "summary": rows(summary), "errors": errors, "failed_lines": failed });
     super::json(&doc)
@@ -94,7 +98,7 @@ pub fn summary_csv(summary: &Summary) -> anyhow::Result<String> {
 }
 
 /// The summary as a table, then one line per failed line.
-pub fn summary_table(summary: &Summary, failed: &[serde_json::Value]) -> String {
+pub fn summary_table(summary: &Summary, failed: &[(u64, String)]) -> String {
     let mut table = super::table(&[
         "plan",
         "priority",
@@ -124,12 +128,8 @@ pub fn summary_table(summary: &Summary, failed: &[serde_json::Value]) -> String 
         ]);
     }
     let mut text = format!("{table}\n");
-    for f in failed {
-        text.push_str(&format!(
-            "line {}: {}\n",
-            f["line"],
-            f["error"].as_str().unwrap_or_default()
-        ));
+    for (line, error) in failed {
+        text.push_str(&format!("line {line}: {error}\n"));
     }
     text
 }
