@@ -18,8 +18,10 @@ mod before;
 mod calendar;
 pub mod clock;
 mod data_fixes;
+pub mod holidays;
 mod horizon;
 mod properties;
+mod regressions;
 
 /// A data set of desk calendars only: `calendars/<name>.toml` for each
 /// (name, TOML text). Calendars are parsed when a desk is first asked for,

@@ -251,7 +251,7 @@ fn an_audit_summary_keeps_a_bounded_sample_of_failed_lines() {
 fn desk_files_differing_only_in_case_are_refused() {
     // Desk names compare in any case: calendars/X.toml would hide
     // calendars/x.toml (or the other way round).
-    let europe = include_str!("../calendars/europe.toml");
+    let europe = include_str!("../../calendars/europe.toml");
     Test::new()
         .data(&[("calendars/X.toml", europe), ("calendars/x.toml", europe)])
         .args(["holidays", "--desk", "x", "--year", "2026"])

@@ -24,7 +24,7 @@
 
 use serde_json::Value;
 
-use crate::holidays::{AMERICAS_2026, EUROPE_2026, UAE_2026};
+use crate::engine::holidays::{AMERICAS_2026, EUROPE_2026, UAE_2026};
 use crate::support::Test;
 
 fn report(what: &str, mismatches: &[String]) {

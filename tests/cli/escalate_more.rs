@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::cli::deadline_json;
+use super::contract::deadline_json;
 use crate::support::Test;
 
 /// Gold P3 at europe, opened Fri 2026-11-20 10:00 CET and raised to P1 on

@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use icalendar::{Calendar, Component};
 
-use crate::holidays::{AMERICAS_2026, EUROPE_2026};
+use crate::engine::holidays::{AMERICAS_2026, EUROPE_2026};
 use crate::support::Test;
 
 /// Run with `--format ics` and parse the calendar it prints.

@@ -24,7 +24,7 @@ fn examples(readme: &str) -> Vec<(String, String)> {
 
 #[test]
 fn readme_examples_are_real_outputs() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let found = examples(readme);
     assert!(found.len() >= 10, "{} examples", found.len());
     for (command, shown) in found {
