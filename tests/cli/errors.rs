@@ -161,22 +161,28 @@ fn an_empty_data_variable_means_the_embedded_data() {
     assert_eq!(v["response"]["due"], "2026-11-23T11:00:00+01:00");
 }
 
+/// A calendars/NAME in a data folder that `make` turns into something
+/// other than a regular file is refused, naming it.
+fn refuses_calendar_file(name: &str, make: impl FnOnce(&std::path::Path)) {
+    let test = Test::new().file("data/plans/.keep", "");
+    let path = test.dir().join("data/calendars").join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    make(&path);
+    test.args("holidays --desk europe --year 2026 --data data".split_whitespace())
+        .bad_input(&[name, "not a regular file"])
+        .run();
+}
+
 #[test]
 fn a_data_file_that_is_not_a_regular_file_is_refused() {
     // A FIFO would block every read; it is named and refused at once.
-    let test = Test::new().file("data/plans/.keep", "");
-    let fifo = test.dir().join("data/calendars/x.toml");
-    std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
-    test.args([
-        "holidays", "--desk", "europe", "--year", "2026", "--data", "data",
-    ])
-    .bad_input(&["x.toml", "not a regular file"])
-    .run();
+    refuses_calendar_file("x.toml", |path| {
+        let made = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    });
 }
 
 #[test]
@@ -262,15 +268,9 @@ fn desk_files_differing_only_in_case_are_refused() {
 #[test]
 fn a_data_file_linked_to_a_device_is_refused() {
     // /dev/zero would be read until memory runs out.
-    let test = Test::new().file("data/plans/.keep", "");
-    let link = test.dir().join("data/calendars/zero.toml");
-    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
-    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
-    test.args([
-        "holidays", "--desk", "europe", "--year", "2026", "--data", "data",
-    ])
-    .bad_input(&["zero.toml", "not a regular file"])
-    .run();
+    refuses_calendar_file("zero.toml", |path| {
+        std::os::unix::fs::symlink("/dev/zero", path).unwrap();
+    });
 }
 
 #[test]
