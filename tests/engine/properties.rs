@@ -429,10 +429,6 @@ proptest! {
         prop_assert!(later > due, "tue window {:02}:00: from={} d={} due={} due(d+1s)={}",
                      tue_start, from, d, due, later);
     }
-}
-
-proptest! {
-    #![proptest_config(config(300))]
 
     /// 9. Counting back (`before`) undoes counting forward: exactly `d` of
     /// clock time lies between `before(t, d)` and `t`; counting `d` forward
