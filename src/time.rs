@@ -36,10 +36,50 @@ pub fn user_time(zone: Tz, local: NaiveDateTime) -> Result<DateTime<Utc>> {
 /// The local date of an instant in `zone`, or `None` at the very ends of
 /// representable time, where the local time does not exist.
 pub fn local_date(zone: Tz, t: DateTime<Utc>) -> Option<chrono::NaiveDate> {
-    use chrono::Offset;
-    let naive = t.naive_utc();
-    let offset = zone.offset_from_utc_datetime(&naive).fix();
-    naive.checked_add_offset(offset).map(|local| local.date())
+    let offset = chrono::FixedOffset::east_opt(utc_offset(zone, t))?;
+    t.naive_utc()
+        .checked_add_offset(offset)
+        .map(|local| local.date())
+}
+
+/// The zone's offset from UTC at `t`, in seconds. Batches ask for the
+/// offsets of the same hours again and again, and the zone database
+/// searches its transitions each time: an hour whose first and last second
+/// have the same offset has it throughout (no zone changes its offset twice
+/// within an hour), and is kept in a per-thread table of bounded size.
+pub fn utc_offset(zone: Tz, t: DateTime<Utc>) -> i32 {
+    use std::cell::RefCell;
+    const HOUR: i64 = 3600;
+    const MAX_HOURS: usize = 1 << 16;
+    thread_local! {
+        static HOURS: RefCell<rustc_hash::FxHashMap<(Tz, i64), i32>> =
+            RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    let direct = |t: DateTime<Utc>| {
+        use chrono::Offset;
+        zone.offset_from_utc_datetime(&t.naive_utc())
+            .fix()
+            .local_minus_utc()
+    };
+    let hour = t.timestamp().div_euclid(HOUR);
+    if let Some(offset) = HOURS.with(|hours| hours.borrow().get(&(zone, hour)).copied()) {
+        return offset;
+    }
+    let offset = direct(t);
+    let first = DateTime::from_timestamp(hour * HOUR, 0);
+    let last = DateTime::from_timestamp(hour * HOUR + HOUR - 1, 0);
+    if let (Some(first), Some(last)) = (first, last) {
+        if direct(first) == offset && direct(last) == offset {
+            HOURS.with(|hours| {
+                let mut hours = hours.borrow_mut();
+                if hours.len() >= MAX_HOURS {
+                    hours.clear();
+                }
+                hours.insert((zone, hour), offset);
+            });
+        }
+    }
+    offset
 }
 
 /// The first instant whose local time is at or after `local`, for a `local`
@@ -68,11 +108,7 @@ pub fn rfc3339(t: DateTime<Utc>, zone: Tz) -> String {
 
 /// [`rfc3339`], appended to a buffer.
 pub fn write_rfc3339(buffer: &mut Vec<u8>, t: DateTime<Utc>, zone: Tz) {
-    use chrono::{Offset, TimeZone};
-    let offset = zone
-        .offset_from_utc_datetime(&t.naive_utc())
-        .fix()
-        .local_minus_utc();
+    let offset = utc_offset(zone, t);
     let local = t.timestamp() + i64::from(offset);
     let (year, month, day) = civil_date(local.div_euclid(DAY));
     if !(0..=9999).contains(&year) || offset % 60 != 0 {

@@ -302,8 +302,8 @@ pub struct OpenIntervals<'a> {
     from: DateTime<Utc>,
     until: Option<DateTime<Utc>>,
     next_date: Option<NaiveDate>,
-    /// The last date the walk may read.
-    horizon: NaiveDate,
+    /// Days read (or jumped) since the walk began: at most `HORIZON_DAYS`.
+    walked: u64,
     pending: VecDeque<Interval>,
     closed_run: u32,
     failed: bool,
@@ -328,11 +328,7 @@ impl<'a> OpenIntervals<'a> {
             from,
             until: None,
             next_date: start,
-            // Near the end of representable dates, the year limit below
-            // stops the walk first.
-            horizon: start
-                .and_then(|d| d.checked_add_days(chrono::Days::new(HORIZON_DAYS)))
-                .unwrap_or(NaiveDate::MAX),
+            walked: 0,
             pending: VecDeque::new(),
             closed_run: 0,
             failed: false,
@@ -343,11 +339,14 @@ impl<'a> OpenIntervals<'a> {
     /// reading the days in between: a long pause is jumped, not walked. The
     /// horizon stays where the walk began.
     fn restart_at(&mut self, t: DateTime<Utc>) {
-        let horizon = self.horizon;
-        let until = self.until;
+        let (until, walked, was_next) = (self.until, self.walked, self.next_date);
         *self = OpenIntervals::new(self.clock, t);
-        self.horizon = horizon;
         self.until = until;
+        let jumped = match (was_next, self.next_date) {
+            (Some(before), Some(after)) => u64::try_from((after - before).num_days()).unwrap_or(0),
+            _ => 0,
+        };
+        self.walked = walked.saturating_add(jumped);
     }
 }
 
@@ -413,7 +412,7 @@ impl Iterator for OpenIntervals<'_> {
                 self.failed = true;
                 return Some(Err(self.clock.no_open_time(self.from)));
             }
-            if date > self.horizon {
+            if self.walked > HORIZON_DAYS {
                 self.failed = true;
                 return Some(Err(Error::BeyondHorizon {
                     calendar: self.clock.calendar.name.clone(),
@@ -435,6 +434,7 @@ impl Iterator for OpenIntervals<'_> {
                 self.closed_run += 1;
             }
             self.next_date = date.succ_opt();
+            self.walked += 1;
             if self.next_date.is_none() {
                 self.failed = true;
                 return Some(Err(Error::OutOfRange(format!(
