@@ -112,8 +112,18 @@ pub fn write_rfc3339(buffer: &mut Vec<u8>, t: DateTime<Utc>, zone: Tz) {
     let local = t.timestamp() + i64::from(offset);
     let (year, month, day) = civil_date(local.div_euclid(DAY));
     if !(0..=9999).contains(&year) || offset % 60 != 0 {
-        let local = t.with_timezone(&zone);
-        buffer.extend_from_slice(local.to_rfc3339_opts(SecondsFormat::Secs, false).as_bytes());
+        // At the very ends of representable time the local time itself may
+        // not exist: the instant is then written in UTC.
+        let representable = chrono::FixedOffset::east_opt(offset)
+            .and_then(|fixed| t.naive_utc().checked_add_offset(fixed))
+            .is_some();
+        let text = if representable {
+            t.with_timezone(&zone)
+                .to_rfc3339_opts(SecondsFormat::Secs, false)
+        } else {
+            t.to_rfc3339_opts(SecondsFormat::Secs, false)
+        };
+        buffer.extend_from_slice(text.as_bytes());
         return;
     }
     // Written by hand: batch output formats millions of these.
@@ -218,6 +228,16 @@ mod tests {
             rfc3339(t, chrono_tz::Pacific::Chatham),
             "2026-01-15T13:45:00+13:45"
         );
+    }
+
+    /// At the ends of representable time the local time may not exist:
+    /// the printer falls back to UTC instead of panicking.
+    #[test]
+    fn the_ends_of_time_print_without_a_panic() {
+        let max = DateTime::<Utc>::MAX_UTC;
+        assert!(rfc3339(max, chrono_tz::Asia::Dubai).ends_with("+00:00"));
+        let min = DateTime::<Utc>::MIN_UTC;
+        assert!(rfc3339(min, chrono_tz::America::New_York).ends_with("+00:00"));
     }
 
     proptest! {

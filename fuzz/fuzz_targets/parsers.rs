@@ -36,9 +36,16 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(t) = input::instant(text, zone, now) {
         let _ = t.with_timezone(&zone).to_rfc3339();
     }
+    // A pause as typed may have any length (SPEC §3: zero pauses nothing,
+    // reversed is refused when pauses are made): their union is sorted,
+    // disjoint, and every part has a length.
     if let Ok(p) = input::pause(text, zone, now) {
-        assert!(p.end > p.start, "pause {text:?} ends before it starts");
         let _ = p.length();
+    }
+    if let Ok(pauses) = input::pauses(&[text, text], zone, now) {
+        let parts = pauses.as_slice();
+        assert!(parts.iter().all(|p| p.end > p.start), "empty part from {text:?}");
+        assert!(parts.windows(2).all(|w| w[0].end < w[1].start), "overlap from {text:?}");
     }
     if let Ok(d) = input::duration(text) {
         assert!(d >= chrono::TimeDelta::zero(), "negative duration from {text:?}");
