@@ -405,11 +405,31 @@ impl TicketFields<'_> {
     /// Resolve the names against `data` and read the times in the desk's
     /// zone (`now` for the word "now").
     pub fn resolve<'d>(&self, data: &'d DataSet, now: DateTime<Utc>) -> Result<Ticket<'d>> {
-        let plan = data.plan(&self.plan).map_err(echo_safe)?;
-        let desk = data.desk(&self.desk).map_err(echo_safe)?;
+        self.resolve_with(&mut Names::new(data), now)
+    }
+
+    /// [`TicketFields::resolve`], with names looked up once per spelling
+    /// across the tickets of a batch.
+    pub fn resolve_with<'d>(
+        &self,
+        names: &mut Names<'d>,
+        now: DateTime<Utc>,
+    ) -> Result<Ticket<'d>> {
+        let data = names.data;
+        let (plan, desk, given) = match &self.priority {
+            Some(priority) => {
+                let (plan, priority, desk) = names.lookup(&self.plan, priority, &self.desk)?;
+                (plan, desk, Some(priority))
+            }
+            None => (
+                data.plan(&self.plan).map_err(echo_safe)?,
+                data.desk(&self.desk).map_err(echo_safe)?,
+                None,
+            ),
+        };
         let zone = desk.zone;
-        let initial = match (&self.priority, &self.event) {
-            (Some(priority), _) => plan.priority(priority).map_err(echo_safe)?,
+        let initial = match (given, &self.event) {
+            (Some(priority), _) => priority,
             (None, Some(id)) => {
                 // A proactive event's priority applies only to an eligible
                 // installation (SPEC §7).
@@ -421,7 +441,7 @@ impl TicketFields<'_> {
                 rules.check(&plan.name, release)?;
                 plan.priority(&event.priority)?
             }
-            (None, None) => return Err(Error::Input("give a priority or an event".into())),
+            (None, None) => return Err(Error::value("", "give a priority or an event")),
         };
         let opened = input::instant(&self.opened, zone, now)?;
         let mut changes = self
@@ -494,6 +514,52 @@ fn echo_safe(error: Error) -> Error {
             known,
         },
         error => error,
+    }
+}
+
+/// Plan, priority and desk names resolved once per spelling: a batch names
+/// the same few again and again. Holds at most 1,024 spellings.
+pub struct Names<'d> {
+    data: &'d DataSet,
+    known: rustc_hash::FxHashMap<String, (&'d Plan, &'d Priority, &'d Calendar)>,
+    key: String,
+}
+
+impl<'d> Names<'d> {
+    pub fn new(data: &'d DataSet) -> Names<'d> {
+        Names {
+            data,
+            known: rustc_hash::FxHashMap::default(),
+            key: String::new(),
+        }
+    }
+
+    fn lookup(
+        &mut self,
+        plan: &str,
+        priority: &str,
+        desk: &str,
+    ) -> Result<(&'d Plan, &'d Priority, &'d Calendar)> {
+        self.key.clear();
+        for part in [plan, priority, desk] {
+            self.key.push_str(part);
+            self.key.push('\0');
+        }
+        if let Some(found) = self.known.get(self.key.as_str()) {
+            return Ok(*found);
+        }
+        let found_plan = self.data.plan(plan).map_err(echo_safe)?;
+        let found_desk = self.data.desk(desk).map_err(echo_safe)?;
+        let found = (
+            found_plan,
+            found_plan.priority(priority).map_err(echo_safe)?,
+            found_desk,
+        );
+        if self.known.len() >= 1024 {
+            self.known.clear();
+        }
+        self.known.insert(self.key.clone(), found);
+        Ok(found)
     }
 }
 

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use slacalc::deadline::{self, Deadline};
-use slacalc::ticket::{Ticket, TicketFields};
+use slacalc::ticket::{Names, Ticket, TicketFields};
 
 use super::ticket::{TicketArgs, TicketCommand};
 use super::{Context, Format, Usage};
@@ -34,7 +34,12 @@ impl TicketCommand for DeadlineArgs {
 
     fn single(&self, context: &Context) -> anyhow::Result<String> {
         let fields = self.ticket.fields();
-        let (result, ticket) = compute(context, &fields, self.explain)?;
+        let (result, ticket) = compute(
+            &mut Names::new(context.data()?),
+            context,
+            &fields,
+            self.explain,
+        )?;
         match context.format {
             Format::Json => render::json(&DeadlineJson::new(&result, &ticket, self.explain)),
             Format::Table => Ok(render::deadline::table(
@@ -63,11 +68,16 @@ impl TicketCommand for DeadlineArgs {
     ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c {
         let mut plain = PlainLines::default();
         let mut rows = render::CsvRows::default();
+        let mut names = None;
         move |fields, line| {
             if context.format == Format::Csv {
                 refuse_explain_in_csv(self.explain)?;
             }
-            let (result, ticket) = compute(context, fields, self.explain)?;
+            let names = match &mut names {
+                Some(names) => names,
+                None => names.insert(Names::new(context.data()?)),
+            };
+            let (result, ticket) = compute(names, context, fields, self.explain)?;
             if context.format == Format::Csv {
                 let mut json = DeadlineJson::new(&result, &ticket, false);
                 json.id.clone_from(&fields.id);
@@ -87,11 +97,12 @@ impl TicketCommand for DeadlineArgs {
 
 /// The deadline of a ticket, and the ticket.
 pub fn compute<'a>(
-    context: &'a Context,
+    names: &mut Names<'a>,
+    context: &Context,
     fields: &TicketFields,
     explain: bool,
 ) -> anyhow::Result<(Deadline<'a>, Ticket<'a>)> {
-    let ticket = fields.resolve(context.data()?, context.now)?;
+    let ticket = fields.resolve_with(names, context.now)?;
     Ok((deadline::compute(&ticket, explain)?, ticket))
 }
 
