@@ -11,7 +11,7 @@
 
 use chrono::TimeDelta;
 
-use super::{at, data, due_at, local, Clock, ClockKind, Pauses};
+use super::{at, data, due_at, local, open_window, Clock, ClockKind, Pauses};
 use crate::support::Test;
 
 // ------------------------------------------------- 1. extended windows across midnight
@@ -53,12 +53,9 @@ fn the_window_of_an_instant_after_midnight_is_the_merged_one() {
     let data = data(&[("night", SATURDAY_NIGHT)]);
     let desk = data.desk("night").unwrap();
     // Sunday 01:00 lies in the merged window Saturday 00:00 – Sunday 02:00.
-    let window = Clock::new(desk, ClockKind::Extended)
-        .window_at(at(desk, "2026-11-22T01:00:00Z"))
-        .unwrap()
-        .unwrap();
-    assert_eq!(local(desk, window.start), "2026-11-21T00:00:00+00:00");
-    assert_eq!(local(desk, window.end), "2026-11-22T02:00:00+00:00");
+    let (start, end) = open_window(desk, ClockKind::Extended, "2026-11-22T01:00:00Z").unwrap();
+    assert_eq!(start, "2026-11-21T00:00:00+00:00");
+    assert_eq!(end, "2026-11-22T02:00:00+00:00");
 }
 
 #[test]
@@ -428,11 +425,8 @@ standard = { mon = ["09:00-18:00"], tue = ["09:00-18:00"], wed = ["09:00-18:00"]
 fn hours_from_a_year_serve_its_first_day() {
     let data = data(&[("new", HOURS_FROM_2026)]);
     let desk = data.desk("new").unwrap();
-    let window = Clock::new(desk, ClockKind::Standard)
-        .window_at(at(desk, "2026-01-01T10:00"))
-        .unwrap()
-        .unwrap();
-    assert_eq!(local(desk, window.start), "2026-01-01T09:00:00+01:00");
+    let (start, _) = open_window(desk, ClockKind::Standard, "2026-01-01T10:00").unwrap();
+    assert_eq!(start, "2026-01-01T09:00:00+01:00");
 }
 
 const NIGHT_FROM_2026: &str = r#"

@@ -49,6 +49,15 @@ pub fn due_at(desk: &Calendar, kind: ClockKind, from: &str, hours: i64) -> Strin
     local(desk, due)
 }
 
+/// The open window at a local time at the desk (`None`: closed), its edges
+/// at the desk's offset.
+pub fn open_window(desk: &Calendar, kind: ClockKind, when: &str) -> Option<(String, String)> {
+    Clock::new(desk, kind)
+        .window_at(at(desk, when))
+        .unwrap_or_else(|e| panic!("{when}: {e}"))
+        .map(|w| (local(desk, w.start), local(desk, w.end)))
+}
+
 /// An instant in RFC 3339 with the desk's local offset, as the expected
 /// values are written.
 pub fn local(desk: &Calendar, t: DateTime<Utc>) -> String {
