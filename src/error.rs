@@ -26,9 +26,6 @@ pub enum Error {
         suggest: Option<String>,
         known: Vec<String>,
     },
-    /// A value typed by the user cannot be used.
-    #[error("{0}")]
-    Input(String),
     /// A value given (typed, or read from a batch line) that cannot be
     /// used: the value as given, and the message saying what is wrong.
     #[error("{message}")]

@@ -435,7 +435,7 @@ impl TicketFields<'_> {
                 // installation (SPEC §7).
                 let event = data.event(id).map_err(echo_safe)?;
                 let rules = data.proactive.as_ref().ok_or_else(|| {
-                    Error::Input("the plans file has no [proactive] eligibility rules".into())
+                    Error::Lacking("the plans file has no [proactive] eligibility rules".into())
                 })?;
                 let release = self.release.as_deref().map(release).transpose()?;
                 rules.check(&plan.name, release)?;
@@ -449,17 +449,23 @@ impl TicketFields<'_> {
             .iter()
             .map(|text| {
                 let (at, priority) = text.split_once('=').ok_or_else(|| {
-                    Error::Input(format!(
-                        "priority change '{}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1",
-                        input::escaped(text)
-                    ))
+                    Error::value(
+                        text,
+                        format!(
+                            "priority change '{}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1",
+                            input::escaped(text)
+                        ),
+                    )
                 })?;
                 let from = input::instant(at, zone, now)?;
                 if from < opened {
-                    return Err(Error::Input(format!(
-                        "priority change '{}' is before the ticket was opened",
-                        input::escaped(text)
-                    )));
+                    return Err(Error::value(
+                        text,
+                        format!(
+                            "priority change '{}' is before the ticket was opened",
+                            input::escaped(text)
+                        ),
+                    ));
                 }
                 Ok(PriorityPeriod {
                     from,
@@ -477,10 +483,13 @@ impl TicketFields<'_> {
         };
         let responded = instant(&self.responded)?;
         if responded.is_some_and(|r| r < opened) {
-            return Err(Error::Input(format!(
-                "responded '{}' is before the ticket was opened",
-                input::escaped(self.responded.as_deref().unwrap_or_default())
-            )));
+            return Err(Error::value(
+                self.responded.as_deref().unwrap_or_default(),
+                format!(
+                    "responded '{}' is before the ticket was opened",
+                    input::escaped(self.responded.as_deref().unwrap_or_default())
+                ),
+            ));
         }
         Ok(Ticket {
             plan,
@@ -566,7 +575,7 @@ impl<'d> Names<'d> {
 /// A suite release; one that holds control characters is echoed escaped.
 fn release(text: &str) -> Result<Release> {
     Release::parse(text).map_err(|error| match input::escaped(text) {
-        Cow::Owned(shown) => Error::Input(format!(
+        Cow::Owned(shown) => Error::value(text, format!(
             "'{shown}' is not a suite release like \"Winter '20\" (Winter, Spring or Summer and a year)"
         )),
         Cow::Borrowed(_) => error,

@@ -64,7 +64,7 @@ pub fn stopped(error: ReadError<anyhow::Error>) -> anyhow::Error {
     match error {
         ReadError::Io(e) => e.into(),
         ReadError::Header { line, message } => {
-            slacalc::Error::Input(format!("line {line}: {message}")).into()
+            slacalc::Error::value(line, format!("line {line}: {message}")).into()
         }
         ReadError::Each(e) => e,
     }
@@ -73,7 +73,7 @@ pub fn stopped(error: ReadError<anyhow::Error>) -> anyhow::Error {
 /// The input (`-` for stdin), whose read errors name it.
 pub fn open(path: &str) -> anyhow::Result<Named> {
     let cannot = |why: &dyn std::fmt::Display| {
-        slacalc::Error::Input(format!("cannot read '{}': {why}", escaped(path)))
+        slacalc::Error::value(path, format!("cannot read '{}': {why}", escaped(path)))
     };
     let inner: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin())
