@@ -20,10 +20,10 @@ use crate::time::window_edge;
 /// full) a thread keeps: about 8 MB.
 pub const MAX_TABLES: usize = 256;
 
-/// A local day as instants: when it starts, and its open windows.
+/// A local day's open windows as instants (its start is kept apart, in
+/// the year table's midnights: it needs none of the day's rules).
 #[derive(Debug, Clone)]
 pub struct DayInstants {
-    pub midnight: DateTime<Utc>,
     pub open: Box<[Interval]>,
 }
 
@@ -120,18 +120,14 @@ impl<'a> DayWalker<'a> {
     }
 }
 
-/// The day's start and the windows open on `date` on a clock, as instants.
+/// The windows open on `date` on a clock, as instants.
 fn compute_day(calendar: &Calendar, date: NaiveDate, clock: ClockKind) -> Result<DayInstants> {
     let open = calendar
         .windows_on(date, clock)?
         .into_iter()
         .filter_map(|w| window_instants(calendar, date, w))
         .collect();
-    let midnight = date
-        .and_hms_opt(0, 0, 0)
-        .map(|t| window_edge(calendar.zone, t))
-        .ok_or_else(|| Error::OutOfRange(date.to_string()))?;
-    Ok(DayInstants { midnight, open })
+    Ok(DayInstants { open })
 }
 
 /// The instants of a local window on `date`.
