@@ -182,11 +182,11 @@ _slacalc() {
             fi
             case "${prev}" in
                 --desk)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "americas europe middle-east uae" -- "${cur}"))
                     return 0
                     ;;
                 --clock)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "standard extended 24x7" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -258,11 +258,11 @@ _slacalc() {
             fi
             case "${prev}" in
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "basic gold platinum" -- "${cur}"))
                     return 0
                     ;;
                 --desk)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "americas europe middle-east uae" -- "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -292,15 +292,15 @@ _slacalc() {
             fi
             case "${prev}" in
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "basic gold platinum" -- "${cur}"))
                     return 0
                     ;;
                 --priority)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "P1 P2 P3 P4" -- "${cur}"))
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "voip-crash application-crash ha-replication disk-low disk-almost-full database-low database-almost-full recording-channels-exhausted queueing-licences-exhausted attendant-licences-exhausted cloud-connection-failure" -- "${cur}"))
                     return 0
                     ;;
                 --release)
@@ -308,7 +308,7 @@ _slacalc() {
                     return 0
                     ;;
                 --desk)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "americas europe middle-east uae" -- "${cur}"))
                     return 0
                     ;;
                 --opened)
@@ -388,15 +388,15 @@ _slacalc() {
             fi
             case "${prev}" in
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "basic gold platinum" -- "${cur}"))
                     return 0
                     ;;
                 --priority)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "P1 P2 P3 P4" -- "${cur}"))
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "voip-crash application-crash ha-replication disk-low disk-almost-full database-low database-almost-full recording-channels-exhausted queueing-licences-exhausted attendant-licences-exhausted cloud-connection-failure" -- "${cur}"))
                     return 0
                     ;;
                 --release)
@@ -404,7 +404,7 @@ _slacalc() {
                     return 0
                     ;;
                 --desk)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "americas europe middle-east uae" -- "${cur}"))
                     return 0
                     ;;
                 --opened)
@@ -650,7 +650,7 @@ _slacalc() {
             fi
             case "${prev}" in
                 --desk)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "americas europe middle-east uae" -- "${cur}"))
                     return 0
                     ;;
                 --year)
@@ -714,7 +714,7 @@ _slacalc() {
                     return 0
                     ;;
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "basic gold platinum" -- "${cur}"))
                     return 0
                     ;;
                 --eos)

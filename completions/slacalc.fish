@@ -44,11 +44,29 @@ complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "schema" -d 'Print t
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "man" -d 'Print a man page (roff): slacalc(1), or a subcommand\'s slacalc-SUB(1)'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l plan -d 'Support plan: basic, gold or platinum' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l priority -d 'Priority: P1 (critical) to P4 (low)' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l event -d 'A proactive-support event (see `coverage --events`): its priority applies' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l plan -d 'Support plan: basic, gold or platinum' -r -f -a "basic\t''
+gold\t''
+platinum\t''"
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l priority -d 'Priority: P1 (critical) to P4 (low)' -r -f -a "P1\t''
+P2\t''
+P3\t''
+P4\t''"
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l event -d 'A proactive-support event (see `coverage --events`): its priority applies' -r -f -a "voip-crash\t''
+application-crash\t''
+ha-replication\t''
+disk-low\t''
+disk-almost-full\t''
+database-low\t''
+database-almost-full\t''
+recording-channels-exhausted\t''
+queueing-licences-exhausted\t''
+attendant-licences-exhausted\t''
+cloud-connection-failure\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l release -d 'The suite release, for proactive-support eligibility (e.g. "Winter \'20")' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l desk -d 'Support desk: americas, europe, middle-east or uae' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l desk -d 'Support desk: americas, europe, middle-east or uae' -r -f -a "americas\t''
+europe\t''
+middle-east\t''
+uae\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l opened -d 'When the ticket was opened: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l priority-change -d 'From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening' -r
@@ -62,11 +80,29 @@ ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l explain -d 'List every counted window with its length'
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l plan -d 'Support plan: basic, gold or platinum' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l priority -d 'Priority: P1 (critical) to P4 (low)' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l event -d 'A proactive-support event (see `coverage --events`): its priority applies' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l plan -d 'Support plan: basic, gold or platinum' -r -f -a "basic\t''
+gold\t''
+platinum\t''"
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l priority -d 'Priority: P1 (critical) to P4 (low)' -r -f -a "P1\t''
+P2\t''
+P3\t''
+P4\t''"
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l event -d 'A proactive-support event (see `coverage --events`): its priority applies' -r -f -a "voip-crash\t''
+application-crash\t''
+ha-replication\t''
+disk-low\t''
+disk-almost-full\t''
+database-low\t''
+database-almost-full\t''
+recording-channels-exhausted\t''
+queueing-licences-exhausted\t''
+attendant-licences-exhausted\t''
+cloud-connection-failure\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l release -d 'The suite release, for proactive-support eligibility (e.g. "Winter \'20")' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l desk -d 'Support desk: americas, europe, middle-east or uae' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l desk -d 'Support desk: americas, europe, middle-east or uae' -r -f -a "americas\t''
+europe\t''
+middle-east\t''
+uae\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l opened -d 'When the ticket was opened: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l priority-change -d 'From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening' -r
@@ -83,7 +119,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -s h -l help -
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l expires -d 'The current term\'s end (its first day without coverage)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l ordered -d 'The renewal order\'s date' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l years -d 'Length of the new term in years' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l plan -d 'The plan renewed (basic, gold, platinum)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l plan -d 'The plan renewed (basic, gold, platinum)' -r -f -a "basic\t''
+gold\t''
+platinum\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l eos -d 'The product\'s end of support: the term ends there if that is sooner' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l base-expires -d 'For an add-on (client, redundancy licence, module, customisation): the base product\'s term end, with which it co-terminates' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l registered -d 'A newly registered product: its included first period' -r
@@ -104,8 +142,13 @@ json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l plan -d 'One plan only' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l desk -d 'A desk: is it serving the plan at --at?' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l plan -d 'One plan only' -r -f -a "basic\t''
+gold\t''
+platinum\t''"
+complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l desk -d 'A desk: is it serving the plan at --at?' -r -f -a "americas\t''
+europe\t''
+middle-east\t''
+uae\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l at -d 'The instant to ask about: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
@@ -115,7 +158,10 @@ csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l week -d 'The desk\'s hours for each plan over the 7 days from --at'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l events -d 'List the proactive-support events and their priorities'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l desk -d 'Support desk' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l desk -d 'Support desk' -r -f -a "americas\t''
+europe\t''
+middle-east\t''
+uae\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l year -d 'The year (1900 to 2200)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
@@ -123,8 +169,13 @@ json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l desk -d 'Desk whose calendar to use' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l clock -d 'Clock: standard, extended (the default) or 24x7' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l desk -d 'Desk whose calendar to use' -r -f -a "americas\t''
+europe\t''
+middle-east\t''
+uae\t''"
+complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l clock -d 'Clock: standard, extended (the default) or 24x7' -r -f -a "standard\t''
+extended\t''
+24x7\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l from -d 'Start: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l add -d 'Business time to add: 90s, 45m, 5h30m or PT5H30M' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l before -d 'Business time to count back from --from (a reminder before a deadline): the latest instant with that much clock time before it' -r

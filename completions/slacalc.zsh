@@ -35,11 +35,11 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
         case $line[1] in
             (deadline)
 _arguments "${_arguments_options[@]}" : \
-'--plan=[Support plan\: basic, gold or platinum]:PLAN:_default' \
-'(--event)--priority=[Priority\: P1 (critical) to P4 (low)]:PRIORITY:_default' \
-'--event=[A proactive-support event (see \`coverage --events\`)\: its priority applies]:ID:_default' \
+'--plan=[Support plan\: basic, gold or platinum]:PLAN:(basic gold platinum)' \
+'(--event)--priority=[Priority\: P1 (critical) to P4 (low)]:PRIORITY:(P1 P2 P3 P4)' \
+'--event=[A proactive-support event (see \`coverage --events\`)\: its priority applies]:ID:(voip-crash application-crash ha-replication disk-low disk-almost-full database-low database-almost-full recording-channels-exhausted queueing-licences-exhausted attendant-licences-exhausted cloud-connection-failure)' \
 '--release=[The suite release, for proactive-support eligibility (e.g. "Winter '\''20")]:RELEASE:_default' \
-'--desk=[Support desk\: americas, europe, middle-east or uae]:DESK:_default' \
+'--desk=[Support desk\: americas, europe, middle-east or uae]:DESK:(americas europe middle-east uae)' \
 '--opened=[When the ticket was opened\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
 '*--priority-change=[From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening]:TIME=PR:_default' \
@@ -58,11 +58,11 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (escalate)
 _arguments "${_arguments_options[@]}" : \
-'--plan=[Support plan\: basic, gold or platinum]:PLAN:_default' \
-'(--event)--priority=[Priority\: P1 (critical) to P4 (low)]:PRIORITY:_default' \
-'--event=[A proactive-support event (see \`coverage --events\`)\: its priority applies]:ID:_default' \
+'--plan=[Support plan\: basic, gold or platinum]:PLAN:(basic gold platinum)' \
+'(--event)--priority=[Priority\: P1 (critical) to P4 (low)]:PRIORITY:(P1 P2 P3 P4)' \
+'--event=[A proactive-support event (see \`coverage --events\`)\: its priority applies]:ID:(voip-crash application-crash ha-replication disk-low disk-almost-full database-low database-almost-full recording-channels-exhausted queueing-licences-exhausted attendant-licences-exhausted cloud-connection-failure)' \
 '--release=[The suite release, for proactive-support eligibility (e.g. "Winter '\''20")]:RELEASE:_default' \
-'--desk=[Support desk\: americas, europe, middle-east or uae]:DESK:_default' \
+'--desk=[Support desk\: americas, europe, middle-east or uae]:DESK:(americas europe middle-east uae)' \
 '--opened=[When the ticket was opened\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
 '*--priority-change=[From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening]:TIME=PR:_default' \
@@ -84,7 +84,7 @@ _arguments "${_arguments_options[@]}" : \
 '(--registered)--expires=[The current term'\''s end (its first day without coverage)]:DATE:_default' \
 '--ordered=[The renewal order'\''s date]:DATE:_default' \
 '--years=[Length of the new term in years]:YEARS:_default' \
-'--plan=[The plan renewed (basic, gold, platinum)]:PLAN:_default' \
+'--plan=[The plan renewed (basic, gold, platinum)]:PLAN:(basic gold platinum)' \
 '--eos=[The product'\''s end of support\: the term ends there if that is sooner]:DATE:_default' \
 '--base-expires=[For an add-on (client, redundancy licence, module, customisation)\: the base product'\''s term end, with which it co-terminates]:DATE:_default' \
 '--registered=[A newly registered product\: its included first period]:DATE:_default' \
@@ -115,8 +115,8 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (coverage)
 _arguments "${_arguments_options[@]}" : \
-'--plan=[One plan only]:PLAN:_default' \
-'--desk=[A desk\: is it serving the plan at --at?]:DESK:_default' \
+'--plan=[One plan only]:PLAN:(basic gold platinum)' \
+'--desk=[A desk\: is it serving the plan at --at?]:DESK:(americas europe middle-east uae)' \
 '--at=[The instant to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
@@ -131,7 +131,7 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (holidays)
 _arguments "${_arguments_options[@]}" : \
-'--desk=[Support desk]:DESK:_default' \
+'--desk=[Support desk]:DESK:(americas europe middle-east uae)' \
 '--year=[The year (1900 to 2200)]:YEAR:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
@@ -144,8 +144,8 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (clock)
 _arguments "${_arguments_options[@]}" : \
-'--desk=[Desk whose calendar to use]:DESK:_default' \
-'--clock=[Clock\: standard, extended (the default) or 24x7]:CLOCK:_default' \
+'--desk=[Desk whose calendar to use]:DESK:(americas europe middle-east uae)' \
+'--clock=[Clock\: standard, extended (the default) or 24x7]:CLOCK:(standard extended 24x7)' \
 '--from=[Start\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '--add=[Business time to add\: 90s, 45m, 5h30m or PT5H30M]:DURATION:_default' \
 '--before=[Business time to count back from --from (a reminder before a deadline)\: the latest instant with that much clock time before it]:DURATION:_default' \

@@ -23,10 +23,10 @@ use crate::render::{self, clock::ClockJson};
 )]
 pub struct ClockArgs {
     /// Desk whose calendar to use
-    #[arg(long)]
+    #[arg(long, value_parser = super::names::desks(), hide_possible_values = true)]
     desk: String,
     /// Clock: standard, extended (the default) or 24x7
-    #[arg(long)]
+    #[arg(long, value_parser = super::names::clocks(), hide_possible_values = true)]
     clock: Option<String>,
     /// Start: RFC 3339, a local time at the desk, or now
     #[arg(long, default_value = "now", value_name = "TIME")]

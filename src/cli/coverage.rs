@@ -21,10 +21,10 @@ use crate::render::coverage as show;
   slacalc coverage --events")]
 pub struct CoverageArgs {
     /// One plan only
-    #[arg(long)]
+    #[arg(long, value_parser = super::names::plans(), hide_possible_values = true)]
     plan: Option<String>,
     /// A desk: is it serving the plan at --at?
-    #[arg(long)]
+    #[arg(long, value_parser = super::names::desks(), hide_possible_values = true)]
     desk: Option<String>,
     /// The instant to ask about: RFC 3339, a local time at the desk, or now
     #[arg(long, default_value = "now", value_name = "TIME")]

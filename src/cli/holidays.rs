@@ -15,7 +15,7 @@ use crate::render::{self, holidays::HolidayJson};
   slacalc holidays --desk uae --year 2026 --format ics > uae-2026.ics")]
 pub struct HolidaysArgs {
     /// Support desk
-    #[arg(long)]
+    #[arg(long, value_parser = super::names::desks(), hide_possible_values = true)]
     desk: String,
     /// The year (1900 to 2200)
     #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]

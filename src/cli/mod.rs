@@ -12,6 +12,7 @@ mod eol;
 mod escalate;
 mod generate;
 mod holidays;
+mod names;
 mod renew;
 mod schema;
 mod ticket;

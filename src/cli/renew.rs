@@ -35,7 +35,7 @@ pub struct RenewArgs {
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     years: u32,
     /// The plan renewed (basic, gold, platinum)
-    #[arg(long)]
+    #[arg(long, value_parser = super::names::plans(), hide_possible_values = true)]
     plan: Option<String>,
     /// The product's end of support: the term ends there if that is sooner
     #[arg(long, value_name = "DATE")]

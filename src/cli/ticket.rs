@@ -15,19 +15,19 @@ use super::{Context, Execute, Format, Usage};
 #[derive(Debug, Args)]
 pub struct TicketArgs {
     /// Support plan: basic, gold or platinum
-    #[arg(long, required_unless_present = "input")]
+    #[arg(long, required_unless_present = "input", value_parser = super::names::plans(), hide_possible_values = true)]
     pub plan: Option<String>,
     /// Priority: P1 (critical) to P4 (low)
-    #[arg(long, required_unless_present_any = ["event", "input"], conflicts_with = "event")]
+    #[arg(long, required_unless_present_any = ["event", "input"], conflicts_with = "event", value_parser = super::names::priorities(), hide_possible_values = true)]
     pub priority: Option<String>,
     /// A proactive-support event (see `coverage --events`): its priority applies
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = super::names::events(), hide_possible_values = true)]
     pub event: Option<String>,
     /// The suite release, for proactive-support eligibility (e.g. "Winter '20")
     #[arg(long, requires = "event")]
     pub release: Option<String>,
     /// Support desk: americas, europe, middle-east or uae
-    #[arg(long, required_unless_present = "input")]
+    #[arg(long, required_unless_present = "input", value_parser = super::names::desks(), hide_possible_values = true)]
     pub desk: Option<String>,
     /// When the ticket was opened: RFC 3339, a local time at the desk, or now
     #[arg(long, default_value = "now", value_name = "TIME")]

@@ -3,6 +3,7 @@
 
 mod batch;
 mod clock;
+mod completions;
 mod contract;
 mod coverage;
 mod deadline;
