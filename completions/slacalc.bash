@@ -101,7 +101,7 @@ _slacalc() {
 
     case "${cmd}" in
         slacalc)
-            opts="-h -V --data --format --help --version deadline escalate renew eol coverage holidays clock audit check schema completions man help"
+            opts="-h -V --data --format --color --help --version deadline escalate renew eol coverage holidays clock audit check schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -115,6 +115,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -123,7 +127,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__audit)
-            opts="-h --input-format --tickets --as-of --data --format --help"
+            opts="-h --input-format --tickets --as-of --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -145,6 +149,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -153,7 +161,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__check)
-            opts="-h --data --format --help"
+            opts="-h --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -167,6 +175,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -175,7 +187,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__clock)
-            opts="-h --desk --clock --from --add --before --business-days --until --pause --data --format --help"
+            opts="-h --desk --clock --from --add --before --business-days --until --pause --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -221,6 +233,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -229,7 +245,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__completions)
-            opts="-h --data --format --help bash elvish fish powershell zsh"
+            opts="-h --data --format --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -243,6 +259,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -251,7 +271,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__coverage)
-            opts="-h --plan --desk --at --week --events --data --format --help"
+            opts="-h --plan --desk --at --week --events --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -277,6 +297,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -285,7 +309,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__deadline)
-            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --input-format --explain --data --format --help"
+            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --input-format --explain --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +363,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -347,7 +375,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__eol)
-            opts="-h --catalog --product --on --data --format --help"
+            opts="-h --catalog --product --on --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -373,6 +401,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -381,7 +413,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__escalate)
-            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --input-format --at --data --format --help"
+            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --input-format --at --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,6 +469,10 @@ _slacalc() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -643,7 +679,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__holidays)
-            opts="-h --desk --year --data --format --help"
+            opts="-h --desk --year --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -665,6 +701,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -673,7 +713,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__man)
-            opts="-h --data --format --help"
+            opts="-h --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +727,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -695,7 +739,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__renew)
-            opts="-h --expires --ordered --years --plan --eos --base-expires --registered --catalog --product --data --format --help"
+            opts="-h --expires --ordered --years --plan --eos --base-expires --registered --catalog --product --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -745,6 +789,10 @@ _slacalc() {
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -753,7 +801,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__schema)
-            opts="-h --data --format --help deadline escalate renew eol clock holidays"
+            opts="-h --data --format --color --help deadline escalate renew eol clock holidays"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -765,6 +813,10 @@ _slacalc() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_slacalc_global_optspecs
-    string join \n data= format= h/help V/version
+    string join \n data= format= color= h/help V/version
 end
 
 function __fish_slacalc_needs_command
@@ -29,6 +29,9 @@ complete -c slacalc -n "__fish_slacalc_needs_command" -l format -d 'Output forma
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_needs_command" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_needs_command" -s V -l version -d 'Print version'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "deadline" -d 'When is a ticket\'s response due (and, for P1, the priority notification)'
@@ -78,6 +81,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l format -d '
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l explain -d 'List every counted window with its length'
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l plan -d 'Support plan: basic, gold or platinum' -r -f -a "basic\t''
@@ -115,6 +121,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l format -d '
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l expires -d 'The current term\'s end (its first day without coverage)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l ordered -d 'The renewal order\'s date' -r
@@ -132,6 +141,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l format -d 'Out
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l catalog -d 'Product catalogue (TOML): [[product]] name, eos, eol, replacement, notes' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l product -d 'Only this product' -r
@@ -141,6 +153,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l format -d 'Outpu
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l plan -d 'One plan only' -r -f -a "basic\t''
 gold\t''
@@ -155,6 +170,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l format -d '
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l week -d 'The desk\'s hours for each plan over the 7 days from --at'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l events -d 'List the proactive-support events and their priorities'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -168,6 +186,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l format -d '
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l desk -d 'Desk whose calendar to use' -r -f -a "americas\t''
 europe\t''
@@ -187,6 +208,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l format -d 'Out
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
@@ -196,6 +220,9 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l format -d 'Out
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l tickets -d 'One row per ticket instead of the summary'
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
@@ -203,24 +230,36 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l format -d 'Out
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'
 ics\t'iCalendar (deadline, holidays)'
 csv\t'Comma-separated values (audit, deadline, escalate)'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "deadline" -d 'When is a ticket\'s response due (and, for P1, the priority notification)'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "escalate" -d 'Who must the ticket be escalated to, and when is the next step'

@@ -20,6 +20,7 @@ _slacalc() {
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -51,6 +52,7 @@ csv\:"A header row, then one ticket per row"))' \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '--explain[List every counted window with its length]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -75,6 +77,7 @@ csv\:"A header row, then one ticket per row"))' \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -95,6 +98,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -109,6 +113,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -123,6 +128,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '--week[The desk'\''s hours for each plan over the 7 days from --at]' \
 '(--desk --week)--events[List the proactive-support events and their priorities]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -138,6 +144,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -157,6 +164,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -171,6 +179,7 @@ csv\:"A header row, then one ticket per row"))' \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '--tickets[One row per ticket instead of the summary]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -184,6 +193,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -195,6 +205,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':subcommand -- The subcommand:(deadline escalate renew eol clock holidays)' \
@@ -207,6 +218,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':shell:(bash elvish fish powershell zsh)' \
@@ -219,6 +231,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document for scripts"
 ics\:"iCalendar (deadline, holidays)"
 csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '::subcommand -- The subcommand whose page to print:_default' \

@@ -102,7 +102,7 @@ impl Execute for AuditArgs {
         let text = match context.format {
             Format::Json => render::audit::summary_json(&summary, errors, &failed)?,
             Format::Csv => render::audit::summary_csv(&summary)?,
-            _ => render::audit::summary_table(&summary, &failed),
+            _ => render::audit::summary_table(&summary, &failed, context.colors),
         };
         out.write_all(text.as_bytes())?;
         if errors > 0 {

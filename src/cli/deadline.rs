@@ -47,6 +47,7 @@ impl TicketCommand for DeadlineArgs {
                 &ticket,
                 context.now,
                 self.explain,
+                context.colors,
             )),
             Format::Ics => Ok(render::ics::deadline(&result, context.now)),
             Format::Csv => {

@@ -41,7 +41,7 @@ impl TicketCommand for EscalateArgs {
             Format::Json => render::json(&to_json(&result)),
             Format::Csv => render::CsvRows::document(&render::escalate::row(to_json(&result))),
             Format::Ics => Err(super::unsupported(context.format, "escalate")),
-            Format::Table => Ok(render::escalate::table(&result)),
+            Format::Table => Ok(render::escalate::table(&result, context.colors)),
         }
     }
 

@@ -56,6 +56,15 @@ pub struct Cli {
     /// Output format [default: table]
     #[arg(long, global = true, value_enum)]
     format: Option<Format>,
+
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        help = "Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)"
+    )]
+    color: ColorChoice,
 }
 
 fn version() -> &'static str {
@@ -67,6 +76,13 @@ fn version() -> &'static str {
             slacalc::time::TZDB_VERSION
         )
     })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -106,6 +122,7 @@ pub struct Context {
     pub format: Format,
     /// `--format` as given, if it was.
     pub format_given: Option<Format>,
+    pub colors: crate::render::Colors,
 }
 
 impl Context {
@@ -166,6 +183,19 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         now,
         format: cli.format.unwrap_or(Format::Table),
         format_given: cli.format,
+        colors: crate::render::Colors(match cli.color {
+            ColorChoice::Always => {
+                // Asked for: even where NO_COLOR is set.
+                crossterm::style::force_color_output(true);
+                true
+            }
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                use std::io::IsTerminal;
+                io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }),
     };
     cli.command.subcommand().execute(&context, out)
 }

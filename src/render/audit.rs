@@ -98,7 +98,7 @@ pub fn summary_csv(summary: &Summary) -> anyhow::Result<String> {
 }
 
 /// The summary as a table, then one line per failed line.
-pub fn summary_table(summary: &Summary, failed: &[(u64, String)]) -> String {
+pub fn summary_table(summary: &Summary, failed: &[(u64, String)], colors: super::Colors) -> String {
     let mut table = super::table(&[
         "plan",
         "priority",
@@ -112,19 +112,22 @@ pub fn summary_table(summary: &Summary, failed: &[(u64, String)]) -> String {
         "worst lateness",
     ]);
     for r in rows(summary) {
+        let breached = r.breached > 0;
         table.add_row(vec![
-            r.plan,
-            r.priority,
-            r.desk,
-            r.tickets.to_string(),
-            r.met.to_string(),
-            r.breached.to_string(),
-            r.open.to_string(),
-            r.best_effort.to_string(),
+            r.plan.into(),
+            r.priority.into(),
+            r.desk.into(),
+            r.tickets.to_string().into(),
+            r.met.to_string().into(),
+            colors.alarm(r.breached.to_string(), breached),
+            r.open.to_string().into(),
+            r.best_effort.to_string().into(),
             r.compliance_percent
-                .map_or("-".into(), |c| format!("{c:.1}%")),
+                .map_or("-".into(), |c| format!("{c:.1}%"))
+                .into(),
             r.worst_late_seconds
-                .map_or("-".into(), |s| super::hours(chrono::TimeDelta::seconds(s))),
+                .map_or("-".into(), |s| super::hours(chrono::TimeDelta::seconds(s)))
+                .into(),
         ]);
     }
     let mut text = format!("{table}\n");

@@ -115,7 +115,13 @@ fn windows_json(windows: &[Interval], zone: Tz) -> Vec<WindowJson> {
         .collect()
 }
 
-pub fn table(d: &Deadline, ticket: &Ticket, now: DateTime<Utc>, explain: bool) -> String {
+pub fn table(
+    d: &Deadline,
+    ticket: &Ticket,
+    now: DateTime<Utc>,
+    explain: bool,
+    colors: super::Colors,
+) -> String {
     let zone = d.desk.zone;
     let mut out = format!(
         "{} {} ({}) at the {} desk ({}), opened {}\n",
@@ -153,13 +159,14 @@ pub fn table(d: &Deadline, ticket: &Ticket, now: DateTime<Utc>, explain: bool) -
             ),
             None => ("no deadline (best effort)".into(), "-".into(), "-".into()),
         };
+        let overdue = t.due.is_some_and(|due| due < now);
         table.add_row(vec![
-            name.to_string(),
-            super::target(t.target),
-            t.target.clock.to_string(),
-            local,
-            utc,
-            left,
+            name.into(),
+            super::target(t.target).into(),
+            t.target.clock.to_string().into(),
+            local.into(),
+            utc.into(),
+            colors.alarm(left, overdue),
         ]);
     };
     if let Some(n) = &d.notification {

@@ -96,7 +96,7 @@ pub fn to_json<'a>(e: &Escalation<'a>) -> EscalationJson<'a> {
     }
 }
 
-pub fn table(e: &Escalation) -> String {
+pub fn table(e: &Escalation, colors: super::Colors) -> String {
     let zone = e.desk.zone;
     let mut out = format!(
         "{} {} at the {} desk ({}), opened {}\nat {}: held by {}\n",
@@ -185,7 +185,11 @@ pub fn table(e: &Escalation) -> String {
         if index == split {
             table.add_row(now_row.clone());
         }
-        table.add_row(row);
+        // An overdue escalation is owed now: it is the row to see.
+        let overdue = row
+            .last()
+            .is_some_and(|status| status.starts_with("OVERDUE"));
+        table.add_row(row.into_iter().map(|text| colors.alarm(text, overdue)));
     }
     if split == e.steps.len() + usize::from(e.response_due.is_some()) {
         table.add_row(now_row);

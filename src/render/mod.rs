@@ -146,8 +146,28 @@ pub fn table(header: &[&str]) -> Table {
     table
         .load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().copied());
+        .set_header(header.iter().copied())
+        // Colour is decided by `Colors`, not by where the table goes.
+        .enforce_styling();
     table
+}
+
+/// Whether tables mark what needs attention in colour: overdue and
+/// breached in red (`--color`; never in a pipe or with `NO_COLOR` unless
+/// asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colors(pub bool);
+
+impl Colors {
+    /// A cell of text, in red when `alarm` and colour is on.
+    pub fn alarm(self, text: String, alarm: bool) -> comfy_table::Cell {
+        let cell = comfy_table::Cell::new(text);
+        if self.0 && alarm {
+            cell.fg(comfy_table::Color::Red)
+        } else {
+            cell
+        }
+    }
 }
 
 /// A JSON document as pretty text with a final newline.

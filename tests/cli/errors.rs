@@ -307,3 +307,30 @@ fn the_deadline_table_shows_a_priority_change() {
         "{text}"
     );
 }
+
+#[test]
+fn colour_marks_what_is_overdue_only_when_asked_or_on_a_terminal() {
+    // Gold P1 at europe opened Fri 2026-11-20 10:00: due 11:00 that day,
+    // long past at the pinned now (Mon 23 Nov 09:00Z). Red is ESC[38;5;9m.
+    let overdue = |color: &str| {
+        Test::deadline("gold", "p1", "europe")
+            .opened("2026-11-20T10:00")
+            .args(["--color", color])
+            .stdout_text()
+    };
+    assert!(
+        overdue("always").contains("\u{1b}[38;5;9m overdue by"),
+        "{}",
+        overdue("always")
+    );
+    // In a pipe (as here) auto means no colour, as does never.
+    for color in ["auto", "never"] {
+        assert!(!overdue(color).contains('\u{1b}'), "{color}");
+    }
+    // Nothing overdue: no colour even when asked (opened after now).
+    let later = Test::deadline("gold", "p1", "europe")
+        .opened("2026-11-30T10:00")
+        .args(["--color", "always"])
+        .stdout_text();
+    assert!(!later.contains('\u{1b}'), "{later}");
+}
