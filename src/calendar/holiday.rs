@@ -22,20 +22,33 @@ pub fn holidays_of_year(calendar: &str, rules: &[HolidayRule], year: i32) -> Res
                 Err(Error::OutOfRange(_)) if y != year => continue,
                 Err(e) => return Err(e),
             };
-            for date in dates {
+            for nominal in dates {
                 let date = match rule.observed {
-                    Some(Observed::NearestWeekday) => nearest_weekday(date),
-                    None => date,
+                    Some(Observed::NearestWeekday) => nearest_weekday(nominal),
+                    None => nominal,
                 };
-                if date.year() == year {
-                    found
-                        .entry(date)
-                        .and_modify(|names: &mut String| {
-                            names.push_str(" / ");
-                            names.push_str(&rule.name);
-                        })
-                        .or_insert_with(|| rule.name.clone());
+                if date.year() != year {
+                    continue;
                 }
+                // A moved holiday says so, or the list looks wrong: 24 Dec
+                // 2027 is Christmas because 25 Dec is a Saturday.
+                let name = if date == nominal {
+                    rule.name.clone()
+                } else {
+                    let day = if nominal.year() == year {
+                        nominal.format("%a %m-%d")
+                    } else {
+                        nominal.format("%a %Y-%m-%d")
+                    };
+                    format!("{} (observed; the holiday is {day})", rule.name)
+                };
+                found
+                    .entry(date)
+                    .and_modify(|names: &mut String| {
+                        names.push_str(" / ");
+                        names.push_str(&name);
+                    })
+                    .or_insert(name);
             }
         }
     }

@@ -157,3 +157,26 @@ fn uae_year_without_data_is_an_error() {
         "{error}"
     );
 }
+
+#[test]
+fn observed_holidays_say_which_day_they_stand_for() {
+    // US federal rule (SPEC §2): 25 Dec 2027 and 1 Jan 2028 are Saturdays,
+    // observed on Fri 24 Dec and Fri 31 Dec 2027; 4 Jul 2027 is a Sunday,
+    // observed Mon 5 Jul. A day that is not moved keeps its plain name.
+    let data = DataSet::embedded().unwrap();
+    let year = data.desk("americas").unwrap().holidays_in(2027).unwrap();
+    let name = |date: &str| year[&NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap()].clone();
+    assert_eq!(
+        name("2027-12-24"),
+        "Christmas Day (observed; the holiday is Sat 12-25)"
+    );
+    assert_eq!(
+        name("2027-12-31"),
+        "New Year's Day (observed; the holiday is Sat 2028-01-01)"
+    );
+    assert_eq!(
+        name("2027-07-05"),
+        "Independence Day (observed; the holiday is Sun 07-04)"
+    );
+    assert_eq!(name("2027-11-25"), "Thanksgiving Day");
+}
