@@ -801,7 +801,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__schema)
-            opts="-h --data --format --color --help deadline escalate renew eol clock holidays"
+            opts="-h --data --format --color --help deadline escalate renew eol clock holidays coverage audit check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

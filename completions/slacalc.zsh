@@ -208,7 +208,7 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':subcommand -- The subcommand:(deadline escalate renew eol clock holidays)' \
+':subcommand -- The subcommand:(deadline escalate renew eol clock holidays coverage audit check)' \
 && ret=0
 ;;
 (completions)

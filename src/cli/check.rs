@@ -8,7 +8,7 @@ use clap::Args;
 
 use slacalc::load::check;
 
-use super::{Context, Execute, Usage};
+use super::{Context, Execute, Format, Usage};
 
 /// Validate calendars/ and plans/ (the embedded ones without --data)
 #[derive(Debug, Args)]
@@ -17,22 +17,47 @@ use super::{Context, Execute, Usage};
   slacalc check --data .")]
 pub struct CheckArgs {}
 
+/// What `check --format json` prints.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct CheckJson {
+    ok: bool,
+    calendar_files: usize,
+    plan_files: usize,
+    /// One per problem, each naming file, line and key.
+    problems: Vec<String>,
+}
+
 impl Execute for CheckArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+        if matches!(context.format, Format::Ics | Format::Csv) {
+            return Err(super::unsupported(context.format, "check"));
+        }
         let year = context.now.year();
         let report = match context.data_dir() {
             Some(dir) => check::dir(dir, year),
             None => check::embedded(year),
         };
-        for warning in &report.problems {
-            writeln!(out, "{warning}")?;
+        if context.format == Format::Json {
+            let json = CheckJson {
+                ok: report.problems.is_empty(),
+                calendar_files: report.calendar_files,
+                plan_files: report.plan_files,
+                problems: report.problems.clone(),
+            };
+            out.write_all(crate::render::json(&json)?.as_bytes())?;
+        } else {
+            for warning in &report.problems {
+                writeln!(out, "{warning}")?;
+            }
         }
         if report.problems.is_empty() {
-            writeln!(
-                out,
-                "ok: {} calendar file(s), {} plan file(s)",
-                report.calendar_files, report.plan_files
-            )?;
+            if context.format != Format::Json {
+                writeln!(
+                    out,
+                    "ok: {} calendar file(s), {} plan file(s)",
+                    report.calendar_files, report.plan_files
+                )?;
+            }
             return Ok(());
         }
         Err(Usage(format!("{} problem(s) found", report.problems.len())).into())

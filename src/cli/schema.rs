@@ -26,6 +26,9 @@ pub enum SchemaFor {
     Eol,
     Clock,
     Holidays,
+    Coverage,
+    Audit,
+    Check,
 }
 
 impl Execute for SchemaArgs {
@@ -64,9 +67,12 @@ pub fn schema(subcommand: SchemaFor) -> schemars::Schema {
     match subcommand {
         SchemaFor::Deadline => schemars::schema_for!(render::deadline::DeadlineJson<'static>),
         SchemaFor::Escalate => schemars::schema_for!(render::escalate::EscalationJson<'static>),
-        SchemaFor::Renew => schemars::schema_for!(render::renew::RenewalJson),
+        SchemaFor::Renew => render::renew::schema(),
         SchemaFor::Eol => schemars::schema_for!(Vec<render::eol::ProductJson>),
         SchemaFor::Clock => schemars::schema_for!(render::clock::ClockJson),
         SchemaFor::Holidays => schemars::schema_for!(Vec<render::holidays::HolidayJson>),
+        SchemaFor::Coverage => render::coverage::schema(),
+        SchemaFor::Audit => render::audit::schema(),
+        SchemaFor::Check => schemars::schema_for!(super::check::CheckJson),
     }
 }

@@ -7,7 +7,7 @@ use slacalc::audit::{Summary, TicketAudit};
 
 use super::rfc3339;
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct TicketVerdictJson<'a> {
     id: Option<serde_json::Value>,
     plan: &'a str,
@@ -38,7 +38,7 @@ impl<'a> TicketVerdictJson<'a> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct SummaryRowJson {
     plan: String,
     priority: String,
@@ -77,13 +77,47 @@ pub fn summary_json(
     errors: u64,
     failed: &[(u64, String)],
 ) -> anyhow::Result<String> {
-    let failed: Vec<serde_json::Value> = failed
-        .iter()
-        .map(|(line, error)| serde_json::json!({ "line": line, "error": error }))
-        .collect();
-    let doc =
-        serde_json::json!({ "summary": rows(summary), "errors": errors, "failed_lines": failed });
-    super::json(&doc)
+    super::json(&SummaryDocJson {
+        errors,
+        failed_lines: failed
+            .iter()
+            .map(|(line, error)| FailedLineJson {
+                error: error.clone(),
+                line: *line,
+            })
+            .collect(),
+        summary: rows(summary),
+    })
+}
+
+/// The summary document (fields in the order they have always had).
+#[derive(Serialize, schemars::JsonSchema)]
+struct SummaryDocJson {
+    errors: u64,
+    failed_lines: Vec<FailedLineJson>,
+    summary: Vec<SummaryRowJson>,
+}
+
+/// A line of the input that failed: its file line and what was wrong.
+#[derive(Serialize, schemars::JsonSchema)]
+struct FailedLineJson {
+    error: String,
+    line: u64,
+}
+
+/// Either shape of `audit --format json`: the summary document, or (with
+/// `--tickets`) one line per ticket.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum AuditJson {
+    Summary(SummaryDocJson),
+    Ticket(TicketVerdictJson<'static>),
+}
+
+/// The JSON Schema of `audit`'s output, both shapes.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(AuditJson)
 }
 
 /// The summary as CSV, one row per plan × priority × desk.

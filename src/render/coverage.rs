@@ -13,7 +13,7 @@ use slacalc::time::{local_time, Tz};
 
 use super::rfc3339;
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct PlanFeaturesJson {
     plan: String,
     label: String,
@@ -21,13 +21,13 @@ struct PlanFeaturesJson {
     languages: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct FeatureJson {
     feature: String,
     value: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct StatusJson {
     plan: String,
     desk: String,
@@ -40,20 +40,20 @@ struct StatusJson {
     next_open: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct OpenWindowJson {
     from: String,
     to: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct WeekJson {
     desk: String,
     timezone: String,
     days: Vec<DayJson>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct DayJson {
     date: String,
     weekday: String,
@@ -62,18 +62,35 @@ struct DayJson {
     plans: Vec<PlanHoursJson>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct PlanHoursJson {
     plan: String,
     clock: String,
     windows: Vec<OpenWindowJson>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct EventJson {
     id: String,
     description: String,
     priority: String,
+}
+
+/// Every shape of `coverage --format json`: the plan matrix, a desk's
+/// status at an instant, its week, or the proactive events.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum CoverageJson {
+    Matrix(Vec<PlanFeaturesJson>),
+    Status(StatusJson),
+    Week(WeekJson),
+    Events(Vec<EventJson>),
+}
+
+/// The JSON Schema of `coverage`'s output, every shape of it.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(CoverageJson)
 }
 
 /// Whether a desk serves a plan at `at`, and until or from when.

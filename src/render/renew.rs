@@ -54,6 +54,21 @@ impl RenewalJson {
     }
 }
 
+/// Either shape of `renew --format json`: a renewal, or a registration's
+/// included period (`--registered`).
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum RenewJson {
+    Renewal(RenewalJson),
+    Registration(RegistrationJson),
+}
+
+/// The JSON Schema of `renew`'s output, both shapes.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RenewJson)
+}
+
 /// The included first period of a newly registered product.
 #[derive(Serialize, schemars::JsonSchema)]
 pub struct RegistrationJson {

@@ -110,3 +110,49 @@ fn shipped_data_is_clean() {
     // stale. Pinned, so that the answer does not change with the real date.
     Test::new().arg("check").now("2026-11-23T09:00:00Z").run();
 }
+
+#[test]
+fn every_shape_of_every_json_output_matches_its_schema() {
+    let command = |line: &str| Test::new().args(line.split_whitespace());
+    // Each shape once: coverage's matrix, desk status, week and events;
+    // renew's registration; the audit summary; check's report.
+    for (subcommand, line) in [
+        ("coverage", "coverage"),
+        (
+            "coverage",
+            "coverage --plan gold --desk uae --at 2026-11-27T10:00",
+        ),
+        (
+            "coverage",
+            "coverage --desk middle-east --week --at 2026-11-23T10:00",
+        ),
+        ("coverage", "coverage --events"),
+        ("renew", "renew --registered 2026-04-15"),
+        (
+            "audit",
+            "audit examples/tickets.csv --as-of 2026-12-01T00:00:00Z",
+        ),
+        ("check", "check"),
+    ] {
+        assert_valid(subcommand, &command(line).format("json").json());
+    }
+    // audit --tickets: one object a line, each of the ticket shape.
+    let lines = command("audit examples/tickets.jsonl --tickets --as-of 2026-12-01T00:00:00Z")
+        .format("json")
+        .json_lines();
+    assert_eq!(lines.len(), 8);
+    for line in &lines {
+        assert_valid("audit", line);
+    }
+}
+
+#[test]
+fn check_reports_as_json_too() {
+    // The shipped data is clean at the pinned now (2026): no problem, the
+    // four calendars and the one plans file.
+    let v = Test::new().args(["check", "--format", "json"]).json();
+    assert_eq!(
+        v,
+        serde_json::json!({"ok": true, "calendar_files": 4, "plan_files": 1, "problems": []})
+    );
+}
