@@ -74,7 +74,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l opened -d '
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l priority-change -d 'From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input -d 'Batch mode: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input-format -d 'Format of --input (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input-format -d 'Format of --input (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
@@ -113,7 +113,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l opened -d '
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l priority-change -d 'From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input -d 'Batch mode: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input-format -d 'Format of --input (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input-format -d 'Format of --input (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l at -d 'The moment to ask about: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
@@ -212,7 +212,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l color -d 'Colo
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; stdin: jsonl)' -r -f -a "jsonl\t'One JSON object per line'
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant: RFC 3339, a local time at each ticket\'s desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F

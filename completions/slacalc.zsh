@@ -45,7 +45,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
 '*--priority-change=[From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening]:TIME=PR:_default' \
 '(--plan --priority --desk --event)--input=[Batch mode\: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line]:FILE:_default' \
-'--input-format=[Format of --input (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
+'--input-format=[Format of --input (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
@@ -69,7 +69,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
 '*--priority-change=[From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening]:TIME=PR:_default' \
 '(--plan --priority --desk --event)--input=[Batch mode\: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line]:FILE:_default' \
-'--input-format=[Format of --input (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
+'--input-format=[Format of --input (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--at=[The moment to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
@@ -171,7 +171,7 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (audit)
 _arguments "${_arguments_options[@]}" : \
-'--input-format=[Format of FILE (default\: from the extension; stdin\: jsonl)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
+'--input-format=[Format of FILE (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--as-of=[Judge unanswered tickets as of this instant\: RFC 3339, a local time at each ticket'\''s desk, or now]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \

@@ -16,6 +16,11 @@ pub enum InputFormat {
     Jsonl,
     /// A header row, then one ticket per row.
     Csv,
+    /// Either, told apart by the first character that is not white space:
+    /// a letter (or a quote) starts a CSV header, anything else is read as
+    /// JSON Lines (for input whose name says neither, such as standard
+    /// input).
+    Detect,
 }
 
 /// The longest line (or CSV record) read, in bytes without its line
@@ -131,8 +136,24 @@ pub fn read<E>(
         outcome.invalid += u64::from(fields.is_err());
         each(line, fields)
     };
+    let format = match format {
+        InputFormat::Detect => {
+            let first = reader
+                .fill_buf()?
+                .iter()
+                .copied()
+                .find(|b| !b.is_ascii_whitespace());
+            // A CSV header starts with a name (or a quoted one).
+            if first.is_some_and(|b| b.is_ascii_alphabetic() || b == b'"' || b == b'_') {
+                InputFormat::Csv
+            } else {
+                InputFormat::Jsonl
+            }
+        }
+        given => given,
+    };
     match format {
-        InputFormat::Jsonl => read_json_lines(&mut reader, &mut counted)?,
+        InputFormat::Jsonl | InputFormat::Detect => read_json_lines(&mut reader, &mut counted)?,
         InputFormat::Csv => read_csv(&mut reader, &mut counted)?,
     }
     Ok(outcome)

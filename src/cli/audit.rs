@@ -28,7 +28,8 @@ responded (the first response; empty if none yet), id (optional).")]
 pub struct AuditArgs {
     /// The export: JSON Lines or CSV with a header (- for stdin)
     file: String,
-    /// Format of FILE (default: from the extension; stdin: jsonl)
+    /// Format of FILE (default: from the extension; else told from the
+    /// first character: a letter starts a CSV header, else JSON Lines)
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
     /// One row per ticket instead of the summary

@@ -30,15 +30,23 @@ impl From<InputFormat> for slacalc::batch::InputFormat {
     }
 }
 
-/// The format given, or else the one of the path's extension.
+/// The format given, or else the one of the path's extension (`.csv`;
+/// `.jsonl`, `.ndjson`, `.json`), or else told from the first character
+/// (standard input, `.txt` and the like).
 pub fn format_of(path: &str, given: Option<InputFormat>) -> slacalc::batch::InputFormat {
-    given
-        .unwrap_or(if path.to_ascii_lowercase().ends_with(".csv") {
-            InputFormat::Csv
-        } else {
-            InputFormat::Jsonl
-        })
-        .into()
+    if let Some(given) = given {
+        return given.into();
+    }
+    let extension = std::path::Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if extension.as_deref() == Some("csv") {
+        slacalc::batch::InputFormat::Csv
+    } else if matches!(extension.as_deref(), Some("jsonl" | "ndjson" | "json")) {
+        slacalc::batch::InputFormat::Jsonl
+    } else {
+        slacalc::batch::InputFormat::Detect
+    }
 }
 
 /// Where the error of a bad line goes.

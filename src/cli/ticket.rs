@@ -43,7 +43,8 @@ pub struct TicketArgs {
     /// JSON object out per line
     #[arg(long, value_name = "FILE", conflicts_with_all = ["plan", "priority", "desk", "event"])]
     pub input: Option<String>,
-    /// Format of --input (default: from the extension; stdin: jsonl)
+    /// Format of --input (default: from the extension; else told from the
+    /// first character: a letter starts a CSV header, else JSON Lines)
     #[arg(long, value_enum, requires = "input")]
     pub input_format: Option<batch::InputFormat>,
 }

@@ -385,3 +385,24 @@ fn extra_fields_and_columns_are_ignored_and_headers_match_loosely() {
         .json_lines();
     assert_eq!(lines[0]["response"]["due"], "2026-11-21T11:00:00+01:00");
 }
+
+#[test]
+fn csv_on_standard_input_is_told_from_its_header() {
+    // No --input-format: a CSV header on stdin is read as CSV, and JSON
+    // Lines (first character `{`) as JSON Lines. Gold P2 at europe opened
+    // Fri 17:30: 30 min Friday, then Saturday's extended 09:00 → 10:30.
+    let due = "2026-11-21T10:30:00+01:00";
+    let csv = "plan,priority,desk,opened\ngold,p2,europe,2026-11-20T17:30:00+01:00\n";
+    let json = "{\"plan\":\"gold\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-20T17:30:00+01:00\"}\n";
+    for input in [csv, json] {
+        let lines = deadline_batch(input).json_lines();
+        assert_eq!(lines.len(), 1, "{input}");
+        assert_eq!(lines[0]["response"]["due"], due, "{input}");
+    }
+    // A .txt file holding CSV is read as CSV as well.
+    let lines = Test::new()
+        .file("export.txt", csv)
+        .args(["deadline", "--input", "export.txt"])
+        .json_lines();
+    assert_eq!(lines[0]["response"]["due"], due);
+}
