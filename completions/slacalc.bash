@@ -127,12 +127,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__audit)
-            opts="-h --input-format --tickets --as-of --data --format --color --help"
+            opts="-h --map --input-format --tickets --as-of --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
                     return 0
@@ -309,7 +313,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__deadline)
-            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --input-format --explain --data --format --color --help"
+            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --explain --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -348,6 +352,10 @@ _slacalc() {
                     return 0
                     ;;
                 --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --map)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -413,7 +421,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__escalate)
-            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --input-format --at --data --format --color --help"
+            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --at --data --format --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -452,6 +460,10 @@ _slacalc() {
                     return 0
                     ;;
                 --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --map)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -74,6 +74,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l opened -d '
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l priority-change -d 'From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input -d 'Batch mode: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input-format -d 'Format of --input (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
@@ -113,6 +114,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l opened -d '
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l priority-change -d 'From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input -d 'Batch mode: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input-format -d 'Format of --input (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l at -d 'The moment to ask about: RFC 3339, a local time at the desk, or now' -r
@@ -212,6 +214,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l color -d 'Colo
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant: RFC 3339, a local time at each ticket\'s desk, or now' -r

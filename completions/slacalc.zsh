@@ -45,6 +45,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
 '*--priority-change=[From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening]:TIME=PR:_default' \
 '(--plan --priority --desk --event)--input=[Batch mode\: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line]:FILE:_default' \
+'*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of --input (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
@@ -69,6 +70,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
 '*--priority-change=[From TIME on the ticket has priority PR (repeatable); targets are still measured from the opening]:TIME=PR:_default' \
 '(--plan --priority --desk --event)--input=[Batch mode\: tickets from a JSON Lines or CSV file (- for stdin), one JSON object out per line]:FILE:_default' \
+'*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of --input (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--at=[The moment to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
@@ -171,6 +173,7 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (audit)
 _arguments "${_arguments_options[@]}" : \
+'*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of FILE (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--as-of=[Judge unanswered tickets as of this instant\: RFC 3339, a local time at each ticket'\''s desk, or now]:TIME:_default' \

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
 
-use crate::ticket::{Columns, TicketFields};
+use crate::ticket::{Columns, FieldMap, TicketFields};
 
 /// The shape of a batch input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +110,17 @@ pub struct Outcome {
 pub fn read<E>(
     input: impl Read,
     format: InputFormat,
+    each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
+) -> Result<Outcome, ReadError<E>> {
+    read_mapped(input, format, &FieldMap::default(), each)
+}
+
+/// [`read`], with the export's own column (or key) names for fields
+/// (`--map FIELD=COLUMN`).
+pub fn read_mapped<E>(
+    input: impl Read,
+    format: InputFormat,
+    map: &FieldMap,
     mut each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
 ) -> Result<Outcome, ReadError<E>> {
     // The first bytes, read apart so that a mark split over reads is seen.
@@ -153,8 +164,10 @@ pub fn read<E>(
         given => given,
     };
     match format {
-        InputFormat::Jsonl | InputFormat::Detect => read_json_lines(&mut reader, &mut counted)?,
-        InputFormat::Csv => read_csv(&mut reader, &mut counted)?,
+        InputFormat::Jsonl | InputFormat::Detect => {
+            read_json_lines(&mut reader, map, &mut counted)?;
+        }
+        InputFormat::Csv => read_csv(&mut reader, map, &mut counted)?,
     }
     Ok(outcome)
 }
@@ -162,6 +175,7 @@ pub fn read<E>(
 /// JSON Lines: one ticket a line; blank lines are skipped, but counted.
 fn read_json_lines<E>(
     reader: &mut impl BufRead,
+    map: &FieldMap,
     each: &mut impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
 ) -> Result<(), ReadError<E>> {
     let mut number = 0;
@@ -178,7 +192,7 @@ fn read_json_lines<E>(
             let line = without_cr(&buffer[..end]);
             if line.len() <= MAX_LINE_BYTES {
                 if !is_blank(line) {
-                    each(number, ticket_line(line)).map_err(ReadError::Each)?;
+                    each(number, ticket_line(line, map)).map_err(ReadError::Each)?;
                 }
                 reader.consume(end + 1);
                 continue;
@@ -195,7 +209,7 @@ fn read_json_lines<E>(
                 skip_line(reader)?;
             }
         } else if !is_blank(line) {
-            each(number, ticket_line(line)).map_err(ReadError::Each)?;
+            each(number, ticket_line(line, map)).map_err(ReadError::Each)?;
         }
     }
 }
@@ -247,19 +261,20 @@ fn without_cr(line: &[u8]) -> &[u8] {
 }
 
 /// The ticket on one line of JSON Lines input.
-fn ticket_line(line: &[u8]) -> Result<TicketFields<'_>, LineError> {
+fn ticket_line<'l>(line: &'l [u8], map: &FieldMap) -> Result<TicketFields<'l>, LineError> {
     let text = std::str::from_utf8(line).map_err(|e| {
         LineError::Invalid(format!(
             "the line is not UTF-8 text (at byte {})",
             e.valid_up_to() + 1
         ))
     })?;
-    TicketFields::from_json(text).map_err(LineError::Invalid)
+    TicketFields::from_json(text, map).map_err(LineError::Invalid)
 }
 
 /// CSV: a header row, then one ticket a row.
 fn read_csv<E>(
     reader: &mut impl BufRead,
+    map: &FieldMap,
     each: &mut impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
 ) -> Result<(), ReadError<E>> {
     let mut csv = CsvReader::new(reader);
@@ -272,7 +287,7 @@ fn read_csv<E>(
             CsvRecord::End => return Ok(()),
             CsvRecord::Row { .. } if csv.is_blank() => {}
             CsvRecord::Row { line } => match csv.cells() {
-                Some(cells) => break Columns::new(cells).map_err(|e| header(line, &e))?,
+                Some(cells) => break Columns::new(cells, map).map_err(|e| header(line, &e))?,
                 None => return Err(header(line, "the header is not UTF-8 text")),
             },
             CsvRecord::TooLong { line } | CsvRecord::Unclosed { line } => {

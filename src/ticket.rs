@@ -185,14 +185,7 @@ impl Field {
     /// The field a header names: case does not matter, and `_`, `-` and
     /// space are alike (SPEC §9).
     pub fn from_header(header: &str) -> Option<Field> {
-        let normal: String = header
-            .trim()
-            .chars()
-            .map(|c| match c {
-                '-' | ' ' => '_',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
+        let normal = normal_name(header);
         Field::ALL.into_iter().find(|f| f.name() == normal)
     }
 
@@ -207,6 +200,71 @@ impl Field {
     }
 }
 
+/// A header or key as compared: trimmed, in lower case, with `-` and space
+/// read as `_`.
+fn normal_name(name: &str) -> String {
+    name.trim()
+        .chars()
+        .map(|c| match c {
+            '-' | ' ' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// The export's own names for fields (`--map FIELD=COLUMN`, SPEC §9): a
+/// mapped field is read from its column only.
+#[derive(Debug, Clone, Default)]
+pub struct FieldMap {
+    columns: Vec<(Field, String)>,
+}
+
+impl FieldMap {
+    /// From `FIELD=COLUMN` texts.
+    pub fn parse(specs: &[impl AsRef<str>]) -> Result<FieldMap> {
+        let mut columns = Vec::new();
+        for spec in specs {
+            let spec = spec.as_ref();
+            let known = || Field::ALL.map(Field::name).join(", ");
+            let (field, column) = spec.split_once('=').ok_or_else(|| {
+                Error::value(
+                    spec,
+                    format!(
+                        "'{}' is not FIELD=COLUMN, like opened=\"Created at\"",
+                        input::escaped(spec)
+                    ),
+                )
+            })?;
+            let field = Field::from_header(field).ok_or_else(|| {
+                Error::value(
+                    spec,
+                    format!(
+                        "'{}' is not a field; fields: {}",
+                        input::escaped(field),
+                        known()
+                    ),
+                )
+            })?;
+            columns.push((field, normal_name(column)));
+        }
+        Ok(FieldMap { columns })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.columns.is_empty()
+    }
+
+    /// The field a header or key holds: a mapped column's field, else the
+    /// field it names unless that field is mapped to another column.
+    pub fn field_of(&self, header: &str) -> Option<Field> {
+        let normal = normal_name(header);
+        if let Some((field, _)) = self.columns.iter().find(|(_, c)| *c == normal) {
+            return Some(*field);
+        }
+        Field::from_header(header).filter(|f| !self.columns.iter().any(|(m, _)| m == f))
+    }
+}
+
 /// Which field each column of a CSV header holds; other columns are
 /// ignored (SPEC §9).
 #[derive(Debug, Clone)]
@@ -216,8 +274,11 @@ pub struct Columns {
 
 impl Columns {
     /// The columns of a header row; a field named twice is an error.
-    pub fn new<'h>(headers: impl IntoIterator<Item = &'h str>) -> Result<Columns, String> {
-        let fields: Vec<Option<Field>> = headers.into_iter().map(Field::from_header).collect();
+    pub fn new<'h>(
+        headers: impl IntoIterator<Item = &'h str>,
+        map: &FieldMap,
+    ) -> Result<Columns, String> {
+        let fields: Vec<Option<Field>> = headers.into_iter().map(|h| map.field_of(h)).collect();
         for (i, field) in fields.iter().enumerate() {
             if let Some(field) = field {
                 if let Some(j) = fields[..i].iter().position(|f| f == &Some(*field)) {
@@ -247,8 +308,55 @@ impl Columns {
 impl<'a> TicketFields<'a> {
     /// The ticket on one line of JSON Lines. An error says, in the user's
     /// words, which field is wrong; it names no line (the caller knows it).
-    pub fn from_json(text: &'a str) -> Result<TicketFields<'a>, String> {
-        serde_json::from_str(text).map_err(|e| json_error(text, &e))
+    pub fn from_json(text: &'a str, map: &FieldMap) -> Result<TicketFields<'a>, String> {
+        if map.is_empty() {
+            if let Ok(fields) = serde_json::from_str(text) {
+                return Ok(fields);
+            }
+        }
+        // Keys in another case, spelled with `-` or space, or mapped: read
+        // them by their fields' names (the slow way, for such lines only).
+        let renamed = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+            .ok()
+            .map(|object| {
+                object
+                    .into_iter()
+                    .filter_map(|(key, value)| {
+                        map.field_of(&key).map(|f| (f.name().to_string(), value))
+                    })
+                    .collect::<serde_json::Map<String, serde_json::Value>>()
+            });
+        match renamed {
+            Some(object) => {
+                let text = serde_json::Value::Object(object).to_string();
+                serde_json::from_str::<TicketFields>(&text)
+                    .map(TicketFields::into_owned)
+                    .map_err(|e| json_error(&text, &e))
+            }
+            None => Err(serde_json::from_str::<TicketFields>(text)
+                .err()
+                .map_or_else(String::new, |e| json_error(text, &e))),
+        }
+    }
+
+    /// The same fields, owning their text.
+    fn into_owned(self) -> TicketFields<'static> {
+        let own = |c: Cow<str>| Cow::Owned(c.into_owned());
+        let own_opt = |c: Option<Cow<str>>| c.map(own);
+        let own_list = |l: Vec<Cow<str>>| l.into_iter().map(own).collect();
+        TicketFields {
+            id: self.id,
+            plan: own(self.plan),
+            priority: own_opt(self.priority),
+            event: own_opt(self.event),
+            release: own_opt(self.release),
+            desk: own(self.desk),
+            opened: own(self.opened),
+            pauses: own_list(self.pauses),
+            priority_changes: own_list(self.priority_changes),
+            at: own_opt(self.at),
+            responded: own_opt(self.responded),
+        }
     }
 
     /// The ticket in one CSV row: every cell is text, as written (an id

@@ -28,6 +28,10 @@ responded (the first response; empty if none yet), id (optional).")]
 pub struct AuditArgs {
     /// The export: JSON Lines or CSV with a header (- for stdin)
     file: String,
+    /// The export's own column (or key) for a field, FIELD=COLUMN
+    /// (repeatable), e.g. opened="Created at"
+    #[arg(long, value_name = "FIELD=COLUMN")]
+    map: Vec<String>,
     /// Format of FILE (default: from the extension; else told from the
     /// first character: a letter starts a CSV header, else JSON Lines)
     #[arg(long, value_enum)]
@@ -46,6 +50,11 @@ impl Execute for AuditArgs {
         if context.format == Format::Ics {
             return Err(super::unsupported(context.format, "audit"));
         }
+        let source = batch::Source {
+            path: &self.file,
+            format: self.input_format,
+            map: &self.map,
+        };
         let data = context.data()?;
         let judge = |fields: &TicketFields| -> anyhow::Result<TicketAudit> {
             let ticket = fields.resolve(data, context.now)?;
@@ -60,46 +69,40 @@ impl Execute for AuditArgs {
                 ErrorPlacement::InPlace
             };
             let mut rows = render::CsvRows::default();
-            return batch::run(
-                &self.file,
-                self.input_format,
-                placement,
-                out,
-                |fields: &TicketFields, line| {
-                    let judged = judge(fields)?;
-                    let verdict = TicketVerdictJson::new(fields.id.clone(), &judged);
-                    if context.format == Format::Csv {
-                        rows.write(&verdict, line)
-                    } else {
-                        Ok(serde_json::to_writer(line, &verdict)?)
-                    }
-                },
-            );
+            return batch::run(&source, placement, out, |fields: &TicketFields, line| {
+                let judged = judge(fields)?;
+                let verdict = TicketVerdictJson::new(fields.id.clone(), &judged);
+                if context.format == Format::Csv {
+                    rows.write(&verdict, line)
+                } else {
+                    Ok(serde_json::to_writer(line, &verdict)?)
+                }
+            });
         }
         let mut summary = Summary::new();
         let mut errors = 0u64;
         // The first failed lines, so that memory stays bounded however
         // many fail; the rest are only counted.
         let mut failed: Vec<(u64, String)> = Vec::new();
-        let format = batch::format_of(&self.file, self.input_format);
-        slacalc::batch::read(batch::open(&self.file)?, format, |line, fields| {
-            let judged = match fields {
-                Ok(fields) => judge(&fields).map_err(|e| one_line(&e)),
-                Err(error) => Err(error.to_string()),
-            };
-            match judged {
-                Ok(judged) => tally(&mut summary, &judged),
-                Err(message) => {
-                    errors += 1;
-                    if failed.len() < FAILED_SAMPLE {
-                        // One line, whatever a value in it held.
-                        failed.push((line, escaped(&message).into_owned()));
+        source
+            .read(|line, fields| {
+                let judged = match fields {
+                    Ok(fields) => judge(&fields).map_err(|e| one_line(&e)),
+                    Err(error) => Err(error.to_string()),
+                };
+                match judged {
+                    Ok(judged) => tally(&mut summary, &judged),
+                    Err(message) => {
+                        errors += 1;
+                        if failed.len() < FAILED_SAMPLE {
+                            // One line, whatever a value in it held.
+                            failed.push((line, escaped(&message).into_owned()));
+                        }
                     }
                 }
-            }
-            Ok(())
-        })
-        .map_err(batch::stopped)?;
+                Ok(())
+            })?
+            .map_err(batch::stopped)?;
         let text = match context.format {
             Format::Json => render::audit::summary_json(&summary, errors, &failed)?,
             Format::Csv => render::audit::summary_csv(&summary)?,

@@ -6,10 +6,11 @@
 use std::fs::File;
 use std::io::{self, Read, Write};
 
+use anyhow::Context as _;
 use clap::ValueEnum;
 use slacalc::batch::{LineError, ReadError};
 use slacalc::input::escaped;
-use slacalc::ticket::TicketFields;
+use slacalc::ticket::{FieldMap, TicketFields};
 
 use super::one_line;
 
@@ -112,17 +113,39 @@ impl Read for Named {
     }
 }
 
+/// Where a batch comes from: the file (`-`: standard input), its format if
+/// given, and the export's own names for fields (`--map FIELD=COLUMN`).
+pub struct Source<'a> {
+    pub path: &'a str,
+    pub format: Option<InputFormat>,
+    pub map: &'a [String],
+}
+
+impl Source<'_> {
+    /// Read every ticket of the source (see `slacalc::batch::read`).
+    pub fn read<E>(
+        &self,
+        each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
+    ) -> anyhow::Result<Result<slacalc::batch::Outcome, slacalc::batch::ReadError<E>>> {
+        let map = FieldMap::parse(self.map).context("--map")?;
+        let format = format_of(self.path, self.format);
+        Ok(slacalc::batch::read_mapped(
+            open(self.path)?,
+            format,
+            &map,
+            each,
+        ))
+    }
+}
+
 /// Run `each` over every ticket of the input, writing one line per ticket:
 /// its JSON result, or `{"line": N, "error": "..."}`.
 pub fn run(
-    path: &str,
-    format: Option<InputFormat>,
+    source: &Source,
     errors: ErrorPlacement,
     out: &mut dyn Write,
     mut each: impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let format = format_of(path, format);
-    let input = open(path)?;
     let mut sink = Sink {
         out,
         pending: Vec::with_capacity(OUT_CHUNK * 2),
@@ -130,9 +153,7 @@ pub fn run(
         total: 0,
         failed: 0,
     };
-    let read = slacalc::batch::read(input, format, |line, fields| {
-        sink.emit(line, fields, &mut each)
-    });
+    let read = source.read(|line, fields| sink.emit(line, fields, &mut each))?;
     // Finished lines are written out even when reading stops on an error.
     sink.flush()?;
     read.map_err(stopped)?;

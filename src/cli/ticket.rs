@@ -43,6 +43,10 @@ pub struct TicketArgs {
     /// JSON object out per line
     #[arg(long, value_name = "FILE", conflicts_with_all = ["plan", "priority", "desk", "event"])]
     pub input: Option<String>,
+    /// The export's own column (or key) for a field, FIELD=COLUMN
+    /// (repeatable), e.g. opened="Created at"
+    #[arg(long, value_name = "FIELD=COLUMN", requires = "input")]
+    pub map: Vec<String>,
     /// Format of --input (default: from the extension; else told from the
     /// first character: a letter starts a CSV header, else JSON Lines)
     #[arg(long, value_enum, requires = "input")]
@@ -108,8 +112,11 @@ fn run(command: &impl TicketCommand, context: &Context, out: &mut dyn Write) -> 
         )
         .into()),
         Some(path) => batch::run(
-            path,
-            ticket.input_format,
+            &batch::Source {
+                path,
+                format: ticket.input_format,
+                map: &ticket.map,
+            },
             // A CSV row cannot hold an error object.
             if context.format == Format::Csv {
                 batch::ErrorPlacement::Stderr

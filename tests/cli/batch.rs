@@ -406,3 +406,40 @@ fn csv_on_standard_input_is_told_from_its_header() {
         .json_lines();
     assert_eq!(lines[0]["response"]["due"], due);
 }
+
+#[test]
+fn exports_load_with_their_own_names() {
+    // SPEC §9: --map FIELD=COLUMN names an export's own columns (or keys),
+    // and JSON keys, like CSV headers, match in any case with `_`, `-` and
+    // space alike. Gold P2 at europe opened Fri 2026-11-20 17:30: due Sat
+    // 10:30 (30 min Friday, then the extended Saturday from 09:00).
+    let due = "2026-11-21T10:30:00+01:00";
+    let csv = "Ticket,Service Plan,Priority,Desk,Created at,Subject\nT-1,gold,P2,europe,2026-11-20T17:30:00+01:00,printer on fire\n";
+    let lines = Test::new()
+        .args(["deadline", "--input", "-", "--format", "json"])
+        .args([
+            "--map",
+            "plan=Service Plan",
+            "--map",
+            "opened=created-at",
+            "--map",
+            "id=ticket",
+        ])
+        .stdin(csv)
+        .json_lines();
+    assert_eq!(lines[0]["response"]["due"], due);
+    assert_eq!(lines[0]["id"], "T-1");
+    let json = "{\"Plan\":\"gold\",\"PRIORITY\":\"p2\",\"Desk\":\"europe\",\"Created At\":\"2026-11-20T17:30:00+01:00\",\"ID\":\"A-1\"}\n";
+    let lines = Test::new()
+        .args(["deadline", "--input", "-", "--map", "opened=created at"])
+        .stdin(json)
+        .json_lines();
+    assert_eq!(lines[0]["response"]["due"], due);
+    assert_eq!(lines[0]["id"], "A-1");
+    // A field that does not exist is refused, naming it and the fields.
+    Test::new()
+        .args(["deadline", "--input", "-", "--map", "created=Created at"])
+        .stdin(csv)
+        .bad_input(&["--map", "'created' is not a field", "opened"])
+        .run();
+}
