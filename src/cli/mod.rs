@@ -177,6 +177,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
             .filter(|dir| !dir.is_empty())
             .map(PathBuf::from)
     });
+    crate::render::set_width(output_width());
     let context = Context {
         data_dir,
         data: OnceCell::new(),
@@ -198,6 +199,24 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         }),
     };
     cli.command.subcommand().execute(&context, out)
+}
+
+/// The width output must fit: the terminal's (a pty reporting 0 columns
+/// counts as unknown), else `COLUMNS`, else none (a pipe).
+fn output_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    let terminal = io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(columns, _)| columns)
+        .filter(|columns| *columns > 0);
+    terminal.or_else(|| {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|columns| *columns > 0)
+    })
 }
 
 /// Bad usage found by the command line itself (flags that do not go

@@ -101,7 +101,7 @@ impl ClockJson {
 /// The answer as a sentence; `asked` says what was added.
 pub fn table(desk: &Calendar, result: &ClockJson, asked: &str) -> String {
     let zone = desk.zone;
-    match result {
+    let sentence = match result {
         ClockJson::Elapsed(e) => format!(
             "{} of {} clock time at the {} desk ({}) from {} until {}\n",
             e.human,
@@ -129,5 +129,6 @@ pub fn table(desk: &Calendar, result: &ClockJson, asked: &str) -> String {
             local(d.instants.1, zone),
             utc(d.instants.1)
         ),
-    }
+    };
+    super::fit(&sentence)
 }

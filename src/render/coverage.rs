@@ -143,7 +143,7 @@ pub fn status(
         }
         (None, false, None) => "closed".to_string(),
     };
-    Ok(head + &body + "\n")
+    Ok(super::fit(&(head + &body + "\n")))
 }
 
 /// The proactive-support events, and who is eligible.
@@ -179,7 +179,7 @@ pub fn events(data: &DataSet, json: bool) -> anyhow::Result<String> {
             )
         })
         .unwrap_or_default();
-    Ok(format!("{eligibility}{table}\n"))
+    Ok(format!("{}{table}\n", super::fit(&eligibility)))
 }
 
 /// The plan comparison table.
@@ -225,13 +225,13 @@ pub fn matrix(data: &DataSet, plans: &[&Plan], json: bool) -> anyhow::Result<Str
     }
     let mut out = table.to_string() + "\n";
     if !data.coverage.languages.is_empty() {
-        out.push_str(&format!(
+        out.push_str(&super::fit(&format!(
             "languages: {}\n",
             data.coverage.languages.join(", ")
-        ));
+        )));
     }
     for note in &data.coverage.notes {
-        out.push_str(&format!("note: {note}\n"));
+        out.push_str(&super::fit(&format!("note: {note}\n")));
     }
     Ok(out)
 }

@@ -123,7 +123,7 @@ pub fn table(
     colors: super::Colors,
 ) -> String {
     let zone = d.desk.zone;
-    let mut out = format!(
+    let mut out = super::fit(&format!(
         "{} {} ({}) at the {} desk ({}), opened {}\n",
         d.plan.label,
         d.priority.id,
@@ -131,16 +131,16 @@ pub fn table(
         d.desk.name,
         zone.name(),
         super::local(d.opened, zone)
-    );
+    ));
     // A changed priority's targets apply from the opening (SPEC §4): say
     // so, since the title shows only the latest one.
     for pair in ticket.history().windows(2) {
-        out.push_str(&format!(
+        out.push_str(&super::fit(&format!(
             "priority {} → {} from {}\n",
             pair[0].priority.id,
             pair[1].priority.id,
             super::local(pair[1].from, zone)
-        ));
+        )));
     }
     let mut table = super::table(&[
         "target",

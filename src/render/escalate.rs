@@ -98,7 +98,7 @@ pub fn to_json<'a>(e: &Escalation<'a>) -> EscalationJson<'a> {
 
 pub fn table(e: &Escalation, colors: super::Colors) -> String {
     let zone = e.desk.zone;
-    let mut out = format!(
+    let mut out = super::fit(&format!(
         "{} {} at the {} desk ({}), opened {}\nat {}: held by {}\n",
         e.plan.label,
         e.priority.priority.id,
@@ -107,17 +107,20 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
         super::local(e.opened, zone),
         super::local(e.at, zone),
         e.holder
-    );
+    ));
     if e.history.len() > 1 {
         let changes: Vec<String> = e
             .history
             .iter()
             .map(|p| format!("{} from {}", p.priority.id, super::local(p.from, zone)))
             .collect();
-        out.push_str(&format!("priority history: {}\n", changes.join(", ")));
+        out.push_str(&super::fit(&format!(
+            "priority history: {}\n",
+            changes.join(", ")
+        )));
     }
     if e.on_call {
-        out.push_str("on-call hours now: the 24/7 clock runs, but no escalation to R&D until business hours\n");
+        out.push_str(&super::fit("on-call hours now: the 24/7 clock runs, but no escalation to R&D until business hours\n"));
     }
     // The timeline: steps and the response deadline in time order, with a
     // marker row where `--at` falls.

@@ -145,11 +145,63 @@ pub fn table(header: &[&str]) -> Table {
     let mut table = Table::new();
     table
         .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.iter().copied())
         // Colour is decided by `Colors`, not by where the table goes.
         .enforce_styling();
+    match width() {
+        Some(width) => {
+            table
+                .set_width(width)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
     table
+}
+
+/// The width output must fit, once known: the terminal's, else `COLUMNS`;
+/// unknown (no limit) in a pipe without `COLUMNS`.
+static WIDTH: std::sync::OnceLock<Option<u16>> = std::sync::OnceLock::new();
+
+/// Set the width output must fit (`None`: no limit); the first call wins.
+pub fn set_width(width: Option<u16>) {
+    let _ = WIDTH.set(width.filter(|w| *w > 0));
+}
+
+fn width() -> Option<u16> {
+    WIDTH.get().copied().flatten()
+}
+
+/// A line of prose wrapped between words to the width, if one is set.
+pub fn fit(text: &str) -> String {
+    let Some(width) = width() else {
+        return text.to_string();
+    };
+    let width = usize::from(width);
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let mut length = 0;
+        for (i, word) in body.split(' ').enumerate() {
+            let word_length = word.chars().count();
+            if i > 0 && length + 1 + word_length > width {
+                out.push_str("\n  ");
+                length = 2;
+            } else if i > 0 {
+                out.push(' ');
+                length += 1;
+            }
+            out.push_str(word);
+            length += word_length;
+        }
+        out.push_str(end);
+    }
+    out
 }
 
 /// Whether tables mark what needs attention in colour: overdue and

@@ -92,14 +92,14 @@ impl RegistrationJson {
 }
 
 pub fn registration_table(r: &RegistrationJson) -> String {
-    format!(
+    super::fit(&format!(
         "registered {}: {} included from {} until {} (last covered day); coverage ends {}\n",
         r.registered,
         r.plan,
         r.start,
         r.last_covered_day.as_deref().unwrap_or("-"),
         r.end,
-    )
+    ))
 }
 
 /// The old term, any gap, and the new term, with what cut it.
@@ -168,11 +168,12 @@ pub fn table(asked: &Asked, request: &RenewalRequest, r: &Renewal, grace_days: u
         r.end.to_string(),
         note.join("; "),
     ]);
-    format!(
-        "{}renewal ordered {} for {} year(s), current term expires {}\n{verdict}\n{table}\n",
+    let head = format!(
+        "{}renewal ordered {} for {} year(s), current term expires {}\n{verdict}\n",
         asked.plan.map(|p| format!("{p} ")).unwrap_or_default(),
         request.ordered,
         request.years,
         request.expires
-    )
+    );
+    format!("{}{table}\n", super::fit(&head))
 }

@@ -17,3 +17,4 @@ mod readme;
 mod renew;
 mod renew_more;
 mod schema;
+mod width;
