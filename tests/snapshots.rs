@@ -484,3 +484,31 @@ fn audit_tickets_default_format_and_csv() {
     assert_eq!(g["verdict"], "open");
     assert_eq!(g["late_seconds"], Value::Null);
 }
+
+// ---------------------------------------------------------------- widths
+
+#[test]
+fn narrow_and_wide_terminals() {
+    // The same outputs at 80 and 120 columns (COLUMNS): at 80 the deadline
+    // table leaves out the UTC column and the audit summary uses short
+    // headers, and cells wrap between words; at 120 both are whole. The
+    // values are those of the unbounded snapshots above.
+    for columns in ["80", "120"] {
+        for (name, args) in [
+            (
+                "deadline",
+                "deadline --plan gold --priority p1 --desk americas --opened 2026-11-25T16:30:00-05:00",
+            ),
+            (
+                "escalate",
+                "escalate --plan gold --priority p2 --desk europe --opened 2026-11-20T10:00:00+01:00 --at 2026-11-23T12:00:00+01:00",
+            ),
+        ] {
+            let out = run(args).env("COLUMNS", columns).stdout_text();
+            snapshot!(format!("{name}_at_{columns}_columns"), out);
+        }
+        // The audit of the tickets of audit_summary_table_and_csv.
+        let out = audit(&[]).env("COLUMNS", columns).stdout_text();
+        snapshot!(format!("audit_at_{columns}_columns"), out);
+    }
+}

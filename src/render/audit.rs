@@ -133,18 +133,29 @@ pub fn summary_csv(summary: &Summary) -> anyhow::Result<String> {
 
 /// The summary as a table, then one line per failed line.
 pub fn summary_table(summary: &Summary, failed: &[(u64, String)], colors: super::Colors) -> String {
-    let mut table = super::table(&[
-        "plan",
-        "priority",
-        "desk",
-        "tickets",
-        "met",
-        "breached",
-        "open",
-        "best effort",
-        "compliance",
-        "worst lateness",
-    ]);
+    // Narrow: short headers ("miss": breached, "b.e.": best effort,
+    // "met %": compliance).
+    let header: &[&str] = if super::narrower_than(120) {
+        &[
+            "plan", "pri", "desk", "n", "met", "miss", "open", "b.e.", "met %", "worst",
+        ]
+    } else {
+        &[
+            "plan",
+            "priority",
+            "desk",
+            "tickets",
+            "met",
+            "breached",
+            "open",
+            "best effort",
+            "compliance",
+            "worst lateness",
+        ]
+    };
+    let mut table = super::table(header);
+    // Names are never cut: other columns wrap first.
+    super::keep_whole(&mut table, &[0, 2, 5, 8]);
     for r in rows(summary) {
         let breached = r.breached > 0;
         table.add_row(vec![

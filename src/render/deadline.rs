@@ -142,14 +142,23 @@ pub fn table(
             super::local(pair[1].from, zone)
         )));
     }
-    let mut table = super::table(&[
-        "target",
-        "amount",
-        "clock",
-        &format!("due ({})", zone.name()),
-        "due (UTC)",
-        "from now",
-    ]);
+    // Narrow: no UTC column, the clock in the amount, short names (the
+    // zone is in the title), so that cells wrap between words.
+    let narrow = super::narrower_than(140);
+    let zone_header = format!("due ({})", zone.name());
+    let header: &[&str] = if narrow {
+        &["target", "amount", "due", "from now"]
+    } else {
+        &[
+            "target",
+            "amount",
+            "clock",
+            &zone_header,
+            "due (UTC)",
+            "from now",
+        ]
+    };
+    let mut table = super::table(header);
     let mut row = |name: &str, t: &TargetDue| {
         let (local, utc, left) = match t.due {
             Some(due) => (
@@ -160,14 +169,21 @@ pub fn table(
             None => ("no deadline (best effort)".into(), "-".into(), "-".into()),
         };
         let overdue = t.due.is_some_and(|due| due < now);
-        table.add_row(vec![
-            name.into(),
-            super::target(t.target).into(),
-            t.target.clock.to_string().into(),
-            local.into(),
-            utc.into(),
-            colors.alarm(left, overdue),
-        ]);
+        let left = colors.alarm(left, overdue);
+        if narrow {
+            let name = name.strip_prefix("priority ").unwrap_or(name);
+            let amount = format!("{} ({})", super::target(t.target), t.target.clock);
+            table.add_row(vec![name.into(), amount.into(), local.into(), left]);
+        } else {
+            table.add_row(vec![
+                name.into(),
+                super::target(t.target).into(),
+                t.target.clock.to_string().into(),
+                local.into(),
+                utc.into(),
+                left,
+            ]);
+        }
     };
     if let Some(n) = &d.notification {
         row("priority notification", n);

@@ -174,6 +174,22 @@ fn width() -> Option<u16> {
     WIDTH.get().copied().flatten()
 }
 
+/// Keep these columns as wide as their widest cell: when the table must
+/// shrink, the other columns wrap instead.
+pub fn keep_whole(table: &mut Table, columns: &[usize]) {
+    for &index in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// Whether the width is known and under `columns`: a table then leaves out
+/// what it can (a time in UTC beside the local one) and uses short names.
+pub fn narrower_than(columns: u16) -> bool {
+    width().is_some_and(|width| width < columns)
+}
+
 /// A line of prose wrapped between words to the width, if one is set.
 pub fn fit(text: &str) -> String {
     let Some(width) = width() else {
