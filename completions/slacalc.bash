@@ -101,7 +101,7 @@ _slacalc() {
 
     case "${cmd}" in
         slacalc)
-            opts="-h -V --data --format --color --help --version deadline escalate renew eol coverage holidays clock audit check schema completions man help"
+            opts="-h -V --data --color --help --version deadline escalate renew eol coverage holidays clock audit check schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -109,10 +109,6 @@ _slacalc() {
             case "${prev}" in
                 --data)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -127,12 +123,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__audit)
-            opts="-h --map --input-format --tickets --as-of --data --format --color --help"
+            opts="-h --format --map --input-format --tickets --as-of --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
                 --map)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -149,10 +149,6 @@ _slacalc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -165,18 +161,18 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__check)
-            opts="-h --data --format --color --help"
+            opts="-h --format --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --data)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -191,12 +187,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__clock)
-            opts="-h --desk --clock --from --add --before --business-days --until --pause --data --format --color --help"
+            opts="-h --format --desk --clock --from --add --before --business-days --until --pause --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --desk)
                     COMPREPLY=($(compgen -W "americas europe middle-east uae" -- "${cur}"))
                     return 0
@@ -233,10 +233,6 @@ _slacalc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -249,7 +245,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__completions)
-            opts="-h --data --format --color --help bash elvish fish powershell zsh"
+            opts="-h --data --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -257,10 +253,6 @@ _slacalc() {
             case "${prev}" in
                 --data)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -275,12 +267,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__coverage)
-            opts="-h --plan --desk --at --week --events --data --format --color --help"
+            opts="-h --format --plan --desk --at --week --events --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --plan)
                     COMPREPLY=($(compgen -W "basic gold platinum" -- "${cur}"))
                     return 0
@@ -297,10 +293,6 @@ _slacalc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -313,12 +305,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__deadline)
-            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --explain --data --format --color --help"
+            opts="-h --format --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --explain --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
+                    return 0
+                    ;;
                 --plan)
                     COMPREPLY=($(compgen -W "basic gold platinum" -- "${cur}"))
                     return 0
@@ -367,10 +363,6 @@ _slacalc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -383,12 +375,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__eol)
-            opts="-h --catalog --product --on --data --format --color --help"
+            opts="-h --format --catalog --product --on --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --catalog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -405,10 +401,6 @@ _slacalc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -421,12 +413,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__escalate)
-            opts="-h --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --at --data --format --color --help"
+            opts="-h --format --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --at --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
                 --plan)
                     COMPREPLY=($(compgen -W "basic gold platinum" -- "${cur}"))
                     return 0
@@ -477,10 +473,6 @@ _slacalc() {
                     ;;
                 --data)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -691,12 +683,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__holidays)
-            opts="-h --desk --year --data --format --color --help"
+            opts="-h --format --desk --year --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json ics" -- "${cur}"))
+                    return 0
+                    ;;
                 --desk)
                     COMPREPLY=($(compgen -W "americas europe middle-east uae" -- "${cur}"))
                     return 0
@@ -707,10 +703,6 @@ _slacalc() {
                     ;;
                 --data)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -725,7 +717,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__man)
-            opts="-h --data --format --color --help"
+            opts="-h --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -733,10 +725,6 @@ _slacalc() {
             case "${prev}" in
                 --data)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -751,12 +739,16 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__renew)
-            opts="-h --expires --ordered --years --plan --eos --base-expires --registered --catalog --product --data --format --color --help"
+            opts="-h --format --expires --ordered --years --plan --eos --base-expires --registered --catalog --product --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --expires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -797,10 +789,6 @@ _slacalc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -813,7 +801,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__schema)
-            opts="-h --data --format --color --help deadline escalate renew eol clock holidays coverage audit check"
+            opts="-h --data --color --help deadline escalate renew eol clock holidays coverage audit check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -821,10 +809,6 @@ _slacalc() {
             case "${prev}" in
                 --data)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json ics csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_slacalc_global_optspecs
-    string join \n data= format= color= h/help V/version
+    string join \n data= color= h/help V/version
 end
 
 function __fish_slacalc_needs_command
@@ -25,14 +25,10 @@ function __fish_slacalc_using_subcommand
 end
 
 complete -c slacalc -n "__fish_slacalc_needs_command" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_needs_command" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_needs_command" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c slacalc -n "__fish_slacalc_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_needs_command" -s h -l help -d 'Print help'
 complete -c slacalc -n "__fish_slacalc_needs_command" -s V -l version -d 'Print version'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "deadline" -d 'When is a ticket\'s response due (and, for P1, the priority notification)'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "escalate" -d 'Who must the ticket be escalated to, and when is the next step'
@@ -47,6 +43,10 @@ complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "schema" -d 'Print t
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "man" -d 'Print a man page (roff): slacalc(1), or a subcommand\'s slacalc-SUB(1)'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document for scripts'
+ics\t'iCalendar'
+csv\t'Comma-separated values'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l plan -d 'Support plan: basic, gold or platinum' -r -f -a "basic\t''
 gold\t''
 platinum\t''"
@@ -78,15 +78,14 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l map -d 'The
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input-format -d 'Format of --input (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l explain -d 'List every counted window with its length'
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document (batch: one object a line) for scripts'
+csv\t'Comma-separated values'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l plan -d 'Support plan: basic, gold or platinum' -r -f -a "basic\t''
 gold\t''
 platinum\t''"
@@ -119,14 +118,12 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input-forma
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l at -d 'The moment to ask about: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document for scripts'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l expires -d 'The current term\'s end (its first day without coverage)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l ordered -d 'The renewal order\'s date' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l years -d 'Length of the new term in years' -r
@@ -139,26 +136,22 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l registered -d 
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l catalog -d 'Product catalogue (TOML) with end-of-support and end-of-life dates' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l product -d 'The product, looked up in --catalog' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand renew" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document for scripts'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l catalog -d 'Product catalogue (TOML): [[product]] name, eos, eol, replacement, notes' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l product -d 'Only this product' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l on -d 'The date to judge on (default: today)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand eol" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document for scripts'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l plan -d 'One plan only' -r -f -a "basic\t''
 gold\t''
 platinum\t''"
@@ -168,30 +161,27 @@ middle-east\t''
 uae\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l at -d 'The instant to ask about: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l week -d 'The desk\'s hours for each plan over the 7 days from --at'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -l events -d 'List the proactive-support events and their priorities'
 complete -c slacalc -n "__fish_slacalc_using_subcommand coverage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document for scripts'
+ics\t'iCalendar events'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l desk -d 'Support desk' -r -f -a "americas\t''
 europe\t''
 middle-east\t''
 uae\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l year -d 'The year (1900 to 2200)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand holidays" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document for scripts'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l desk -d 'Desk whose calendar to use' -r -f -a "americas\t''
 europe\t''
 middle-east\t''
@@ -206,64 +196,45 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l business-days 
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l until -d 'Measure the clock time from --from until this instant' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l pause -d 'Waiting time that does not count, START/END (repeatable)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document (batch: one object a line) for scripts'
+csv\t'Comma-separated values'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant: RFC 3339, a local time at each ticket\'s desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l tickets -d 'One row per ticket instead of the summary'
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
+json\t'One JSON document for scripts'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
-complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
-json\t'One JSON document for scripts'
-ics\t'iCalendar (deadline, holidays)'
-csv\t'Comma-separated values (audit, deadline, escalate)'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c slacalc -n "__fish_slacalc_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand man" -s h -l help -d 'Print help'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "deadline" -d 'When is a ticket\'s response due (and, for P1, the priority notification)'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "escalate" -d 'Who must the ticket be escalated to, and when is the next step'
 complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "renew" -d 'When does a renewal start and end, is it late, and what fee years are due'

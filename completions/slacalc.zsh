@@ -16,13 +16,9 @@ _slacalc() {
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
-'-h[Print help (see more with '\''--help'\'')]' \
-'--help[Print help (see more with '\''--help'\'')]' \
+'-h[Print help]' \
+'--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_slacalc_commands" \
@@ -36,6 +32,10 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
         case $line[1] in
             (deadline)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar"
+csv\:"Comma-separated values"))' \
 '--plan=[Support plan\: basic, gold or platinum]:PLAN:(basic gold platinum)' \
 '(--event)--priority=[Priority\: P1 (critical) to P4 (low)]:PRIORITY:(P1 P2 P3 P4)' \
 '--event=[A proactive-support event (see \`coverage --events\`)\: its priority applies]:ID:(voip-crash application-crash ha-replication disk-low disk-almost-full database-low database-almost-full recording-channels-exhausted queueing-licences-exhausted attendant-licences-exhausted cloud-connection-failure)' \
@@ -49,10 +49,6 @@ _arguments "${_arguments_options[@]}" : \
 '--input-format=[Format of --input (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '--explain[List every counted window with its length]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -61,6 +57,9 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (escalate)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document (batch\: one object a line) for scripts"
+csv\:"Comma-separated values"))' \
 '--plan=[Support plan\: basic, gold or platinum]:PLAN:(basic gold platinum)' \
 '(--event)--priority=[Priority\: P1 (critical) to P4 (low)]:PRIORITY:(P1 P2 P3 P4)' \
 '--event=[A proactive-support event (see \`coverage --events\`)\: its priority applies]:ID:(voip-crash application-crash ha-replication disk-low disk-almost-full database-low database-almost-full recording-channels-exhausted queueing-licences-exhausted attendant-licences-exhausted cloud-connection-failure)' \
@@ -75,10 +74,6 @@ _arguments "${_arguments_options[@]}" : \
 csv\:"A header row, then one ticket per row"))' \
 '--at=[The moment to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -86,6 +81,8 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (renew)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"))' \
 '(--registered)--expires=[The current term'\''s end (its first day without coverage)]:DATE:_default' \
 '--ordered=[The renewal order'\''s date]:DATE:_default' \
 '--years=[Length of the new term in years]:YEARS:_default' \
@@ -96,10 +93,6 @@ _arguments "${_arguments_options[@]}" : \
 '--catalog=[Product catalogue (TOML) with end-of-support and end-of-life dates]:FILE:_files' \
 '--product=[The product, looked up in --catalog]:PRODUCT:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -107,14 +100,12 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (eol)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"))' \
 '--catalog=[Product catalogue (TOML)\: \[\[product\]\] name, eos, eol, replacement, notes]:FILE:_files' \
 '--product=[Only this product]:PRODUCT:_default' \
 '--on=[The date to judge on (default\: today)]:DATE:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -122,14 +113,12 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (coverage)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"))' \
 '--plan=[One plan only]:PLAN:(basic gold platinum)' \
 '--desk=[A desk\: is it serving the plan at --at?]:DESK:(americas europe middle-east uae)' \
 '--at=[The instant to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '--week[The desk'\''s hours for each plan over the 7 days from --at]' \
 '(--desk --week)--events[List the proactive-support events and their priorities]' \
@@ -139,13 +128,12 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (holidays)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"
+ics\:"iCalendar events"))' \
 '--desk=[Support desk]:DESK:(americas europe middle-east uae)' \
 '--year=[The year (1900 to 2200)]:YEAR:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -153,6 +141,8 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (clock)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document for scripts"))' \
 '--desk=[Desk whose calendar to use]:DESK:(americas europe middle-east uae)' \
 '--clock=[Clock\: standard, extended (the default) or 24x7]:CLOCK:(standard extended 24x7)' \
 '--from=[Start\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
@@ -162,10 +152,6 @@ _arguments "${_arguments_options[@]}" : \
 '--until=[Measure the clock time from --from until this instant]:TIME:_default' \
 '*--pause=[Waiting time that does not count, START/END (repeatable)]:START/END:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -173,15 +159,14 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (audit)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document (batch\: one object a line) for scripts"
+csv\:"Comma-separated values"))' \
 '*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of FILE (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
 '--as-of=[Judge unanswered tickets as of this instant\: RFC 3339, a local time at each ticket'\''s desk, or now]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '--tickets[One row per ticket instead of the summary]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -191,11 +176,9 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 ;;
 (check)
 _arguments "${_arguments_options[@]}" : \
-'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
+json\:"One JSON document for scripts"))' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
@@ -204,39 +187,27 @@ csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 (schema)
 _arguments "${_arguments_options[@]}" : \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
-'-h[Print help (see more with '\''--help'\'')]' \
-'--help[Print help (see more with '\''--help'\'')]' \
+'-h[Print help]' \
+'--help[Print help]' \
 ':subcommand -- The subcommand:(deadline escalate renew eol clock holidays coverage audit check)' \
 && ret=0
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
-'-h[Print help (see more with '\''--help'\'')]' \
-'--help[Print help (see more with '\''--help'\'')]' \
+'-h[Print help]' \
+'--help[Print help]' \
 ':shell:(bash elvish fish powershell zsh)' \
 && ret=0
 ;;
 (man)
 _arguments "${_arguments_options[@]}" : \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
-'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
-json\:"One JSON document for scripts"
-ics\:"iCalendar (deadline, holidays)"
-csv\:"Comma-separated values (audit, deadline, escalate)"))' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
-'-h[Print help (see more with '\''--help'\'')]' \
-'--help[Print help (see more with '\''--help'\'')]' \
+'-h[Print help]' \
+'--help[Print help]' \
 '::subcommand -- The subcommand whose page to print:_default' \
 && ret=0
 ;;

@@ -26,6 +26,9 @@ const FAILED_SAMPLE: usize = 100;
 Each line: plan, priority (or event), desk, opened, pauses (optional, A/B;A/B),
 responded (the first response; empty if none yet), id (optional).")]
 pub struct AuditArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableJsonCsv>,
     /// The export: JSON Lines or CSV with a header (- for stdin)
     file: String,
     /// The export's own column (or key) for a field, FIELD=COLUMN
@@ -47,9 +50,6 @@ pub struct AuditArgs {
 
 impl Execute for AuditArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        if context.format == Format::Ics {
-            return Err(super::unsupported(context.format, "audit"));
-        }
         let source = batch::Source {
             path: &self.file,
             format: self.input_format,

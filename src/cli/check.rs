@@ -15,7 +15,11 @@ use super::{Context, Execute, Format, Usage};
 #[command(after_help = "EXAMPLES:
   slacalc check
   slacalc check --data .")]
-pub struct CheckArgs {}
+pub struct CheckArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableOrJson>,
+}
 
 /// What `check --format json` prints.
 #[derive(serde::Serialize, schemars::JsonSchema)]
@@ -29,9 +33,6 @@ pub struct CheckJson {
 
 impl Execute for CheckArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        if matches!(context.format, Format::Ics | Format::Csv) {
-            return Err(super::unsupported(context.format, "check"));
-        }
         let year = context.now.year();
         let report = match context.data_dir() {
             Some(dir) => check::dir(dir, year),

@@ -22,6 +22,9 @@ use crate::render::{self, clock::ClockJson};
   slacalc clock --desk uae --from 2026-11-23T08:00 --until 2026-11-24T12:00 --format json"
 )]
 pub struct ClockArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableOrJson>,
     /// Desk whose calendar to use
     #[arg(long, value_parser = super::names::desks(), hide_possible_values = true)]
     desk: String,
@@ -51,9 +54,6 @@ pub struct ClockArgs {
 
 impl Execute for ClockArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        if matches!(context.format, Format::Ics | Format::Csv) {
-            return Err(super::unsupported(context.format, "clock"));
-        }
         let desk = context.data()?.desk(&self.desk)?;
         let zone = desk.zone;
         let kind = match (&self.clock, self.business_days) {

@@ -20,6 +20,9 @@ use crate::render::coverage as show;
   slacalc coverage --desk middle-east --week
   slacalc coverage --events")]
 pub struct CoverageArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableOrJson>,
     /// One plan only
     #[arg(long, value_parser = super::names::plans(), hide_possible_values = true)]
     plan: Option<String>,
@@ -39,9 +42,6 @@ pub struct CoverageArgs {
 
 impl Execute for CoverageArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        if matches!(context.format, Format::Ics | Format::Csv) {
-            return Err(super::unsupported(context.format, "coverage"));
-        }
         let data = context.data()?;
         let json = context.format == Format::Json;
         let plans: Vec<&Plan> = match &self.plan {

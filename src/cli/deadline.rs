@@ -20,6 +20,9 @@ use crate::render::{self, deadline::DeadlineJson, deadline::PlainLines};
       --pause 2026-11-23T10:00/2026-11-23T11:00 --format json
   slacalc deadline --input examples/tickets.jsonl --format json")]
 pub struct DeadlineArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::Format>,
     #[command(flatten)]
     pub ticket: TicketArgs,
     /// List every counted window with its length

@@ -20,6 +20,9 @@ use crate::render::{self, eol::ProductJson};
   slacalc eol --catalog plans/catalog.example.toml \\
       --product 'Example Suite 2024' --on 2027-06-30 --format json")]
 pub struct EolArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableOrJson>,
     /// Product catalogue (TOML): [[product]] name, eos, eol, replacement, notes
     #[arg(long, value_name = "FILE")]
     catalog: PathBuf,
@@ -33,9 +36,6 @@ pub struct EolArgs {
 
 impl Execute for EolArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        if matches!(context.format, Format::Ics | Format::Csv) {
-            return Err(super::unsupported(context.format, "eol"));
-        }
         let catalog = slacalc::load::catalog::load(&self.catalog)?;
         let on = input::date(&self.on, UTC, context.now).context("--on")?;
         let mut products: Vec<&Product> = match &self.product {

@@ -21,6 +21,9 @@ use crate::render::{self, escalate::to_json};
   slacalc escalate --plan gold --priority p3 --desk uae --opened 2026-11-23T09:00 \\
       --priority-change 2026-11-24T12:00=P1 --format json")]
 pub struct EscalateArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableJsonCsv>,
     #[command(flatten)]
     pub ticket: TicketArgs,
     /// The moment to ask about: RFC 3339, a local time at the desk, or now
@@ -40,8 +43,8 @@ impl TicketCommand for EscalateArgs {
         match context.format {
             Format::Json => render::json(&to_json(&result)),
             Format::Csv => render::CsvRows::document(&render::escalate::row(to_json(&result))),
-            Format::Ics => Err(super::unsupported(context.format, "escalate")),
-            Format::Table => Ok(render::escalate::table(&result, context.colors)),
+            // `--format ics` is refused by the argument parser for this subcommand.
+            Format::Table | Format::Ics => Ok(render::escalate::table(&result, context.colors)),
         }
     }
 

@@ -14,6 +14,9 @@ use crate::render::{self, holidays::HolidayJson};
   slacalc holidays --desk americas --year 2027 --format json
   slacalc holidays --desk uae --year 2026 --format ics > uae-2026.ics")]
 pub struct HolidaysArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableJsonIcs>,
     /// Support desk
     #[arg(long, value_parser = super::names::desks(), hide_possible_values = true)]
     desk: String,
@@ -24,9 +27,6 @@ pub struct HolidaysArgs {
 
 impl Execute for HolidaysArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        if context.format == Format::Csv {
-            return Err(super::unsupported(context.format, "holidays"));
-        }
         let desk = context.data()?.desk(&self.desk)?;
         let holidays = desk.holidays_in(self.year)?;
         let text = match context.format {

@@ -53,10 +53,6 @@ pub struct Cli {
     )]
     data: Option<PathBuf>,
 
-    /// Output format [default: table]
-    #[arg(long, global = true, value_enum)]
-    format: Option<Format>,
-
     #[arg(
         long,
         global = true,
@@ -85,16 +81,77 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The output formats; each subcommand offers those it writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for people
     Table,
     /// One JSON document for scripts
     Json,
-    /// iCalendar (deadline, holidays)
+    /// iCalendar
     Ics,
-    /// Comma-separated values (audit, deadline, escalate)
+    /// Comma-separated values
     Csv,
+}
+
+/// `--format` of a subcommand that writes tables and JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableOrJson {
+    /// A table for people
+    Table,
+    /// One JSON document for scripts
+    Json,
+}
+
+/// `--format` of a subcommand that also writes CSV rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableJsonCsv {
+    /// A table for people
+    Table,
+    /// One JSON document (batch: one object a line) for scripts
+    Json,
+    /// Comma-separated values
+    Csv,
+}
+
+/// `--format` of a subcommand that also writes calendar events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableJsonIcs {
+    /// A table for people
+    Table,
+    /// One JSON document for scripts
+    Json,
+    /// iCalendar events
+    Ics,
+}
+
+impl From<TableOrJson> for Format {
+    fn from(f: TableOrJson) -> Format {
+        match f {
+            TableOrJson::Table => Format::Table,
+            TableOrJson::Json => Format::Json,
+        }
+    }
+}
+
+impl From<TableJsonCsv> for Format {
+    fn from(f: TableJsonCsv) -> Format {
+        match f {
+            TableJsonCsv::Table => Format::Table,
+            TableJsonCsv::Json => Format::Json,
+            TableJsonCsv::Csv => Format::Csv,
+        }
+    }
+}
+
+impl From<TableJsonIcs> for Format {
+    fn from(f: TableJsonIcs) -> Format {
+        match f {
+            TableJsonIcs::Table => Format::Table,
+            TableJsonIcs::Json => Format::Json,
+            TableJsonIcs::Ics => Format::Ics,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,6 +209,22 @@ pub trait Execute {
 }
 
 impl Command {
+    /// `--format` as given to the subcommand, if it was.
+    fn format(&self) -> Option<Format> {
+        match self {
+            Command::Deadline(args) => args.format,
+            Command::Escalate(args) => args.format.map(Into::into),
+            Command::Audit(args) => args.format.map(Into::into),
+            Command::Holidays(args) => args.format.map(Into::into),
+            Command::Renew(args) => args.format.map(Into::into),
+            Command::Eol(args) => args.format.map(Into::into),
+            Command::Coverage(args) => args.format.map(Into::into),
+            Command::Clock(args) => args.format.map(Into::into),
+            Command::Check(args) => args.format.map(Into::into),
+            Command::Schema(_) | Command::Completions(_) | Command::Man(_) => None,
+        }
+    }
+
     fn subcommand(&self) -> &dyn Execute {
         match self {
             Command::Deadline(args) => args,
@@ -182,8 +255,8 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         data_dir,
         data: OnceCell::new(),
         now,
-        format: cli.format.unwrap_or(Format::Table),
-        format_given: cli.format,
+        format: cli.command.format().unwrap_or(Format::Table),
+        format_given: cli.command.format(),
         colors: crate::render::Colors(match cli.color {
             ColorChoice::Always => {
                 // Asked for: even where NO_COLOR is set.
@@ -224,23 +297,6 @@ fn output_width() -> Option<u16> {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct Usage(pub String);
-
-/// The error for a `--format` a subcommand does not offer.
-pub fn unsupported(format: Format, subcommand: &str) -> anyhow::Error {
-    let offered = match format {
-        Format::Ics => "deadline and holidays",
-        Format::Csv => "audit, deadline and escalate",
-        Format::Table | Format::Json => "every subcommand",
-    };
-    let name = format
-        .to_possible_value()
-        .map(|v| v.get_name().to_string())
-        .unwrap_or_default();
-    Usage(format!(
-        "--format {name} is for {offered}, not {subcommand}"
-    ))
-    .into()
-}
 
 /// Print an error as one line and choose the exit status: 2 for bad input,
 /// 0 for a closed pipe, 1 for anything else.

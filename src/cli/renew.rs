@@ -25,6 +25,9 @@ use crate::render::{self, renew::Asked, renew::RegistrationJson, renew::RenewalJ
   slacalc renew --registered 2026-04-15 --format json"
 )]
 pub struct RenewArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableOrJson>,
     /// The current term's end (its first day without coverage)
     #[arg(long, value_name = "DATE", conflicts_with = "registered")]
     expires: Option<String>,
@@ -61,9 +64,6 @@ fn date_arg(flag: &str, text: &str, context: &Context) -> anyhow::Result<NaiveDa
 
 impl Execute for RenewArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        if matches!(context.format, Format::Ics | Format::Csv) {
-            return Err(super::unsupported(context.format, "renew"));
-        }
         let data = context.data()?;
         let rules = data.renewal()?;
         let plan = self.plan.as_deref().map(|p| data.plan(p)).transpose()?;

@@ -6,10 +6,10 @@
 use crate::engine::clock::{DATED, NEVER, NIGHT, SYDNEY_NIGHT};
 use crate::support::Test;
 
-/// `slacalc --format json clock ARGS` with the calendar `calendars/<name>.toml`.
+/// `slacalc clock --format json ARGS` with the calendar `calendars/<name>.toml`.
 fn clock(name: &str, text: &str, args: &[&str]) -> Test {
     Test::new()
-        .args(["--format", "json", "clock", "--desk", name])
+        .args(["clock", "--format", "json", "--desk", name])
         .args(args.iter().copied())
         .data(&[(&format!("calendars/{name}.toml"), text)])
 }

@@ -25,7 +25,7 @@ fn bash_offers(words: &[&str]) -> Vec<String> {
 
 #[test]
 fn bash_completes_the_values_of_flags() {
-    let cases: [(&[&str], &[&str]); 6] = [
+    let cases: [(&[&str], &[&str]); 8] = [
         // The four desks of SPEC §2.
         (
             &["slacalc", "deadline", "--desk", ""],
@@ -48,11 +48,16 @@ fn bash_completes_the_values_of_flags() {
             &["slacalc", "clock", "--clock", ""],
             &["standard", "extended", "24x7"],
         ),
-        // Formats.
+        // Formats: each subcommand offers the ones it can print.
         (
             &["slacalc", "audit", "--format", ""],
+            &["table", "json", "csv"],
+        ),
+        (
+            &["slacalc", "deadline", "--format", ""],
             &["table", "json", "ics", "csv"],
         ),
+        (&["slacalc", "renew", "--format", ""], &["table", "json"]),
     ];
     for (words, expected) in cases {
         assert_eq!(bash_offers(words), expected, "{words:?}");

@@ -89,7 +89,7 @@ fn flags_that_would_be_ignored_are_refused() {
         ),
         (
             &["escalate", "--input", "-", "--format", "ics"],
-            "--format json or csv",
+            "invalid value 'ics'",
         ),
         // Business days are counted on the standard hours (SPEC §3).
         (
