@@ -14,7 +14,7 @@ use crate::calendar::rules::{
     HolidayRule, MonthDay, Observed, SpecialDay, Week, WeeklyHours, When,
 };
 use crate::calendar::{Calendar, Window};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::time::Tz;
 
 /// A whole calendar file.
@@ -154,19 +154,32 @@ struct SpecialTable {
     extended: Option<WindowList>,
 }
 
-/// Build the calendar of desk `name` from its file.
+/// Build the calendar of desk `name` from its file; the first problem is
+/// the error.
 pub fn calendar(name: &str, file: &str, text: &str) -> Result<Calendar> {
-    let parsed: CalendarFile = super::parse_toml(file, text)?;
+    checked(name, file, text).map_err(|mut problems| problems.swap_remove(0))
+}
+
+/// Build the calendar of desk `name`, or every problem found in its file:
+/// a parse error stops the reading, but the checks after it each look at
+/// their own table, so `check` can list them all at once.
+pub(super) fn checked(
+    name: &str,
+    file: &str,
+    text: &str,
+) -> std::result::Result<Calendar, Vec<Error>> {
+    let parsed: CalendarFile = super::parse_toml(file, text).map_err(|e| vec![e])?;
     let error = |span: Option<std::ops::Range<usize>>, key: &str, message: String| {
         data_error(file, span.map(|s| line_of(text, s.start)), key, message)
     };
     if parsed.hours.is_empty() {
-        return Err(error(
+        return Err(vec![error(
             None,
             "hours",
             "no weekly hours: add a [[hours]] table".into(),
-        ));
+        )]);
     }
+    let mut problems = Vec::new();
     let mut hours: Vec<(std::ops::Range<usize>, WeeklyHours)> = parsed
         .hours
         .into_iter()
@@ -188,7 +201,7 @@ pub fn calendar(name: &str, file: &str, text: &str) -> Result<Calendar> {
     for (i, (span, h)) in hours.iter().enumerate() {
         if let (Some(from), Some(until)) = (h.from, h.until) {
             if from > until {
-                return Err(error(
+                problems.push(error(
                     Some(span.clone()),
                     &format!("hours[{i}]"),
                     format!("from = {from} is after until = {until}"),
@@ -201,7 +214,7 @@ pub fn calendar(name: &str, file: &str, text: &str) -> Result<Calendar> {
         let end = pair[0].1.until.unwrap_or(i32::MAX);
         let start = pair[1].1.from.unwrap_or(i32::MIN);
         if start <= end {
-            return Err(error(
+            problems.push(error(
                 Some(pair[1].0.clone()),
                 "hours",
                 "two [[hours]] tables cover the same year; give them from/until years that do not overlap".into(),
@@ -211,9 +224,10 @@ pub fn calendar(name: &str, file: &str, text: &str) -> Result<Calendar> {
     let mut holidays = Vec::with_capacity(parsed.holidays.len());
     for (i, rule) in parsed.holidays.into_iter().enumerate() {
         let span = rule.span();
-        let rule = holiday_rule(rule.into_inner())
-            .map_err(|message| error(Some(span), &format!("holiday[{i}]"), message))?;
-        holidays.push(rule);
+        match holiday_rule(rule.into_inner()) {
+            Ok(rule) => holidays.push(rule),
+            Err(message) => problems.push(error(Some(span), &format!("holiday[{i}]"), message)),
+        }
     }
     let mut specials = BTreeMap::new();
     for (i, special) in parsed.specials.into_iter().enumerate() {
@@ -225,12 +239,15 @@ pub fn calendar(name: &str, file: &str, text: &str) -> Result<Calendar> {
             extended,
         };
         if specials.insert(s.date.0, day).is_some() {
-            return Err(error(
+            problems.push(error(
                 Some(span),
                 &format!("special[{i}].date"),
                 format!("{} is listed twice", s.date.0),
             ));
         }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     Ok(Calendar::new(
         name,

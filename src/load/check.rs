@@ -3,8 +3,7 @@
 
 use std::path::Path;
 
-use super::{owned, read_folder, DataSet, EMBEDDED_CALENDARS, EMBEDDED_PLANS};
-use crate::calendar::Calendar;
+use super::{calendar, file_stem, owned, read_folder, DataSet, EMBEDDED_CALENDARS, EMBEDDED_PLANS};
 
 /// What `check` found in a folder of data files.
 #[derive(Debug, Default)]
@@ -59,34 +58,37 @@ fn check_files(
         plan_files: plans.len(),
         problems: Vec::new(),
     };
-    for file in calendars {
-        match DataSet::from_sources(std::slice::from_ref(file), &[]) {
-            Err(e) => report.problems.push(e.to_string()),
-            Ok(data) => {
-                let calendars: Vec<&Calendar> =
-                    match data.desk_names().map(|n| data.desk(n)).collect() {
-                        Ok(calendars) => calendars,
-                        Err(e) => {
-                            report.problems.push(e.to_string());
-                            continue;
-                        }
-                    };
-                for calendar in calendars {
-                    for (name, last_year) in calendar.dated_list_ends() {
-                        if last_year < current_year {
-                            report.problems.push(format!(
-                                "{}: holiday '{name}': its dated list ends in {last_year}, before the current year {current_year}; add the coming years' dates",
-                                file.0
-                            ));
-                        }
+    for (file, text) in calendars {
+        let name = file_stem(file).to_lowercase();
+        match calendar::checked(&name, file, text) {
+            Err(problems) => report
+                .problems
+                .extend(problems.iter().map(ToString::to_string)),
+            Ok(calendar) => {
+                for (name, last_year) in calendar.dated_list_ends() {
+                    if last_year < current_year {
+                        report.problems.push(format!(
+                            "{file}: holiday '{name}': its dated list ends in {last_year}, before the current year {current_year}; add the coming years' dates"
+                        ));
                     }
                 }
             }
         }
     }
     for file in plans {
-        if let Err(e) = DataSet::from_sources(&[], std::slice::from_ref(file)) {
-            report.problems.push(e.to_string());
+        if let Err(problems) = DataSet::checked(&[], std::slice::from_ref(file)) {
+            report
+                .problems
+                .extend(problems.iter().map(ToString::to_string));
+        }
+    }
+    // What no single file shows: names that differ only in case, a plan
+    // defined in two files.
+    if report.problems.is_empty() {
+        if let Err(problems) = DataSet::checked(calendars, plans) {
+            report
+                .problems
+                .extend(problems.iter().map(ToString::to_string));
         }
     }
     report

@@ -100,12 +100,23 @@ impl DataSet {
         calendar_files: &[(String, String)],
         plan_files: &[(String, String)],
     ) -> Result<DataSet> {
+        Self::checked(calendar_files, plan_files).map_err(|mut problems| problems.swap_remove(0))
+    }
+
+    /// The data set, or every problem found in its files: a file that does
+    /// not parse stops its own reading, but not the others', and each check
+    /// after a parse looks at its own table, so `check` can list them all.
+    pub(crate) fn checked(
+        calendar_files: &[(String, String)],
+        plan_files: &[(String, String)],
+    ) -> std::result::Result<DataSet, Vec<Error>> {
+        let mut problems = Vec::new();
         let mut calendars: Vec<(String, LazyCalendar)> = Vec::new();
         for (file, text) in calendar_files {
             let name = file_stem(file).to_lowercase();
             // Names compare in any case: `X.toml` would hide `x.toml`.
             if let Some((_, other)) = calendars.iter().find(|(n, _)| *n == name) {
-                return Err(data_error(
+                problems.push(data_error(
                     file,
                     None,
                     "",
@@ -114,6 +125,7 @@ impl DataSet {
                         other.file
                     ),
                 ));
+                continue;
             }
             let lazy = LazyCalendar {
                 file: file.clone(),
@@ -130,7 +142,13 @@ impl DataSet {
         let mut proactive = None;
         let mut events: Vec<Event> = Vec::new();
         for (file, text) in plan_files {
-            let parsed: PlanFile = plan::parse(file, text)?;
+            let parsed: PlanFile = match plan::parse(file, text) {
+                Ok(parsed) => parsed,
+                Err(found) => {
+                    problems.extend(found);
+                    continue;
+                }
+            };
             if renewal.is_none() {
                 renewal.clone_from(&parsed.renewal);
             }
@@ -148,14 +166,14 @@ impl DataSet {
                     )
                 };
                 if !ids.contains(&event.get_ref().priority.as_str()) {
-                    return Err(error(format!(
+                    problems.push(error(format!(
                         "unknown priority '{}'; priorities: {}",
                         event.get_ref().priority,
                         ids.join(", ")
                     )));
                 }
                 if events.iter().any(|e| e.id == event.get_ref().id) {
-                    return Err(error(format!(
+                    problems.push(error(format!(
                         "event id '{}' is listed twice",
                         event.get_ref().id
                     )));
@@ -167,7 +185,7 @@ impl DataSet {
                     .keys()
                     .find(|p| !feature.get_ref().values.contains_key(*p))
                 {
-                    return Err(data_error(
+                    problems.push(data_error(
                         file,
                         spanned_line(text, feature),
                         &format!("feature[{i}].values"),
@@ -189,12 +207,13 @@ impl DataSet {
                 let key = name.to_lowercase();
                 let line = spanned_line(text, &spec);
                 if plans.iter().any(|(k, _)| *k == key) {
-                    return Err(data_error(
+                    problems.push(data_error(
                         file,
                         line,
                         &format!("plan.{name}"),
                         "a plan of this name is defined in another file too".into(),
                     ));
+                    continue;
                 }
                 let plan = plan::plan(
                     &name,
@@ -203,9 +222,15 @@ impl DataSet {
                     matrix,
                     file,
                     line,
-                )?;
-                plans.push((key, plan));
+                );
+                match plan {
+                    Ok(plan) => plans.push((key, plan)),
+                    Err(e) => problems.push(e),
+                }
             }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
         }
         Ok(DataSet {
             calendars,

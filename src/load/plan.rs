@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::{data_error, line_of, parse_toml};
 use crate::clock::ClockKind;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::plan::{Amount, CoverageSpec, EscalationMatrix, Feature, Plan, Priority, Target};
 
 /// A plans file: `plans/<name>.toml`.
@@ -97,8 +97,11 @@ impl Deref for Priorities {
 /// hides another (ids compare ignoring case, as on the command line), and
 /// each plan's escalation steps come in time order (the holder at an
 /// instant is that of the last step due by then).
-pub(super) fn parse(file: &str, text: &str) -> Result<PlanFile> {
-    let parsed: PlanFile = parse_toml(file, text)?;
+/// The plans file parsed, or every problem of its priorities and
+/// escalation steps.
+pub(super) fn parse(file: &str, text: &str) -> std::result::Result<PlanFile, Vec<Error>> {
+    let parsed: PlanFile = parse_toml(file, text).map_err(|e| vec![e])?;
+    let mut problems = Vec::new();
     let error = |span: &Range<usize>, key: String, message: String| {
         data_error(file, Some(line_of(text, span.start)), &key, message)
     };
@@ -108,7 +111,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<PlanFile> {
             .iter()
             .find(|p| p.id.eq_ignore_ascii_case(&priority.id))
         {
-            return Err(error(
+            problems.push(error(
                 span,
                 format!("priority[{i}].id"),
                 format!(
@@ -125,7 +128,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<PlanFile> {
         for (i, pair) in escalation.steps.windows(2).enumerate() {
             let (before, after) = (pair[0].get_ref().0, pair[1].get_ref().0);
             if let Some(problem) = out_of_order(i + 1, before, after) {
-                return Err(error(
+                problems.push(error(
                     &pair[1].span(),
                     format!("plan.{name}.escalation.steps[{}]", i + 1),
                     problem,
@@ -133,7 +136,11 @@ pub(super) fn parse(file: &str, text: &str) -> Result<PlanFile> {
             }
         }
     }
-    Ok(parsed)
+    if problems.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(problems)
+    }
 }
 
 /// A target as a plans file writes it (`5 hours`), and its clock.

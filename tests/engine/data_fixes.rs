@@ -305,6 +305,57 @@ fn check_reports_shadowing_with_file_line_and_key() {
         .run();
 }
 
+#[test]
+fn check_lists_every_problem_of_a_file() {
+    // One calendar with three independent defects after a clean parse
+    // (an error names the line of its table's header; `timezone` is line 1):
+    //  - the [[hours]] table on line 3 runs from 2027 until 2026;
+    //  - the [[holiday]] on line 8 gives both a date and an Easter offset;
+    //  - the special day 2026-12-24 is listed twice (the second on line 17).
+    // `check` reports all three, not only the first.
+    let text = "timezone = \"UTC\"\n\n[[hours]]\nfrom = 2027\nuntil = 2026\nstandard = { mon = [\"09:00-17:00\"] }\n\n[[holiday]]\nname = \"Both\"\ndate = \"01-01\"\neaster = 1\n\n[[special]]\ndate = 2026-12-24\nstandard = []\n\n[[special]]\ndate = 2026-12-24\nstandard = []\n";
+    Test::new()
+        .args(["check"])
+        .data(&[("calendars/many.toml", text)])
+        .status(2)
+        .stdout_contains("many.toml:3: key 'hours[0]'")
+        .stdout_contains("from = 2027 is after until = 2026")
+        .stdout_contains("many.toml:8: key 'holiday[0]'")
+        .stdout_contains("needs exactly one of")
+        .stdout_contains("many.toml:17: key 'special[1].date'")
+        .stdout_contains("2026-12-24 is listed twice")
+        .run();
+}
+
+#[test]
+fn check_lists_every_problem_of_a_plans_file() {
+    // Both defects of the tests above in one file: `p1` shadows `P1` (its
+    // id on line 5) and the third escalation step, 1 h after 5 h, is on
+    // line 18. `check` names both.
+    let steps = r#"  { amount = 0, unit = "hours", clock = "extended" },
+  { amount = 5, unit = "hours", clock = "extended" },
+  { amount = 1, unit = "hours", clock = "extended" },"#;
+    Test::new()
+        .args(["check"])
+        .data(&[("plans/x.toml", &plans_file("P1", "p1", steps))])
+        .status(2)
+        .stdout_contains("x.toml:5: key 'priority[1].id'")
+        .stdout_contains("x.toml:18: key 'plan.gold.escalation.steps[2]'")
+        .run();
+}
+
+#[test]
+fn check_finds_desks_that_differ_only_in_case() {
+    // Each file is clean on its own; together X.toml would hide x.toml.
+    let europe = include_str!("../../calendars/europe.toml");
+    Test::new()
+        .args(["check"])
+        .data(&[("calendars/X.toml", europe), ("calendars/x.toml", europe)])
+        .status(2)
+        .stdout_contains("desk 'x' is also defined")
+        .run();
+}
+
 // ------------------------------------------------- 5. dated lists at their year edges
 
 #[test]
