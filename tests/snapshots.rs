@@ -492,7 +492,9 @@ fn narrow_and_wide_terminals() {
     // The same outputs at 80 and 120 columns (COLUMNS): at 80 the deadline
     // table leaves out the UTC column and the audit summary uses short
     // headers, and cells wrap between words; at 120 both are whole. The
-    // values are those of the unbounded snapshots above.
+    // values are those of the unbounded snapshots above, and those of the
+    // other tables are asserted in tests/cli (renew, coverage, holidays,
+    // clock); here only their layout is held.
     for columns in ["80", "120"] {
         for (name, args) in [
             (
@@ -502,6 +504,23 @@ fn narrow_and_wide_terminals() {
             (
                 "escalate",
                 "escalate --plan gold --priority p2 --desk europe --opened 2026-11-20T10:00:00+01:00 --at 2026-11-23T12:00:00+01:00",
+            ),
+            (
+                "renew",
+                "renew --expires 2026-01-31 --ordered 2026-06-01 --eos 2027-06-30 --base-expires 2027-01-01",
+            ),
+            ("eol", "eol --catalog plans/catalog.example.toml"),
+            ("coverage", "coverage"),
+            (
+                "coverage_status",
+                "coverage --plan platinum --desk uae --at 2026-11-27T23:00",
+            ),
+            ("coverage_week", "coverage --desk middle-east --week"),
+            ("coverage_events", "coverage --events"),
+            ("holidays", "holidays --desk americas --year 2027"),
+            (
+                "clock",
+                "clock --desk europe --from 2026-11-23T10:00:00+01:00 --before 2h",
             ),
         ] {
             let out = run(args).env("COLUMNS", columns).stdout_text();

@@ -37,7 +37,7 @@ pub fn table(rows: &[ProductJson], on: NaiveDate) -> String {
         "end of support",
         "end of life",
         "days left",
-        "replacement",
+        "replaced by",
     ]);
     for r in rows {
         table.add_row(vec![
