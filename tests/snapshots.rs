@@ -490,8 +490,9 @@ fn audit_tickets_default_format_and_csv() {
 #[test]
 fn narrow_and_wide_terminals() {
     // The same outputs at 80 and 120 columns (COLUMNS): at 80 the deadline
-    // table leaves out the UTC column and the audit summary uses short
-    // headers, and cells wrap between words; at 120 both are whole. The
+    // table leaves out the UTC column, the audit summary uses short
+    // headers, the escalation timeline cuts each time after its date (two
+    // lines a row), and cells wrap between words; at 120 they are whole. The
     // values are those of the unbounded snapshots above, and those of the
     // other tables are asserted in tests/cli (renew, coverage, holidays,
     // clock); here only their layout is held.

@@ -122,6 +122,17 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
     if e.on_call {
         out.push_str(&super::fit("on-call hours now: the 24/7 clock runs, but no escalation to R&D until business hours\n"));
     }
+    // Narrow: the zone is named in the title only, and each time is cut
+    // between its date and its hour, so that a row takes two lines.
+    let narrow = super::narrower_than(110);
+    let at = |t| {
+        let text = super::local(t, zone);
+        if narrow {
+            super::fold_after_date(&text)
+        } else {
+            text
+        }
+    };
     // The timeline: steps and the response deadline in time order, with a
     // marker row where `--at` falls.
     let mut rows: Vec<(chrono::DateTime<chrono::Utc>, Vec<String>)> = e
@@ -140,7 +151,7 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
                     String::new(),
                     s.number.to_string(),
                     super::target(s.after),
-                    super::local(s.at, zone),
+                    at(s.at),
                     reaches,
                     status,
                 ],
@@ -160,7 +171,7 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
                 String::new(),
                 "response".into(),
                 target,
-                super::local(due, zone),
+                at(due),
                 "-".into(),
                 status,
             ],
@@ -171,19 +182,20 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
         "▶".to_string(),
         "now".into(),
         String::new(),
-        super::local(e.at, zone),
+        at(e.at),
         format!("held by {}", e.holder),
         String::new(),
     ];
     let split = rows.iter().position(|r| r.0 > e.at).unwrap_or(rows.len());
-    let mut table = super::table(&[
-        "",
-        "step",
-        "after",
-        &format!("at ({})", zone.name()),
-        "reaches",
-        "status",
-    ]);
+    let at_header = if narrow {
+        "at".to_string()
+    } else {
+        format!("at ({})", zone.name())
+    };
+    let mut table = super::table(&["", "step", "after", &at_header, "reaches", "status"]);
+    if narrow {
+        super::keep_whole(&mut table, &[3]);
+    }
     for (index, (_, row)) in rows.into_iter().enumerate() {
         if index == split {
             table.add_row(now_row.clone());

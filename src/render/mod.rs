@@ -107,6 +107,15 @@ pub fn local(t: DateTime<Utc>, zone: Tz) -> String {
         .to_string()
 }
 
+/// A `local` instant on two lines: the weekday and date, then the time and
+/// offset.
+pub fn fold_after_date(local: &str) -> String {
+    match local.match_indices(' ').nth(1) {
+        Some((space, _)) => format!("{}\n{}", &local[..space], &local[space + 1..]),
+        None => local.to_string(),
+    }
+}
+
 pub fn utc(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M:%SZ").to_string()
 }
