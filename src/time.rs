@@ -43,16 +43,19 @@ pub fn local_date(zone: Tz, t: DateTime<Utc>) -> Option<chrono::NaiveDate> {
 }
 
 /// The zone's offset from UTC at `t`, in seconds. Batches ask for the
-/// offsets of the same hours again and again, and the zone database
-/// searches its transitions each time: an hour whose first and last second
-/// have the same offset has it throughout (no zone changes its offset twice
-/// within an hour), and is kept in a per-thread table of bounded size.
+/// offsets of the same days again and again, and the zone database
+/// searches its transitions each time, so each UTC day is looked up once
+/// per thread (in a table of bounded size): a day whose offset is the same
+/// at every hour and at its last second has it throughout, since no zone
+/// changes its offset twice within an hour; other days are asked directly.
 pub fn utc_offset(zone: Tz, t: DateTime<Utc>) -> i32 {
     use std::cell::RefCell;
+    const DAY: i64 = 86_400;
     const HOUR: i64 = 3600;
-    const MAX_HOURS: usize = 1 << 16;
+    const MAX_DAYS: usize = 1 << 16;
     thread_local! {
-        static HOURS: RefCell<rustc_hash::FxHashMap<(Tz, i64), i32>> =
+        /// `None`: the offset changes during that day.
+        static DAYS: RefCell<rustc_hash::FxHashMap<(Tz, i64), Option<i32>>> =
             RefCell::new(rustc_hash::FxHashMap::default());
     }
     let direct = |t: DateTime<Utc>| {
@@ -61,25 +64,30 @@ pub fn utc_offset(zone: Tz, t: DateTime<Utc>) -> i32 {
             .fix()
             .local_minus_utc()
     };
-    let hour = t.timestamp().div_euclid(HOUR);
-    if let Some(offset) = HOURS.with(|hours| hours.borrow().get(&(zone, hour)).copied()) {
-        return offset;
-    }
-    let offset = direct(t);
-    let first = DateTime::from_timestamp(hour * HOUR, 0);
-    let last = DateTime::from_timestamp(hour * HOUR + HOUR - 1, 0);
-    if let (Some(first), Some(last)) = (first, last) {
-        if direct(first) == offset && direct(last) == offset {
-            HOURS.with(|hours| {
-                let mut hours = hours.borrow_mut();
-                if hours.len() >= MAX_HOURS {
-                    hours.clear();
-                }
-                hours.insert((zone, hour), offset);
-            });
-        }
-    }
-    offset
+    let day = t.timestamp().div_euclid(DAY);
+    let known = DAYS.with(|days| days.borrow().get(&(zone, day)).copied());
+    let uniform = known.unwrap_or_else(|| {
+        let samples = (0..24)
+            .map(|h| day * DAY + h * HOUR)
+            .chain([day * DAY + DAY - 1])
+            .map(|s| DateTime::from_timestamp(s, 0).map(direct));
+        let mut offsets = samples.collect::<Option<Vec<i32>>>().unwrap_or_default();
+        offsets.dedup();
+        let uniform = if let [offset] = offsets[..] {
+            Some(offset)
+        } else {
+            None
+        };
+        DAYS.with(|days| {
+            let mut days = days.borrow_mut();
+            if days.len() >= MAX_DAYS {
+                days.clear();
+            }
+            days.insert((zone, day), uniform);
+        });
+        uniform
+    });
+    uniform.unwrap_or_else(|| direct(t))
 }
 
 /// The first instant whose local time is at or after `local`, for a `local`
@@ -194,6 +202,32 @@ pub fn zone(name: &str) -> Option<Tz> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn offsets_on_the_day_the_clocks_change() {
+        // Italy springs forward on the last Sunday of March, 29 March 2026,
+        // at 01:00 UTC: +01:00 until 00:59:59Z, +02:00 from 01:00:00Z. The
+        // day is asked twice in each order, so the per-day table serves
+        // the second answers: a day whose offset changes is never cached
+        // as one offset. The day before and after keep a single offset.
+        let rome = chrono_tz::Europe::Rome;
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        for _ in 0..2 {
+            assert_eq!(utc_offset(rome, at("2026-03-29T00:59:59Z")), 3600);
+            assert_eq!(utc_offset(rome, at("2026-03-29T01:00:00Z")), 7200);
+            assert_eq!(utc_offset(rome, at("2026-03-29T23:59:59Z")), 7200);
+            assert_eq!(utc_offset(rome, at("2026-03-28T12:00:00Z")), 3600);
+            assert_eq!(utc_offset(rome, at("2026-03-30T00:00:00Z")), 7200);
+        }
+        // Lord Howe moves by 30 minutes: +10:30 in winter, +11:00 in summer
+        // from 2 a.m. local on the first Sunday of October (4 Oct 2026),
+        // which is 15:30 UTC on 3 October.
+        let howe = chrono_tz::Australia::Lord_Howe;
+        for _ in 0..2 {
+            assert_eq!(utc_offset(howe, at("2026-10-03T15:29:59Z")), 37_800);
+            assert_eq!(utc_offset(howe, at("2026-10-03T15:30:00Z")), 39_600);
+        }
+    }
 
     #[test]
     fn civil_dates_by_hand() {
