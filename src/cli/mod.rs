@@ -10,17 +10,21 @@ mod coverage;
 mod deadline;
 mod eol;
 mod escalate;
+mod format;
 mod generate;
 mod holidays;
 mod names;
 mod renew;
+mod report;
 mod schema;
 mod ticket;
+
+pub use format::{Format, TableJsonCsv, TableJsonIcs, TableOrJson};
+pub use report::{clap_exit, one_line, report, Usage};
 
 use std::cell::OnceCell;
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
@@ -79,79 +83,6 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-/// The output formats; each subcommand offers those it writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A table for people
-    Table,
-    /// One JSON document for scripts
-    Json,
-    /// iCalendar
-    Ics,
-    /// Comma-separated values
-    Csv,
-}
-
-/// `--format` of a subcommand that writes tables and JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableOrJson {
-    /// A table for people
-    Table,
-    /// One JSON document for scripts
-    Json,
-}
-
-/// `--format` of a subcommand that also writes CSV rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableJsonCsv {
-    /// A table for people
-    Table,
-    /// One JSON document (batch: one object a line) for scripts
-    Json,
-    /// Comma-separated values
-    Csv,
-}
-
-/// `--format` of a subcommand that also writes calendar events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableJsonIcs {
-    /// A table for people
-    Table,
-    /// One JSON document for scripts
-    Json,
-    /// iCalendar events
-    Ics,
-}
-
-impl From<TableOrJson> for Format {
-    fn from(f: TableOrJson) -> Format {
-        match f {
-            TableOrJson::Table => Format::Table,
-            TableOrJson::Json => Format::Json,
-        }
-    }
-}
-
-impl From<TableJsonCsv> for Format {
-    fn from(f: TableJsonCsv) -> Format {
-        match f {
-            TableJsonCsv::Table => Format::Table,
-            TableJsonCsv::Json => Format::Json,
-            TableJsonCsv::Csv => Format::Csv,
-        }
-    }
-}
-
-impl From<TableJsonIcs> for Format {
-    fn from(f: TableJsonIcs) -> Format {
-        match f {
-            TableJsonIcs::Table => Format::Table,
-            TableJsonIcs::Json => Format::Json,
-            TableJsonIcs::Ics => Format::Ics,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -290,79 +221,4 @@ fn output_width() -> Option<u16> {
             .and_then(|c| c.trim().parse::<u16>().ok())
             .filter(|columns| *columns > 0)
     })
-}
-
-/// Bad usage found by the command line itself (flags that do not go
-/// together): exit status 2, like the library's errors about input.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Usage(pub String);
-
-/// Print an error as one line and choose the exit status: 2 for bad input,
-/// 0 for a closed pipe, 1 for anything else.
-pub fn report(error: &anyhow::Error) -> ExitCode {
-    if error
-        .chain()
-        .filter_map(|e| e.downcast_ref::<io::Error>())
-        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    {
-        return ExitCode::SUCCESS;
-    }
-    // A closed or full stderr cannot be told anything; the status still says
-    // what happened.
-    let _ = writeln!(io::stderr(), "slacalc: error: {}", one_line(error));
-    let bad_input = error
-        .chain()
-        .any(|e| e.is::<slacalc::Error>() || e.is::<Usage>());
-    ExitCode::from(if bad_input { 2 } else { 1 })
-}
-
-/// An error and its causes on one line, outermost first. Whatever a
-/// message echoes, a control character in it is escaped here, the one
-/// place every error line passes: an error is exactly one line.
-pub fn one_line(error: &anyhow::Error) -> String {
-    let text = error
-        .chain()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(": ");
-    slacalc::input::escaped(&text).into_owned()
-}
-
-/// clap's own errors, whole (they are short); help and version go to
-/// stdout. Bare `slacalc` prints the usage and exits 2.
-pub fn clap_exit(error: &clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    if !error.use_stderr() {
-        // Help or version: a failure to write it is a failure.
-        let printed =
-            write!(io::stdout(), "{}", error.render()).and_then(|()| io::stdout().flush());
-        return if printed.is_ok() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        };
-    }
-    let rendered = error.render().to_string();
-    let _ = if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        write!(io::stderr(), "{rendered}")
-    } else {
-        writeln!(io::stderr(), "slacalc: error: {}", clap_one_line(&rendered))
-    };
-    ExitCode::from(2)
-}
-
-/// clap's message without its usage block, its lines joined: everything it
-/// says (the missing flags, a similar argument, the possible values) on the
-/// one line an error gets.
-fn clap_one_line(rendered: &str) -> String {
-    let parts: Vec<&str> = rendered
-        .lines()
-        .map(str::trim)
-        .take_while(|line| !line.starts_with("Usage:"))
-        .filter(|line| !line.is_empty() && !line.starts_with("For more information"))
-        .collect();
-    let text = parts.join("; ");
-    let text = text.trim_start_matches("error: ");
-    format!("{} (see --help)", text.replace(":;", ":"))
 }
