@@ -75,21 +75,13 @@ fn check_files(
             }
         }
     }
-    for file in plans {
-        if let Err(problems) = DataSet::checked(&[], std::slice::from_ref(file)) {
-            report
-                .problems
-                .extend(problems.iter().map(ToString::to_string));
-        }
-    }
-    // What no single file shows: names that differ only in case, a plan
-    // defined in two files.
-    if report.problems.is_empty() {
-        if let Err(problems) = DataSet::checked(calendars, plans) {
-            report
-                .problems
-                .extend(problems.iter().map(ToString::to_string));
-        }
+    // Every plans file, each read on its own (one that does not parse stops
+    // only itself), and what no single file shows: desk names that differ
+    // only in case, a plan defined in two files.
+    if let Err(problems) = DataSet::checked(calendars, plans) {
+        report
+            .problems
+            .extend(problems.iter().map(ToString::to_string));
     }
     report
 }
