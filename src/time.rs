@@ -67,17 +67,12 @@ pub fn utc_offset(zone: Tz, t: DateTime<Utc>) -> i32 {
     let day = t.timestamp().div_euclid(DAY);
     let known = DAYS.with(|days| days.borrow().get(&(zone, day)).copied());
     let uniform = known.unwrap_or_else(|| {
-        let samples = (0..24)
+        let mut samples = (0..24)
             .map(|h| day * DAY + h * HOUR)
             .chain([day * DAY + DAY - 1])
             .map(|s| DateTime::from_timestamp(s, 0).map(direct));
-        let mut offsets = samples.collect::<Option<Vec<i32>>>().unwrap_or_default();
-        offsets.dedup();
-        let uniform = if let [offset] = offsets[..] {
-            Some(offset)
-        } else {
-            None
-        };
+        let first = samples.next().flatten();
+        let uniform = first.filter(|first| samples.all(|s| s == Some(*first)));
         DAYS.with(|days| {
             let mut days = days.borrow_mut();
             if days.len() >= MAX_DAYS {

@@ -63,7 +63,7 @@ impl Execute for AuditArgs {
             Ok(audit(&ticket, as_of)?)
         };
         if self.tickets {
-            let placement = if context.format == Format::Csv {
+            let placement = if context.format() == Format::Csv {
                 ErrorPlacement::Stderr
             } else {
                 ErrorPlacement::InPlace
@@ -72,7 +72,7 @@ impl Execute for AuditArgs {
             return batch::run(&source, placement, out, |fields: &TicketFields, line| {
                 let judged = judge(fields)?;
                 let verdict = TicketVerdictJson::new(fields.id.clone(), &judged);
-                if context.format == Format::Csv {
+                if context.format() == Format::Csv {
                     rows.write(&verdict, line)
                 } else {
                     Ok(serde_json::to_writer(line, &verdict)?)
@@ -103,7 +103,7 @@ impl Execute for AuditArgs {
                 Ok(())
             })?
             .map_err(batch::stopped)?;
-        let text = match context.format {
+        let text = match context.format() {
             Format::Json => render::audit::summary_json(&summary, errors, &failed)?,
             Format::Csv => render::audit::summary_csv(&summary)?,
             _ => render::audit::summary_table(&summary, &failed, context.colors),

@@ -38,7 +38,7 @@ impl Execute for CheckArgs {
             Some(dir) => check::dir(dir, year),
             None => check::embedded(year),
         };
-        if context.format == Format::Json {
+        if context.format() == Format::Json {
             let json = CheckJson {
                 ok: report.problems.is_empty(),
                 calendar_files: report.calendar_files,
@@ -52,7 +52,7 @@ impl Execute for CheckArgs {
             }
         }
         if report.problems.is_empty() {
-            if context.format != Format::Json {
+            if context.format() != Format::Json {
                 writeln!(
                     out,
                     "ok: {} calendar file(s), {} plan file(s)",

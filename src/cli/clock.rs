@@ -97,7 +97,7 @@ impl Execute for ClockArgs {
             };
             ClockJson::due(desk, kind, from, due)
         };
-        let text = if context.format == Format::Json {
+        let text = if context.format() == Format::Json {
             render::json(&result)?
         } else {
             let asked = match (&self.add, self.business_days) {

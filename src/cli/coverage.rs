@@ -43,7 +43,7 @@ pub struct CoverageArgs {
 impl Execute for CoverageArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         let data = context.data()?;
-        let json = context.format == Format::Json;
+        let json = context.format() == Format::Json;
         let plans: Vec<&Plan> = match &self.plan {
             Some(name) => vec![data.plan(name)?],
             None => data.plans_in_order().collect(),

@@ -43,7 +43,7 @@ impl TicketCommand for DeadlineArgs {
             &fields,
             self.explain,
         )?;
-        match context.format {
+        match context.format() {
             Format::Json => render::json(&DeadlineJson::new(&result, &ticket, self.explain)),
             Format::Table => Ok(render::deadline::table(
                 &result,
@@ -74,7 +74,7 @@ impl TicketCommand for DeadlineArgs {
         let mut rows = render::CsvRows::default();
         let mut names = None;
         move |fields, line| {
-            if context.format == Format::Csv {
+            if context.format() == Format::Csv {
                 refuse_explain_in_csv(self.explain)?;
             }
             let names = match &mut names {
@@ -82,7 +82,7 @@ impl TicketCommand for DeadlineArgs {
                 None => names.insert(Names::new(context.data()?)),
             };
             let (result, ticket) = compute(names, context, fields, self.explain)?;
-            if context.format == Format::Csv {
+            if context.format() == Format::Csv {
                 let mut json = DeadlineJson::new(&result, &ticket, false);
                 json.id.clone_from(&fields.id);
                 return rows.write(&render::deadline::row(json), line);

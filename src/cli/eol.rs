@@ -44,7 +44,7 @@ impl Execute for EolArgs {
         };
         products.sort_by_key(|p| (p.days_left(on), p.name.clone()));
         let rows: Vec<ProductJson> = products.iter().map(|p| ProductJson::new(p, on)).collect();
-        let text = if context.format == Format::Json {
+        let text = if context.format() == Format::Json {
             render::json(&rows)?
         } else {
             render::eol::table(&rows, on)

@@ -40,7 +40,7 @@ impl TicketCommand for EscalateArgs {
         let mut fields = self.ticket.fields();
         fields.at = Some(Cow::Borrowed(&self.at));
         let result = compute(context, &fields)?;
-        match context.format {
+        match context.format() {
             Format::Json => render::json(&to_json(&result)),
             Format::Csv => render::CsvRows::document(&render::escalate::row(to_json(&result))),
             // `--format ics` is refused by the argument parser for this subcommand.
@@ -61,7 +61,7 @@ impl TicketCommand for EscalateArgs {
             }
             let mut json = to_json(&compute(context, &fields)?);
             json.id.clone_from(&fields.id);
-            if context.format == Format::Csv {
+            if context.format() == Format::Csv {
                 return rows.write(&render::escalate::row(json), line);
             }
             serde_json::to_writer(line, &json)?;

@@ -29,7 +29,7 @@ impl Execute for HolidaysArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         let desk = context.data()?.desk(&self.desk)?;
         let holidays = desk.holidays_in(self.year)?;
-        let text = match context.format {
+        let text = match context.format() {
             Format::Json => render::json(&HolidayJson::list(&holidays))?,
             Format::Ics => render::ics::holidays(&desk.name, &holidays, context.now),
             _ => render::holidays::table(desk, self.year, &holidays),

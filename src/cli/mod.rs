@@ -107,13 +107,17 @@ pub struct Context {
     data_dir: Option<PathBuf>,
     data: OnceCell<DataSet>,
     pub now: DateTime<Utc>,
-    pub format: Format,
     /// `--format` as given, if it was.
     pub format_given: Option<Format>,
     pub colors: crate::render::Colors,
 }
 
 impl Context {
+    /// The output format: a table unless `--format` says otherwise.
+    pub fn format(&self) -> Format {
+        self.format_given.unwrap_or(Format::Table)
+    }
+
     /// The data set: the embedded one, or `--data`'s.
     pub fn data(&self) -> anyhow::Result<&DataSet> {
         if let Some(data) = self.data.get() {
@@ -186,7 +190,6 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         data_dir,
         data: OnceCell::new(),
         now,
-        format: cli.command.format().unwrap_or(Format::Table),
         format_given: cli.command.format(),
         colors: crate::render::Colors(match cli.color {
             ColorChoice::Always => {

@@ -71,7 +71,7 @@ impl Execute for RenewArgs {
             let registered = date_arg("registered", registered, context)?;
             let term = included_term(rules, registered)?;
             let result = RegistrationJson::new(&rules.included_plan, registered, term);
-            let text = if context.format == Format::Json {
+            let text = if context.format() == Format::Json {
                 render::json(&result)?
             } else {
                 render::renew::registration_table(&result)
@@ -111,7 +111,7 @@ impl Execute for RenewArgs {
             plan: plan.map(|p| p.name.as_str()),
             product: product.map(|p| p.name.as_str()),
         };
-        let text = if context.format == Format::Json {
+        let text = if context.format() == Format::Json {
             render::json(&RenewalJson::new(&asked, &request, &renewal))?
         } else {
             render::renew::table(&asked, &request, &renewal, rules.grace_days)

@@ -118,7 +118,7 @@ fn run(command: &impl TicketCommand, context: &Context, out: &mut dyn Write) -> 
                 map: &ticket.map,
             },
             // A CSV row cannot hold an error object.
-            if context.format == Format::Csv {
+            if context.format() == Format::Csv {
                 batch::ErrorPlacement::Stderr
             } else {
                 batch::ErrorPlacement::InPlace

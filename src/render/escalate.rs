@@ -126,11 +126,10 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
     // between its date and its hour, so that a row takes two lines.
     let narrow = super::narrower_than(110);
     let at = |t| {
-        let text = super::local(t, zone);
         if narrow {
-            super::fold_after_date(&text)
+            super::local_on_two_lines(t, zone)
         } else {
-            text
+            super::local(t, zone)
         }
     };
     // The timeline: steps and the response deadline in time order, with a

@@ -109,11 +109,10 @@ pub fn local(t: DateTime<Utc>, zone: Tz) -> String {
 
 /// A `local` instant on two lines: the weekday and date, then the time and
 /// offset.
-pub fn fold_after_date(local: &str) -> String {
-    match local.match_indices(' ').nth(1) {
-        Some((space, _)) => format!("{}\n{}", &local[..space], &local[space + 1..]),
-        None => local.to_string(),
-    }
+pub fn local_on_two_lines(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone)
+        .format("%a %Y-%m-%d\n%H:%M:%S %:z")
+        .to_string()
 }
 
 pub fn utc(t: DateTime<Utc>) -> String {
