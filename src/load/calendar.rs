@@ -338,27 +338,24 @@ fn check_week_overlap(week: &[Vec<Window>; 7]) -> Result<(), String> {
         }
     }
     spans.sort_unstable_by_key(|s| s.0);
+    let overlap = |later: (u32, u32, u32, Window), earlier: (u32, u32, u32, Window)| {
+        format!(
+            "window {} on {} overlaps {} on {}",
+            later.3,
+            weekday_name(later.2),
+            earlier.3,
+            weekday_name(earlier.2)
+        )
+    };
     for pair in spans.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if b.0 < a.1 {
-            return Err(format!(
-                "window {} on {} overlaps {} on {}",
-                b.3,
-                weekday_name(b.2),
-                a.3,
-                weekday_name(a.2)
-            ));
+            return Err(overlap(b, a));
         }
     }
-    if let (Some(first), Some(last)) = (spans.first(), spans.last()) {
+    if let (Some(&first), Some(&last)) = (spans.first(), spans.last()) {
         if last.1 > WEEK && last.1 - WEEK > first.0 {
-            return Err(format!(
-                "window {} on {} overlaps {} on {}",
-                last.3,
-                weekday_name(last.2),
-                first.3,
-                weekday_name(first.2)
-            ));
+            return Err(overlap(last, first));
         }
     }
     Ok(())
