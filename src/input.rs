@@ -47,7 +47,7 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
             ))
         })
     };
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+    if let Ok(t) = crate::time::parse_rfc3339(text) {
         if let Some(e) = leap(t.nanosecond()) {
             return Err(e);
         }
