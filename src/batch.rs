@@ -9,6 +9,36 @@ use std::io::{self, BufRead, BufReader, Read};
 
 use crate::ticket::{Columns, FieldMap, TicketFields};
 
+/// What one line (or CSV record) of a batch holds: a ticket row, or an
+/// event of a ticket history. Both read the same way (SPEC §9).
+pub trait Record {
+    /// The record, borrowing the line's text where it can.
+    type Of<'l>;
+    /// The record on one line of JSON Lines.
+    fn from_json<'l>(text: &'l str, map: &FieldMap) -> Result<Self::Of<'l>, String>;
+    /// The record in one CSV row, under the header's `columns`.
+    fn from_row<'l>(
+        columns: &Columns,
+        cells: impl Iterator<Item = &'l str>,
+    ) -> Result<Self::Of<'l>, String>;
+}
+
+/// Ticket rows.
+pub struct Tickets;
+
+impl Record for Tickets {
+    type Of<'l> = TicketFields<'l>;
+    fn from_json<'l>(text: &'l str, map: &FieldMap) -> Result<TicketFields<'l>, String> {
+        TicketFields::from_json(text, map)
+    }
+    fn from_row<'l>(
+        columns: &Columns,
+        cells: impl Iterator<Item = &'l str>,
+    ) -> Result<TicketFields<'l>, String> {
+        TicketFields::from_row(columns, cells)
+    }
+}
+
 /// The shape of a batch input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
@@ -121,7 +151,17 @@ pub fn read_mapped<E>(
     input: impl Read,
     format: InputFormat,
     map: &FieldMap,
-    mut each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
+    each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
+) -> Result<Outcome, ReadError<E>> {
+    read_records::<Tickets, E>(input, format, map, each)
+}
+
+/// [`read_mapped`], for any kind of [`Record`].
+pub fn read_records<R: Record, E>(
+    input: impl Read,
+    format: InputFormat,
+    map: &FieldMap,
+    mut each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
 ) -> Result<Outcome, ReadError<E>> {
     // The first bytes, read apart so that a mark split over reads is seen.
     let mut start = [0u8; BOM.len()];
@@ -142,7 +182,7 @@ pub fn read_mapped<E>(
     };
     let mut reader = BufReader::with_capacity(1 << 16, start.chain(input));
     let mut outcome = Outcome::default();
-    let mut counted = |line: u64, fields: Result<TicketFields<'_>, LineError>| {
+    let mut counted = |line: u64, fields: Result<R::Of<'_>, LineError>| {
         outcome.lines += 1;
         outcome.invalid += u64::from(fields.is_err());
         each(line, fields)
@@ -165,18 +205,18 @@ pub fn read_mapped<E>(
     };
     match format {
         InputFormat::Jsonl | InputFormat::Detect => {
-            read_json_lines(&mut reader, map, &mut counted)?;
+            read_json_lines::<R, E>(&mut reader, map, &mut counted)?;
         }
-        InputFormat::Csv => read_csv(&mut reader, map, &mut counted)?,
+        InputFormat::Csv => read_csv::<R, E>(&mut reader, map, &mut counted)?,
     }
     Ok(outcome)
 }
 
 /// JSON Lines: one ticket a line; blank lines are skipped, but counted.
-fn read_json_lines<E>(
+fn read_json_lines<R: Record, E>(
     reader: &mut impl BufRead,
     map: &FieldMap,
-    each: &mut impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
+    each: &mut impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
 ) -> Result<(), ReadError<E>> {
     let mut number = 0;
     // A line that straddles the reader's buffer is copied here; the others
@@ -192,7 +232,7 @@ fn read_json_lines<E>(
             let line = without_cr(&buffer[..end]);
             if line.len() <= MAX_LINE_BYTES {
                 if !is_blank(line) {
-                    each(number, ticket_line(line, map)).map_err(ReadError::Each)?;
+                    each(number, json_line::<R>(line, map)).map_err(ReadError::Each)?;
                 }
                 reader.consume(end + 1);
                 continue;
@@ -209,7 +249,7 @@ fn read_json_lines<E>(
                 skip_line(reader)?;
             }
         } else if !is_blank(line) {
-            each(number, ticket_line(line, map)).map_err(ReadError::Each)?;
+            each(number, json_line::<R>(line, map)).map_err(ReadError::Each)?;
         }
     }
 }
@@ -260,22 +300,22 @@ fn without_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// The ticket on one line of JSON Lines input.
-fn ticket_line<'l>(line: &'l [u8], map: &FieldMap) -> Result<TicketFields<'l>, LineError> {
+/// The record on one line of JSON Lines input.
+fn json_line<'l, R: Record>(line: &'l [u8], map: &FieldMap) -> Result<R::Of<'l>, LineError> {
     let text = std::str::from_utf8(line).map_err(|e| {
         LineError::Invalid(format!(
             "the line is not UTF-8 text (at byte {})",
             e.valid_up_to() + 1
         ))
     })?;
-    TicketFields::from_json(text, map).map_err(LineError::Invalid)
+    R::from_json(text, map).map_err(LineError::Invalid)
 }
 
 /// CSV: a header row, then one ticket a row.
-fn read_csv<E>(
+fn read_csv<R: Record, E>(
     reader: &mut impl BufRead,
     map: &FieldMap,
-    each: &mut impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
+    each: &mut impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
 ) -> Result<(), ReadError<E>> {
     let mut csv = CsvReader::new(reader);
     let columns = loop {
@@ -319,7 +359,7 @@ fn read_csv<E>(
                         csv.width(),
                         columns.len()
                     )),
-                    Some(cells) => TicketFields::from_row(&columns, cells),
+                    Some(cells) => R::from_row(&columns, cells),
                 };
                 (line, fields.map_err(LineError::Invalid))
             }

@@ -47,6 +47,12 @@ pub struct TicketFields<'a> {
     /// `audit`: when the first response was given.
     #[serde(default, borrow, deserialize_with = "non_empty")]
     pub responded: Option<Cow<'a, str>>,
+    /// `audit`, `queue`: when the P1 notification was sent.
+    #[serde(default, borrow, deserialize_with = "non_empty")]
+    pub notified: Option<Cow<'a, str>>,
+    /// `audit`, `queue`: when the ticket was closed.
+    #[serde(default, borrow, deserialize_with = "non_empty")]
+    pub closed: Option<Cow<'a, str>>,
 }
 
 /// A string, borrowed from the input unless it had to be unescaped.
@@ -148,10 +154,22 @@ pub enum Field {
     PriorityChanges,
     At,
     Responded,
+    Notified,
+    Closed,
+    /// Event logs: the ticket an event is about (`id` too).
+    Ticket,
+    /// Event logs: what happened.
+    Type,
+    /// Event logs: the status a ticket enters.
+    Status,
+    /// Event logs: the holder an escalation reached.
+    To,
+    /// The column an audit groups by (`--by`), when it is no field.
+    By,
 }
 
 impl Field {
-    const ALL: [Field; 11] = [
+    const ALL: [Field; 17] = [
         Field::Id,
         Field::Plan,
         Field::Priority,
@@ -163,6 +181,12 @@ impl Field {
         Field::PriorityChanges,
         Field::At,
         Field::Responded,
+        Field::Notified,
+        Field::Closed,
+        Field::Ticket,
+        Field::Type,
+        Field::Status,
+        Field::To,
     ];
 
     /// The field's name in JSON Lines keys and CSV headers.
@@ -179,6 +203,13 @@ impl Field {
             Field::PriorityChanges => "priority_changes",
             Field::At => "at",
             Field::Responded => "responded",
+            Field::Notified => "notified",
+            Field::Closed => "closed",
+            Field::Ticket => "ticket",
+            Field::Type => "type",
+            Field::Status => "status",
+            Field::To => "to",
+            Field::By => "by",
         }
     }
 
@@ -217,6 +248,8 @@ fn normal_name(name: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct FieldMap {
     columns: Vec<(Field, String)>,
+    /// The column an audit groups by, when it names no field.
+    by: Option<String>,
 }
 
 impl FieldMap {
@@ -247,7 +280,17 @@ impl FieldMap {
             })?;
             columns.push((field, normal_name(column)));
         }
-        Ok(FieldMap { columns })
+        Ok(FieldMap { columns, by: None })
+    }
+
+    /// Also read the column `by` (of any name) as [`Field::By`], unless it
+    /// names a field, which is read as that field.
+    #[must_use]
+    pub fn keeping(mut self, by: &str) -> FieldMap {
+        if self.field_of(by).is_none() {
+            self.by = Some(normal_name(by));
+        }
+        self
     }
 
     pub fn is_empty(&self) -> bool {
@@ -261,7 +304,9 @@ impl FieldMap {
         if let Some((field, _)) = self.columns.iter().find(|(_, c)| *c == normal) {
             return Some(*field);
         }
-        Field::from_header(header).filter(|f| !self.columns.iter().any(|(m, _)| m == f))
+        Field::from_header(header)
+            .filter(|f| !self.columns.iter().any(|(m, _)| m == f))
+            .or_else(|| (self.by.as_deref() == Some(normal.as_str())).then_some(Field::By))
     }
 }
 
@@ -356,6 +401,8 @@ impl<'a> TicketFields<'a> {
             priority_changes: own_list(self.priority_changes),
             at: own_opt(self.at),
             responded: own_opt(self.responded),
+            notified: own_opt(self.notified),
+            closed: own_opt(self.closed),
         }
     }
 
@@ -387,6 +434,9 @@ impl<'a> TicketFields<'a> {
                 Field::PriorityChanges => fields.priority_changes = split_list(text),
                 Field::At => fields.at = Some(text),
                 Field::Responded => fields.responded = Some(text),
+                Field::Notified => fields.notified = Some(text),
+                Field::Closed => fields.closed = Some(text),
+                Field::Ticket | Field::Type | Field::Status | Field::To | Field::By => {}
             }
         }
         for (given, field) in [

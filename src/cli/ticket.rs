@@ -72,8 +72,7 @@ impl TicketArgs {
             opened: Cow::Borrowed(&self.opened),
             pauses: list(&self.pauses),
             priority_changes: list(&self.priority_changes),
-            at: None,
-            responded: None,
+            ..TicketFields::default()
         }
     }
 }
