@@ -44,6 +44,14 @@ CUTOFF = datetime(2026, 11, 29, 23, 59, 59, tzinfo=timezone.utc)
 # initial holder); log that hand-over as an escalation so the step can be
 # judged on time. Set to False to log only the three higher holders.
 ESCALATE_TO_SUPPORT_TEAM = True
+# Scales the agents' active time per ticket (more: more tickets open).
+WORK_SCALE = 1.0
+# Share of hard tickets that run for days (and reach higher escalation steps).
+HARD_SHARE = {"P1": 0.35, "P2": 0.20, "P3": 0.07, "P4": 0.05}
+# The latest best-effort first response, in standard business seconds.
+BEST_EFFORT_MAX = 20 * 3600
+# The longest customer wait.
+WAIT_MAX = 2 * 24 * 3600
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 UTC = timezone.utc
@@ -301,124 +309,142 @@ def holder_text(rng, name):
     return name
 
 
-def make_ticket(rng, idx):
+def snap(rng, desk, clock, t):
+    """An agent's action: at t if the desk is open then, else soon after the
+    next opening (the on-call 24x7 clock is always open)."""
+    for wa, wb in windows(desk, clock):
+        if wb <= t:
+            continue
+        if wa <= t:
+            return t
+        return min(wb - M, wa + int(loguniform(rng, 2 * M, 90 * M)))
+    return t
+
+
+def raised_or_lowered(rng, p, raise_p):
+    order = ["P1", "P2", "P3", "P4"]
+    i = order.index(p)
+    if i == 0 or (i < 3 and rng.random() >= raise_p):
+        return order[i + 1]
+    return order[i - 1]
+
+
+def make_ticket(rng):
     desk = pick(rng, {k: v["weight"] for k, v in DESKS.items()})
     plan = pick(rng, {"basic": 0.42, "gold": 0.38, "platinum": 0.20})
     prio = pick(rng, {"P1": 0.05, "P2": 0.20, "P3": 0.50, "P4": 0.25})
     t0 = opening(rng, desk)
     ev = [(t0, 0, "opened", {"plan": plan, "priority": prio, "desk": desk})]
-    agent = rng.choice(AGENTS[desk])
     channels = CHANNELS if plan != "basic" else CHANNELS[:3]
-    meta = {"subject": rng.choice(SUBJECTS), "agent": agent, "desk": desk,
+    meta = {"subject": rng.choice(SUBJECTS), "agent": rng.choice(AGENTS[desk]), "desk": desk,
             "channel": rng.choice(channels)}
-    prios = [(t0, prio)]  # priority periods
+    prios = [(t0, prio)]  # (from, priority)
+    business = "standard" if plan == "basic" else "extended"
 
-    # Priority change before the first response.
+    def agent_clock(p):
+        # platinum P1/P2 are worked on call around the clock
+        return "24x7" if plan == "platinum" and p in ("P1", "P2") else business
+
+    # A priority change before the first response (raised or lowered).
     early = None
-    r = rng.random()
-    if r < 0.11:
-        if prio == "P1":
-            early = "P2"
-        elif prio == "P2":
-            early = "P1" if rng.random() < 0.3 else "P3"
-        elif prio == "P3":
-            early = "P2" if rng.random() < 0.6 else "P4"
-        else:
-            early = "P3"
+    if rng.random() < 0.11:
+        early = raised_or_lowered(rng, prio, {"P1": 0, "P2": 0.3, "P3": 0.55, "P4": 1}[prio])
     p_resp = early or prio
 
-    # First response.
+    # The first response: on time for most, late for a minority.
     target = RESPONSE[plan][p_resp]
-    fate = rng.random()
     if target is None:
-        resp = add(t0, int(loguniform(rng, 0.5 * H, 20 * H)), windows(desk, "standard"))
-        resp_due = None
+        resp = add(t0, int(loguniform(rng, 0.5 * H, BEST_EFFORT_MAX)), windows(desk, "standard"))
     else:
         resp_due = due(desk, target, t0, [])
-        wins = minus(windows(desk, clock_of(plan, target)), [])
+        wins = windows(desk, clock_of(plan, target))
         length = clock_time(t0, resp_due, wins)
-        if fate < 0.85:
+        if rng.random() < 0.85:
             resp = add(t0, int(length * rng.uniform(0.1, 0.97)), wins)
         else:
-            resp = resp_due + int(loguniform(rng, 4 * M, (30 * H if target[0] == "bd" else 5 * H)))
-    resp = max(resp, t0 + 2 * M)
+            late = loguniform(rng, 4 * M, 30 * H if target[0] == "bd" else 5 * H)
+            resp = snap(rng, desk, agent_clock(p_resp), resp_due + int(late))
+    resp = max(resp, t0 + 2 * M) + rng.randrange(60)
     no_response = rng.random() < 0.015
     if early:
-        tc = t0 + max(M, int((resp - t0) * rng.uniform(0.05, 0.6)))
+        tc = snap(rng, desk, agent_clock(prio), t0 + int((resp - t0) * rng.uniform(0.05, 0.6)))
+        tc = max(t0 + M, min(tc, resp - rng.randrange(M, 5 * M)))
         ev.append((tc, 1, "priority", {"priority": early}))
         prios.append((tc, early))
     if not no_response:
-        ev.append((resp + rng.randrange(60), 1, "responded", {}))
-        meta["agent"] = agent
+        ev.append((resp, 1, "responded", {}))
 
-    # P1 notification.
-    def notify(at_p1):
+    # The P1 priority notification: mostly on time, some late, a few never.
+    def notify(since):
         nt, clock = NOTIFY[plan]
         ndue = due(desk, (nt, clock), t0, [])
-        if at_p1 == t0 and rng.random() < 0.82:
+        if since == t0 and rng.random() < 0.82:
             wins = windows(desk, clock)
             t = add(t0, int(clock_time(t0, ndue, wins) * rng.uniform(0.15, 0.9)), wins)
         else:
-            t = max(ndue, at_p1) + int(loguniform(rng, 3 * M, 3 * H))
+            t = snap(rng, desk, agent_clock("P1"),
+                     max(ndue, since) + int(loguniform(rng, 3 * M, 3 * H)))
         if rng.random() < 0.9:
-            ev.append((max(t, at_p1 + M), 1, "notified", {}))
+            ev.append((max(t + rng.randrange(60), since + M), 1, "notified", {}))
 
     if prio == "P1":
         notify(t0)
     elif early == "P1":
         notify(prios[-1][0])
 
-    # Work after the response: active time W, with customer waits in it.
+    # Work after the response: W of wall-clock time with customer waits in
+    # it; some tickets are hard ones that run for days.
     cur = prios[-1][1]
-    work = {"P1": (1 * H, 8 * H), "P2": (2 * H, 30 * H),
-            "P3": (3 * H, 45 * H), "P4": (5 * H, 70 * H)}[cur]
-    W = int(loguniform(rng, *work))
+    work = {"P1": (1 * H, 10 * H), "P2": (1.5 * H, 20 * H),
+            "P3": (2 * H, 24 * H), "P4": (3 * H, 36 * H)}[cur]
+    W = int(loguniform(rng, *work) * WORK_SCALE)
+    if rng.random() < HARD_SHARE[cur]:
+        W = int(loguniform(rng, *({"P1": (16 * H, 3 * 24 * H)}.get(cur, (2 * 24 * H, 9 * 24 * H)))))
     nwaits = pick(rng, {0: 0.45, 1: 0.37, 2: 0.14, 3: 0.04})
     if cur == "P1":
         nwaits = min(nwaits, 1)
     if no_response:
         nwaits = 0
-    start_work = resp if not no_response else t0
+    start_work = t0 if no_response else resp
     offsets = sorted(rng.uniform(0.05, 0.9) * W for _ in range(nwaits))
     pauses = []
     shift = 0
     for o in offsets:
+        # the agent asks the customer (in working time); the customer
+        # answers whenever, which reopens the ticket
         a = start_work + int(o) + shift
         if pauses and a <= pauses[-1][1]:
             a = pauses[-1][1] + int(loguniform(rng, 20 * M, 6 * H))
-        length = int(loguniform(rng, 1 * H, 3 * 24 * H))
+        a = snap(rng, desk, agent_clock(cur), a)
+        length = int(loguniform(rng, 1 * H, WAIT_MAX))
         pauses.append((a, a + length))
         shift += length
     close = start_work + W + shift
+    if pauses:
+        close = max(close, pauses[-1][1] + int(loguniform(rng, 20 * M, 8 * H)))
+    close = snap(rng, desk, agent_clock(cur), close)
     if no_response:
         close = max(close, _ts(CUTOFF) + 24 * H)  # no answer yet: still open
-    for a, b in pauses:
-        ev.append((a, 2, "status", {"status": rng.choice(["waiting", "waiting", "pending", "on-hold",
-                                                          "Waiting"])}))
-        # the customer answers; the agent resumes
-        ev.append((b, 2, "status", {"status": rng.choice(["open", "in progress", "open",
-                                                          "In Progress"])}))
-    # Some tickets are back in a wait at the end and stay there.
-    if pauses and rng.random() < 0.25:
-        a, b = pauses[-1]
-        pauses[-1] = (a, close + 10**7)
-        ev = [e for e in ev if not (e[0] == b and e[2] == "status")]
-
-    # Priority change after the response.
-    if not no_response and rng.random() < 0.10:
-        t = resp + int((close - resp) * rng.uniform(0.1, 0.7))
-        if cur == "P1":
-            new = "P2"
-        elif cur == "P2":
-            new = "P1" if rng.random() < 0.25 else "P3"
-        elif cur == "P3":
-            new = "P2" if rng.random() < 0.5 else "P4"
+    stays_waiting = pauses and rng.random() < 0.25
+    for i, (a, b) in enumerate(pauses):
+        ev.append((a, 2, "status", {"status": rng.choice(
+            ["waiting", "waiting", "pending", "on-hold", "Waiting"])}))
+        if stays_waiting and i == len(pauses) - 1:
+            # the customer never answers: waiting until the close, or still
+            pauses[-1] = (a, close + 10**7)
         else:
-            new = "P3"
-        ev.append((t, 3, "priority", {"priority": new}))
-        prios.append((t, new))
-        if new == "P1":
-            notify(t)
+            ev.append((b, 2, "status", {"status": rng.choice(
+                ["open", "in progress", "open", "In Progress"])}))
+
+    # A priority change after the response.
+    if not no_response and rng.random() < 0.10:
+        new = raised_or_lowered(rng, cur, {"P1": 0, "P2": 0.25, "P3": 0.5, "P4": 1}[cur])
+        t = snap(rng, desk, agent_clock(cur), resp + int((close - resp) * rng.uniform(0.1, 0.7)))
+        if t < close:
+            ev.append((t, 3, "priority", {"priority": new}))
+            prios.append((t, new))
+            if new == "P1":
+                notify(t)
 
     def prio_at(t):
         p = prios[0][1]
@@ -427,9 +453,9 @@ def make_ticket(rng, idx):
                 p = pp
         return p
 
-    # Escalations: who the ladder of the priority in force at each step
+    # Escalations: whom the ladder of the priority in force at each step
     # reaches; mostly on time, some late, some never logged.
-    discipline = rng.random()
+    careful = rng.random() < 0.7
     for k, step in enumerate(ESCALATION_STEPS[plan]):
         dk = due(desk, step, t0, pauses)
         if dk >= close or dk > _ts(CUTOFF):
@@ -438,18 +464,17 @@ def make_ticket(rng, idx):
         if not holder or (holder == "Support Team" and not ESCALATE_TO_SUPPORT_TEAM):
             continue
         r = rng.random()
-        miss = 0.06 if discipline < 0.7 else 0.35
-        late = 0.10 if discipline < 0.7 else 0.40
+        miss, late = (0.06, 0.10) if careful else (0.35, 0.40)
         if r < miss:
             continue
         if r < miss + late:
-            t = dk + int(loguniform(rng, 5 * M, 20 * H))
+            t = snap(rng, desk, business, dk + int(loguniform(rng, 5 * M, 20 * H)))
         else:
             t = dk - int(rng.uniform(1 * M, 45 * M))
         t = max(t, t0 + M)
         ev.append((t, 4, "escalated", {"to": holder_text(rng, holder)}))
 
-    # The close.
+    # The close: a closed event, or a closing status.
     if close <= _ts(CUTOFF):
         if rng.random() < 0.25:
             ev.append((close, 9, "status", {"status": rng.choice(["solved", "Solved"])}))
@@ -467,7 +492,7 @@ def iso(desk, t):
 
 def main():
     rng = random.Random(SEED)
-    tickets = [make_ticket(rng, i) for i in range(TICKETS)]
+    tickets = [make_ticket(rng) for _ in range(TICKETS)]
     tickets.sort(key=lambda t: t[0])
     rows = []
     for n, (t0, ev, meta) in enumerate(tickets):

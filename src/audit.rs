@@ -5,9 +5,12 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use crate::clock::{Interval, Pauses};
 use crate::deadline::{self, Deadline};
-use crate::error::Result;
-use crate::ticket::Ticket;
+use crate::error::{Error, Result};
+use crate::history::History;
+use crate::plan::{Plan, Priority, Target};
+use crate::ticket::{PriorityPeriod, Ticket};
 
 /// The verdict on one ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,14 +112,20 @@ pub struct TicketAudit<'a> {
     pub late: Option<TimeDelta>,
 }
 
-/// Judge a ticket's first response as of `as_of`.
+/// Judge a ticket's first response as of `as_of`, against the priority in
+/// force at the response (without one: at the close, or `as_of`, whichever
+/// is first); a close without a response counts as the response (SPEC §9).
 pub fn audit<'a>(ticket: &Ticket<'a>, as_of: DateTime<Utc>) -> Result<TicketAudit<'a>> {
-    let deadline = deadline::compute(ticket, false)?;
-    let (verdict, lateness) = judge(deadline.response.due, ticket.responded, as_of);
+    let counted = ticket.responded.or(ticket.closed);
+    let applies = counted.unwrap_or_else(|| ticket.closed.map_or(as_of, |c| c.min(as_of)));
+    let mut judged = ticket.clone();
+    judged.changes.retain(|change| change.from <= applies);
+    let deadline = deadline::compute(&judged, false)?;
+    let (verdict, lateness) = judge(deadline.response.due, counted, as_of);
     Ok(TicketAudit {
         late: lateness.filter(|_| verdict != Verdict::Open),
         deadline,
-        responded: ticket.responded,
+        responded: counted,
         verdict,
     })
 }
@@ -132,4 +141,203 @@ pub fn tally(summary: &mut Summary, audit: &TicketAudit) {
         ))
         .or_default()
         .add(audit.verdict, audit.late);
+}
+
+/// How an escalation step went (SPEC §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepVerdict {
+    /// Closed before the step fell due, whatever was escalated.
+    NotNeeded,
+    /// Escalated at or before the step's instant.
+    OnTime,
+    /// Escalated after it.
+    Late,
+    /// Not escalated, and the instant has passed (by the close or as-of).
+    Missed,
+    /// Not escalated, and not due yet.
+    Pending,
+}
+
+impl StepVerdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            StepVerdict::NotNeeded => "not_needed",
+            StepVerdict::OnTime => "on_time",
+            StepVerdict::Late => "late",
+            StepVerdict::Missed => "missed",
+            StepVerdict::Pending => "pending",
+        }
+    }
+}
+
+/// A response or a notification judged.
+#[derive(Debug, Clone)]
+pub struct Judged<'d> {
+    /// The priority that applies: the one in force at the response (or,
+    /// without one, at the close or as-of, whichever is first).
+    pub priority: &'d Priority,
+    pub target: Target,
+    pub due: Option<DateTime<Utc>>,
+    /// The instant that counts as the response: the first one, or else
+    /// the close.
+    pub at: Option<DateTime<Utc>>,
+    pub verdict: Verdict,
+    /// Wall-clock time from the due instant to the response (negative:
+    /// early), or to as-of when breached without one.
+    pub late: Option<TimeDelta>,
+}
+
+/// One escalation step judged.
+#[derive(Debug, Clone)]
+pub struct StepJudged {
+    /// 1-based.
+    pub step: usize,
+    pub due: DateTime<Utc>,
+    /// The holder the step hands the ticket to.
+    pub reaches: String,
+    /// The escalation that satisfied it.
+    pub escalated_at: Option<DateTime<Utc>>,
+    pub verdict: StepVerdict,
+    pub late: Option<TimeDelta>,
+}
+
+/// A ticket's history judged at an instant (SPEC §9).
+#[derive(Debug, Clone)]
+pub struct Judgement<'d> {
+    /// The history as it stood then.
+    pub history: History<'d>,
+    /// Its waits as pauses; a wait still going on ends at the close or
+    /// as-of.
+    pub pauses: Pauses,
+    pub response: Judged<'d>,
+    /// Only when the priority that applies has a notification target.
+    pub notification: Option<Judged<'d>>,
+    /// The steps whose ladder changes the holder.
+    pub escalations: Vec<StepJudged>,
+}
+
+impl Judgement<'_> {
+    /// Where the ticket's history ends: its close, else as-of.
+    pub fn end(&self, as_of: DateTime<Utc>) -> DateTime<Utc> {
+        self.history.closed.unwrap_or(as_of).min(as_of)
+    }
+}
+
+/// Judge a ticket's history at `as_of`: what happened after it is unknown.
+pub fn judge_history<'d>(history: &History<'d>, as_of: DateTime<Utc>) -> Result<Judgement<'d>> {
+    let history = history.as_of(as_of);
+    let end = history.closed.unwrap_or(as_of);
+    let mut waits = history.waits.clone();
+    if let Some(since) = history.waiting_since {
+        waits.push(Interval {
+            start: since,
+            end: end.max(since),
+        });
+    }
+    let pauses = Pauses::new(waits).map_err(|_| Error::value("", "a pause ends before it starts"))?;
+    let ticket = Ticket {
+        plan: history.plan,
+        desk: history.desk,
+        opened: history.opened,
+        pauses: pauses.clone(),
+        initial: PriorityPeriod {
+            from: history.opened,
+            priority: history.initial,
+        },
+        changes: history.changes.clone(),
+        at: None,
+        responded: history.responded,
+        notified: history.notified,
+        closed: history.closed,
+    };
+    let judged = |counted: Option<DateTime<Utc>>, target: fn(&Plan, &Priority) -> Option<Target>| {
+        let priority = ticket.period_at(counted.unwrap_or(end)).priority;
+        target(ticket.plan, priority)
+            .map(|target| -> Result<Judged> {
+                let due = deadline::due(ticket.desk, target, ticket.opened, &ticket.pauses)?;
+                let (verdict, late) = judge(due, counted, as_of);
+                Ok(Judged {
+                    priority,
+                    target,
+                    due,
+                    at: counted,
+                    verdict,
+                    late: late.filter(|_| verdict != Verdict::Open),
+                })
+            })
+            .transpose()
+    };
+    let response = judged(history.responded.or(history.closed), |plan, priority| {
+        Some(plan.response(priority))
+    })?
+    .ok_or_else(|| Error::Lacking("a priority without a response target".into()))?;
+    let notification = judged(history.notified.or(history.closed), Plan::notification)?;
+    let escalations = judge_steps(&ticket, &history, end)?;
+    Ok(Judgement {
+        history,
+        pauses,
+        response,
+        notification,
+        escalations,
+    })
+}
+
+/// The holder before step `index` of a ladder, and who the step reaches
+/// if it changes the holder.
+pub fn ladder_step<'m>(
+    initial: &'m str,
+    ladder: &'m [Option<String>],
+    index: usize,
+) -> (&'m str, Option<&'m str>) {
+    let before = ladder[..index.min(ladder.len())]
+        .iter()
+        .flatten()
+        .last()
+        .map_or(initial, String::as_str);
+    let reaches = ladder
+        .get(index)
+        .and_then(Option::as_deref)
+        .filter(|cell| !cell.trim().eq_ignore_ascii_case(before.trim()));
+    (before, reaches)
+}
+
+/// Each step that changes the holder, judged (SPEC §9): due on the plan's
+/// business clock from the effective start, with the ladder of the
+/// priority in force at its instant.
+fn judge_steps(ticket: &Ticket, history: &History, end: DateTime<Utc>) -> Result<Vec<StepJudged>> {
+    let Some(matrix) = ticket.plan.escalation() else {
+        return Ok(Vec::new());
+    };
+    let mut steps = Vec::new();
+    for (index, target) in matrix.steps.iter().enumerate() {
+        let Some(due) = deadline::due(ticket.desk, *target, ticket.opened, &ticket.pauses)? else {
+            continue;
+        };
+        let ladder = matrix.ladder(ticket.period_at(due).priority);
+        let Some(reaches) = ladder_step(&matrix.initial_holder, ladder, index).1 else {
+            continue;
+        };
+        let later: Vec<&str> = ladder[index..].iter().flatten().map(|s| s.trim()).collect();
+        let escalated_at = history
+            .escalations
+            .iter()
+            .find(|(_, to)| later.iter().any(|name| name.eq_ignore_ascii_case(to.trim())))
+            .map(|(at, _)| *at);
+        let (verdict, late) = match escalated_at {
+            _ if history.closed.is_some_and(|closed| closed < due) => (StepVerdict::NotNeeded, None),
+            Some(at) if at <= due => (StepVerdict::OnTime, Some(at - due)),
+            Some(at) => (StepVerdict::Late, Some(at - due)),
+            None if end > due => (StepVerdict::Missed, Some(end - due)),
+            None => (StepVerdict::Pending, None),
+        };
+        steps.push(StepJudged {
+            step: index + 1,
+            due,
+            reaches: reaches.to_string(),
+            escalated_at,
+            verdict,
+            late,
+        });
+    }
+    Ok(steps)
 }

@@ -93,6 +93,13 @@ pub struct EscalationMatrix {
     pub matrix: BTreeMap<String, Vec<Option<String>>>,
 }
 
+impl EscalationMatrix {
+    /// Who each step reaches for `priority` (empty: none changes).
+    pub fn ladder(&self, priority: &Priority) -> &[Option<String>] {
+        self.matrix.get(&priority.id).map_or(&[], Vec::as_slice)
+    }
+}
+
 impl Plan {
     /// The priority named `text` (case-insensitive), or the list of valid ones.
     #[inline]

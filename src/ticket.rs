@@ -339,6 +339,11 @@ impl Columns {
         Ok(Columns { fields })
     }
 
+    /// The field of each column, in order (`None`: a column ignored).
+    pub fn fields(&self) -> impl Iterator<Item = Option<Field>> + '_ {
+        self.fields.iter().copied()
+    }
+
     /// How many columns the header has.
     pub fn len(&self) -> usize {
         self.fields.len()
@@ -527,6 +532,10 @@ pub struct Ticket<'a> {
     pub at: Option<DateTime<Utc>>,
     /// `audit`: the first response, if any.
     pub responded: Option<DateTime<Utc>>,
+    /// `audit`, `queue`: the P1 notification, if any.
+    pub notified: Option<DateTime<Utc>>,
+    /// `audit`, `queue`: the close, if any.
+    pub closed: Option<DateTime<Utc>>,
 }
 
 impl<'a> Ticket<'a> {
@@ -661,6 +670,8 @@ impl TicketFields<'_> {
             changes,
             at: instant(&self.at)?,
             responded,
+            notified: instant(&self.notified)?,
+            closed: instant(&self.closed)?,
         })
     }
 }

@@ -1,0 +1,462 @@
+//! Ticket histories (SPEC §9): the events a help desk records — opened,
+//! statuses, priority changes, notification, first response, escalations,
+//! close — become one [`History`] per ticket: its waits as pauses, its
+//! priority periods, and when each thing first happened. Events of many
+//! tickets interleave; a history is handed back as soon as its ticket
+//! closes, so memory holds only the tickets still open.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use crate::batch::Record;
+use crate::calendar::Calendar;
+use crate::clock::Interval;
+use crate::error::{Error, Result};
+use crate::input;
+use crate::load::DataSet;
+use crate::plan::{Plan, Priority};
+use crate::ticket::{Columns, Field, FieldMap, PriorityPeriod, Ticket};
+
+/// One event as a line of an event log gives it: text, as written.
+#[derive(Debug, Clone, Default)]
+pub struct EventFields {
+    pub ticket: Option<String>,
+    pub at: Option<String>,
+    pub kind: Option<String>,
+    pub plan: Option<String>,
+    pub priority: Option<String>,
+    pub desk: Option<String>,
+    pub status: Option<String>,
+    pub to: Option<String>,
+    /// The column an audit groups by (`--by`), when it names no field.
+    pub by: Option<String>,
+}
+
+impl EventFields {
+    fn set(&mut self, field: Field, value: String) {
+        let slot = match field {
+            Field::Ticket | Field::Id => &mut self.ticket,
+            Field::At => &mut self.at,
+            Field::Type => &mut self.kind,
+            Field::Plan => &mut self.plan,
+            Field::Priority => &mut self.priority,
+            Field::Desk => &mut self.desk,
+            Field::Status => &mut self.status,
+            Field::To => &mut self.to,
+            Field::By => &mut self.by,
+            _ => return,
+        };
+        let value = value.trim();
+        if !value.is_empty() {
+            *slot = Some(value.to_string());
+        }
+    }
+
+    fn checked(self) -> std::result::Result<EventFields, String> {
+        for (value, name) in [
+            (&self.ticket, "ticket"),
+            (&self.at, "at"),
+            (&self.kind, "type"),
+        ] {
+            if value.is_none() {
+                return Err(format!("{name}: missing"));
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// Event-log lines.
+pub struct Events;
+
+impl Record for Events {
+    type Of<'l> = EventFields;
+
+    fn from_json(text: &str, map: &FieldMap) -> std::result::Result<EventFields, String> {
+        let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
+            .map_err(|e| format!("not a JSON object of an event: {e}"))?;
+        let mut fields = EventFields::default();
+        for (key, value) in object {
+            let Some(field) = map.field_of(&key) else {
+                continue;
+            };
+            // Values are text as written; a number or a truth value is
+            // read as its JSON text, a null as no value.
+            let text = match value {
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Null => continue,
+                other => other.to_string(),
+            };
+            fields.set(field, text);
+        }
+        fields.checked()
+    }
+
+    fn from_row<'l>(
+        columns: &Columns,
+        cells: impl Iterator<Item = &'l str>,
+    ) -> std::result::Result<EventFields, String> {
+        let mut fields = EventFields::default();
+        for (field, cell) in columns.fields().zip(cells) {
+            if let Some(field) = field {
+                fields.set(field, cell.to_string());
+            }
+        }
+        fields.checked()
+    }
+}
+
+/// Which statuses pause every clock and which close a ticket (SPEC §9),
+/// compared case-insensitively.
+#[derive(Debug, Clone)]
+pub struct Statuses {
+    pub waiting: Vec<String>,
+    pub closing: Vec<String>,
+}
+
+impl Default for Statuses {
+    fn default() -> Self {
+        let list = |names: &[&str]| names.iter().map(|n| (*n).to_string()).collect();
+        Statuses {
+            waiting: list(&["waiting", "pending", "on-hold"]),
+            closing: list(&["closed", "solved", "resolved"]),
+        }
+    }
+}
+
+impl Statuses {
+    fn is(list: &[String], status: &str) -> bool {
+        list.iter().any(|s| s.trim().eq_ignore_ascii_case(status.trim()))
+    }
+}
+
+/// A ticket's history up to an instant.
+#[derive(Debug, Clone)]
+pub struct History<'d> {
+    pub id: String,
+    /// The file line of its `opened` event (of the row, for ticket rows).
+    pub line: u64,
+    /// Its place among the tickets, in the order they were opened.
+    pub order: u64,
+    pub plan: &'d Plan,
+    pub desk: &'d Calendar,
+    pub opened: DateTime<Utc>,
+    pub initial: &'d Priority,
+    /// Each change of priority, in time order.
+    pub changes: Vec<PriorityPeriod<'d>>,
+    /// Waits that have ended (ticket rows: the pauses given).
+    pub waits: Vec<Interval>,
+    /// A wait still going on: since when.
+    pub waiting_since: Option<DateTime<Utc>>,
+    pub notified: Option<DateTime<Utc>>,
+    pub responded: Option<DateTime<Utc>>,
+    /// Each escalation: when, and to whom (as written).
+    pub escalations: Vec<(DateTime<Utc>, String)>,
+    pub closed: Option<DateTime<Utc>>,
+    /// The value of the `--by` column on its `opened` event (or row).
+    pub by: Option<String>,
+    /// The instant of its latest event.
+    last: DateTime<Utc>,
+}
+
+impl<'d> History<'d> {
+    /// A ticket row as a history: its pauses are waits that have ended.
+    pub fn from_ticket(
+        ticket: Ticket<'d>,
+        id: String,
+        line: u64,
+        order: u64,
+        by: Option<String>,
+    ) -> History<'d> {
+        History {
+            id,
+            line,
+            order,
+            plan: ticket.plan,
+            desk: ticket.desk,
+            opened: ticket.opened,
+            initial: ticket.initial.priority,
+            changes: ticket.changes,
+            waits: ticket.pauses.as_slice().to_vec(),
+            waiting_since: None,
+            notified: ticket.notified,
+            responded: ticket.responded,
+            escalations: Vec::new(),
+            closed: ticket.closed,
+            by,
+            last: ticket.opened,
+        }
+    }
+
+    /// The history as it stood at `at`: what happened later is unknown,
+    /// and a wait going on then is still going on.
+    #[must_use]
+    pub fn as_of(&self, at: DateTime<Utc>) -> History<'d> {
+        let known = |t: Option<DateTime<Utc>>| t.filter(|t| *t <= at);
+        let mut history = self.clone();
+        history.changes.retain(|c| c.from <= at);
+        history.waiting_since = known(self.waiting_since);
+        history.waits.clear();
+        for wait in self.waits.iter().filter(|w| w.start <= at) {
+            if wait.end > at {
+                let since = history.waiting_since.map_or(wait.start, |s| s.min(wait.start));
+                history.waiting_since = Some(since);
+            } else {
+                history.waits.push(*wait);
+            }
+        }
+        history.notified = known(self.notified);
+        history.responded = known(self.responded);
+        history.closed = known(self.closed);
+        history.escalations.retain(|(t, _)| *t <= at);
+        history
+    }
+
+    /// The priority in force at `t` (before the opening: the first).
+    pub fn priority_at(&self, t: DateTime<Utc>) -> &'d Priority {
+        self.changes
+            .iter()
+            .rev()
+            .find(|c| c.from <= t)
+            .map_or(self.initial, |c| c.priority)
+    }
+
+    /// Whether the ticket was waiting at the end of its history.
+    pub fn waiting(&self) -> bool {
+        self.waiting_since.is_some()
+    }
+}
+
+/// A ticket that could not be judged: its id, the line that showed it,
+/// why, and its place among the tickets.
+#[derive(Debug, Clone)]
+pub struct Failed {
+    pub id: String,
+    pub line: u64,
+    pub order: u64,
+    pub message: String,
+}
+
+/// What an event log yields: a history ready to judge, or a ticket that
+/// failed.
+pub type Finished<'d> = std::result::Result<History<'d>, Failed>;
+
+enum Entry<'d> {
+    Open(History<'d>),
+    /// Failed already: its later events are passed over.
+    Failed,
+}
+
+/// Events in, histories out (SPEC §9). Events after `as_of` are ignored.
+pub struct Recorder<'d> {
+    data: &'d DataSet,
+    statuses: Statuses,
+    now: DateTime<Utc>,
+    as_of: DateTime<Utc>,
+    tickets: HashMap<String, Entry<'d>>,
+    next_order: u64,
+}
+
+impl<'d> Recorder<'d> {
+    pub fn new(
+        data: &'d DataSet,
+        statuses: Statuses,
+        now: DateTime<Utc>,
+        as_of: DateTime<Utc>,
+    ) -> Recorder<'d> {
+        Recorder {
+            data,
+            statuses,
+            now,
+            as_of,
+            tickets: HashMap::new(),
+            next_order: 0,
+        }
+    }
+
+    /// Take one event from file line `line`: a ticket it closes, or one it
+    /// shows to be wrong, comes back.
+    pub fn event(&mut self, line: u64, fields: EventFields) -> Option<Finished<'d>> {
+        let id = fields.ticket.clone().unwrap_or_default();
+        let kind = fields.kind.as_deref().unwrap_or_default().trim().to_ascii_lowercase();
+        let entry = self.tickets.get_mut(&id);
+        let outcome = match (entry, kind.as_str()) {
+            (Some(Entry::Failed), _) => return None,
+            (None, "opened") => match self.open(line, &fields) {
+                Ok(None) => return None,
+                Ok(Some(history)) => {
+                    self.next_order += 1;
+                    self.tickets.insert(id, Entry::Open(history));
+                    return None;
+                }
+                Err(e) => Err(e),
+            },
+            (None, _) => Err(Error::value(
+                &id,
+                format!(
+                    "ticket '{}' has no open history: its first event must be 'opened', and nothing may follow its close",
+                    input::escaped(&id)
+                ),
+            )),
+            (Some(Entry::Open(_)), "opened") => Err(Error::value(
+                &id,
+                format!("ticket '{}' is opened twice", input::escaped(&id)),
+            )),
+            (Some(Entry::Open(history)), _) => {
+                match Self::apply(history, &self.statuses, self.data, self.now, self.as_of, &kind, &fields) {
+                    Ok(()) if history.closed.is_some() => {
+                        return match self.tickets.remove(&id) {
+                            Some(Entry::Open(history)) => Some(Ok(history)),
+                            _ => None,
+                        };
+                    }
+                    Ok(()) => return None,
+                    Err(e) => Err(e),
+                }
+            }
+        };
+        let message = match outcome {
+            Err(e) => e.to_string(),
+            Ok(()) => return None,
+        };
+        let order = match self.tickets.insert(id.clone(), Entry::Failed) {
+            Some(Entry::Open(history)) => history.order,
+            _ => {
+                self.next_order += 1;
+                self.next_order - 1
+            }
+        };
+        Some(Err(Failed {
+            id,
+            line,
+            order,
+            message,
+        }))
+    }
+
+    /// The tickets still open at the end of the log, in the order opened.
+    pub fn finish(self) -> Vec<History<'d>> {
+        let mut open: Vec<History<'d>> = self
+            .tickets
+            .into_values()
+            .filter_map(|entry| match entry {
+                Entry::Open(history) => Some(history),
+                Entry::Failed => None,
+            })
+            .collect();
+        open.sort_by_key(|h| h.order);
+        open
+    }
+
+    /// A new history from an `opened` event (`None`: opened after `as_of`).
+    fn open(&self, line: u64, fields: &EventFields) -> Result<Option<History<'d>>> {
+        let need = |value: &Option<String>, name: &str| {
+            value
+                .clone()
+                .ok_or_else(|| Error::value(name, format!("an 'opened' event needs {name}")))
+        };
+        let plan = self.data.plan(&need(&fields.plan, "plan")?)?;
+        let desk = self.data.desk(&need(&fields.desk, "desk")?)?;
+        let priority = plan.priority(&need(&fields.priority, "priority")?)?;
+        let at = input::instant(fields.at.as_deref().unwrap_or_default(), desk.zone, self.now)?;
+        if at > self.as_of {
+            return Ok(None);
+        }
+        Ok(Some(History {
+            id: fields.ticket.clone().unwrap_or_default(),
+            line,
+            order: self.next_order,
+            plan,
+            desk,
+            opened: at,
+            initial: priority,
+            changes: Vec::new(),
+            waits: Vec::new(),
+            waiting_since: None,
+            notified: None,
+            responded: None,
+            escalations: Vec::new(),
+            closed: None,
+            by: fields.by.clone(),
+            last: at,
+        }))
+    }
+
+    /// One later event of an open ticket.
+    fn apply(
+        history: &mut History<'d>,
+        statuses: &Statuses,
+        data: &DataSet,
+        now: DateTime<Utc>,
+        as_of: DateTime<Utc>,
+        kind: &str,
+        fields: &EventFields,
+    ) -> Result<()> {
+        let _ = data;
+        let text = fields.at.as_deref().unwrap_or_default();
+        let at = input::instant(text, history.desk.zone, now)?;
+        if at < history.last {
+            return Err(Error::value(
+                text,
+                format!(
+                    "ticket '{}': this event ({}) is earlier than the one before it; a ticket's events must come in time order",
+                    input::escaped(&history.id),
+                    input::escaped(text)
+                ),
+            ));
+        }
+        if at > as_of {
+            return Ok(());
+        }
+        history.last = at;
+        let field = |value: &Option<String>, name: &str| {
+            value.clone().ok_or_else(|| {
+                Error::value(name, format!("a '{kind}' event needs {name}"))
+            })
+        };
+        match kind {
+            "status" => {
+                let status = field(&fields.status, "status")?;
+                if Statuses::is(&statuses.closing, &status) {
+                    history.close(at);
+                } else if Statuses::is(&statuses.waiting, &status) {
+                    history.waiting_since.get_or_insert(at);
+                } else if let Some(since) = history.waiting_since.take() {
+                    history.waits.push(Interval { start: since, end: at });
+                }
+            }
+            "priority" => {
+                let priority = history.plan.priority(&field(&fields.priority, "priority")?)?;
+                history.changes.push(PriorityPeriod { from: at, priority });
+            }
+            "notified" => {
+                history.notified.get_or_insert(at);
+            }
+            "responded" => {
+                history.responded.get_or_insert(at);
+            }
+            "escalated" => history.escalations.push((at, field(&fields.to, "to")?)),
+            "closed" => history.close(at),
+            other => {
+                return Err(Error::value(
+                    other,
+                    format!(
+                        "'{}' is not an event type; types: opened, status, priority, notified, responded, escalated, closed",
+                        input::escaped(other)
+                    ),
+                ))
+            }
+        }
+        Ok(())
+    }
+}
+
+impl History<'_> {
+    fn close(&mut self, at: DateTime<Utc>) {
+        if let Some(since) = self.waiting_since.take() {
+            self.waits.push(Interval { start: since, end: at });
+        }
+        self.closed = Some(at);
+    }
+}

@@ -1,0 +1,257 @@
+//! The live queue (SPEC §10): each open ticket at an instant with its
+//! remaining time, how much of its target is used up, who holds it and
+//! what comes next, most urgent first.
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::audit::{judge_history, StepVerdict};
+use crate::clock::{business_days_due, Clock, ClockKind, Pauses};
+use crate::error::{Error, Result};
+use crate::history::History;
+use crate::plan::{Amount, Priority, Target};
+
+/// The share of a target used up from which a ticket is on watch, at
+/// risk, critical (percent; `--warn`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub watch: f64,
+    pub at_risk: f64,
+    pub critical: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            watch: 50.0,
+            at_risk: 75.0,
+            critical: 90.0,
+        }
+    }
+}
+
+impl Thresholds {
+    /// Three rising percentages, `50,75,90`.
+    pub fn parse(text: &str) -> Result<Thresholds> {
+        let bad = || {
+            Error::value(
+                text,
+                format!(
+                    "'{}' is not three rising percentages like 50,75,90",
+                    crate::input::escaped(text)
+                ),
+            )
+        };
+        let values: Vec<f64> = text
+            .split(',')
+            .map(|v| v.trim().parse::<f64>().map_err(|_| bad()))
+            .collect::<Result<_>>()?;
+        match values[..] {
+            [watch, at_risk, critical]
+                if values.iter().all(|v| v.is_finite() && *v >= 0.0)
+                    && watch <= at_risk
+                    && at_risk <= critical =>
+            {
+                Ok(Thresholds {
+                    watch,
+                    at_risk,
+                    critical,
+                })
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// Where a ticket stands against its response target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum State {
+    Ok,
+    Watch,
+    AtRisk,
+    Critical,
+    Breached,
+    Responded,
+    BestEffort,
+}
+
+impl State {
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Ok => "ok",
+            State::Watch => "watch",
+            State::AtRisk => "at_risk",
+            State::Critical => "critical",
+            State::Breached => "breached",
+            State::Responded => "responded",
+            State::BestEffort => "best_effort",
+        }
+    }
+}
+
+/// The next step that changes who holds the ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextStep {
+    /// 1-based.
+    pub step: usize,
+    pub at: DateTime<Utc>,
+    pub reaches: String,
+}
+
+/// One open ticket in the queue.
+#[derive(Debug, Clone)]
+pub struct Entry<'d> {
+    pub history: History<'d>,
+    /// The priority in force at the moment asked about.
+    pub priority: &'d Priority,
+    pub waiting: bool,
+    pub holder: String,
+    /// Some step judged then was missed.
+    pub escalation_overdue: bool,
+    /// The response due instant (`None`: best effort).
+    pub due: Option<DateTime<Utc>>,
+    /// Clock time left until `due`; past it, minus the wall-clock time
+    /// since. `None` once responded or without a target.
+    pub remaining: Option<TimeDelta>,
+    /// Clock time used up, in percent of the target's.
+    pub elapsed_percent: Option<f64>,
+    pub state: State,
+    pub next_step: Option<NextStep>,
+    /// The earlier of the response due instant (while unanswered) and the
+    /// next step.
+    pub next_deadline: Option<DateTime<Utc>>,
+}
+
+/// Whether a ticket is in the queue at `at`: opened at or before it and
+/// not closed at or before it.
+pub fn is_open(history: &History, at: DateTime<Utc>) -> bool {
+    history.opened <= at && history.closed.is_none_or(|closed| closed > at)
+}
+
+/// A ticket open at `at`, placed in the queue (SPEC §10).
+pub fn entry<'d>(history: &History<'d>, at: DateTime<Utc>, warn: Thresholds) -> Result<Entry<'d>> {
+    let judgement = judge_history(history, at)?;
+    let history = judgement.history.clone();
+    let pauses = &judgement.pauses;
+    let response = &judgement.response;
+    let answered = history.responded.is_some();
+    let (remaining, elapsed_percent) = match response.due {
+        Some(due) if !answered => {
+            let clock = Clock::new(history.desk, response.target.clock);
+            let remaining = if at <= due {
+                clock.elapsed(at, due, pauses)?
+            } else {
+                -(at - due)
+            };
+            let start = pauses.effective_start(history.opened);
+            let used = if at > start {
+                clock.elapsed(start, at, pauses)?
+            } else {
+                TimeDelta::zero()
+            };
+            let whole = target_time(&history, response.target, start)?;
+            #[allow(clippy::cast_precision_loss)]
+            let percent = if whole > TimeDelta::zero() {
+                used.num_seconds() as f64 * 100.0 / whole.num_seconds() as f64
+            } else {
+                100.0
+            };
+            (Some(remaining), Some(percent))
+        }
+        _ => (None, None),
+    };
+    let state = match (answered, response.due, elapsed_percent) {
+        (true, _, _) => State::Responded,
+        (false, None, _) => State::BestEffort,
+        (false, Some(due), _) if at > due => State::Breached,
+        (false, Some(_), Some(p)) if p >= warn.critical => State::Critical,
+        (false, Some(_), Some(p)) if p >= warn.at_risk => State::AtRisk,
+        (false, Some(_), Some(p)) if p >= warn.watch => State::Watch,
+        _ => State::Ok,
+    };
+    let priority = history.priority_at(at);
+    let (holder, next_step) = holders(&history, pauses, priority, at)?;
+    let unanswered_due = response.due.filter(|_| !answered);
+    let next_deadline = match (unanswered_due, next_step.as_ref().map(|s| s.at)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    Ok(Entry {
+        waiting: history.waiting(),
+        priority,
+        holder,
+        escalation_overdue: judgement
+            .escalations
+            .iter()
+            .any(|s| s.verdict == StepVerdict::Missed),
+        due: response.due,
+        remaining,
+        elapsed_percent,
+        state,
+        next_step,
+        next_deadline,
+        history,
+    })
+}
+
+/// The whole clock time of a target from the effective start `start`:
+/// its amount, or for business days the standard-clock time to the day
+/// rule's due instant (L, SPEC §3).
+fn target_time(history: &History, target: Target, start: DateTime<Utc>) -> Result<TimeDelta> {
+    Ok(match target.amount {
+        Amount::Minutes(m) => TimeDelta::minutes(i64::from(m)),
+        Amount::Hours(h) => TimeDelta::hours(i64::from(h)),
+        Amount::BusinessDays(days) => {
+            let due = business_days_due(history.desk, start, days)?;
+            Clock::new(history.desk, ClockKind::Standard).elapsed(start, due, &Pauses::none())?
+        }
+        Amount::BestEffort => TimeDelta::zero(),
+    })
+}
+
+/// Who holds the ticket at `at` (the steps due by then, each with the
+/// ladder of the priority in force at its instant), and the next step
+/// after `at` that changes the holder, on the ladder of `priority`.
+fn holders(
+    history: &History,
+    pauses: &Pauses,
+    priority: &Priority,
+    at: DateTime<Utc>,
+) -> Result<(String, Option<NextStep>)> {
+    let Some(matrix) = history.plan.escalation() else {
+        return Ok((String::new(), None));
+    };
+    let mut holder = matrix.initial_holder.clone();
+    let mut next = None;
+    for (index, target) in matrix.steps.iter().enumerate() {
+        let Some(due) = crate::deadline::due(history.desk, *target, history.opened, pauses)? else {
+            continue;
+        };
+        if due <= at {
+            if let Some(Some(cell)) = matrix.ladder(history.priority_at(due)).get(index) {
+                holder.clone_from(cell);
+            }
+        } else if next.is_none() {
+            let ladder = matrix.ladder(priority);
+            let cell = ladder.get(index).and_then(Option::as_deref);
+            if let Some(cell) = cell.filter(|c| !c.trim().eq_ignore_ascii_case(holder.trim())) {
+                next = Some(NextStep {
+                    step: index + 1,
+                    at: due,
+                    reaches: cell.to_string(),
+                });
+            }
+        }
+    }
+    Ok((holder, next))
+}
+
+/// Most urgent first: by next deadline (none last), then by id.
+pub fn sort(entries: &mut [Entry]) {
+    entries.sort_by(|a, b| {
+        (a.next_deadline.is_none(), a.next_deadline, &a.history.id).cmp(&(
+            b.next_deadline.is_none(),
+            b.next_deadline,
+            &b.history.id,
+        ))
+    });
+}

@@ -1,0 +1,826 @@
+//! `slacalc audit --events FILE`: ticket histories judged event by event
+//! (SPEC §9). Every expected value is worked out by hand in the comment
+//! above it, from the plan file and the desk calendars.
+//!
+//! Facts used throughout (plans/imagiclecare.toml, calendars/*.toml):
+//! - 2026-11-23 is a Monday; europe is CET (+01:00) from 25 Oct 2026 on,
+//!   americas EST (-05:00) from 1 Nov 2026 on: no DST change in these tests.
+//! - europe extended clock (gold): Mon-Sat 09:00-18:00 (holidays too),
+//!   Sunday closed; 8 Dec is a holiday. americas extended clock: Mon-Fri
+//!   07:00-17:00, Saturday and holidays 07:00-12:00 (26 Nov Thanksgiving).
+//! - gold targets: notification P1 30 min; response P1 60 min, P2 2h, P3
+//!   4h, P4 8h; escalation steps 2h, 4h, 8h, 16h, 40h (extended clock).
+//! - ladders (initial holder Support Team):
+//!   P1 = Team Leader, -, Support Manager, Co-CEO and CTO, -
+//!   P2 = Support Team, Team Leader, -, Support Manager, Co-CEO and CTO
+//!   P3 = Support Team, -, -, Team Leader, Support Manager
+//!   A cell that is empty or names the holder already holding the ticket
+//!   changes nothing, and such a step is not judged (so gold P2 is judged
+//!   at steps 2, 4 and 5, P1 at steps 1, 3 and 4).
+//! - gold, opened Mon 2026-11-23 09:00 CET without pauses: step 2 at 13:00,
+//!   step 3 at 17:00, step 4 (16h = 9h Mon + 7h Tue) Tue 24 Nov 16:00,
+//!   step 5 (40h = 9 Mon + 9 Tue + 9 Wed + 9 Thu + 4 Fri) Fri 27 Nov 13:00.
+
+use serde_json::{json, Value};
+
+use crate::support::Test;
+
+/// One event line of the JSON Lines log; `fields` is appended verbatim
+/// (",\"status\":\"waiting\"" and the like).
+fn event(ticket: &str, at: &str, kind: &str, fields: &str) -> String {
+    format!("{{\"ticket\":\"{ticket}\",\"at\":\"{at}\",\"type\":\"{kind}\"{fields}}}\n")
+}
+
+/// An `opened` event.
+fn opened(ticket: &str, at: &str, plan: &str, priority: &str, desk: &str) -> String {
+    event(
+        ticket,
+        at,
+        "opened",
+        &format!(",\"plan\":\"{plan}\",\"priority\":\"{priority}\",\"desk\":\"{desk}\""),
+    )
+}
+
+/// A `status` event.
+fn status(ticket: &str, at: &str, status: &str) -> String {
+    event(ticket, at, "status", &format!(",\"status\":\"{status}\""))
+}
+
+/// An `escalated` event.
+fn escalated(ticket: &str, at: &str, to: &str) -> String {
+    event(ticket, at, "escalated", &format!(",\"to\":\"{to}\""))
+}
+
+/// `slacalc audit --events events.jsonl --as-of AS_OF --format json`.
+fn audit(events: &str, as_of: &str) -> Test {
+    Test::new()
+        .file("events.jsonl", events)
+        .args(["audit", "--events", "events.jsonl", "--as-of", as_of])
+        .format("json")
+}
+
+/// The same with `--tickets`: one JSON line a ticket.
+fn audit_tickets(events: &str, as_of: &str) -> Test {
+    audit(events, as_of).arg("--tickets")
+}
+
+/// The output line of ticket `id`.
+#[track_caller]
+fn ticket<'a>(lines: &'a [Value], id: &str) -> &'a Value {
+    lines
+        .iter()
+        .find(|l| l["id"] == id && l.get("error").is_none())
+        .unwrap_or_else(|| panic!("no line for ticket {id}: {lines:?}"))
+}
+
+/// `value` cut down to `keys` (a missing key shows as "<missing>", so that
+/// an absent field is not taken for null).
+fn pick(value: &Value, keys: &[&str]) -> Value {
+    let mut out = serde_json::Map::new();
+    for key in keys {
+        let field = value.get(*key).cloned().unwrap_or_else(|| json!("<missing>"));
+        out.insert((*key).to_string(), field);
+    }
+    Value::Object(out)
+}
+
+/// The judged escalation steps, each cut down to the contract's fields.
+fn escalations(ticket: &Value) -> Vec<Value> {
+    ticket["escalations"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no escalations: {ticket}"))
+        .iter()
+        .map(|s| {
+            pick(
+                s,
+                &["step", "due", "reaches", "escalated_at", "verdict", "late_seconds"],
+            )
+        })
+        .collect()
+}
+
+/// One judged step, as `escalations` shows it.
+fn step(step: u64, due: &str, reaches: &str, at: Option<&str>, verdict: &str, late: Option<i64>) -> Value {
+    json!({
+        "step": step, "due": due, "reaches": reaches, "escalated_at": at,
+        "verdict": verdict, "late_seconds": late,
+    })
+}
+
+/// `actual` is a number within 1 % of `expected` (median and p90 may come
+/// from a sketch, SPEC §9).
+#[track_caller]
+fn assert_near(actual: &Value, expected: f64) {
+    let value = actual
+        .as_f64()
+        .unwrap_or_else(|| panic!("expected a number near {expected}, got {actual}"));
+    assert!(
+        (value - expected).abs() <= expected.abs() * 0.01 + 1e-9,
+        "{value} is not within 1 % of {expected}"
+    );
+}
+
+const AFTER_ALL: &str = "2026-12-01T00:00:00Z";
+
+#[test]
+fn a_wait_moves_the_due_and_lateness_is_wall_clock_seconds() {
+    // Gold P2 europe opened Mon 2026-11-23 09:00 CET; waiting 09:30-10:00
+    // (the "In Progress" status ends the wait), answered Tue 09:30, closed
+    // Tue 10:00.
+    // Response, 2h on the extended clock without the pause: 09:00-09:30
+    // (30 min) + 10:00-11:30 (90 min) → due Mon 11:30. Answered Tue 09:30:
+    // breached, late by wall-clock time Mon 11:30 → Tue 09:30 = 22h = 79200 s
+    // (not the 7 business hours in between).
+    // Escalation (steps 2, 4, 5 judged for P2), the 30 min pause excluded:
+    // step 2 (4h) = 0.5h + 3.5h from 10:00 → Mon 13:30, nobody reached
+    // Team Leader and the ticket closed after it: missed, late until the
+    // close (before --as-of): Mon 13:30 → Tue 10:00 = 20.5h = 73800 s.
+    // step 4 (16h) = 8.5h Mon + 7.5h Tue → Tue 16:30; step 5 (40h) = 8.5 +
+    // 9 (Tue) + 9 (Wed) + 9 (Thu) = 35.5, + 4.5h Fri → Fri 27 Nov 13:30:
+    // both after the close: not_needed.
+    let events = [
+        opened("T-1", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
+        status("T-1", "2026-11-23T09:30:00+01:00", "waiting"),
+        status("T-1", "2026-11-23T10:00:00+01:00", "In Progress"),
+        event("T-1", "2026-11-24T09:30:00+01:00", "responded", ""),
+        event("T-1", "2026-11-24T10:00:00+01:00", "closed", ""),
+    ]
+    .concat();
+    let lines = audit_tickets(&events, AFTER_ALL).json_lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let t = &lines[0];
+    assert_eq!(t["id"], "T-1");
+    assert_eq!(t["plan"], "gold");
+    assert_eq!(t["priority"], "P2");
+    assert_eq!(t["desk"], "europe");
+    assert_eq!(t["opened"], "2026-11-23T09:00:00+01:00");
+    assert_eq!(t["closed"], "2026-11-24T10:00:00+01:00");
+    assert_eq!(
+        t["pauses"],
+        json!([{"from": "2026-11-23T09:30:00+01:00", "to": "2026-11-23T10:00:00+01:00"}])
+    );
+    assert_eq!(
+        pick(&t["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        json!({
+            "priority": "P2",
+            "due": "2026-11-23T11:30:00+01:00",
+            "responded": "2026-11-24T09:30:00+01:00",
+            "verdict": "breached",
+            "late_seconds": 79200,
+        })
+    );
+    assert_eq!(t["notification"], Value::Null, "P2 has no notification");
+    assert_eq!(
+        escalations(t),
+        [
+            step(2, "2026-11-23T13:30:00+01:00", "Team Leader", None, "missed", Some(73800)),
+            step(4, "2026-11-24T16:30:00+01:00", "Support Manager", None, "not_needed", None),
+            step(5, "2026-11-27T13:30:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+        ]
+    );
+}
+
+#[test]
+fn the_priority_in_force_at_the_response_sets_the_target() {
+    // "raised": gold P3 europe opened Mon 09:00, raised to P1 at 09:10,
+    // notified 09:40, answered 09:50, escalated to Team Leader 10:45, closed
+    // 15:00.
+    // The response is judged against the priority in force at the response
+    // (P1, not P3): 60 min from the opening → due 10:00; answered 09:50:
+    // met, 600 s early. The notification, judged at the priority in force at
+    // the notification (P1): 30 min → due 09:30; sent 09:40: breached by
+    // 600 s. (Judged as P3 the response would be due 13:00, without a
+    // notification.)
+    // Escalation: every step instant lies after 09:10, so P1's ladder: step
+    // 1 (2h) at 11:00 Team Leader, reached 10:45: on_time, -900 s; step 3
+    // (8h) 17:00 and step 4 (16h) Tue 16:00: closed at 15:00 before them:
+    // not_needed.
+    //
+    // "lowered": gold P1 europe opened Mon 09:00, answered 09:20, lowered to
+    // P3 at 09:30, closed 09:40, never notified.
+    // Response: P1 in force at 09:20 → due 10:00: met, -2400 s. The
+    // notification: none sent, so the priority at the close (P3) applies:
+    // no notification target → null. Escalation: every step instant lies
+    // after the change, so P3's ladder: step 1 Support Team (no change, not
+    // judged), step 4 (16h, Tue 16:00) Team Leader, step 5 (40h, Fri 27 Nov
+    // 13:00) Support Manager; both after the close: not_needed.
+    let events = [
+        opened("raised", "2026-11-23T09:00:00+01:00", "gold", "P3", "europe"),
+        opened("lowered", "2026-11-23T09:00:00+01:00", "gold", "P1", "europe"),
+        event("raised", "2026-11-23T09:10:00+01:00", "priority", ",\"priority\":\"P1\""),
+        event("lowered", "2026-11-23T09:20:00+01:00", "responded", ""),
+        event("lowered", "2026-11-23T09:30:00+01:00", "priority", ",\"priority\":\"P3\""),
+        event("raised", "2026-11-23T09:40:00+01:00", "notified", ""),
+        event("lowered", "2026-11-23T09:40:00+01:00", "closed", ""),
+        event("raised", "2026-11-23T09:50:00+01:00", "responded", ""),
+        escalated("raised", "2026-11-23T10:45:00+01:00", "Team Leader"),
+        event("raised", "2026-11-23T15:00:00+01:00", "closed", ""),
+    ]
+    .concat();
+    let lines = audit_tickets(&events, AFTER_ALL).json_lines();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    // In the order of the opened events.
+    assert_eq!(lines[0]["id"], "raised");
+    assert_eq!(lines[1]["id"], "lowered");
+
+    let raised = ticket(&lines, "raised");
+    assert_eq!(raised["priority"], "P1");
+    assert_eq!(
+        pick(&raised["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        json!({
+            "priority": "P1",
+            "due": "2026-11-23T10:00:00+01:00",
+            "responded": "2026-11-23T09:50:00+01:00",
+            "verdict": "met",
+            "late_seconds": -600,
+        })
+    );
+    assert_eq!(
+        pick(&raised["notification"], &["priority", "due", "verdict", "late_seconds"]),
+        json!({
+            "priority": "P1",
+            "due": "2026-11-23T09:30:00+01:00",
+            "verdict": "breached",
+            "late_seconds": 600,
+        })
+    );
+    assert_eq!(
+        escalations(raised),
+        [
+            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", Some("2026-11-23T10:45:00+01:00"), "on_time", Some(-900)),
+            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "not_needed", None),
+            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+        ]
+    );
+
+    let lowered = ticket(&lines, "lowered");
+    assert_eq!(
+        pick(&lowered["response"], &["priority", "due", "verdict", "late_seconds"]),
+        json!({
+            "priority": "P1",
+            "due": "2026-11-23T10:00:00+01:00",
+            "verdict": "met",
+            "late_seconds": -2400,
+        })
+    );
+    assert_eq!(lowered["notification"], Value::Null);
+    assert_eq!(
+        escalations(lowered),
+        [
+            step(4, "2026-11-24T16:00:00+01:00", "Team Leader", None, "not_needed", None),
+            step(5, "2026-11-27T13:00:00+01:00", "Support Manager", None, "not_needed", None),
+        ]
+    );
+}
+
+#[test]
+fn p1_notified_in_time_one_step_late_one_missed_one_pending() {
+    // Gold P1 europe opened Mon 2026-11-23 09:00 CET, notified 09:20,
+    // answered 09:45 (and again 10:30: the first response counts),
+    // escalated to Team Leader 11:30; audited as of Tue 24 Nov 10:00 CET.
+    // An escalation to Support Manager at Tue 11:00 lies after --as-of and
+    // is ignored.
+    // Notification 30 min → 09:30: met, 600 s early. Response 60 min →
+    // 10:00: met, 900 s early.
+    // Step 1 (2h) 11:00 Team Leader, reached 11:30: late by 1800 s.
+    // Step 3 (8h) 17:00 Support Manager: not reached by --as-of (Team
+    // Leader is an earlier holder and does not count): missed, late from
+    // Mon 17:00 to --as-of Tue 10:00 = 17h = 61200 s.
+    // Step 4 (16h = 9h Mon + 7h Tue) Tue 16:00 Co-CEO and CTO: after
+    // --as-of, not reached: pending.
+    let events = [
+        opened("P-1", "2026-11-23T09:00:00+01:00", "gold", "P1", "europe"),
+        event("P-1", "2026-11-23T09:20:00+01:00", "notified", ""),
+        event("P-1", "2026-11-23T09:45:00+01:00", "responded", ""),
+        event("P-1", "2026-11-23T10:30:00+01:00", "responded", ""),
+        escalated("P-1", "2026-11-23T11:30:00+01:00", "Team Leader"),
+        escalated("P-1", "2026-11-24T11:00:00+01:00", "Support Manager"),
+    ]
+    .concat();
+    let lines = audit_tickets(&events, "2026-11-24T10:00:00+01:00").json_lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let t = &lines[0];
+    assert_eq!(t["closed"], Value::Null);
+    assert_eq!(t["pauses"], json!([]));
+    assert_eq!(
+        pick(&t["notification"], &["priority", "due", "verdict", "late_seconds"]),
+        json!({"priority": "P1", "due": "2026-11-23T09:30:00+01:00", "verdict": "met", "late_seconds": -600})
+    );
+    assert_eq!(
+        pick(&t["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        json!({
+            "priority": "P1",
+            "due": "2026-11-23T10:00:00+01:00",
+            "responded": "2026-11-23T09:45:00+01:00",
+            "verdict": "met",
+            "late_seconds": -900,
+        })
+    );
+    assert_eq!(
+        escalations(t),
+        [
+            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", Some("2026-11-23T11:30:00+01:00"), "late", Some(1800)),
+            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "missed", Some(61200)),
+            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "pending", None),
+        ]
+    );
+}
+
+#[test]
+fn a_later_holder_satisfies_earlier_steps_and_a_close_makes_later_ones_not_needed() {
+    // Gold P1 europe opened Mon 2026-11-23 09:00 CET, notified 09:10,
+    // answered 09:30, escalated straight to "support manager" (any case) at
+    // 10:30, closed Tue 24 Nov 10:00.
+    // Step 1 (11:00, Team Leader): Support Manager is the holder of a later
+    // step of the same ladder, so the 10:30 event satisfies it: on_time,
+    // 10:30 - 11:00 = -1800 s.
+    // Step 3 (17:00, Support Manager): satisfied at 10:30: on_time, 10:30 -
+    // 17:00 = -6.5h = -23400 s.
+    // Step 4 (Tue 16:00, Co-CEO and CTO): the ticket closed Tue 10:00,
+    // before it: not_needed.
+    let events = [
+        opened("L-1", "2026-11-23T09:00:00+01:00", "gold", "P1", "europe"),
+        event("L-1", "2026-11-23T09:10:00+01:00", "notified", ""),
+        event("L-1", "2026-11-23T09:30:00+01:00", "responded", ""),
+        escalated("L-1", "2026-11-23T10:30:00+01:00", "support manager"),
+        event("L-1", "2026-11-24T10:00:00+01:00", "closed", ""),
+    ]
+    .concat();
+    let lines = audit_tickets(&events, AFTER_ALL).json_lines();
+    let t = ticket(&lines, "L-1");
+    assert_eq!(t["closed"], "2026-11-24T10:00:00+01:00");
+    assert_eq!(t["response"]["verdict"], "met");
+    assert_eq!(t["response"]["late_seconds"], -1800);
+    assert_eq!(t["notification"]["verdict"], "met");
+    assert_eq!(t["notification"]["late_seconds"], -1200);
+    assert_eq!(
+        escalations(t),
+        [
+            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", Some("2026-11-23T10:30:00+01:00"), "on_time", Some(-1800)),
+            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", Some("2026-11-23T10:30:00+01:00"), "on_time", Some(-23400)),
+            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+        ]
+    );
+}
+
+#[test]
+fn a_close_without_response_counts_as_the_response_and_the_notification() {
+    // "quiet": gold P2 europe opened Mon 09:00, status "Resolved" at 10:00
+    // (a default closing status, compared case-insensitively) and nothing
+    // else. The close is the response: due 11:00 (2h) → met, -3600 s. All
+    // judged steps (2 at 13:00, 4 at Tue 16:00, 5 at Fri 27 Nov 13:00) come
+    // after the close: not_needed.
+    // "slow": gold P1 europe opened Mon 09:00, closed 10:15 without
+    // notification or response. The close counts as both: notification due
+    // 09:30 → breached by 45 min = 2700 s; response due 10:00 → breached by
+    // 900 s. Steps 1 (11:00), 3 (17:00), 4 (Tue 16:00): not_needed.
+    let events = [
+        opened("quiet", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
+        opened("slow", "2026-11-23T09:00:00+01:00", "gold", "P1", "europe"),
+        status("quiet", "2026-11-23T10:00:00+01:00", "Resolved"),
+        event("slow", "2026-11-23T10:15:00+01:00", "closed", ""),
+    ]
+    .concat();
+    let lines = audit_tickets(&events, AFTER_ALL).json_lines();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+
+    let quiet = ticket(&lines, "quiet");
+    assert_eq!(quiet["closed"], "2026-11-23T10:00:00+01:00");
+    assert_eq!(
+        pick(&quiet["response"], &["priority", "due", "verdict", "late_seconds"]),
+        json!({"priority": "P2", "due": "2026-11-23T11:00:00+01:00", "verdict": "met", "late_seconds": -3600})
+    );
+    let verdicts: Vec<(u64, &str)> = quiet["escalations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["step"].as_u64().unwrap(), s["verdict"].as_str().unwrap()))
+        .collect();
+    assert_eq!(verdicts, [(2, "not_needed"), (4, "not_needed"), (5, "not_needed")]);
+
+    let slow = ticket(&lines, "slow");
+    assert_eq!(slow["closed"], "2026-11-23T10:15:00+01:00");
+    assert_eq!(
+        pick(&slow["notification"], &["priority", "due", "verdict", "late_seconds"]),
+        json!({"priority": "P1", "due": "2026-11-23T09:30:00+01:00", "verdict": "breached", "late_seconds": 2700})
+    );
+    assert_eq!(
+        pick(&slow["response"], &["priority", "due", "verdict", "late_seconds"]),
+        json!({"priority": "P1", "due": "2026-11-23T10:00:00+01:00", "verdict": "breached", "late_seconds": 900})
+    );
+    assert_eq!(
+        escalations(slow),
+        [
+            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", None, "not_needed", None),
+            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "not_needed", None),
+            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+        ]
+    );
+}
+
+#[test]
+fn a_wait_still_in_force_ends_at_as_of() {
+    // --as-of 2026-11-23T09:30Z = Mon 10:30 CET.
+    // "W": gold P2 europe opened Mon 09:00, status "Pending" (a default
+    // waiting status, any case) at 10:00, still waiting at --as-of: the
+    // pause is [10:00, 10:30) (to = --as-of, shown with the desk's offset).
+    // Response 2h: 09:00-10:00 (1h) + 10:30-11:30 (1h) → due 11:30; no
+    // response and --as-of before due: open, late_seconds null.
+    // Steps, the 30 min pause excluded: step 2 (4h) 1h + 3h from 10:30 →
+    // 13:30; step 4 (16h) 8.5h Mon + 7.5h Tue → Tue 16:30; step 5 (40h)
+    // 8.5 + 9 + 9 + 9 = 35.5 by Thu, + 4.5h → Fri 27 Nov 13:30: all pending.
+    // "H": gold P2 europe opened Mon 09:00 and put "ON-HOLD" at the same
+    // instant (next line), back to "open" at 09:45: the pause [09:00, 09:45)
+    // covers the opening, so the clock starts at 09:45 → due 11:45; step 2
+    // at 13:45.
+    let events = [
+        opened("W", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
+        opened("H", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
+        status("H", "2026-11-23T09:00:00+01:00", "ON-HOLD"),
+        status("H", "2026-11-23T09:45:00+01:00", "open"),
+        status("W", "2026-11-23T10:00:00+01:00", "Pending"),
+    ]
+    .concat();
+    let lines = audit_tickets(&events, "2026-11-23T09:30:00Z").json_lines();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+
+    let w = ticket(&lines, "W");
+    assert_eq!(w["closed"], Value::Null);
+    assert_eq!(
+        w["pauses"],
+        json!([{"from": "2026-11-23T10:00:00+01:00", "to": "2026-11-23T10:30:00+01:00"}])
+    );
+    assert_eq!(
+        pick(&w["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        json!({
+            "priority": "P2",
+            "due": "2026-11-23T11:30:00+01:00",
+            "responded": null,
+            "verdict": "open",
+            "late_seconds": null,
+        })
+    );
+    assert_eq!(
+        escalations(w),
+        [
+            step(2, "2026-11-23T13:30:00+01:00", "Team Leader", None, "pending", None),
+            step(4, "2026-11-24T16:30:00+01:00", "Support Manager", None, "pending", None),
+            step(5, "2026-11-27T13:30:00+01:00", "Co-CEO and CTO", None, "pending", None),
+        ]
+    );
+
+    let h = ticket(&lines, "H");
+    assert_eq!(
+        h["pauses"],
+        json!([{"from": "2026-11-23T09:00:00+01:00", "to": "2026-11-23T09:45:00+01:00"}])
+    );
+    assert_eq!(h["response"]["due"], "2026-11-23T11:45:00+01:00");
+    assert_eq!(h["response"]["verdict"], "open");
+    assert_eq!(h["escalations"][0]["step"], 2);
+    assert_eq!(h["escalations"][0]["due"], "2026-11-23T13:45:00+01:00");
+}
+
+#[test]
+fn bad_tickets_are_reported_with_their_line_and_the_rest_is_judged() {
+    // Line by line (no header in JSON Lines):
+    //  1 A opened (gold P2 europe, Mon 09:00)
+    //  2 B responded: B's first event is not `opened` → error on line 2
+    //  3 C opened 09:10
+    //  4 A responded 09:30
+    //  5 C responded 09:05, before C's opening: back in time → line 5
+    //    (09:05 after A's 09:30 on line 4 is fine: tickets interleave)
+    //  6 D opened 09:20
+    //  7 D closed 09:40
+    //  8 D responded 09:50, after D's close → line 8
+    //  9 E opened with plan "diamond": unknown plan → line 9
+    // 10 A closed 10:00
+    // A alone is judged: due 11:00 (2h), answered 09:30: met, -5400 s.
+    let events = [
+        opened("A", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
+        event("B", "2026-11-23T09:05:00+01:00", "responded", ""),
+        opened("C", "2026-11-23T09:10:00+01:00", "gold", "P2", "europe"),
+        event("A", "2026-11-23T09:30:00+01:00", "responded", ""),
+        event("C", "2026-11-23T09:05:00+01:00", "responded", ""),
+        opened("D", "2026-11-23T09:20:00+01:00", "gold", "P2", "europe"),
+        event("D", "2026-11-23T09:40:00+01:00", "closed", ""),
+        event("D", "2026-11-23T09:50:00+01:00", "responded", ""),
+        opened("E", "2026-11-23T09:30:00+01:00", "diamond", "P2", "europe"),
+        event("A", "2026-11-23T10:00:00+01:00", "closed", ""),
+    ]
+    .concat();
+    let lines = audit_tickets(&events, AFTER_ALL).status(1).json_lines();
+    let mut errors: Vec<(String, u64)> = lines
+        .iter()
+        .filter(|l| l.get("error").is_some())
+        .map(|l| {
+            (
+                l["ticket"].as_str().unwrap_or_else(|| panic!("no ticket: {l}")).to_string(),
+                l["line"].as_u64().unwrap_or_else(|| panic!("no line: {l}")),
+            )
+        })
+        .collect();
+    errors.sort();
+    assert_eq!(
+        errors,
+        [("B".into(), 2), ("C".into(), 5), ("D".into(), 8), ("E".into(), 9)]
+    );
+    let unknown = lines.iter().find(|l| l["ticket"] == "E").unwrap();
+    assert!(unknown["error"].as_str().unwrap().contains("diamond"), "{unknown}");
+    let judged: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_none()).collect();
+    assert_eq!(judged.len(), 1, "{lines:?}");
+    assert_eq!(judged[0]["id"], "A");
+    assert_eq!(judged[0]["response"]["verdict"], "met");
+    assert_eq!(judged[0]["response"]["late_seconds"], -5400);
+
+    // The summary lists the same four failures and counts A alone.
+    let report = audit(&events, AFTER_ALL).status(1).json();
+    assert_eq!(report["errors"], 4);
+    let mut failed: Vec<u64> = report["failed_lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    failed.sort_unstable();
+    assert_eq!(failed, [2, 5, 8, 9]);
+    let summary = report["summary"].as_array().unwrap();
+    assert_eq!(summary.len(), 1, "{report}");
+    assert_eq!(summary[0]["tickets"], 1);
+    assert_eq!(summary[0]["met"], 1);
+}
+
+#[test]
+fn summary_counts_compliance_lateness_and_escalations() {
+    // --as-of Mon 2026-11-23 14:00 CET. Gold P2 europe, opened Mon 09:00
+    // unless said: response due 11:00; step 2 (Team Leader) 13:00, step 4
+    // (Support Manager) Tue 16:00, step 5 (Co-CEO and CTO) Fri 27 Nov 13:00.
+    //  m1 answered 10:00 (met), closed 10:30: steps 2, 4, 5 not_needed.
+    //  m2 answered 11:00 (met at the due second), Team Leader at 12:00:
+    //     step 2 on_time; 4, 5 pending.
+    //  b1 answered 11:01 (breached 60 s), Team Leader at 13:30: step 2
+    //     late; 4, 5 pending.
+    //  b2 answered 11:10 (600 s), no escalation: step 2 missed (--as-of
+    //     after 13:00); 4, 5 pending.
+    //  b3 answered 11:20 (1200 s), closed 12:30: 2, 4, 5 not_needed.
+    //  b4 answered 12:00 (3600 s): step 2 missed; 4, 5 pending.
+    //  b5 answered 12:00 (3600 s), Support Manager at 12:30: step 2
+    //     on_time (a later holder), step 4 on_time (12:30 before Tue
+    //     16:00); step 5 pending.
+    //  o1 opened 13:00, unanswered: due 15:00, open; step 2 (17:00), 4, 5
+    //     pending.
+    // Group gold/P2/europe: 8 tickets, met 2, breached 5, open 1,
+    // best_effort 0; compliance 2 / 7 × 100 = 28.571...; lateness of the
+    // breached: 60, 600, 1200, 3600, 3600 → worst 3600, median 1200, p90
+    // 3600 (the 5th of 5 by rank; interpolated at 0.9 × 4 = 3.6 between the
+    // equal 4th and 5th: also 3600).
+    // Escalations: on_time m2 + 2 × b5 = 3; late b1 = 1; missed b2, b4 = 2;
+    // pending m2 2 + b1 2 + b2 2 + b4 2 + b5 1 + o1 3 = 12; not_needed m1 3
+    // + b3 3 = 6 (24 = 8 tickets × 3 judged steps).
+    // Group basic/P3/europe: "be" opened Mon 09:00, best effort; its ladder
+    // changes the holder at steps 4 (10 business days) and 5 (20), both
+    // far after --as-of: pending 2.
+    let mon = |hm: &str| format!("2026-11-23T{hm}:00+01:00");
+    let mut events = String::new();
+    for id in ["m1", "m2", "b1", "b2", "b3", "b4", "b5"] {
+        events += &opened(id, &mon("09:00"), "gold", "P2", "europe");
+    }
+    events += &opened("be", &mon("09:00"), "basic", "P3", "europe");
+    events += &event("m1", &mon("10:00"), "responded", "");
+    events += &event("m1", &mon("10:30"), "closed", "");
+    events += &event("m2", &mon("11:00"), "responded", "");
+    events += &event("b1", &mon("11:01"), "responded", "");
+    events += &event("b2", &mon("11:10"), "responded", "");
+    events += &event("b3", &mon("11:20"), "responded", "");
+    events += &event("b4", &mon("12:00"), "responded", "");
+    events += &event("b5", &mon("12:00"), "responded", "");
+    events += &escalated("m2", &mon("12:00"), "Team Leader");
+    events += &event("b3", &mon("12:30"), "closed", "");
+    events += &escalated("b5", &mon("12:30"), "Support Manager");
+    events += &opened("o1", &mon("13:00"), "gold", "P2", "europe");
+    events += &escalated("b1", &mon("13:30"), "Team Leader");
+
+    let report = audit(&events, &mon("14:00")).json();
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["failed_lines"], json!([]));
+    let summary = report["summary"].as_array().unwrap();
+    assert_eq!(summary.len(), 2, "{report}");
+    let gold = summary
+        .iter()
+        .find(|r| r["plan"] == "gold" && r["priority"] == "P2" && r["desk"] == "europe")
+        .unwrap_or_else(|| panic!("no gold/P2/europe group: {report}"));
+    assert_eq!(
+        pick(gold, &["tickets", "met", "breached", "open", "best_effort", "worst_late_seconds"]),
+        json!({"tickets": 8, "met": 2, "breached": 5, "open": 1, "best_effort": 0, "worst_late_seconds": 3600})
+    );
+    assert!(
+        (gold["compliance_percent"].as_f64().unwrap() - 200.0 / 7.0).abs() < 0.01,
+        "{gold}"
+    );
+    assert_near(&gold["median_late_seconds"], 1200.0);
+    assert_near(&gold["p90_late_seconds"], 3600.0);
+    assert_eq!(
+        gold["escalations"],
+        json!({"on_time": 3, "late": 1, "missed": 2, "pending": 12, "not_needed": 6})
+    );
+
+    let basic = summary
+        .iter()
+        .find(|r| r["plan"] == "basic")
+        .unwrap_or_else(|| panic!("no basic group: {report}"));
+    assert_eq!(basic["priority"], "P3");
+    assert_eq!(
+        pick(basic, &["tickets", "met", "breached", "open", "best_effort"]),
+        json!({"tickets": 1, "met": 0, "breached": 0, "open": 0, "best_effort": 1})
+    );
+    assert_eq!(
+        basic["escalations"],
+        json!({"on_time": 0, "late": 0, "missed": 0, "pending": 2, "not_needed": 0})
+    );
+}
+
+#[test]
+fn summary_by_an_opened_column_and_by_local_iso_week() {
+    // Gold P2 europe, --as-of 2026-12-01T12:00Z; "agent" is an extra field
+    // of the opened events.
+    //  w48 (ann): opened Mon 23 Nov 09:00, answered 10:00 → due 11:00: met.
+    //  w49 (bob): opened 2026-11-29T23:30Z = Mon 30 Nov 00:30 CET, outside
+    //      hours: the clock starts 09:00 → due 11:00; answered 11:30:
+    //      breached by 1800 s.
+    //  ann2 (ann): opened Mon 30 Nov 10:00 → due 12:00; answered 13:00:
+    //      breached by 3600 s.
+    // --by agent: ann 2 tickets, met 1, breached 1, compliance 50, worst
+    // 3600; bob 1 ticket, breached 1, compliance 0, worst = median = p90 =
+    // 1800.
+    // --by opened:week (ISO week of the local date; 1 Jan 2026 is a
+    // Thursday, so week 1 starts Mon 29 Dec 2025 and Mon 23 Nov is day 329
+    // after it: week 48; Mon 30 Nov: week 49): "2026-W48" holds w48 (met,
+    // compliance 100); "2026-W49" holds w49 and ann2 (both breached,
+    // compliance 0, worst 3600). In UTC, bob's ticket would fall on Sunday
+    // 29 Nov, week 48.
+    let events = [
+        event(
+            "w48",
+            "2026-11-23T09:00:00+01:00",
+            "opened",
+            ",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"europe\",\"agent\":\"ann\"",
+        ),
+        event("w48", "2026-11-23T10:00:00+01:00", "responded", ""),
+        event(
+            "w49",
+            "2026-11-29T23:30:00Z",
+            "opened",
+            ",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"europe\",\"agent\":\"bob\"",
+        ),
+        event(
+            "ann2",
+            "2026-11-30T10:00:00+01:00",
+            "opened",
+            ",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"europe\",\"agent\":\"ann\"",
+        ),
+        event("w49", "2026-11-30T11:30:00+01:00", "responded", ""),
+        event("ann2", "2026-11-30T13:00:00+01:00", "responded", ""),
+    ]
+    .concat();
+    let as_of = "2026-12-01T12:00:00Z";
+
+    let report = audit(&events, as_of).args(["--by", "agent"]).json();
+    let rows = report["summary"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{report}");
+    let group = |key: &str, value: &str| -> Value {
+        rows.iter()
+            .find(|r| r[key] == value)
+            .unwrap_or_else(|| panic!("no group {key}={value}: {rows:?}"))
+            .clone()
+    };
+    let ann = group("agent", "ann");
+    assert_eq!(
+        pick(&ann, &["tickets", "met", "breached", "open", "worst_late_seconds"]),
+        json!({"tickets": 2, "met": 1, "breached": 1, "open": 0, "worst_late_seconds": 3600})
+    );
+    assert_near(&ann["compliance_percent"], 50.0);
+    let bob = group("agent", "bob");
+    assert_eq!(
+        pick(&bob, &["tickets", "met", "breached", "worst_late_seconds"]),
+        json!({"tickets": 1, "met": 0, "breached": 1, "worst_late_seconds": 1800})
+    );
+    assert_eq!(bob["compliance_percent"].as_f64(), Some(0.0));
+    assert_near(&bob["median_late_seconds"], 1800.0);
+    assert_near(&bob["p90_late_seconds"], 1800.0);
+
+    let report = audit(&events, as_of).args(["--by", "opened:week"]).json();
+    let rows = report["summary"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{report}");
+    let week = |value: &str| -> Value {
+        rows.iter()
+            .find(|r| r["opened:week"] == value)
+            .unwrap_or_else(|| panic!("no week {value}: {rows:?}"))
+            .clone()
+    };
+    let w48 = week("2026-W48");
+    assert_eq!(pick(&w48, &["tickets", "met", "breached"]), json!({"tickets": 1, "met": 1, "breached": 0}));
+    assert_near(&w48["compliance_percent"], 100.0);
+    let w49 = week("2026-W49");
+    assert_eq!(
+        pick(&w49, &["tickets", "met", "breached", "worst_late_seconds"]),
+        json!({"tickets": 2, "met": 0, "breached": 2, "worst_late_seconds": 3600})
+    );
+    assert_eq!(w49["compliance_percent"].as_f64(), Some(0.0));
+}
+
+#[test]
+fn waiting_and_closing_sets_are_replaced_by_the_options() {
+    // --waiting "Awaiting Customer,on-hold" --closing "done,archived":
+    // gold P2 europe opened Mon 09:00, then statuses
+    //  09:30 "PENDING"            no longer waiting (replaced set)
+    //  10:00 "awaiting customer"  waiting (case-insensitive)
+    //  10:30 "In Progress"        ends the wait → pause [10:00, 10:30)
+    //  11:00 "resolved"           no longer a close
+    //  11:15 "Done"               the close.
+    // Response 2h + the 30 min pause → due 11:30; no response, so the close
+    // at 11:15 counts as the response: met, -900 s.
+    // (With the default sets the pause would run 09:30-10:30 and the ticket
+    // close at 11:00, making the 11:15 event one after the close: an error.)
+    let events = [
+        opened("S-1", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
+        status("S-1", "2026-11-23T09:30:00+01:00", "PENDING"),
+        status("S-1", "2026-11-23T10:00:00+01:00", "awaiting customer"),
+        status("S-1", "2026-11-23T10:30:00+01:00", "In Progress"),
+        status("S-1", "2026-11-23T11:00:00+01:00", "resolved"),
+        status("S-1", "2026-11-23T11:15:00+01:00", "Done"),
+    ]
+    .concat();
+    let lines = audit_tickets(&events, AFTER_ALL)
+        .args(["--waiting", "Awaiting Customer,on-hold"])
+        .args(["--closing", "done,archived"])
+        .json_lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let t = &lines[0];
+    assert_eq!(t["closed"], "2026-11-23T11:15:00+01:00");
+    assert_eq!(
+        t["pauses"],
+        json!([{"from": "2026-11-23T10:00:00+01:00", "to": "2026-11-23T10:30:00+01:00"}])
+    );
+    assert_eq!(
+        pick(&t["response"], &["priority", "due", "verdict", "late_seconds"]),
+        json!({"priority": "P2", "due": "2026-11-23T11:30:00+01:00", "verdict": "met", "late_seconds": -900})
+    );
+}
+
+#[test]
+fn csv_event_export_with_its_own_column_names() {
+    // A CSV export: --map names the ticket, time and type columns; "PLAN"
+    // matches plan in any case; "Agent Name" is extra and ignored; empty
+    // cells are absent values. As of Wed 2026-11-25 09:00 EST.
+    // Gold P1 at americas opened Mon 23 Nov 16:30 EST; extended clock Mon-Fri
+    // 07:00-17:00.
+    // Notification 30 min: 16:30-17:00 → due exactly at closing time, Mon
+    // 17:00; sent 17:00: met, 0 s.
+    // Response 60 min: 30 min Mon + Tue 07:00-07:30 → Tue 07:30; answered
+    // Tue 08:00: breached, 1800 s.
+    // Step 1 (2h): 0.5h Mon + 1.5h Tue → Tue 08:30 Team Leader, reached Tue
+    // 08:00: on_time, -1800 s. Step 3 (8h): 0.5 + 7.5 → Tue 14:30 Support
+    // Manager, never reached: missed, Tue 14:30 → Wed 09:00 = 18.5h = 66600
+    // s. Step 4 (16h): 0.5 + 10 (Tue 07-17) + 5.5 → Wed 12:30 Co-CEO and
+    // CTO: pending.
+    let csv = concat!(
+        "Ticket ID,When,Kind,PLAN,Priority,Desk,Status,To,Agent Name\n",
+        "A-7,2026-11-23T16:30:00-05:00,opened,gold,P1,americas,,,Carla\n",
+        "A-7,2026-11-23T17:00:00-05:00,notified,,,,,,Carla\n",
+        "A-7,2026-11-24T08:00:00-05:00,responded,,,,,,\n",
+        "A-7,2026-11-24T08:00:00-05:00,escalated,,,,,Team Leader,Carla\n",
+    );
+    let lines = Test::new()
+        .file("events.csv", csv)
+        .args(["audit", "--events", "events.csv"])
+        .args(["--as-of", "2026-11-25T09:00:00-05:00", "--tickets"])
+        .args(["--map", "ticket=Ticket ID", "--map", "at=When", "--map", "type=Kind"])
+        .format("json")
+        .json_lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let t = &lines[0];
+    assert_eq!(t["id"], "A-7");
+    assert_eq!(t["desk"], "americas");
+    assert_eq!(t["opened"], "2026-11-23T16:30:00-05:00");
+    assert_eq!(
+        pick(&t["notification"], &["priority", "due", "verdict", "late_seconds"]),
+        json!({"priority": "P1", "due": "2026-11-23T17:00:00-05:00", "verdict": "met", "late_seconds": 0})
+    );
+    assert_eq!(
+        pick(&t["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        json!({
+            "priority": "P1",
+            "due": "2026-11-24T07:30:00-05:00",
+            "responded": "2026-11-24T08:00:00-05:00",
+            "verdict": "breached",
+            "late_seconds": 1800,
+        })
+    );
+    assert_eq!(
+        escalations(t),
+        [
+            step(1, "2026-11-24T08:30:00-05:00", "Team Leader", Some("2026-11-24T08:00:00-05:00"), "on_time", Some(-1800)),
+            step(3, "2026-11-24T14:30:00-05:00", "Support Manager", None, "missed", Some(66600)),
+            step(4, "2026-11-25T12:30:00-05:00", "Co-CEO and CTO", None, "pending", None),
+        ]
+    );
+}

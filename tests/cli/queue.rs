@@ -1,0 +1,351 @@
+//! `slacalc queue`: the tickets open at an instant, with the time left,
+//! their state, holder and next escalation step (SPEC §10). Every expected
+//! value is worked out by hand in the comment above it.
+//!
+//! Facts used (plans/imagiclecare.toml, calendars/europe.toml): 2026-11-23
+//! is a Monday; europe is CET (+01:00), no DST change in these tests; the
+//! gold extended clock is Mon-Sat 09:00-18:00 (holidays too), Sunday
+//! closed; 8 Dec is a holiday. Gold response targets: P1 60 min, P2 2h, P3
+//! 4h, P4 8h; gold steps 2h, 4h, 8h, 16h, 40h on the extended clock.
+//! Ladders (initial holder Support Team; an empty cell or one naming the
+//! current holder changes nothing):
+//!   P1 = Team Leader, -, Support Manager, Co-CEO and CTO, -
+//!   P2 = Support Team, Team Leader, -, Support Manager, Co-CEO and CTO
+//!   P3 = Support Team, -, -, Team Leader, Support Manager
+//!   P4 = Support Team, -, -, -, Team Leader
+//! so gold P2's first holder change is step 2 (4h), P3's step 4 (16h),
+//! P4's step 5 (40h), P1's step 1 (2h).
+
+use serde_json::{json, Value};
+
+use crate::support::Test;
+
+/// One `opened` event line.
+fn opened(ticket: &str, at: &str, plan: &str, priority: &str) -> String {
+    format!(
+        "{{\"ticket\":\"{ticket}\",\"at\":\"{at}\",\"type\":\"opened\",\"plan\":\"{plan}\",\"priority\":\"{priority}\",\"desk\":\"europe\"}}\n"
+    )
+}
+
+/// Any other event line; `fields` is appended verbatim.
+fn event(ticket: &str, at: &str, kind: &str, fields: &str) -> String {
+    format!("{{\"ticket\":\"{ticket}\",\"at\":\"{at}\",\"type\":\"{kind}\"{fields}}}\n")
+}
+
+/// `slacalc queue --events events.jsonl --at AT --format json`: the array.
+#[track_caller]
+fn queue(events: &str, at: &str) -> Vec<Value> {
+    let v = Test::new()
+        .file("events.jsonl", events)
+        .args(["queue", "--events", "events.jsonl", "--at", at])
+        .format("json")
+        .json();
+    v.as_array()
+        .unwrap_or_else(|| panic!("not an array: {v}"))
+        .clone()
+}
+
+fn ids(rows: &[Value]) -> Vec<&str> {
+    rows.iter().map(|r| r["id"].as_str().unwrap()).collect()
+}
+
+#[track_caller]
+fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no row {id}: {rows:?}"))
+}
+
+/// `value` cut down to `keys` (a missing key shows as "<missing>").
+fn pick(value: &Value, keys: &[&str]) -> Value {
+    let mut out = serde_json::Map::new();
+    for key in keys {
+        let field = value.get(*key).cloned().unwrap_or_else(|| json!("<missing>"));
+        out.insert((*key).to_string(), field);
+    }
+    Value::Object(out)
+}
+
+/// The response block's due, remaining seconds and state, and the elapsed
+/// percentage as a number (JSON may write 25.0 as 25).
+fn response(row: &Value) -> (Value, Value, Value, Option<f64>) {
+    let r = &row["response"];
+    (
+        r["due"].clone(),
+        r["remaining_seconds"].clone(),
+        r["state"].clone(),
+        r["elapsed_percent"].as_f64(),
+    )
+}
+
+#[test]
+fn one_ticket_per_state_mid_day_in_deadline_order() {
+    // --at Mon 2026-11-23 12:00 CET, gold europe, thresholds 50/75/90:
+    //  ok        P4 opened 10:00: 2h used of 8h = 25 %; due 10:00 + 8h =
+    //            18:00, 6h = 21600 s left. First change: step 5 (40h = 8
+    //            Mon + 9 Tue + 9 Wed + 9 Thu + 5 Fri) Fri 27 Nov 14:00 Team
+    //            Leader. next_deadline = 18:00.
+    //  watch     P3 opened 10:00: 2h of 4h = 50 % (≥ 50); due 14:00, 7200 s
+    //            left. Step 4 (16h = 8 Mon + 8 Tue) Tue 17:00 Team Leader.
+    //  at_risk   P2 opened 10:30: 1.5h of 2h = 75 % (≥ 75); due 12:30, 1800
+    //            s left. Step 2 (4h) 14:30 Team Leader.
+    //  critical  P2 opened 10:12: 108 of 120 min = 90 % (≥ 90); due 12:12,
+    //            720 s left. Step 2 at 14:12.
+    //  breached  P2 opened 09:30: due 11:30, --at after it: -1800 s (wall
+    //            seconds since due), 150 of 120 min = 125 %. Step 2 at 13:30;
+    //            next_deadline = the (past) due 11:30.
+    //  responded P2 opened 09:00, answered 09:30: due 11:00 still shown,
+    //            remaining and elapsed null. Step 2 at 13:00 is its only
+    //            deadline left.
+    // Holder: every ticket is still with Support Team (gold P2/P3/P4 step 1
+    // names Support Team; no holder change due by 12:00); nothing overdue.
+    // Order by next_deadline: breached 11:30, critical 12:12, at_risk 12:30,
+    // responded 13:00, watch 14:00, ok 18:00.
+    let mon = |hm: &str| format!("2026-11-23T{hm}:00+01:00");
+    let events = [
+        opened("responded", &mon("09:00"), "gold", "P2"),
+        opened("breached", &mon("09:30"), "gold", "P2"),
+        event("responded", &mon("09:30"), "responded", ""),
+        opened("ok", &mon("10:00"), "gold", "P4"),
+        opened("watch", &mon("10:00"), "gold", "P3"),
+        opened("critical", &mon("10:12"), "gold", "P2"),
+        opened("at_risk", &mon("10:30"), "gold", "P2"),
+    ]
+    .concat();
+    let rows = queue(&events, &mon("12:00"));
+    assert_eq!(
+        ids(&rows),
+        ["breached", "critical", "at_risk", "responded", "watch", "ok"]
+    );
+
+    let expected = [
+        // id, priority, due, remaining, state, elapsed, next step, next deadline
+        ("ok", "P4", json!(mon("18:00")), json!(21600), "ok", Some(25.0), json!({"step": 5, "at": "2026-11-27T14:00:00+01:00", "reaches": "Team Leader"}), mon("18:00")),
+        ("watch", "P3", json!(mon("14:00")), json!(7200), "watch", Some(50.0), json!({"step": 4, "at": "2026-11-24T17:00:00+01:00", "reaches": "Team Leader"}), mon("14:00")),
+        ("at_risk", "P2", json!(mon("12:30")), json!(1800), "at_risk", Some(75.0), json!({"step": 2, "at": mon("14:30"), "reaches": "Team Leader"}), mon("12:30")),
+        ("critical", "P2", json!(mon("12:12")), json!(720), "critical", Some(90.0), json!({"step": 2, "at": mon("14:12"), "reaches": "Team Leader"}), mon("12:12")),
+        ("breached", "P2", json!(mon("11:30")), json!(-1800), "breached", Some(125.0), json!({"step": 2, "at": mon("13:30"), "reaches": "Team Leader"}), mon("11:30")),
+        ("responded", "P2", json!(mon("11:00")), Value::Null, "responded", None, json!({"step": 2, "at": mon("13:00"), "reaches": "Team Leader"}), mon("13:00")),
+    ];
+    for (id, priority, due, remaining, state, elapsed, next_step, next_deadline) in expected {
+        let r = row(&rows, id);
+        assert_eq!(
+            pick(r, &["plan", "priority", "desk", "waiting", "holder", "escalation_overdue", "next_deadline"]),
+            json!({
+                "plan": "gold", "priority": priority, "desk": "europe", "waiting": false,
+                "holder": "Support Team", "escalation_overdue": false, "next_deadline": next_deadline,
+            }),
+            "{id}"
+        );
+        assert_eq!(response(r), (due, remaining, json!(state), elapsed), "{id}");
+        assert_eq!(pick(&r["next_step"], &["step", "at", "reaches"]), next_step, "{id}");
+    }
+}
+
+#[test]
+fn open_tickets_only_ties_by_id_and_no_deadline_last() {
+    // --at Mon 2026-11-30 12:00 CET.
+    //  a-exec   gold P1 opened Mon 23 Nov 09:00, answered 09:30, never
+    //           escalated: steps 1 (Mon 23 11:00, Team Leader), 3 (17:00,
+    //           Support Manager), 4 (9h Mon + 7h Tue → Tue 24 16:00, Co-CEO
+    //           and CTO) are all due before --at: holder Co-CEO and CTO (by
+    //           the ladder, not the events), and they are missed: overdue.
+    //           No later holder change (step 5 is empty) and answered: no
+    //           next_step, next_deadline null → last, though its id sorts
+    //           first.
+    //  closed   gold P2 opened 09:00, closed at 12:00 = --at: not open.
+    //  q2, q1   gold P2 opened 11:00 (q2 first in the file): 1h of 2h = 50
+    //           % → watch; due 13:00, 3600 s left; step 2 at 15:00. Equal
+    //           next_deadline 13:00: ordered by id, q1 before q2.
+    //  b-best   basic P3 opened 10:00: best effort (due, remaining, elapsed
+    //           null). Basic steps count business days (standard clock)
+    //           after the local date Mon 30 Nov: step 1 (Support Team) no
+    //           change; step 4 (10 business days): Dec 1, 2, 3, 4, 7, (8 is
+    //           a holiday) 9, 10, 11, 14, 15 → Tue 15 Dec 18:00, Team
+    //           Leader; next_deadline that instant.
+    //  just     gold P2 opened at 12:00 = --at: open, 0 % → ok; due 14:00,
+    //           7200 s left; step 2 at 16:00.
+    //  future   opened 12:00:01: not yet open.
+    // Order: q1, q2 (13:00), just (14:00), b-best (15 Dec), a-exec (null).
+    let events = [
+        opened("a-exec", "2026-11-23T09:00:00+01:00", "gold", "P1"),
+        event("a-exec", "2026-11-23T09:30:00+01:00", "responded", ""),
+        opened("closed", "2026-11-30T09:00:00+01:00", "gold", "P2"),
+        opened("b-best", "2026-11-30T10:00:00+01:00", "basic", "P3"),
+        opened("q2", "2026-11-30T11:00:00+01:00", "gold", "P2"),
+        opened("q1", "2026-11-30T11:00:00+01:00", "gold", "P2"),
+        event("closed", "2026-11-30T12:00:00+01:00", "closed", ""),
+        opened("just", "2026-11-30T12:00:00+01:00", "gold", "P2"),
+        opened("future", "2026-11-30T12:00:01+01:00", "gold", "P2"),
+    ]
+    .concat();
+    let rows = queue(&events, "2026-11-30T12:00:00+01:00");
+    assert_eq!(ids(&rows), ["q1", "q2", "just", "b-best", "a-exec"]);
+
+    for id in ["q1", "q2"] {
+        let q = row(&rows, id);
+        assert_eq!(
+            response(q),
+            (json!("2026-11-30T13:00:00+01:00"), json!(3600), json!("watch"), Some(50.0)),
+            "{id}"
+        );
+        assert_eq!(q["next_step"]["at"], "2026-11-30T15:00:00+01:00", "{id}");
+        assert_eq!(q["next_deadline"], "2026-11-30T13:00:00+01:00", "{id}");
+    }
+
+    let just = row(&rows, "just");
+    assert_eq!(
+        response(just),
+        (json!("2026-11-30T14:00:00+01:00"), json!(7200), json!("ok"), Some(0.0))
+    );
+    assert_eq!(
+        pick(&just["next_step"], &["step", "at", "reaches"]),
+        json!({"step": 2, "at": "2026-11-30T16:00:00+01:00", "reaches": "Team Leader"})
+    );
+
+    let best = row(&rows, "b-best");
+    assert_eq!(best["plan"], "basic");
+    assert_eq!(best["priority"], "P3");
+    assert_eq!(response(best), (Value::Null, Value::Null, json!("best_effort"), None));
+    assert_eq!(best["holder"], "Support Team");
+    assert_eq!(best["escalation_overdue"], false);
+    assert_eq!(
+        pick(&best["next_step"], &["step", "at", "reaches"]),
+        json!({"step": 4, "at": "2026-12-15T18:00:00+01:00", "reaches": "Team Leader"})
+    );
+    assert_eq!(best["next_deadline"], "2026-12-15T18:00:00+01:00");
+
+    let exec = row(&rows, "a-exec");
+    assert_eq!(exec["priority"], "P1");
+    assert_eq!(exec["opened"], "2026-11-23T09:00:00+01:00");
+    assert_eq!(
+        response(exec),
+        (json!("2026-11-23T10:00:00+01:00"), Value::Null, json!("responded"), None)
+    );
+    assert_eq!(exec["holder"], "Co-CEO and CTO");
+    assert_eq!(exec["escalation_overdue"], true);
+    assert_eq!(exec["next_step"], Value::Null);
+    assert_eq!(exec["next_deadline"], Value::Null);
+}
+
+#[test]
+fn a_wait_in_force_ends_at_at_and_a_raised_priority_applies() {
+    // --at Mon 2026-11-23 12:00 CET.
+    //  w  gold P2 opened 09:00, status "waiting" at 09:30, still waiting: the
+    //     wait counts as ending at 12:00. Used: 09:00-09:30 = 30 min of 120
+    //     = 25 % → ok; due 12:00 + 90 min = 13:30, 5400 s of clock time
+    //     left. Step 1 (2h) also lands at 13:30 but names Support Team; step
+    //     2 (4h): 30 min + 3.5h from 12:00 → 15:30 Team Leader.
+    //  r  gold P3 opened 09:00, raised to P2 at 11:30: P2 is in force at
+    //     --at and no response yet, so P2's target: due 11:00 (2h from the
+    //     opening): breached, -3600 s, 180 of 120 min = 150 %. Step 1 at
+    //     11:00 (P3 then: Support Team, no change); next change with the
+    //     ladder in force at --at (P2): step 2 (4h) 13:00 Team Leader.
+    //     next_deadline = the due 11:00.
+    // Order: r (11:00), w (13:30).
+    let events = [
+        opened("w", "2026-11-23T09:00:00+01:00", "gold", "P2"),
+        opened("r", "2026-11-23T09:00:00+01:00", "gold", "P3"),
+        event("w", "2026-11-23T09:30:00+01:00", "status", ",\"status\":\"waiting\""),
+        event("r", "2026-11-23T11:30:00+01:00", "priority", ",\"priority\":\"P2\""),
+    ]
+    .concat();
+    let rows = queue(&events, "2026-11-23T12:00:00+01:00");
+    assert_eq!(ids(&rows), ["r", "w"]);
+
+    let w = row(&rows, "w");
+    assert_eq!(w["waiting"], true);
+    assert_eq!(w["holder"], "Support Team");
+    assert_eq!(
+        response(w),
+        (json!("2026-11-23T13:30:00+01:00"), json!(5400), json!("ok"), Some(25.0))
+    );
+    assert_eq!(
+        pick(&w["next_step"], &["step", "at", "reaches"]),
+        json!({"step": 2, "at": "2026-11-23T15:30:00+01:00", "reaches": "Team Leader"})
+    );
+    assert_eq!(w["next_deadline"], "2026-11-23T13:30:00+01:00");
+
+    let r = row(&rows, "r");
+    assert_eq!(r["priority"], "P2");
+    assert_eq!(r["waiting"], false);
+    assert_eq!(r["holder"], "Support Team");
+    assert_eq!(r["escalation_overdue"], false);
+    assert_eq!(
+        response(r),
+        (json!("2026-11-23T11:00:00+01:00"), json!(-3600), json!("breached"), Some(150.0))
+    );
+    assert_eq!(
+        pick(&r["next_step"], &["step", "at", "reaches"]),
+        json!({"step": 2, "at": "2026-11-23T13:00:00+01:00", "reaches": "Team Leader"})
+    );
+    assert_eq!(r["next_deadline"], "2026-11-23T11:00:00+01:00");
+}
+
+#[test]
+fn ticket_rows_with_other_warning_thresholds() {
+    // queue --input tickets.csv --warn 20,40,60 --at Mon 2026-11-23 12:00
+    // CET, gold europe:
+    //  r1 P4 opened 10:00: 2h of 8h = 25 % → watch (≥ 20; "ok" with the
+    //     default 50). Due 18:00.
+    //  r2 P2 opened 10:48: 72 of 120 min = 60 % → critical (≥ 60); due
+    //     12:48, 2880 s left.
+    //  r3 P3 opened 09:00, paused 09:30-10:30: used 30 min + 90 min = 2h of
+    //     4h = 50 % → at_risk (≥ 40, < 60); due 4h + the 1h pause = 14:00,
+    //     7200 s left.
+    //  r4 P2 opened 09:00, closed 11:00: not open at 12:00, not listed.
+    //  r5 P2 opened 09:00, answered 09:10: responded; next deadline step 2
+    //     (4h) at 13:00.
+    //  r6 P4 opened 11:00: 1h of 8h = 12.5 % → ok; due 7h Mon + 1h Tue →
+    //     Tue 24 Nov 10:00.
+    //  r7 P2 opened 11:00, raised to P1 at 11:30: 60 min from the opening →
+    //     due exactly at --at 12:00. Not after due, so not breached: 100 %
+    //     → critical, 0 s left.
+    // Order by next_deadline: r7 12:00, r2 12:48, r5 13:00, r3 14:00, r1
+    // 18:00, r6 Tue 10:00.
+    let csv = concat!(
+        "id,plan,priority,desk,opened,pauses,priority_changes,responded,closed\n",
+        "r1,gold,P4,europe,2026-11-23T10:00:00+01:00,,,,\n",
+        "r2,gold,P2,europe,2026-11-23T10:48:00+01:00,,,,\n",
+        "r3,gold,P3,europe,2026-11-23T09:00:00+01:00,2026-11-23T09:30:00+01:00/2026-11-23T10:30:00+01:00,,,\n",
+        "r4,gold,P2,europe,2026-11-23T09:00:00+01:00,,,,2026-11-23T11:00:00+01:00\n",
+        "r5,gold,P2,europe,2026-11-23T09:00:00+01:00,,,2026-11-23T09:10:00+01:00,\n",
+        "r6,gold,P4,europe,2026-11-23T11:00:00+01:00,,,,\n",
+        "r7,gold,P2,europe,2026-11-23T11:00:00+01:00,,2026-11-23T11:30:00+01:00=P1,,\n",
+    );
+    let v = Test::new()
+        .file("tickets.csv", csv)
+        .args(["queue", "--input", "tickets.csv", "--at", "2026-11-23T12:00:00+01:00"])
+        .args(["--warn", "20,40,60"])
+        .format("json")
+        .json();
+    let rows = v.as_array().unwrap_or_else(|| panic!("not an array: {v}"));
+    assert_eq!(ids(rows), ["r7", "r2", "r5", "r3", "r1", "r6"]);
+    let states: Vec<&str> = rows
+        .iter()
+        .map(|r| r["response"]["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        states,
+        ["critical", "critical", "responded", "at_risk", "watch", "ok"]
+    );
+
+    let r7 = row(rows, "r7");
+    assert_eq!(r7["priority"], "P1");
+    assert_eq!(
+        response(r7),
+        (json!("2026-11-23T12:00:00+01:00"), json!(0), json!("critical"), Some(100.0))
+    );
+    assert_eq!(
+        response(row(rows, "r2")),
+        (json!("2026-11-23T12:48:00+01:00"), json!(2880), json!("critical"), Some(60.0))
+    );
+    assert_eq!(
+        response(row(rows, "r3")),
+        (json!("2026-11-23T14:00:00+01:00"), json!(7200), json!("at_risk"), Some(50.0))
+    );
+    assert_eq!(row(rows, "r1")["response"]["elapsed_percent"].as_f64(), Some(25.0));
+    assert_eq!(row(rows, "r6")["response"]["due"], "2026-11-24T10:00:00+01:00");
+    assert_eq!(row(rows, "r6")["response"]["elapsed_percent"].as_f64(), Some(12.5));
+    assert_eq!(row(rows, "r5")["next_deadline"], "2026-11-23T13:00:00+01:00");
+}
