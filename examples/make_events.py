@@ -34,7 +34,7 @@ import os
 import random
 from datetime import date, datetime, timedelta, timezone
 
-SEED = 20261116
+SEED = 20261117
 TICKETS = 300
 FIRST_ID = 20001
 FIRST_DAY = date(2026, 11, 16)  # Monday
@@ -45,11 +45,11 @@ CUTOFF = datetime(2026, 11, 29, 23, 59, 59, tzinfo=timezone.utc)
 # judged on time. Set to False to log only the three higher holders.
 ESCALATE_TO_SUPPORT_TEAM = True
 # Scales the agents' active time per ticket (more: more tickets open).
-WORK_SCALE = 1.0
+WORK_SCALE = 0.7
 # Share of hard tickets that run for days (and reach higher escalation steps).
-HARD_SHARE = {"P1": 0.35, "P2": 0.20, "P3": 0.07, "P4": 0.05}
+HARD_SHARE = {"P1": 0.35, "P2": 0.20, "P3": 0.05, "P4": 0.03}
 # The latest best-effort first response, in standard business seconds.
-BEST_EFFORT_MAX = 20 * 3600
+BEST_EFFORT_MAX = 12 * 3600
 # The longest customer wait.
 WAIT_MAX = 2 * 24 * 3600
 
@@ -365,7 +365,7 @@ def make_ticket(rng):
             late = loguniform(rng, 4 * M, 30 * H if target[0] == "bd" else 5 * H)
             resp = snap(rng, desk, agent_clock(p_resp), resp_due + int(late))
     resp = max(resp, t0 + 2 * M) + rng.randrange(60)
-    no_response = rng.random() < 0.015
+    no_response = rng.random() < 0.01
     if early:
         tc = snap(rng, desk, agent_clock(prio), t0 + int((resp - t0) * rng.uniform(0.05, 0.6)))
         tc = max(t0 + M, min(tc, resp - rng.randrange(M, 5 * M)))
@@ -398,7 +398,8 @@ def make_ticket(rng):
     work = {"P1": (1 * H, 10 * H), "P2": (1.5 * H, 20 * H),
             "P3": (2 * H, 24 * H), "P4": (3 * H, 36 * H)}[cur]
     W = int(loguniform(rng, *work) * WORK_SCALE)
-    if rng.random() < HARD_SHARE[cur]:
+    meta["hard"] = rng.random() < HARD_SHARE[cur]
+    if meta["hard"]:
         W = int(loguniform(rng, *({"P1": (16 * H, 3 * 24 * H)}.get(cur, (2 * 24 * H, 9 * 24 * H)))))
     nwaits = pick(rng, {0: 0.45, 1: 0.37, 2: 0.14, 3: 0.04})
     if cur == "P1":
@@ -426,6 +427,8 @@ def make_ticket(rng):
     if no_response:
         close = max(close, _ts(CUTOFF) + 24 * H)  # no answer yet: still open
     stays_waiting = pauses and rng.random() < 0.25
+    meta["stays_waiting"] = bool(stays_waiting)
+    meta["no_response"] = no_response
     for i, (a, b) in enumerate(pauses):
         ev.append((a, 2, "status", {"status": rng.choice(
             ["waiting", "waiting", "pending", "on-hold", "Waiting"])}))

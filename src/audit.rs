@@ -61,8 +61,8 @@ pub fn judge(
     }
 }
 
-/// Counts for one plan × priority × desk.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Counts for one group of tickets (plan × priority × desk by default).
+#[derive(Debug, Clone, Default)]
 pub struct Tally {
     pub tickets: u64,
     pub met: u64,
@@ -71,6 +71,29 @@ pub struct Tally {
     pub best_effort: u64,
     /// The largest lateness among breached tickets.
     pub worst_lateness: Option<TimeDelta>,
+    /// The lateness of breached tickets, in a sketch of bounded size whose
+    /// quantiles are within 1% of the exact value.
+    lateness: Lateness,
+    /// Escalation steps by verdict, in the order of [`StepVerdict::ALL`].
+    pub steps: [u64; 5],
+}
+
+/// Lateness in seconds, kept as a DDSketch (relative error 1%).
+#[derive(Clone)]
+struct Lateness(sketches_ddsketch::DDSketch);
+
+impl std::fmt::Debug for Lateness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lateness({} values)", self.0.count())
+    }
+}
+
+impl Default for Lateness {
+    fn default() -> Self {
+        Lateness(sketches_ddsketch::DDSketch::new(
+            sketches_ddsketch::Config::defaults(),
+        ))
+    }
 }
 
 impl Tally {
@@ -82,10 +105,31 @@ impl Tally {
                 self.breached += 1;
                 if let Some(late) = lateness {
                     self.worst_lateness = Some(self.worst_lateness.map_or(late, |w| w.max(late)));
+                    #[allow(clippy::cast_precision_loss)]
+                    self.lateness.0.add(late.num_seconds() as f64);
                 }
             }
             Verdict::Open => self.open += 1,
             Verdict::BestEffort => self.best_effort += 1,
+        }
+    }
+
+    /// The `q` quantile (0 to 1) of the breached tickets' lateness, in
+    /// seconds, within 1%.
+    pub fn lateness_quantile(&self, q: f64) -> Option<i64> {
+        #[allow(clippy::cast_possible_truncation)]
+        self.lateness.0.quantile(q).ok().flatten().map(|v| v.round() as i64)
+    }
+
+    /// Count a judged history: its response and its escalation steps.
+    pub fn add_history(&mut self, judgement: &Judgement) {
+        self.add(judgement.response.verdict, judgement.response.late);
+        for step in &judgement.escalations {
+            let index = StepVerdict::ALL
+                .iter()
+                .position(|v| *v == step.verdict)
+                .unwrap_or_default();
+            self.steps[index] += 1;
         }
     }
 
@@ -159,6 +203,15 @@ pub enum StepVerdict {
 }
 
 impl StepVerdict {
+    /// In the order summaries count them.
+    pub const ALL: [StepVerdict; 5] = [
+        StepVerdict::OnTime,
+        StepVerdict::Late,
+        StepVerdict::Missed,
+        StepVerdict::Pending,
+        StepVerdict::NotNeeded,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             StepVerdict::NotNeeded => "not_needed",

@@ -244,8 +244,9 @@ pub type Finished<'d> = std::result::Result<History<'d>, Failed>;
 
 enum Entry<'d> {
     Open(History<'d>),
-    /// Failed already: its later events are passed over.
-    Failed,
+    /// Failed already, or opened after as-of: its later events are passed
+    /// over.
+    Skipped,
 }
 
 /// Events in, histories out (SPEC §9). Events after `as_of` are ignored.
@@ -282,9 +283,12 @@ impl<'d> Recorder<'d> {
         let kind = fields.kind.as_deref().unwrap_or_default().trim().to_ascii_lowercase();
         let entry = self.tickets.get_mut(&id);
         let outcome = match (entry, kind.as_str()) {
-            (Some(Entry::Failed), _) => return None,
+            (Some(Entry::Skipped), _) => return None,
             (None, "opened") => match self.open(line, &fields) {
-                Ok(None) => return None,
+                Ok(None) => {
+                    self.tickets.insert(id, Entry::Skipped);
+                    return None;
+                }
                 Ok(Some(history)) => {
                     self.next_order += 1;
                     self.tickets.insert(id, Entry::Open(history));
@@ -320,7 +324,7 @@ impl<'d> Recorder<'d> {
             Err(e) => e.to_string(),
             Ok(()) => return None,
         };
-        let order = match self.tickets.insert(id.clone(), Entry::Failed) {
+        let order = match self.tickets.insert(id.clone(), Entry::Skipped) {
             Some(Entry::Open(history)) => history.order,
             _ => {
                 self.next_order += 1;
@@ -342,7 +346,7 @@ impl<'d> Recorder<'d> {
             .into_values()
             .filter_map(|entry| match entry {
                 Entry::Open(history) => Some(history),
-                Entry::Failed => None,
+                Entry::Skipped => None,
             })
             .collect();
         open.sort_by_key(|h| h.order);
