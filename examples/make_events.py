@@ -44,7 +44,7 @@ CUTOFF = datetime(2026, 11, 29, 23, 59, 59, tzinfo=timezone.utc)
 # initial holder); log that hand-over as an escalation so the step can be
 # judged on time. Set to False to log only the three higher holders.
 ESCALATE_TO_SUPPORT_TEAM = True
-# Scales the agents' active time per ticket (more: more tickets open).
+# Scales the agents' active time per ticket (larger: more tickets open).
 WORK_SCALE = 0.7
 # Share of hard tickets that run for days (and reach higher escalation steps).
 HARD_SHARE = {"P1": 0.35, "P2": 0.20, "P3": 0.05, "P4": 0.03}
@@ -223,7 +223,7 @@ def due(desk, target, start, pauses):
     return add(start, seconds, minus(windows(desk, clock), pauses))
 
 
-def clock_of(plan, target):
+def clock_of(target):
     if target[0] == "bd":
         return "standard"
     return target[1]
@@ -281,8 +281,7 @@ def pick(rng, weights):
 def opening(rng, desk):
     """An opening instant: mostly in standard hours, some nights/weekends."""
     std = [w for w in windows(desk, "standard")
-           if _ts(datetime(2026, 11, 16, tzinfo=UTC)) - 14 * H <= w[0]
-           and local_date(desk, w[0]) >= FIRST_DAY
+           if local_date(desk, w[0]) >= FIRST_DAY
            and local_date(desk, w[0]) < FIRST_DAY + timedelta(days=DAYS)]
     off = DESKS[desk]["offset"]
     while True:
@@ -357,7 +356,7 @@ def make_ticket(rng):
         resp = add(t0, int(loguniform(rng, 0.5 * H, BEST_EFFORT_MAX)), windows(desk, "standard"))
     else:
         resp_due = due(desk, target, t0, [])
-        wins = windows(desk, clock_of(plan, target))
+        wins = windows(desk, clock_of(target))
         length = clock_time(t0, resp_due, wins)
         if rng.random() < 0.85:
             resp = add(t0, int(length * rng.uniform(0.1, 0.97)), wins)

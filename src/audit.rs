@@ -71,28 +71,61 @@ pub struct Tally {
     pub best_effort: u64,
     /// The largest lateness among breached tickets.
     pub worst_lateness: Option<TimeDelta>,
-    /// The lateness of breached tickets, in a sketch of bounded size whose
-    /// quantiles are within 1% of the exact value.
+    /// The lateness of breached tickets, in bounded memory.
     lateness: Lateness,
     /// Escalation steps by verdict, in the order of [`StepVerdict::ALL`].
     pub steps: [u64; 5],
 }
 
-/// Lateness in seconds, kept as a DDSketch (relative error 1%).
-#[derive(Clone)]
-struct Lateness(sketches_ddsketch::DDSketch);
+/// Lateness in seconds: every value while there are few, then a DDSketch
+/// (relative error 1%), so that memory stays bounded.
+#[derive(Clone, Default)]
+struct Lateness {
+    exact: Vec<i64>,
+    sketch: Option<sketches_ddsketch::DDSketch>,
+}
+
+/// How many values are kept exactly before the sketch takes over.
+const EXACT_LATENESS: usize = 1024;
 
 impl std::fmt::Debug for Lateness {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Lateness({} values)", self.0.count())
+        write!(f, "Lateness({} exact values)", self.exact.len())
     }
 }
 
-impl Default for Lateness {
-    fn default() -> Self {
-        Lateness(sketches_ddsketch::DDSketch::new(
-            sketches_ddsketch::Config::defaults(),
-        ))
+impl Lateness {
+    #[allow(clippy::cast_precision_loss)]
+    fn add(&mut self, seconds: i64) {
+        if let Some(sketch) = &mut self.sketch {
+            sketch.add(seconds as f64);
+        } else if self.exact.len() < EXACT_LATENESS {
+            self.exact.push(seconds);
+        } else {
+            let mut sketch =
+                sketches_ddsketch::DDSketch::new(sketches_ddsketch::Config::defaults());
+            for value in self.exact.drain(..).chain([seconds]) {
+                sketch.add(value as f64);
+            }
+            self.sketch = Some(sketch);
+        }
+    }
+
+    /// The `q` quantile by nearest rank: the smallest value with at least
+    /// `q` of all values at or below it.
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    fn quantile(&self, q: f64) -> Option<i64> {
+        if let Some(sketch) = &self.sketch {
+            return sketch.quantile(q).ok().flatten().map(|v| v.round() as i64);
+        }
+        let mut values = self.exact.clone();
+        values.sort_unstable();
+        let rank = ((q * values.len() as f64).ceil() as usize).max(1);
+        values.get(rank - 1).copied()
     }
 }
 
@@ -105,8 +138,7 @@ impl Tally {
                 self.breached += 1;
                 if let Some(late) = lateness {
                     self.worst_lateness = Some(self.worst_lateness.map_or(late, |w| w.max(late)));
-                    #[allow(clippy::cast_precision_loss)]
-                    self.lateness.0.add(late.num_seconds() as f64);
+                    self.lateness.add(late.num_seconds());
                 }
             }
             Verdict::Open => self.open += 1,
@@ -115,10 +147,10 @@ impl Tally {
     }
 
     /// The `q` quantile (0 to 1) of the breached tickets' lateness, in
-    /// seconds, within 1%.
+    /// seconds: exact (nearest rank) up to 1,024 breached tickets, within
+    /// 1% beyond.
     pub fn lateness_quantile(&self, q: f64) -> Option<i64> {
-        #[allow(clippy::cast_possible_truncation)]
-        self.lateness.0.quantile(q).ok().flatten().map(|v| v.round() as i64)
+        self.lateness.quantile(q)
     }
 
     /// Count a judged history: its response and its escalation steps.

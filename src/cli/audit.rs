@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use anyhow::Context as _;
 use clap::Args;
 
 use slacalc::audit::{audit, tally, Summary, TicketAudit};
@@ -29,8 +30,20 @@ pub struct AuditArgs {
     /// Output format [default: table]
     #[arg(long, value_enum)]
     pub format: Option<super::TableJsonCsv>,
-    /// The export: JSON Lines or CSV with a header (- for stdin)
-    file: String,
+    /// The export of ticket rows: JSON Lines or CSV with a header (- for
+    /// stdin)
+    #[arg(required_unless_present = "events", conflicts_with = "events")]
+    file: Option<String>,
+    /// An event log instead (SPEC §9): opened, status, priority, notified,
+    /// responded, escalated and closed events of interleaved tickets
+    #[arg(long, value_name = "FILE")]
+    events: Option<String>,
+    /// With --events: group the summary by this column of the opened
+    /// event (e.g. agent), or by opened:day, opened:week or opened:month
+    #[arg(long, value_name = "FIELD", requires = "events")]
+    by: Option<String>,
+    #[command(flatten)]
+    event_options: super::events::EventOptions,
     /// The export's own column (or key) for a field, FIELD=COLUMN
     /// (repeatable), e.g. opened="Created at"
     #[arg(long, value_name = "FIELD=COLUMN")]
@@ -43,15 +56,34 @@ pub struct AuditArgs {
     #[arg(long)]
     tickets: bool,
     /// Judge unanswered tickets as of this instant: RFC 3339, a local time
-    /// at each ticket's desk, or now
+    /// at each ticket's desk (with --events: in UTC), or now; events after
+    /// it are ignored
     #[arg(long, default_value = "now", value_name = "TIME")]
     as_of: String,
 }
 
 impl Execute for AuditArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+        if let Some(events) = &self.events {
+            let as_of = input::instant(&self.as_of, slacalc::time::UTC, context.now)
+                .context("--as-of")?;
+            let by = self.by.as_deref();
+            return super::events::EventAudit {
+                source: super::events::EventSource {
+                    path: events,
+                    format: self.input_format,
+                    map: &self.map,
+                    options: &self.event_options,
+                    keep: by.filter(|by| !super::events::by_opening(by)),
+                },
+                as_of,
+                tickets: self.tickets,
+                by,
+            }
+            .run(context, out);
+        }
         let source = batch::Source {
-            path: &self.file,
+            path: self.file.as_deref().unwrap_or("-"),
             format: self.input_format,
             map: &self.map,
         };

@@ -10,6 +10,7 @@ mod coverage;
 mod deadline;
 mod eol;
 mod escalate;
+mod events;
 mod format;
 mod generate;
 mod holidays;

@@ -9,6 +9,7 @@ pub mod coverage;
 pub mod deadline;
 pub mod eol;
 pub mod escalate;
+pub mod history;
 pub mod holidays;
 pub mod ics;
 pub mod renew;

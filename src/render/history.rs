@@ -1,0 +1,422 @@
+//! `audit --events`: judged ticket histories (one JSON line, CSV row or
+//! table row a ticket) and their summary per group (SPEC §9).
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use slacalc::audit::{Judged, Judgement, StepVerdict, Tally};
+use slacalc::time::Tz;
+
+use super::rfc3339;
+
+// A pause as its ticket's output lists it.
+#[derive(Serialize, schemars::JsonSchema)]
+struct PauseJson {
+    from: String,
+    to: String,
+}
+
+// A response or a P1 notification judged.
+#[derive(Serialize, schemars::JsonSchema)]
+struct JudgedJson {
+    /// The priority that applies: in force at the response (without one,
+    /// at the close or as-of, whichever is first).
+    priority: String,
+    /// The target, in words.
+    target: String,
+    /// null: best effort.
+    due: Option<String>,
+    /// The first response (notification), or the close that counts as it.
+    responded: Option<String>,
+    /// met, breached, open or best_effort.
+    verdict: &'static str,
+    /// Wall-clock seconds from due to the response (negative: early), or
+    /// to as-of when breached without one.
+    late_seconds: Option<i64>,
+}
+
+impl JudgedJson {
+    fn new(judged: &Judged, zone: Tz) -> JudgedJson {
+        JudgedJson {
+            priority: judged.priority.id.clone(),
+            target: super::target(judged.target),
+            due: judged.due.map(|t| rfc3339(t, zone)),
+            responded: judged.at.map(|t| rfc3339(t, zone)),
+            verdict: judged.verdict.name(),
+            late_seconds: judged.late.map(|d| d.num_seconds()),
+        }
+    }
+}
+
+// An escalation step judged.
+#[derive(Serialize, schemars::JsonSchema)]
+struct StepJson {
+    step: usize,
+    due: String,
+    /// The holder the step hands the ticket to.
+    reaches: String,
+    /// The first escalation to that holder or a later one of the ladder.
+    escalated_at: Option<String>,
+    /// on_time, late, missed, pending or not_needed.
+    verdict: &'static str,
+    late_seconds: Option<i64>,
+}
+
+/// One ticket's history judged (`audit --events --tickets`).
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct HistoryJson {
+    id: String,
+    plan: String,
+    /// The priority that applies to the response.
+    priority: String,
+    desk: String,
+    opened: String,
+    closed: Option<String>,
+    /// The waits, as their union; one still going on ends at as-of.
+    pauses: Vec<PauseJson>,
+    response: JudgedJson,
+    /// Only when the priority that applies has a notification target (P1).
+    notification: Option<JudgedJson>,
+    /// The steps that change who holds the ticket.
+    escalations: Vec<StepJson>,
+}
+
+impl HistoryJson {
+    pub fn new(judgement: &Judgement) -> HistoryJson {
+        let history = &judgement.history;
+        let zone = history.desk.zone;
+        let at = |t: DateTime<Utc>| rfc3339(t, zone);
+        HistoryJson {
+            id: history.id.clone(),
+            plan: history.plan.name.clone(),
+            priority: judgement.response.priority.id.clone(),
+            desk: history.desk.name.clone(),
+            opened: at(history.opened),
+            closed: history.closed.map(at),
+            pauses: judgement
+                .pauses
+                .as_slice()
+                .iter()
+                .map(|p| PauseJson {
+                    from: at(p.start),
+                    to: at(p.end),
+                })
+                .collect(),
+            response: JudgedJson::new(&judgement.response, zone),
+            notification: judgement
+                .notification
+                .as_ref()
+                .map(|n| JudgedJson::new(n, zone)),
+            escalations: judgement
+                .escalations
+                .iter()
+                .map(|s| StepJson {
+                    step: s.step,
+                    due: at(s.due),
+                    reaches: s.reaches.clone(),
+                    escalated_at: s.escalated_at.map(at),
+                    verdict: s.verdict.name(),
+                    late_seconds: s.late.map(|d| d.num_seconds()),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A ticket that could not be judged, in its place.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct FailedTicketJson {
+    pub line: u64,
+    pub ticket: String,
+    pub error: String,
+}
+
+/// One judged ticket as a CSV row: the response and notification flat,
+/// the escalation steps counted by verdict.
+#[derive(Serialize)]
+pub struct HistoryRow {
+    id: String,
+    plan: String,
+    priority: String,
+    desk: String,
+    opened: String,
+    closed: Option<String>,
+    paused_seconds: i64,
+    response_due: Option<String>,
+    responded: Option<String>,
+    response_verdict: &'static str,
+    response_late_seconds: Option<i64>,
+    notification_due: Option<String>,
+    notified: Option<String>,
+    notification_verdict: Option<&'static str>,
+    notification_late_seconds: Option<i64>,
+    escalations_on_time: usize,
+    escalations_late: usize,
+    escalations_missed: usize,
+    escalations_pending: usize,
+    escalations_not_needed: usize,
+}
+
+impl HistoryRow {
+    pub fn new(judgement: &Judgement) -> HistoryRow {
+        let json = HistoryJson::new(judgement);
+        let count = |verdict: StepVerdict| {
+            judgement
+                .escalations
+                .iter()
+                .filter(|s| s.verdict == verdict)
+                .count()
+        };
+        HistoryRow {
+            paused_seconds: judgement
+                .pauses
+                .as_slice()
+                .iter()
+                .map(|p| p.length().num_seconds())
+                .sum(),
+            response_due: json.response.due,
+            responded: json.response.responded,
+            response_verdict: json.response.verdict,
+            response_late_seconds: json.response.late_seconds,
+            notification_due: json.notification.as_ref().and_then(|n| n.due.clone()),
+            notified: json.notification.as_ref().and_then(|n| n.responded.clone()),
+            notification_verdict: json.notification.as_ref().map(|n| n.verdict),
+            notification_late_seconds: json.notification.as_ref().and_then(|n| n.late_seconds),
+            escalations_on_time: count(StepVerdict::OnTime),
+            escalations_late: count(StepVerdict::Late),
+            escalations_missed: count(StepVerdict::Missed),
+            escalations_pending: count(StepVerdict::Pending),
+            escalations_not_needed: count(StepVerdict::NotNeeded),
+            id: json.id,
+            plan: json.plan,
+            priority: json.priority,
+            desk: json.desk,
+            opened: json.opened,
+            closed: json.closed,
+        }
+    }
+}
+
+/// Escalation steps of a group, by verdict.
+#[derive(Serialize, schemars::JsonSchema)]
+struct StepCountsJson {
+    on_time: u64,
+    late: u64,
+    missed: u64,
+    pending: u64,
+    not_needed: u64,
+}
+
+/// One group of the summary: its keys (plan, priority and desk, or the
+/// `--by` field), then its counts.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct GroupJson {
+    #[serde(flatten)]
+    keys: std::collections::BTreeMap<String, Option<String>>,
+    tickets: u64,
+    met: u64,
+    breached: u64,
+    open: u64,
+    best_effort: u64,
+    compliance_percent: Option<f64>,
+    worst_late_seconds: Option<i64>,
+    /// Within 1% of the exact value (a DDSketch keeps memory bounded).
+    median_late_seconds: Option<i64>,
+    /// Within 1% of the exact value.
+    p90_late_seconds: Option<i64>,
+    escalations: StepCountsJson,
+}
+
+impl GroupJson {
+    pub fn new(names: &[String], values: &[Option<String>], tally: &Tally) -> GroupJson {
+        let [on_time, late, missed, pending, not_needed] = tally.steps;
+        GroupJson {
+            keys: names.iter().cloned().zip(values.iter().cloned()).collect(),
+            tickets: tally.tickets,
+            met: tally.met,
+            breached: tally.breached,
+            open: tally.open,
+            best_effort: tally.best_effort,
+            compliance_percent: tally.compliance().map(|c| (c * 10.0).round() / 10.0),
+            worst_late_seconds: tally.worst_lateness.map(|d| d.num_seconds()),
+            median_late_seconds: tally.lateness_quantile(0.5),
+            p90_late_seconds: tally.lateness_quantile(0.9),
+            escalations: StepCountsJson {
+                on_time,
+                late,
+                missed,
+                pending,
+                not_needed,
+            },
+        }
+    }
+}
+
+/// The summary document of `audit --events`.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct SummaryJson {
+    /// The instant judged at (RFC 3339, UTC).
+    pub as_of: String,
+    /// Lines and tickets that failed.
+    pub errors: u64,
+    /// The first of them (at most 100).
+    pub failed_lines: Vec<FailedTicketJson>,
+    pub summary: Vec<GroupJson>,
+}
+
+/// Either shape of `audit --events --format json`.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum AuditEventsJson {
+    Summary(SummaryJson),
+    Ticket(HistoryJson),
+    Failed(FailedTicketJson),
+}
+
+/// The JSON Schema of `audit --events`'s output, each shape.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(AuditEventsJson)
+}
+
+/// The summary as CSV: one row a group, escalation counts flat.
+pub fn summary_csv(names: &[String], groups: &[(Vec<Option<String>>, Tally)]) -> anyhow::Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = names.to_vec();
+    header.extend(
+        [
+            "tickets",
+            "met",
+            "breached",
+            "open",
+            "best_effort",
+            "compliance_percent",
+            "worst_late_seconds",
+            "median_late_seconds",
+            "p90_late_seconds",
+            "escalations_on_time",
+            "escalations_late",
+            "escalations_missed",
+            "escalations_pending",
+            "escalations_not_needed",
+        ]
+        .map(String::from),
+    );
+    writer.write_record(&header)?;
+    for (values, tally) in groups {
+        let g = GroupJson::new(names, values, tally);
+        let mut row: Vec<String> = values.iter().map(|v| v.clone().unwrap_or_default()).collect();
+        let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        row.extend([
+            g.tickets.to_string(),
+            g.met.to_string(),
+            g.breached.to_string(),
+            g.open.to_string(),
+            g.best_effort.to_string(),
+            g.compliance_percent.map(|c| c.to_string()).unwrap_or_default(),
+            opt(g.worst_late_seconds),
+            opt(g.median_late_seconds),
+            opt(g.p90_late_seconds),
+            g.escalations.on_time.to_string(),
+            g.escalations.late.to_string(),
+            g.escalations.missed.to_string(),
+            g.escalations.pending.to_string(),
+            g.escalations.not_needed.to_string(),
+        ]);
+        writer.write_record(&row)?;
+    }
+    Ok(String::from_utf8(
+        writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?,
+    )?)
+}
+
+/// The summary as a table, then one line per failed ticket or line.
+pub fn summary_table(
+    names: &[String],
+    groups: &[(Vec<Option<String>>, Tally)],
+    failed: &[FailedTicketJson],
+    colors: super::Colors,
+) -> String {
+    let narrow = super::narrower_than(120);
+    let counts: &[&str] = if narrow {
+        &["n", "met", "miss", "open", "met %", "median", "steps ok/late/miss"]
+    } else {
+        &[
+            "tickets",
+            "met",
+            "breached",
+            "open",
+            "compliance",
+            "median lateness",
+            "steps on time/late/missed",
+        ]
+    };
+    let header: Vec<&str> = names.iter().map(String::as_str).chain(counts.iter().copied()).collect();
+    let mut table = super::table(&header);
+    super::keep_whole(&mut table, &(0..names.len()).collect::<Vec<_>>());
+    for (values, tally) in groups {
+        let mut row: Vec<comfy_table::Cell> = values
+            .iter()
+            .map(|v| v.clone().unwrap_or_else(|| "-".into()).into())
+            .collect();
+        let [on_time, late, missed, ..] = tally.steps;
+        row.extend([
+            tally.tickets.to_string().into(),
+            tally.met.to_string().into(),
+            colors.alarm(tally.breached.to_string(), tally.breached > 0),
+            tally.open.to_string().into(),
+            tally
+                .compliance()
+                .map_or("-".into(), |c| format!("{c:.1}%"))
+                .into(),
+            tally
+                .lateness_quantile(0.5)
+                .map_or("-".into(), |s| super::hours(chrono::TimeDelta::seconds(s)))
+                .into(),
+            colors.alarm(format!("{on_time}/{late}/{missed}"), missed > 0),
+        ]);
+        table.add_row(row);
+    }
+    let mut text = format!("{table}\n");
+    for f in failed {
+        text.push_str(&format!("line {}: {}\n", f.line, f.error));
+    }
+    text
+}
+
+/// Judged tickets as a table, one row a ticket.
+pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String {
+    let mut table = super::table(&[
+        "id", "plan", "pri", "desk", "response due", "verdict", "late", "steps ok/late/miss",
+    ]);
+    super::keep_whole(&mut table, &[0, 3]);
+    for j in judgements {
+        let h = &j.history;
+        let count = |v: StepVerdict| j.escalations.iter().filter(|s| s.verdict == v).count();
+        let missed = count(StepVerdict::Missed);
+        table.add_row(vec![
+            h.id.clone().into(),
+            h.plan.name.clone().into(),
+            j.response.priority.id.clone().into(),
+            h.desk.name.clone().into(),
+            j.response
+                .due
+                .map_or("best effort".into(), |t| super::local(t, h.desk.zone))
+                .into(),
+            colors.alarm(
+                j.response.verdict.name().to_string(),
+                j.response.verdict == slacalc::audit::Verdict::Breached,
+            ),
+            j.response
+                .late
+                .filter(|d| *d > chrono::TimeDelta::zero())
+                .map_or("-".into(), super::hours)
+                .into(),
+            colors.alarm(
+                format!("{}/{}/{missed}", count(StepVerdict::OnTime), count(StepVerdict::Late)),
+                missed > 0,
+            ),
+        ]);
+    }
+    format!("{table}\n")
+}
