@@ -15,6 +15,7 @@ mod format;
 mod generate;
 mod holidays;
 mod names;
+mod queue;
 mod renew;
 mod report;
 mod schema;
@@ -96,6 +97,7 @@ enum Command {
     Holidays(holidays::HolidaysArgs),
     Clock(clock::ClockArgs),
     Audit(audit::AuditArgs),
+    Queue(queue::QueueArgs),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
     Completions(generate::CompletionsArgs),
@@ -151,6 +153,7 @@ impl Command {
             Command::Deadline(args) => args.format,
             Command::Escalate(args) => args.format.map(Into::into),
             Command::Audit(args) => args.format.map(Into::into),
+            Command::Queue(args) => args.format.map(Into::into),
             Command::Holidays(args) => args.format.map(Into::into),
             Command::Renew(args) => args.format.map(Into::into),
             Command::Eol(args) => args.format.map(Into::into),
@@ -171,6 +174,7 @@ impl Command {
             Command::Holidays(args) => args,
             Command::Clock(args) => args,
             Command::Audit(args) => args,
+            Command::Queue(args) => args,
             Command::Check(args) => args,
             Command::Schema(args) => args,
             Command::Completions(args) => args,

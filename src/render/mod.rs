@@ -11,6 +11,7 @@ pub mod eol;
 pub mod escalate;
 pub mod history;
 pub mod holidays;
+pub mod queue;
 pub mod ics;
 pub mod renew;
 
@@ -235,14 +236,28 @@ pub fn fit(text: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Colors(pub bool);
 
+/// How much a value needs attention: red for overdue, breached, missed
+/// or critical; yellow for at risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Plain,
+    Warning,
+    Alarm,
+}
+
 impl Colors {
     /// A cell of text, in red when `alarm` and colour is on.
     pub fn alarm(self, text: String, alarm: bool) -> comfy_table::Cell {
+        self.level(text, if alarm { Level::Alarm } else { Level::Plain })
+    }
+
+    /// A cell of text in the colour of its level, when colour is on.
+    pub fn level(self, text: String, level: Level) -> comfy_table::Cell {
         let cell = comfy_table::Cell::new(text);
-        if self.0 && alarm {
-            cell.fg(comfy_table::Color::Red)
-        } else {
-            cell
+        match (self.0, level) {
+            (true, Level::Alarm) => cell.fg(comfy_table::Color::Red),
+            (true, Level::Warning) => cell.fg(comfy_table::Color::Yellow),
+            _ => cell,
         }
     }
 }

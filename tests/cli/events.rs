@@ -78,7 +78,10 @@ fn ticket<'a>(lines: &'a [Value], id: &str) -> &'a Value {
 fn pick(value: &Value, keys: &[&str]) -> Value {
     let mut out = serde_json::Map::new();
     for key in keys {
-        let field = value.get(*key).cloned().unwrap_or_else(|| json!("<missing>"));
+        let field = value
+            .get(*key)
+            .cloned()
+            .unwrap_or_else(|| json!("<missing>"));
         out.insert((*key).to_string(), field);
     }
     Value::Object(out)
@@ -93,14 +96,28 @@ fn escalations(ticket: &Value) -> Vec<Value> {
         .map(|s| {
             pick(
                 s,
-                &["step", "due", "reaches", "escalated_at", "verdict", "late_seconds"],
+                &[
+                    "step",
+                    "due",
+                    "reaches",
+                    "escalated_at",
+                    "verdict",
+                    "late_seconds",
+                ],
             )
         })
         .collect()
 }
 
 /// One judged step, as `escalations` shows it.
-fn step(step: u64, due: &str, reaches: &str, at: Option<&str>, verdict: &str, late: Option<i64>) -> Value {
+fn step(
+    step: u64,
+    due: &str,
+    reaches: &str,
+    at: Option<&str>,
+    verdict: &str,
+    late: Option<i64>,
+) -> Value {
     json!({
         "step": step, "due": due, "reaches": reaches, "escalated_at": at,
         "verdict": verdict, "late_seconds": late,
@@ -160,7 +177,10 @@ fn a_wait_moves_the_due_and_lateness_is_wall_clock_seconds() {
         json!([{"from": "2026-11-23T09:30:00+01:00", "to": "2026-11-23T10:00:00+01:00"}])
     );
     assert_eq!(
-        pick(&t["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        pick(
+            &t["response"],
+            &["priority", "due", "responded", "verdict", "late_seconds"]
+        ),
         json!({
             "priority": "P2",
             "due": "2026-11-23T11:30:00+01:00",
@@ -173,9 +193,30 @@ fn a_wait_moves_the_due_and_lateness_is_wall_clock_seconds() {
     assert_eq!(
         escalations(t),
         [
-            step(2, "2026-11-23T13:30:00+01:00", "Team Leader", None, "missed", Some(73800)),
-            step(4, "2026-11-24T16:30:00+01:00", "Support Manager", None, "not_needed", None),
-            step(5, "2026-11-27T13:30:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+            step(
+                2,
+                "2026-11-23T13:30:00+01:00",
+                "Team Leader",
+                None,
+                "missed",
+                Some(73800)
+            ),
+            step(
+                4,
+                "2026-11-24T16:30:00+01:00",
+                "Support Manager",
+                None,
+                "not_needed",
+                None
+            ),
+            step(
+                5,
+                "2026-11-27T13:30:00+01:00",
+                "Co-CEO and CTO",
+                None,
+                "not_needed",
+                None
+            ),
         ]
     );
 }
@@ -205,11 +246,33 @@ fn the_priority_in_force_at_the_response_sets_the_target() {
     // judged), step 4 (16h, Tue 16:00) Team Leader, step 5 (40h, Fri 27 Nov
     // 13:00) Support Manager; both after the close: not_needed.
     let events = [
-        opened("raised", "2026-11-23T09:00:00+01:00", "gold", "P3", "europe"),
-        opened("lowered", "2026-11-23T09:00:00+01:00", "gold", "P1", "europe"),
-        event("raised", "2026-11-23T09:10:00+01:00", "priority", ",\"priority\":\"P1\""),
+        opened(
+            "raised",
+            "2026-11-23T09:00:00+01:00",
+            "gold",
+            "P3",
+            "europe",
+        ),
+        opened(
+            "lowered",
+            "2026-11-23T09:00:00+01:00",
+            "gold",
+            "P1",
+            "europe",
+        ),
+        event(
+            "raised",
+            "2026-11-23T09:10:00+01:00",
+            "priority",
+            ",\"priority\":\"P1\"",
+        ),
         event("lowered", "2026-11-23T09:20:00+01:00", "responded", ""),
-        event("lowered", "2026-11-23T09:30:00+01:00", "priority", ",\"priority\":\"P3\""),
+        event(
+            "lowered",
+            "2026-11-23T09:30:00+01:00",
+            "priority",
+            ",\"priority\":\"P3\"",
+        ),
         event("raised", "2026-11-23T09:40:00+01:00", "notified", ""),
         event("lowered", "2026-11-23T09:40:00+01:00", "closed", ""),
         event("raised", "2026-11-23T09:50:00+01:00", "responded", ""),
@@ -226,7 +289,10 @@ fn the_priority_in_force_at_the_response_sets_the_target() {
     let raised = ticket(&lines, "raised");
     assert_eq!(raised["priority"], "P1");
     assert_eq!(
-        pick(&raised["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        pick(
+            &raised["response"],
+            &["priority", "due", "responded", "verdict", "late_seconds"]
+        ),
         json!({
             "priority": "P1",
             "due": "2026-11-23T10:00:00+01:00",
@@ -236,7 +302,10 @@ fn the_priority_in_force_at_the_response_sets_the_target() {
         })
     );
     assert_eq!(
-        pick(&raised["notification"], &["priority", "due", "verdict", "late_seconds"]),
+        pick(
+            &raised["notification"],
+            &["priority", "due", "verdict", "late_seconds"]
+        ),
         json!({
             "priority": "P1",
             "due": "2026-11-23T09:30:00+01:00",
@@ -247,15 +316,39 @@ fn the_priority_in_force_at_the_response_sets_the_target() {
     assert_eq!(
         escalations(raised),
         [
-            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", Some("2026-11-23T10:45:00+01:00"), "on_time", Some(-900)),
-            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "not_needed", None),
-            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+            step(
+                1,
+                "2026-11-23T11:00:00+01:00",
+                "Team Leader",
+                Some("2026-11-23T10:45:00+01:00"),
+                "on_time",
+                Some(-900)
+            ),
+            step(
+                3,
+                "2026-11-23T17:00:00+01:00",
+                "Support Manager",
+                None,
+                "not_needed",
+                None
+            ),
+            step(
+                4,
+                "2026-11-24T16:00:00+01:00",
+                "Co-CEO and CTO",
+                None,
+                "not_needed",
+                None
+            ),
         ]
     );
 
     let lowered = ticket(&lines, "lowered");
     assert_eq!(
-        pick(&lowered["response"], &["priority", "due", "verdict", "late_seconds"]),
+        pick(
+            &lowered["response"],
+            &["priority", "due", "verdict", "late_seconds"]
+        ),
         json!({
             "priority": "P1",
             "due": "2026-11-23T10:00:00+01:00",
@@ -267,8 +360,22 @@ fn the_priority_in_force_at_the_response_sets_the_target() {
     assert_eq!(
         escalations(lowered),
         [
-            step(4, "2026-11-24T16:00:00+01:00", "Team Leader", None, "not_needed", None),
-            step(5, "2026-11-27T13:00:00+01:00", "Support Manager", None, "not_needed", None),
+            step(
+                4,
+                "2026-11-24T16:00:00+01:00",
+                "Team Leader",
+                None,
+                "not_needed",
+                None
+            ),
+            step(
+                5,
+                "2026-11-27T13:00:00+01:00",
+                "Support Manager",
+                None,
+                "not_needed",
+                None
+            ),
         ]
     );
 }
@@ -303,11 +410,17 @@ fn p1_notified_in_time_one_step_late_one_missed_one_pending() {
     assert_eq!(t["closed"], Value::Null);
     assert_eq!(t["pauses"], json!([]));
     assert_eq!(
-        pick(&t["notification"], &["priority", "due", "verdict", "late_seconds"]),
+        pick(
+            &t["notification"],
+            &["priority", "due", "verdict", "late_seconds"]
+        ),
         json!({"priority": "P1", "due": "2026-11-23T09:30:00+01:00", "verdict": "met", "late_seconds": -600})
     );
     assert_eq!(
-        pick(&t["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        pick(
+            &t["response"],
+            &["priority", "due", "responded", "verdict", "late_seconds"]
+        ),
         json!({
             "priority": "P1",
             "due": "2026-11-23T10:00:00+01:00",
@@ -319,9 +432,30 @@ fn p1_notified_in_time_one_step_late_one_missed_one_pending() {
     assert_eq!(
         escalations(t),
         [
-            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", Some("2026-11-23T11:30:00+01:00"), "late", Some(1800)),
-            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "missed", Some(61200)),
-            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "pending", None),
+            step(
+                1,
+                "2026-11-23T11:00:00+01:00",
+                "Team Leader",
+                Some("2026-11-23T11:30:00+01:00"),
+                "late",
+                Some(1800)
+            ),
+            step(
+                3,
+                "2026-11-23T17:00:00+01:00",
+                "Support Manager",
+                None,
+                "missed",
+                Some(61200)
+            ),
+            step(
+                4,
+                "2026-11-24T16:00:00+01:00",
+                "Co-CEO and CTO",
+                None,
+                "pending",
+                None
+            ),
         ]
     );
 }
@@ -356,9 +490,30 @@ fn a_later_holder_satisfies_earlier_steps_and_a_close_makes_later_ones_not_neede
     assert_eq!(
         escalations(t),
         [
-            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", Some("2026-11-23T10:30:00+01:00"), "on_time", Some(-1800)),
-            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", Some("2026-11-23T10:30:00+01:00"), "on_time", Some(-23400)),
-            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+            step(
+                1,
+                "2026-11-23T11:00:00+01:00",
+                "Team Leader",
+                Some("2026-11-23T10:30:00+01:00"),
+                "on_time",
+                Some(-1800)
+            ),
+            step(
+                3,
+                "2026-11-23T17:00:00+01:00",
+                "Support Manager",
+                Some("2026-11-23T10:30:00+01:00"),
+                "on_time",
+                Some(-23400)
+            ),
+            step(
+                4,
+                "2026-11-24T16:00:00+01:00",
+                "Co-CEO and CTO",
+                None,
+                "not_needed",
+                None
+            ),
         ]
     );
 }
@@ -387,7 +542,10 @@ fn a_close_without_response_counts_as_the_response_and_the_notification() {
     let quiet = ticket(&lines, "quiet");
     assert_eq!(quiet["closed"], "2026-11-23T10:00:00+01:00");
     assert_eq!(
-        pick(&quiet["response"], &["priority", "due", "verdict", "late_seconds"]),
+        pick(
+            &quiet["response"],
+            &["priority", "due", "verdict", "late_seconds"]
+        ),
         json!({"priority": "P2", "due": "2026-11-23T11:00:00+01:00", "verdict": "met", "late_seconds": -3600})
     );
     let verdicts: Vec<(u64, &str)> = quiet["escalations"]
@@ -396,24 +554,54 @@ fn a_close_without_response_counts_as_the_response_and_the_notification() {
         .iter()
         .map(|s| (s["step"].as_u64().unwrap(), s["verdict"].as_str().unwrap()))
         .collect();
-    assert_eq!(verdicts, [(2, "not_needed"), (4, "not_needed"), (5, "not_needed")]);
+    assert_eq!(
+        verdicts,
+        [(2, "not_needed"), (4, "not_needed"), (5, "not_needed")]
+    );
 
     let slow = ticket(&lines, "slow");
     assert_eq!(slow["closed"], "2026-11-23T10:15:00+01:00");
     assert_eq!(
-        pick(&slow["notification"], &["priority", "due", "verdict", "late_seconds"]),
+        pick(
+            &slow["notification"],
+            &["priority", "due", "verdict", "late_seconds"]
+        ),
         json!({"priority": "P1", "due": "2026-11-23T09:30:00+01:00", "verdict": "breached", "late_seconds": 2700})
     );
     assert_eq!(
-        pick(&slow["response"], &["priority", "due", "verdict", "late_seconds"]),
+        pick(
+            &slow["response"],
+            &["priority", "due", "verdict", "late_seconds"]
+        ),
         json!({"priority": "P1", "due": "2026-11-23T10:00:00+01:00", "verdict": "breached", "late_seconds": 900})
     );
     assert_eq!(
         escalations(slow),
         [
-            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", None, "not_needed", None),
-            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "not_needed", None),
-            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+            step(
+                1,
+                "2026-11-23T11:00:00+01:00",
+                "Team Leader",
+                None,
+                "not_needed",
+                None
+            ),
+            step(
+                3,
+                "2026-11-23T17:00:00+01:00",
+                "Support Manager",
+                None,
+                "not_needed",
+                None
+            ),
+            step(
+                4,
+                "2026-11-24T16:00:00+01:00",
+                "Co-CEO and CTO",
+                None,
+                "not_needed",
+                None
+            ),
         ]
     );
 }
@@ -451,7 +639,10 @@ fn a_wait_still_in_force_ends_at_as_of() {
         json!([{"from": "2026-11-23T10:00:00+01:00", "to": "2026-11-23T10:30:00+01:00"}])
     );
     assert_eq!(
-        pick(&w["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        pick(
+            &w["response"],
+            &["priority", "due", "responded", "verdict", "late_seconds"]
+        ),
         json!({
             "priority": "P2",
             "due": "2026-11-23T11:30:00+01:00",
@@ -463,9 +654,30 @@ fn a_wait_still_in_force_ends_at_as_of() {
     assert_eq!(
         escalations(w),
         [
-            step(2, "2026-11-23T13:30:00+01:00", "Team Leader", None, "pending", None),
-            step(4, "2026-11-24T16:30:00+01:00", "Support Manager", None, "pending", None),
-            step(5, "2026-11-27T13:30:00+01:00", "Co-CEO and CTO", None, "pending", None),
+            step(
+                2,
+                "2026-11-23T13:30:00+01:00",
+                "Team Leader",
+                None,
+                "pending",
+                None
+            ),
+            step(
+                4,
+                "2026-11-24T16:30:00+01:00",
+                "Support Manager",
+                None,
+                "pending",
+                None
+            ),
+            step(
+                5,
+                "2026-11-27T13:30:00+01:00",
+                "Co-CEO and CTO",
+                None,
+                "pending",
+                None
+            ),
         ]
     );
 
@@ -514,7 +726,10 @@ fn bad_tickets_are_reported_with_their_line_and_the_rest_is_judged() {
         .filter(|l| l.get("error").is_some())
         .map(|l| {
             (
-                l["ticket"].as_str().unwrap_or_else(|| panic!("no ticket: {l}")).to_string(),
+                l["ticket"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("no ticket: {l}"))
+                    .to_string(),
                 l["line"].as_u64().unwrap_or_else(|| panic!("no line: {l}")),
             )
         })
@@ -522,10 +737,18 @@ fn bad_tickets_are_reported_with_their_line_and_the_rest_is_judged() {
     errors.sort();
     assert_eq!(
         errors,
-        [("B".into(), 2), ("C".into(), 5), ("D".into(), 8), ("E".into(), 9)]
+        [
+            ("B".into(), 2),
+            ("C".into(), 5),
+            ("D".into(), 8),
+            ("E".into(), 9)
+        ]
     );
     let unknown = lines.iter().find(|l| l["ticket"] == "E").unwrap();
-    assert!(unknown["error"].as_str().unwrap().contains("diamond"), "{unknown}");
+    assert!(
+        unknown["error"].as_str().unwrap().contains("diamond"),
+        "{unknown}"
+    );
     let judged: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_none()).collect();
     assert_eq!(judged.len(), 1, "{lines:?}");
     assert_eq!(judged[0]["id"], "A");
@@ -609,7 +832,17 @@ fn summary_counts_compliance_lateness_and_escalations() {
         .find(|r| r["plan"] == "gold" && r["priority"] == "P2" && r["desk"] == "europe")
         .unwrap_or_else(|| panic!("no gold/P2/europe group: {report}"));
     assert_eq!(
-        pick(gold, &["tickets", "met", "breached", "open", "best_effort", "worst_late_seconds"]),
+        pick(
+            gold,
+            &[
+                "tickets",
+                "met",
+                "breached",
+                "open",
+                "best_effort",
+                "worst_late_seconds"
+            ]
+        ),
         json!({"tickets": 8, "met": 2, "breached": 5, "open": 1, "best_effort": 0, "worst_late_seconds": 3600})
     );
     assert!(
@@ -629,7 +862,10 @@ fn summary_counts_compliance_lateness_and_escalations() {
         .unwrap_or_else(|| panic!("no basic group: {report}"));
     assert_eq!(basic["priority"], "P3");
     assert_eq!(
-        pick(basic, &["tickets", "met", "breached", "open", "best_effort"]),
+        pick(
+            basic,
+            &["tickets", "met", "breached", "open", "best_effort"]
+        ),
         json!({"tickets": 1, "met": 0, "breached": 0, "open": 0, "best_effort": 1})
     );
     assert_eq!(
@@ -694,7 +930,10 @@ fn summary_by_an_opened_column_and_by_local_iso_week() {
     };
     let ann = group("agent", "ann");
     assert_eq!(
-        pick(&ann, &["tickets", "met", "breached", "open", "worst_late_seconds"]),
+        pick(
+            &ann,
+            &["tickets", "met", "breached", "open", "worst_late_seconds"]
+        ),
         json!({"tickets": 2, "met": 1, "breached": 1, "open": 0, "worst_late_seconds": 3600})
     );
     assert_near(&ann["compliance_percent"], 50.0);
@@ -717,7 +956,10 @@ fn summary_by_an_opened_column_and_by_local_iso_week() {
             .clone()
     };
     let w48 = week("2026-W48");
-    assert_eq!(pick(&w48, &["tickets", "met", "breached"]), json!({"tickets": 1, "met": 1, "breached": 0}));
+    assert_eq!(
+        pick(&w48, &["tickets", "met", "breached"]),
+        json!({"tickets": 1, "met": 1, "breached": 0})
+    );
     assert_near(&w48["compliance_percent"], 100.0);
     let w49 = week("2026-W49");
     assert_eq!(
@@ -761,7 +1003,10 @@ fn waiting_and_closing_sets_are_replaced_by_the_options() {
         json!([{"from": "2026-11-23T10:00:00+01:00", "to": "2026-11-23T10:30:00+01:00"}])
     );
     assert_eq!(
-        pick(&t["response"], &["priority", "due", "verdict", "late_seconds"]),
+        pick(
+            &t["response"],
+            &["priority", "due", "verdict", "late_seconds"]
+        ),
         json!({"priority": "P2", "due": "2026-11-23T11:30:00+01:00", "verdict": "met", "late_seconds": -900})
     );
 }
@@ -793,7 +1038,14 @@ fn csv_event_export_with_its_own_column_names() {
         .file("events.csv", csv)
         .args(["audit", "--events", "events.csv"])
         .args(["--as-of", "2026-11-25T09:00:00-05:00", "--tickets"])
-        .args(["--map", "ticket=Ticket ID", "--map", "at=When", "--map", "type=Kind"])
+        .args([
+            "--map",
+            "ticket=Ticket ID",
+            "--map",
+            "at=When",
+            "--map",
+            "type=Kind",
+        ])
         .format("json")
         .json_lines();
     assert_eq!(lines.len(), 1, "{lines:?}");
@@ -802,11 +1054,17 @@ fn csv_event_export_with_its_own_column_names() {
     assert_eq!(t["desk"], "americas");
     assert_eq!(t["opened"], "2026-11-23T16:30:00-05:00");
     assert_eq!(
-        pick(&t["notification"], &["priority", "due", "verdict", "late_seconds"]),
+        pick(
+            &t["notification"],
+            &["priority", "due", "verdict", "late_seconds"]
+        ),
         json!({"priority": "P1", "due": "2026-11-23T17:00:00-05:00", "verdict": "met", "late_seconds": 0})
     );
     assert_eq!(
-        pick(&t["response"], &["priority", "due", "responded", "verdict", "late_seconds"]),
+        pick(
+            &t["response"],
+            &["priority", "due", "responded", "verdict", "late_seconds"]
+        ),
         json!({
             "priority": "P1",
             "due": "2026-11-24T07:30:00-05:00",
@@ -818,9 +1076,30 @@ fn csv_event_export_with_its_own_column_names() {
     assert_eq!(
         escalations(t),
         [
-            step(1, "2026-11-24T08:30:00-05:00", "Team Leader", Some("2026-11-24T08:00:00-05:00"), "on_time", Some(-1800)),
-            step(3, "2026-11-24T14:30:00-05:00", "Support Manager", None, "missed", Some(66600)),
-            step(4, "2026-11-25T12:30:00-05:00", "Co-CEO and CTO", None, "pending", None),
+            step(
+                1,
+                "2026-11-24T08:30:00-05:00",
+                "Team Leader",
+                Some("2026-11-24T08:00:00-05:00"),
+                "on_time",
+                Some(-1800)
+            ),
+            step(
+                3,
+                "2026-11-24T14:30:00-05:00",
+                "Support Manager",
+                None,
+                "missed",
+                Some(66600)
+            ),
+            step(
+                4,
+                "2026-11-25T12:30:00-05:00",
+                "Co-CEO and CTO",
+                None,
+                "pending",
+                None
+            ),
         ]
     );
 }

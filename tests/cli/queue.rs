@@ -60,7 +60,10 @@ fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
 fn pick(value: &Value, keys: &[&str]) -> Value {
     let mut out = serde_json::Map::new();
     for key in keys {
-        let field = value.get(*key).cloned().unwrap_or_else(|| json!("<missing>"));
+        let field = value
+            .get(*key)
+            .cloned()
+            .unwrap_or_else(|| json!("<missing>"));
         out.insert((*key).to_string(), field);
     }
     Value::Object(out)
@@ -115,22 +118,94 @@ fn one_ticket_per_state_mid_day_in_deadline_order() {
     let rows = queue(&events, &mon("12:00"));
     assert_eq!(
         ids(&rows),
-        ["breached", "critical", "at_risk", "responded", "watch", "ok"]
+        [
+            "breached",
+            "critical",
+            "at_risk",
+            "responded",
+            "watch",
+            "ok"
+        ]
     );
 
     let expected = [
         // id, priority, due, remaining, state, elapsed, next step, next deadline
-        ("ok", "P4", json!(mon("18:00")), json!(21600), "ok", Some(25.0), json!({"step": 5, "at": "2026-11-27T14:00:00+01:00", "reaches": "Team Leader"}), mon("18:00")),
-        ("watch", "P3", json!(mon("14:00")), json!(7200), "watch", Some(50.0), json!({"step": 4, "at": "2026-11-24T17:00:00+01:00", "reaches": "Team Leader"}), mon("14:00")),
-        ("at_risk", "P2", json!(mon("12:30")), json!(1800), "at_risk", Some(75.0), json!({"step": 2, "at": mon("14:30"), "reaches": "Team Leader"}), mon("12:30")),
-        ("critical", "P2", json!(mon("12:12")), json!(720), "critical", Some(90.0), json!({"step": 2, "at": mon("14:12"), "reaches": "Team Leader"}), mon("12:12")),
-        ("breached", "P2", json!(mon("11:30")), json!(-1800), "breached", Some(125.0), json!({"step": 2, "at": mon("13:30"), "reaches": "Team Leader"}), mon("11:30")),
-        ("responded", "P2", json!(mon("11:00")), Value::Null, "responded", None, json!({"step": 2, "at": mon("13:00"), "reaches": "Team Leader"}), mon("13:00")),
+        (
+            "ok",
+            "P4",
+            json!(mon("18:00")),
+            json!(21600),
+            "ok",
+            Some(25.0),
+            json!({"step": 5, "at": "2026-11-27T14:00:00+01:00", "reaches": "Team Leader"}),
+            mon("18:00"),
+        ),
+        (
+            "watch",
+            "P3",
+            json!(mon("14:00")),
+            json!(7200),
+            "watch",
+            Some(50.0),
+            json!({"step": 4, "at": "2026-11-24T17:00:00+01:00", "reaches": "Team Leader"}),
+            mon("14:00"),
+        ),
+        (
+            "at_risk",
+            "P2",
+            json!(mon("12:30")),
+            json!(1800),
+            "at_risk",
+            Some(75.0),
+            json!({"step": 2, "at": mon("14:30"), "reaches": "Team Leader"}),
+            mon("12:30"),
+        ),
+        (
+            "critical",
+            "P2",
+            json!(mon("12:12")),
+            json!(720),
+            "critical",
+            Some(90.0),
+            json!({"step": 2, "at": mon("14:12"), "reaches": "Team Leader"}),
+            mon("12:12"),
+        ),
+        (
+            "breached",
+            "P2",
+            json!(mon("11:30")),
+            json!(-1800),
+            "breached",
+            Some(125.0),
+            json!({"step": 2, "at": mon("13:30"), "reaches": "Team Leader"}),
+            mon("11:30"),
+        ),
+        (
+            "responded",
+            "P2",
+            json!(mon("11:00")),
+            Value::Null,
+            "responded",
+            None,
+            json!({"step": 2, "at": mon("13:00"), "reaches": "Team Leader"}),
+            mon("13:00"),
+        ),
     ];
     for (id, priority, due, remaining, state, elapsed, next_step, next_deadline) in expected {
         let r = row(&rows, id);
         assert_eq!(
-            pick(r, &["plan", "priority", "desk", "waiting", "holder", "escalation_overdue", "next_deadline"]),
+            pick(
+                r,
+                &[
+                    "plan",
+                    "priority",
+                    "desk",
+                    "waiting",
+                    "holder",
+                    "escalation_overdue",
+                    "next_deadline"
+                ]
+            ),
             json!({
                 "plan": "gold", "priority": priority, "desk": "europe", "waiting": false,
                 "holder": "Support Team", "escalation_overdue": false, "next_deadline": next_deadline,
@@ -138,7 +213,11 @@ fn one_ticket_per_state_mid_day_in_deadline_order() {
             "{id}"
         );
         assert_eq!(response(r), (due, remaining, json!(state), elapsed), "{id}");
-        assert_eq!(pick(&r["next_step"], &["step", "at", "reaches"]), next_step, "{id}");
+        assert_eq!(
+            pick(&r["next_step"], &["step", "at", "reaches"]),
+            next_step,
+            "{id}"
+        );
     }
 }
 
@@ -186,7 +265,12 @@ fn open_tickets_only_ties_by_id_and_no_deadline_last() {
         let q = row(&rows, id);
         assert_eq!(
             response(q),
-            (json!("2026-11-30T13:00:00+01:00"), json!(3600), json!("watch"), Some(50.0)),
+            (
+                json!("2026-11-30T13:00:00+01:00"),
+                json!(3600),
+                json!("watch"),
+                Some(50.0)
+            ),
             "{id}"
         );
         assert_eq!(q["next_step"]["at"], "2026-11-30T15:00:00+01:00", "{id}");
@@ -196,7 +280,12 @@ fn open_tickets_only_ties_by_id_and_no_deadline_last() {
     let just = row(&rows, "just");
     assert_eq!(
         response(just),
-        (json!("2026-11-30T14:00:00+01:00"), json!(7200), json!("ok"), Some(0.0))
+        (
+            json!("2026-11-30T14:00:00+01:00"),
+            json!(7200),
+            json!("ok"),
+            Some(0.0)
+        )
     );
     assert_eq!(
         pick(&just["next_step"], &["step", "at", "reaches"]),
@@ -206,7 +295,10 @@ fn open_tickets_only_ties_by_id_and_no_deadline_last() {
     let best = row(&rows, "b-best");
     assert_eq!(best["plan"], "basic");
     assert_eq!(best["priority"], "P3");
-    assert_eq!(response(best), (Value::Null, Value::Null, json!("best_effort"), None));
+    assert_eq!(
+        response(best),
+        (Value::Null, Value::Null, json!("best_effort"), None)
+    );
     assert_eq!(best["holder"], "Support Team");
     assert_eq!(best["escalation_overdue"], false);
     assert_eq!(
@@ -220,7 +312,12 @@ fn open_tickets_only_ties_by_id_and_no_deadline_last() {
     assert_eq!(exec["opened"], "2026-11-23T09:00:00+01:00");
     assert_eq!(
         response(exec),
-        (json!("2026-11-23T10:00:00+01:00"), Value::Null, json!("responded"), None)
+        (
+            json!("2026-11-23T10:00:00+01:00"),
+            Value::Null,
+            json!("responded"),
+            None
+        )
     );
     assert_eq!(exec["holder"], "Co-CEO and CTO");
     assert_eq!(exec["escalation_overdue"], true);
@@ -246,8 +343,18 @@ fn a_wait_in_force_ends_at_at_and_a_raised_priority_applies() {
     let events = [
         opened("w", "2026-11-23T09:00:00+01:00", "gold", "P2"),
         opened("r", "2026-11-23T09:00:00+01:00", "gold", "P3"),
-        event("w", "2026-11-23T09:30:00+01:00", "status", ",\"status\":\"waiting\""),
-        event("r", "2026-11-23T11:30:00+01:00", "priority", ",\"priority\":\"P2\""),
+        event(
+            "w",
+            "2026-11-23T09:30:00+01:00",
+            "status",
+            ",\"status\":\"waiting\"",
+        ),
+        event(
+            "r",
+            "2026-11-23T11:30:00+01:00",
+            "priority",
+            ",\"priority\":\"P2\"",
+        ),
     ]
     .concat();
     let rows = queue(&events, "2026-11-23T12:00:00+01:00");
@@ -258,7 +365,12 @@ fn a_wait_in_force_ends_at_at_and_a_raised_priority_applies() {
     assert_eq!(w["holder"], "Support Team");
     assert_eq!(
         response(w),
-        (json!("2026-11-23T13:30:00+01:00"), json!(5400), json!("ok"), Some(25.0))
+        (
+            json!("2026-11-23T13:30:00+01:00"),
+            json!(5400),
+            json!("ok"),
+            Some(25.0)
+        )
     );
     assert_eq!(
         pick(&w["next_step"], &["step", "at", "reaches"]),
@@ -273,7 +385,12 @@ fn a_wait_in_force_ends_at_at_and_a_raised_priority_applies() {
     assert_eq!(r["escalation_overdue"], false);
     assert_eq!(
         response(r),
-        (json!("2026-11-23T11:00:00+01:00"), json!(-3600), json!("breached"), Some(150.0))
+        (
+            json!("2026-11-23T11:00:00+01:00"),
+            json!(-3600),
+            json!("breached"),
+            Some(150.0)
+        )
     );
     assert_eq!(
         pick(&r["next_step"], &["step", "at", "reaches"]),
@@ -315,7 +432,13 @@ fn ticket_rows_with_other_warning_thresholds() {
     );
     let v = Test::new()
         .file("tickets.csv", csv)
-        .args(["queue", "--input", "tickets.csv", "--at", "2026-11-23T12:00:00+01:00"])
+        .args([
+            "queue",
+            "--input",
+            "tickets.csv",
+            "--at",
+            "2026-11-23T12:00:00+01:00",
+        ])
         .args(["--warn", "20,40,60"])
         .format("json")
         .json();
@@ -327,25 +450,59 @@ fn ticket_rows_with_other_warning_thresholds() {
         .collect();
     assert_eq!(
         states,
-        ["critical", "critical", "responded", "at_risk", "watch", "ok"]
+        [
+            "critical",
+            "critical",
+            "responded",
+            "at_risk",
+            "watch",
+            "ok"
+        ]
     );
 
     let r7 = row(rows, "r7");
     assert_eq!(r7["priority"], "P1");
     assert_eq!(
         response(r7),
-        (json!("2026-11-23T12:00:00+01:00"), json!(0), json!("critical"), Some(100.0))
+        (
+            json!("2026-11-23T12:00:00+01:00"),
+            json!(0),
+            json!("critical"),
+            Some(100.0)
+        )
     );
     assert_eq!(
         response(row(rows, "r2")),
-        (json!("2026-11-23T12:48:00+01:00"), json!(2880), json!("critical"), Some(60.0))
+        (
+            json!("2026-11-23T12:48:00+01:00"),
+            json!(2880),
+            json!("critical"),
+            Some(60.0)
+        )
     );
     assert_eq!(
         response(row(rows, "r3")),
-        (json!("2026-11-23T14:00:00+01:00"), json!(7200), json!("at_risk"), Some(50.0))
+        (
+            json!("2026-11-23T14:00:00+01:00"),
+            json!(7200),
+            json!("at_risk"),
+            Some(50.0)
+        )
     );
-    assert_eq!(row(rows, "r1")["response"]["elapsed_percent"].as_f64(), Some(25.0));
-    assert_eq!(row(rows, "r6")["response"]["due"], "2026-11-24T10:00:00+01:00");
-    assert_eq!(row(rows, "r6")["response"]["elapsed_percent"].as_f64(), Some(12.5));
-    assert_eq!(row(rows, "r5")["next_deadline"], "2026-11-23T13:00:00+01:00");
+    assert_eq!(
+        row(rows, "r1")["response"]["elapsed_percent"].as_f64(),
+        Some(25.0)
+    );
+    assert_eq!(
+        row(rows, "r6")["response"]["due"],
+        "2026-11-24T10:00:00+01:00"
+    );
+    assert_eq!(
+        row(rows, "r6")["response"]["elapsed_percent"].as_f64(),
+        Some(12.5)
+    );
+    assert_eq!(
+        row(rows, "r5")["next_deadline"],
+        "2026-11-23T13:00:00+01:00"
+    );
 }

@@ -1,0 +1,173 @@
+//! `slacalc queue`: the tickets open at an instant, most urgent first
+//! (SPEC §10), from an event log or from ticket rows.
+
+use std::io::Write;
+
+use anyhow::Context as _;
+use clap::{ArgGroup, Args};
+
+use slacalc::history::History;
+use slacalc::input;
+use slacalc::queue::{self, Entry, Thresholds};
+
+use super::batch::{self, BatchFailed, InputFormat};
+use super::events::{EventOptions, EventSource};
+use super::{one_line, Context, Execute, Format};
+use crate::render::{self, queue::QueueJson, queue::QueueRow};
+
+/// Which open tickets breach next: the live queue
+#[derive(Debug, Args)]
+#[command(
+    group(ArgGroup::new("source").required(true).args(["events", "input"])),
+    after_help = "EXAMPLES:
+  slacalc queue --events examples/events.jsonl --at 2026-11-27T12:00:00Z
+  slacalc queue --events examples/events.jsonl --at 2026-11-27T12:00:00Z --format json
+  slacalc queue --input examples/tickets.csv --at 2026-11-24T15:00:00Z --warn 60,80,95
+
+State: ok, watch (50% of the target's clock time used), at_risk (75%), critical (90%),
+breached, responded or best_effort; --warn sets the three thresholds."
+)]
+pub struct QueueArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<super::TableJsonCsv>,
+    /// An event log (SPEC §9): JSON Lines or CSV (- for stdin)
+    #[arg(long, value_name = "FILE")]
+    events: Option<String>,
+    /// Ticket rows instead: plan, priority, desk, opened, pauses,
+    /// priority_changes, responded, closed, id
+    #[arg(long, value_name = "FILE")]
+    input: Option<String>,
+    /// The moment to look at: RFC 3339, a local time in UTC, or now
+    #[arg(long, default_value = "now", value_name = "TIME")]
+    at: String,
+    /// The percentages of a target's clock time used from which a ticket is
+    /// on watch, at risk and critical
+    #[arg(long, default_value = "50,75,90", value_name = "WATCH,AT_RISK,CRITICAL")]
+    warn: String,
+    /// The export's own column (or key) for a field, FIELD=COLUMN
+    /// (repeatable), e.g. opened="Created at"
+    #[arg(long, value_name = "FIELD=COLUMN")]
+    map: Vec<String>,
+    /// Format of the file (default: from the extension; else told from the
+    /// first character: a letter starts a CSV header, else JSON Lines)
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    #[command(flatten)]
+    event_options: EventOptions,
+}
+
+/// The open tickets gathered so far, and the tickets and lines counted.
+struct Gathered<'c> {
+    at: chrono::DateTime<chrono::Utc>,
+    warn: Thresholds,
+    entries: Vec<Entry<'c>>,
+    total: u64,
+    failed: u64,
+}
+
+impl<'c> Gathered<'c> {
+    /// A ticket's history: in the queue if open at `at`.
+    fn place(&mut self, history: &History<'c>) {
+        self.total += 1;
+        if !queue::is_open(history, self.at) {
+            return;
+        }
+        match queue::entry(history, self.at, self.warn) {
+            Ok(entry) => self.entries.push(entry),
+            Err(e) => self.fail(history.line, &one_line(&e.into())),
+        }
+    }
+
+    /// A ticket or a line that failed, said on stderr.
+    fn fail(&mut self, line: u64, message: &str) {
+        self.failed += 1;
+        eprintln!("slacalc: line {line}: {}", input::escaped(message));
+    }
+}
+
+impl Execute for QueueArgs {
+    fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+        let at = input::instant(&self.at, slacalc::time::UTC, context.now).context("--at")?;
+        let mut gathered = Gathered {
+            at,
+            warn: Thresholds::parse(&self.warn).context("--warn")?,
+            entries: Vec::new(),
+            total: 0,
+            failed: 0,
+        };
+        if let Some(events) = &self.events {
+            let source = EventSource {
+                path: events,
+                format: self.input_format,
+                map: &self.map,
+                options: &self.event_options,
+                keep: None,
+            };
+            source.read(context, at, |finished| {
+                match finished {
+                    Ok(history) => gathered.place(&history),
+                    Err(failed) => {
+                        gathered.total += 1;
+                        gathered.fail(failed.line, &failed.message);
+                    }
+                }
+                Ok(())
+            })?;
+        } else if let Some(path) = &self.input {
+            let data = context.data()?;
+            let source = batch::Source {
+                path,
+                format: self.input_format,
+                map: &self.map,
+            };
+            let mut order = 0;
+            source
+                .read(|line, fields| {
+                    order += 1;
+                    let history = fields.map_err(|e| e.to_string()).and_then(|fields| {
+                        let ticket = fields
+                            .resolve(data, context.now)
+                            .map_err(|e| one_line(&e.into()))?;
+                        let id = fields.id.as_ref().map(render::csv_field).unwrap_or_default();
+                        Ok(History::from_ticket(ticket, id, line, order, None))
+                    });
+                    match history {
+                        Ok(history) => gathered.place(&history),
+                        Err(message) => {
+                            gathered.total += 1;
+                            gathered.fail(line, &message);
+                        }
+                    }
+                    Ok::<(), anyhow::Error>(())
+                })?
+                .map_err(batch::stopped)?;
+        }
+        let Gathered {
+            mut entries,
+            total,
+            failed,
+            ..
+        } = gathered;
+        queue::sort(&mut entries);
+        match context.format() {
+            Format::Json => {
+                let rows: Vec<QueueJson> = entries.iter().map(QueueJson::new).collect();
+                out.write_all(render::json(&rows)?.as_bytes())?;
+            }
+            Format::Csv => {
+                let mut rows = render::CsvRows::default();
+                let mut text = Vec::new();
+                for entry in &entries {
+                    rows.write(&QueueRow::new(entry), &mut text)?;
+                }
+                out.write_all(&text)?;
+            }
+            _ => out.write_all(render::queue::table(&entries, context.colors).as_bytes())?,
+        }
+        if failed > 0 {
+            return Err(BatchFailed { failed, total }.into());
+        }
+        Ok(())
+    }
+}
