@@ -49,6 +49,9 @@ _slacalc() {
             slacalc,man)
                 cmd="slacalc__subcmd__man"
                 ;;
+            slacalc,queue)
+                cmd="slacalc__subcmd__queue"
+                ;;
             slacalc,renew)
                 cmd="slacalc__subcmd__renew"
                 ;;
@@ -88,6 +91,9 @@ _slacalc() {
             slacalc__subcmd__help,man)
                 cmd="slacalc__subcmd__help__subcmd__man"
                 ;;
+            slacalc__subcmd__help,queue)
+                cmd="slacalc__subcmd__help__subcmd__queue"
+                ;;
             slacalc__subcmd__help,renew)
                 cmd="slacalc__subcmd__help__subcmd__renew"
                 ;;
@@ -101,7 +107,7 @@ _slacalc() {
 
     case "${cmd}" in
         slacalc)
-            opts="-h -V --data --color --help --version deadline escalate renew eol coverage holidays clock audit check schema completions man help"
+            opts="-h -V --data --color --help --version deadline escalate renew eol coverage holidays clock audit queue check schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -123,7 +129,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__audit)
-            opts="-h --format --map --input-format --tickets --as-of --data --color --help"
+            opts="-h --format --events --by --waiting --closing --map --input-format --tickets --as-of --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -131,6 +137,22 @@ _slacalc() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --waiting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --closing)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --map)
@@ -487,7 +509,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__help)
-            opts="deadline escalate renew eol coverage holidays clock audit check schema completions man help"
+            opts="deadline escalate renew eol coverage holidays clock audit queue check schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,6 +676,20 @@ _slacalc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        slacalc__subcmd__help__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         slacalc__subcmd__help__subcmd__renew)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -738,6 +774,64 @@ _slacalc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        slacalc__subcmd__queue)
+            opts="-h --format --events --input --at --warn --map --input-format --waiting --closing --data --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-format)
+                    COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --waiting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --closing)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         slacalc__subcmd__renew)
             opts="-h --format --expires --ordered --years --plan --eos --base-expires --registered --catalog --product --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -801,7 +895,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__schema)
-            opts="-h --data --color --help deadline escalate renew eol clock holidays coverage audit check"
+            opts="-h --data --color --help deadline escalate renew eol clock holidays coverage audit audit-events queue check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -38,6 +38,7 @@ complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "coverage" -d 'What 
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "holidays" -d 'A desk\'s holidays for a year, with their names'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "clock" -d 'Add business time to an instant, or measure it between two instants'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "audit" -d 'Met or breached: audit first-response times of an export'
+complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "queue" -d 'Which open tickets breach next: the live queue'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "check" -d 'Validate calendars/ and plans/ (the embedded ones without --data)'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "schema" -d 'Print the JSON Schema of a subcommand\'s `--format json` output'
 complete -c slacalc -n "__fish_slacalc_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
@@ -203,16 +204,37 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand clock" -s h -l help -d '
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document (batch: one object a line) for scripts'
 csv\t'Comma-separated values'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l events -d 'An event log instead (SPEC §9): opened, status, priority, notified, responded, escalated and closed events of interleaved tickets' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l by -d 'With --events: group the summary by this column of the opened event (e.g. agent), or by opened:day, opened:week or opened:month' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l waiting -d 'Statuses that pause every clock, comma-separated (replacing waiting, pending, on-hold)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l closing -d 'Statuses that close a ticket, comma-separated (replacing closed, solved, resolved)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
-complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant: RFC 3339, a local time at each ticket\'s desk, or now' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant: RFC 3339, a local time at each ticket\'s desk (with --events: in UTC), or now; events after it are ignored' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l tickets -d 'One row per ticket instead of the summary'
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
+json\t'One JSON document (batch: one object a line) for scripts'
+csv\t'Comma-separated values'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l events -d 'An event log (SPEC §9): JSON Lines or CSV (- for stdin)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l input -d 'Ticket rows instead: plan, priority, desk, opened, pauses, priority_changes, responded, closed, id' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l at -d 'The moment to look at: RFC 3339, a local time in UTC, or now' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l warn -d 'The percentages of a target\'s clock time used from which a ticket is on watch, at risk and critical' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l input-format -d 'Format of the file (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
+csv\t'A header row, then one ticket per row'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l waiting -d 'Statuses that pause every clock, comma-separated (replacing waiting, pending, on-hold)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l closing -d 'Statuses that close a ticket, comma-separated (replacing closed, solved, resolved)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l format -d 'Output format [default: table]' -r -f -a "table\t'A table for people'
 json\t'One JSON document for scripts'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand check" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
@@ -224,7 +246,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l data -d 'A fo
 complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c slacalc -n "__fish_slacalc_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand completions" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
@@ -235,16 +257,17 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand man" -l color -d 'Colour
 always\t''
 never\t''"
 complete -c slacalc -n "__fish_slacalc_using_subcommand man" -s h -l help -d 'Print help'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "deadline" -d 'When is a ticket\'s response due (and, for P1, the priority notification)'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "escalate" -d 'Who must the ticket be escalated to, and when is the next step'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "renew" -d 'When does a renewal start and end, is it late, and what fee years are due'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "eol" -d 'End of support and end of life of products, soonest first'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "coverage" -d 'What each plan includes, and whether a desk serves a plan now'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "holidays" -d 'A desk\'s holidays for a year, with their names'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "clock" -d 'Add business time to an instant, or measure it between two instants'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "audit" -d 'Met or breached: audit first-response times of an export'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "check" -d 'Validate calendars/ and plans/ (the embedded ones without --data)'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "schema" -d 'Print the JSON Schema of a subcommand\'s `--format json` output'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "man" -d 'Print a man page (roff): slacalc(1), or a subcommand\'s slacalc-SUB(1)'
-complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit check schema completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "deadline" -d 'When is a ticket\'s response due (and, for P1, the priority notification)'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "escalate" -d 'Who must the ticket be escalated to, and when is the next step'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "renew" -d 'When does a renewal start and end, is it late, and what fee years are due'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "eol" -d 'End of support and end of life of products, soonest first'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "coverage" -d 'What each plan includes, and whether a desk serves a plan now'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "holidays" -d 'A desk\'s holidays for a year, with their names'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "clock" -d 'Add business time to an instant, or measure it between two instants'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "audit" -d 'Met or breached: audit first-response times of an export'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "queue" -d 'Which open tickets breach next: the live queue'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "check" -d 'Validate calendars/ and plans/ (the embedded ones without --data)'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "schema" -d 'Print the JSON Schema of a subcommand\'s `--format json` output'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "man" -d 'Print a man page (roff): slacalc(1), or a subcommand\'s slacalc-SUB(1)'
+complete -c slacalc -n "__fish_slacalc_using_subcommand help; and not __fish_seen_subcommand_from deadline escalate renew eol coverage holidays clock audit queue check schema completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

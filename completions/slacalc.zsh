@@ -162,16 +162,40 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
 json\:"One JSON document (batch\: one object a line) for scripts"
 csv\:"Comma-separated values"))' \
+'--events=[An event log instead (SPEC §9)\: opened, status, priority, notified, responded, escalated and closed events of interleaved tickets]:FILE:_default' \
+'--by=[With --events\: group the summary by this column of the opened event (e.g. agent), or by opened\:day, opened\:week or opened\:month]:FIELD:_default' \
+'*--waiting=[Statuses that pause every clock, comma-separated (replacing waiting, pending, on-hold)]:STATUS,...:_default' \
+'*--closing=[Statuses that close a ticket, comma-separated (replacing closed, solved, resolved)]:STATUS,...:_default' \
 '*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of FILE (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
-'--as-of=[Judge unanswered tickets as of this instant\: RFC 3339, a local time at each ticket'\''s desk, or now]:TIME:_default' \
+'--as-of=[Judge unanswered tickets as of this instant\: RFC 3339, a local time at each ticket'\''s desk (with --events\: in UTC), or now; events after it are ignored]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '--tickets[One row per ticket instead of the summary]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':file -- The export\: JSON Lines or CSV with a header (- for stdin):_default' \
+'::file -- The export of ticket rows\: JSON Lines or CSV with a header (- for stdin):_default' \
+&& ret=0
+;;
+(queue)
+_arguments "${_arguments_options[@]}" : \
+'--format=[Output format \[default\: table\]]:FORMAT:((table\:"A table for people"
+json\:"One JSON document (batch\: one object a line) for scripts"
+csv\:"Comma-separated values"))' \
+'--events=[An event log (SPEC §9)\: JSON Lines or CSV (- for stdin)]:FILE:_default' \
+'--input=[Ticket rows instead\: plan, priority, desk, opened, pauses, priority_changes, responded, closed, id]:FILE:_default' \
+'--at=[The moment to look at\: RFC 3339, a local time in UTC, or now]:TIME:_default' \
+'--warn=[The percentages of a target'\''s clock time used from which a ticket is on watch, at risk and critical]:WATCH,AT_RISK,CRITICAL:_default' \
+'*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
+'--input-format=[Format of the file (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
+csv\:"A header row, then one ticket per row"))' \
+'*--waiting=[Statuses that pause every clock, comma-separated (replacing waiting, pending, on-hold)]:STATUS,...:_default' \
+'*--closing=[Statuses that close a ticket, comma-separated (replacing closed, solved, resolved)]:STATUS,...:_default' \
+'--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
+'--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
 ;;
 (check)
@@ -188,9 +212,19 @@ json\:"One JSON document for scripts"))' \
 _arguments "${_arguments_options[@]}" : \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
-'-h[Print help]' \
-'--help[Print help]' \
-':subcommand -- The subcommand:(deadline escalate renew eol clock holidays coverage audit check)' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':subcommand -- The subcommand:((deadline\:""
+escalate\:""
+renew\:""
+eol\:""
+clock\:""
+holidays\:""
+coverage\:""
+audit\:""
+audit-events\:"\`audit --events\`\: the summary, a judged ticket or a failed one"
+queue\:""
+check\:""))' \
 && ret=0
 ;;
 (completions)
@@ -255,6 +289,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(queue)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (check)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -295,6 +333,7 @@ _slacalc_commands() {
 'holidays:A desk'\''s holidays for a year, with their names' \
 'clock:Add business time to an instant, or measure it between two instants' \
 'audit:Met or breached\: audit first-response times of an export' \
+'queue:Which open tickets breach next\: the live queue' \
 'check:Validate calendars/ and plans/ (the embedded ones without --data)' \
 'schema:Print the JSON Schema of a subcommand'\''s \`--format json\` output' \
 'completions:Print shell completions (bash, zsh, fish, powershell, elvish)' \
@@ -354,6 +393,7 @@ _slacalc__subcmd__help_commands() {
 'holidays:A desk'\''s holidays for a year, with their names' \
 'clock:Add business time to an instant, or measure it between two instants' \
 'audit:Met or breached\: audit first-response times of an export' \
+'queue:Which open tickets breach next\: the live queue' \
 'check:Validate calendars/ and plans/ (the embedded ones without --data)' \
 'schema:Print the JSON Schema of a subcommand'\''s \`--format json\` output' \
 'completions:Print shell completions (bash, zsh, fish, powershell, elvish)' \
@@ -417,6 +457,11 @@ _slacalc__subcmd__help__subcmd__man_commands() {
     local commands; commands=()
     _describe -t commands 'slacalc help man commands' commands "$@"
 }
+(( $+functions[_slacalc__subcmd__help__subcmd__queue_commands] )) ||
+_slacalc__subcmd__help__subcmd__queue_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc help queue commands' commands "$@"
+}
 (( $+functions[_slacalc__subcmd__help__subcmd__renew_commands] )) ||
 _slacalc__subcmd__help__subcmd__renew_commands() {
     local commands; commands=()
@@ -436,6 +481,11 @@ _slacalc__subcmd__holidays_commands() {
 _slacalc__subcmd__man_commands() {
     local commands; commands=()
     _describe -t commands 'slacalc man commands' commands "$@"
+}
+(( $+functions[_slacalc__subcmd__queue_commands] )) ||
+_slacalc__subcmd__queue_commands() {
+    local commands; commands=()
+    _describe -t commands 'slacalc queue commands' commands "$@"
 }
 (( $+functions[_slacalc__subcmd__renew_commands] )) ||
 _slacalc__subcmd__renew_commands() {

@@ -23,9 +23,17 @@ const FAILED_SAMPLE: usize = 100;
   slacalc audit examples/tickets.csv
   slacalc audit examples/tickets.jsonl --format json --as-of 2026-12-01T00:00:00Z
   slacalc audit examples/tickets.csv --tickets --format csv > verdicts.csv
+  slacalc audit --events examples/events.jsonl --as-of 2026-11-27T12:00:00Z
+  slacalc audit --events examples/events.jsonl --as-of 2026-11-27T12:00:00Z --tickets --format json
+  slacalc audit --events examples/events.jsonl --as-of 2026-11-27T12:00:00Z --by opened:week
+  slacalc audit --events examples/helpdesk-export.csv --as-of 2026-11-27T12:00:00Z --by agent \\
+    --map ticket='Ticket ID' --map at='Event Time' --map type=Event \\
+    --map desk='Support Desk' --map to='Assigned To'
 
-Each line: plan, priority (or event), desk, opened, pauses (optional, A/B;A/B),
-responded (the first response; empty if none yet), id (optional).")]
+Ticket rows: plan, priority (or event), desk, opened, pauses (optional, A/B;A/B),
+responded (the first response; empty if none yet), notified, closed, id (optional).
+Event logs (--events): ticket, at, type (opened, status, priority, notified, responded,
+escalated, closed) and the type's fields: plan, priority, desk; status; priority; to.")]
 pub struct AuditArgs {
     /// Output format [default: table]
     #[arg(long, value_enum)]

@@ -89,7 +89,7 @@ mod tests {
 
     /// The committed completions and man page are what the current
     /// definition generates. To refresh them:
-    /// `for s in bash zsh fish powershell elvish; do cargo run -q -- completions $s > completions/slacalc.$s; done; cargo run -q -- man > man/slacalc.1; for c in deadline escalate renew eol coverage holidays clock audit check schema completions man; do cargo run -q -- man $c > man/slacalc-$c.1; done`
+    /// `for s in bash zsh fish powershell elvish; do cargo run -q -- completions $s > completions/slacalc.$s; done; cargo run -q -- man > man/slacalc.1; for c in deadline escalate renew eol coverage holidays clock audit queue check schema completions man; do cargo run -q -- man $c > man/slacalc-$c.1; done`
     #[test]
     fn generated_files_are_current() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

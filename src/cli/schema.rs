@@ -28,6 +28,9 @@ pub enum SchemaFor {
     Holidays,
     Coverage,
     Audit,
+    /// `audit --events`: the summary, a judged ticket or a failed one
+    AuditEvents,
+    Queue,
     Check,
 }
 
@@ -73,6 +76,8 @@ pub fn schema(subcommand: SchemaFor) -> schemars::Schema {
         SchemaFor::Holidays => schemars::schema_for!(Vec<render::holidays::HolidayJson>),
         SchemaFor::Coverage => render::coverage::schema(),
         SchemaFor::Audit => render::audit::schema(),
+        SchemaFor::AuditEvents => render::history::schema(),
+        SchemaFor::Queue => render::queue::schema(),
         SchemaFor::Check => schemars::schema_for!(super::check::CheckJson),
     }
 }

@@ -220,9 +220,10 @@ pub struct GroupJson {
     best_effort: u64,
     compliance_percent: Option<f64>,
     worst_late_seconds: Option<i64>,
-    /// Within 1% of the exact value (a DDSketch keeps memory bounded).
+    /// By nearest rank: exact up to 1,024 breached tickets, then within 1%
+    /// (a DDSketch keeps memory bounded).
     median_late_seconds: Option<i64>,
-    /// Within 1% of the exact value.
+    /// Like the median.
     p90_late_seconds: Option<i64>,
     escalations: StepCountsJson,
 }

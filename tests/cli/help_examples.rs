@@ -3,9 +3,9 @@
 
 use crate::support::Test;
 
-const SUBCOMMANDS: [&str; 10] = [
-    "deadline", "escalate", "renew", "eol", "coverage", "holidays", "clock", "audit", "check",
-    "schema",
+const SUBCOMMANDS: [&str; 11] = [
+    "deadline", "escalate", "renew", "eol", "coverage", "holidays", "clock", "audit", "queue",
+    "check", "schema",
 ];
 
 /// The examples of a help text: the lines after `EXAMPLES:` up to the first
