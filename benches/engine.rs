@@ -169,6 +169,8 @@ fn bench_deadline(c: &mut Criterion) {
                     changes: Vec::new(),
                     at: None,
                     responded: None,
+                    notified: None,
+                    closed: None,
                 }
             })
             .collect();

@@ -34,16 +34,12 @@ import os
 import random
 from datetime import date, datetime, timedelta, timezone
 
-SEED = 20261117
+SEED = 20261124
 TICKETS = 300
 FIRST_ID = 20001
 FIRST_DAY = date(2026, 11, 16)  # Monday
 DAYS = 14  # to Sunday 2026-11-29
 CUTOFF = datetime(2026, 11, 29, 23, 59, 59, tzinfo=timezone.utc)
-# Step 1 of the P2-P4 ladders hands the ticket to "Support Team" (the
-# initial holder); log that hand-over as an escalation so the step can be
-# judged on time. Set to False to log only the three higher holders.
-ESCALATE_TO_SUPPORT_TEAM = True
 # Scales the agents' active time per ticket (larger: more tickets open).
 WORK_SCALE = 0.7
 # Share of hard tickets that run for days (and reach higher escalation steps).
@@ -119,6 +115,7 @@ ESCALATION_STEPS = {
     "gold": [(n * H, "extended") for n in (2, 4, 8, 16, 40)],
     "platinum": [(n * H, "extended") for n in (2, 4, 8, 16, 40)],
 }
+INITIAL_HOLDER = "Support Team"
 MATRIX = {
     "P1": ["Team Leader", "", "Support Manager", "Co-CEO and CTO", ""],
     "P2": ["Support Team", "Team Leader", "", "Support Manager", "Co-CEO and CTO"],
@@ -462,9 +459,11 @@ def make_ticket(rng):
         dk = due(desk, step, t0, pauses)
         if dk >= close or dk > _ts(CUTOFF):
             break
-        holder = MATRIX[prio_at(dk)][k]
-        if not holder or (holder == "Support Team" and not ESCALATE_TO_SUPPORT_TEAM):
-            continue
+        ladder = MATRIX[prio_at(dk)]
+        holder = ladder[k]
+        before = next((h for h in reversed(ladder[:k]) if h), INITIAL_HOLDER)
+        if not holder or holder == before:
+            continue  # no change of holder: nothing to escalate
         r = rng.random()
         miss, late = (0.06, 0.10) if careful else (0.35, 0.40)
         if r < miss:

@@ -77,8 +77,8 @@ pub struct Tally {
     pub steps: [u64; 5],
 }
 
-/// Lateness in seconds: every value while there are few, then a DDSketch
-/// (relative error 1%), so that memory stays bounded.
+/// Lateness in seconds: every value while there are few, then a
+/// `DDSketch` (relative error 1%), so that memory stays bounded.
 #[derive(Clone, Default)]
 struct Lateness {
     exact: Vec<i64>,
@@ -319,7 +319,8 @@ pub fn judge_history<'d>(history: &History<'d>, as_of: DateTime<Utc>) -> Result<
             end: end.max(since),
         });
     }
-    let pauses = Pauses::new(waits).map_err(|_| Error::value("", "a pause ends before it starts"))?;
+    let pauses =
+        Pauses::new(waits).map_err(|_| Error::value("", "a pause ends before it starts"))?;
     let ticket = Ticket {
         plan: history.plan,
         desk: history.desk,
@@ -335,7 +336,8 @@ pub fn judge_history<'d>(history: &History<'d>, as_of: DateTime<Utc>) -> Result<
         notified: history.notified,
         closed: history.closed,
     };
-    let judged = |counted: Option<DateTime<Utc>>, target: fn(&Plan, &Priority) -> Option<Target>| {
+    let judged = |counted: Option<DateTime<Utc>>,
+                  target: fn(&Plan, &Priority) -> Option<Target>| {
         let priority = ticket.period_at(counted.unwrap_or(end)).priority;
         target(ticket.plan, priority)
             .map(|target| -> Result<Judged> {
@@ -406,10 +408,16 @@ fn judge_steps(ticket: &Ticket, history: &History, end: DateTime<Utc>) -> Result
         let escalated_at = history
             .escalations
             .iter()
-            .find(|(_, to)| later.iter().any(|name| name.eq_ignore_ascii_case(to.trim())))
+            .find(|(_, to)| {
+                later
+                    .iter()
+                    .any(|name| name.eq_ignore_ascii_case(to.trim()))
+            })
             .map(|(at, _)| *at);
         let (verdict, late) = match escalated_at {
-            _ if history.closed.is_some_and(|closed| closed < due) => (StepVerdict::NotNeeded, None),
+            _ if history.closed.is_some_and(|closed| closed < due) => {
+                (StepVerdict::NotNeeded, None)
+            }
             Some(at) if at <= due => (StepVerdict::OnTime, Some(at - due)),
             Some(at) => (StepVerdict::Late, Some(at - due)),
             None if end > due => (StepVerdict::Missed, Some(end - due)),

@@ -34,7 +34,7 @@ pub struct EventFields {
 }
 
 impl EventFields {
-    fn set(&mut self, field: Field, value: String) {
+    fn set(&mut self, field: Field, value: &str) {
         let slot = match field {
             Field::Ticket | Field::Id => &mut self.ticket,
             Field::At => &mut self.at,
@@ -88,7 +88,7 @@ impl Record for Events {
                 serde_json::Value::Null => continue,
                 other => other.to_string(),
             };
-            fields.set(field, text);
+            fields.set(field, &text);
         }
         fields.checked()
     }
@@ -100,7 +100,7 @@ impl Record for Events {
         let mut fields = EventFields::default();
         for (field, cell) in columns.fields().zip(cells) {
             if let Some(field) = field {
-                fields.set(field, cell.to_string());
+                fields.set(field, cell);
             }
         }
         fields.checked()
@@ -127,7 +127,8 @@ impl Default for Statuses {
 
 impl Statuses {
     fn is(list: &[String], status: &str) -> bool {
-        list.iter().any(|s| s.trim().eq_ignore_ascii_case(status.trim()))
+        list.iter()
+            .any(|s| s.trim().eq_ignore_ascii_case(status.trim()))
     }
 }
 
@@ -200,7 +201,9 @@ impl<'d> History<'d> {
         history.waits.clear();
         for wait in self.waits.iter().filter(|w| w.start <= at) {
             if wait.end > at {
-                let since = history.waiting_since.map_or(wait.start, |s| s.min(wait.start));
+                let since = history
+                    .waiting_since
+                    .map_or(wait.start, |s| s.min(wait.start));
                 history.waiting_since = Some(since);
             } else {
                 history.waits.push(*wait);
@@ -243,7 +246,7 @@ pub struct Failed {
 pub type Finished<'d> = std::result::Result<History<'d>, Failed>;
 
 enum Entry<'d> {
-    Open(History<'d>),
+    Open(Box<History<'d>>),
     /// Failed already, or opened after as-of: its later events are passed
     /// over.
     Skipped,
@@ -278,20 +281,25 @@ impl<'d> Recorder<'d> {
 
     /// Take one event from file line `line`: a ticket it closes, or one it
     /// shows to be wrong, comes back.
-    pub fn event(&mut self, line: u64, fields: EventFields) -> Option<Finished<'d>> {
+    pub fn event(&mut self, line: u64, fields: &EventFields) -> Option<Finished<'d>> {
         let id = fields.ticket.clone().unwrap_or_default();
-        let kind = fields.kind.as_deref().unwrap_or_default().trim().to_ascii_lowercase();
+        let kind = fields
+            .kind
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
         let entry = self.tickets.get_mut(&id);
         let outcome = match (entry, kind.as_str()) {
             (Some(Entry::Skipped), _) => return None,
-            (None, "opened") => match self.open(line, &fields) {
+            (None, "opened") => match self.open(line, fields) {
                 Ok(None) => {
                     self.tickets.insert(id, Entry::Skipped);
                     return None;
                 }
                 Ok(Some(history)) => {
                     self.next_order += 1;
-                    self.tickets.insert(id, Entry::Open(history));
+                    self.tickets.insert(id, Entry::Open(Box::new(history)));
                     return None;
                 }
                 Err(e) => Err(e),
@@ -308,10 +316,10 @@ impl<'d> Recorder<'d> {
                 format!("ticket '{}' is opened twice", input::escaped(&id)),
             )),
             (Some(Entry::Open(history)), _) => {
-                match Self::apply(history, &self.statuses, self.data, self.now, self.as_of, &kind, &fields) {
+                match Self::apply(history, &self.statuses, self.now, self.as_of, &kind, fields) {
                     Ok(()) if history.closed.is_some() => {
                         return match self.tickets.remove(&id) {
-                            Some(Entry::Open(history)) => Some(Ok(history)),
+                            Some(Entry::Open(history)) => Some(Ok(*history)),
                             _ => None,
                         };
                     }
@@ -324,13 +332,13 @@ impl<'d> Recorder<'d> {
             Err(e) => e.to_string(),
             Ok(()) => return None,
         };
-        let order = match self.tickets.insert(id.clone(), Entry::Skipped) {
-            Some(Entry::Open(history)) => history.order,
-            _ => {
+        let order =
+            if let Some(Entry::Open(history)) = self.tickets.insert(id.clone(), Entry::Skipped) {
+                history.order
+            } else {
                 self.next_order += 1;
                 self.next_order - 1
-            }
-        };
+            };
         Some(Err(Failed {
             id,
             line,
@@ -345,7 +353,7 @@ impl<'d> Recorder<'d> {
             .tickets
             .into_values()
             .filter_map(|entry| match entry {
-                Entry::Open(history) => Some(history),
+                Entry::Open(history) => Some(*history),
                 Entry::Skipped => None,
             })
             .collect();
@@ -363,7 +371,11 @@ impl<'d> Recorder<'d> {
         let plan = self.data.plan(&need(&fields.plan, "plan")?)?;
         let desk = self.data.desk(&need(&fields.desk, "desk")?)?;
         let priority = plan.priority(&need(&fields.priority, "priority")?)?;
-        let at = input::instant(fields.at.as_deref().unwrap_or_default(), desk.zone, self.now)?;
+        let at = input::instant(
+            fields.at.as_deref().unwrap_or_default(),
+            desk.zone,
+            self.now,
+        )?;
         if at > self.as_of {
             return Ok(None);
         }
@@ -391,13 +403,11 @@ impl<'d> Recorder<'d> {
     fn apply(
         history: &mut History<'d>,
         statuses: &Statuses,
-        data: &DataSet,
         now: DateTime<Utc>,
         as_of: DateTime<Utc>,
         kind: &str,
         fields: &EventFields,
     ) -> Result<()> {
-        let _ = data;
         let text = fields.at.as_deref().unwrap_or_default();
         let at = input::instant(text, history.desk.zone, now)?;
         if at < history.last {
@@ -415,9 +425,9 @@ impl<'d> Recorder<'d> {
         }
         history.last = at;
         let field = |value: &Option<String>, name: &str| {
-            value.clone().ok_or_else(|| {
-                Error::value(name, format!("a '{kind}' event needs {name}"))
-            })
+            value
+                .clone()
+                .ok_or_else(|| Error::value(name, format!("a '{kind}' event needs {name}")))
         };
         match kind {
             "status" => {
@@ -459,7 +469,10 @@ impl<'d> Recorder<'d> {
 impl History<'_> {
     fn close(&mut self, at: DateTime<Utc>) {
         if let Some(since) = self.waiting_since.take() {
-            self.waits.push(Interval { start: since, end: at });
+            self.waits.push(Interval {
+                start: since,
+                end: at,
+            });
         }
         self.closed = Some(at);
     }

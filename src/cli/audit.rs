@@ -73,8 +73,8 @@ pub struct AuditArgs {
 impl Execute for AuditArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         if let Some(events) = &self.events {
-            let as_of = input::instant(&self.as_of, slacalc::time::UTC, context.now)
-                .context("--as-of")?;
+            let as_of =
+                input::instant(&self.as_of, slacalc::time::UTC, context.now).context("--as-of")?;
             let by = self.by.as_deref();
             return super::events::EventAudit {
                 source: super::events::EventSource {

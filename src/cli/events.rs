@@ -59,7 +59,7 @@ pub struct EventSource<'a> {
 }
 
 /// A ticket or a line that failed, as reported.
-pub fn failed_json(failed: Failed) -> FailedTicketJson {
+pub fn failed_json(failed: &Failed) -> FailedTicketJson {
     FailedTicketJson {
         line: failed.line,
         ticket: escaped(&failed.id).into_owned(),
@@ -93,7 +93,7 @@ impl EventSource<'_> {
             batch::format_of(self.path, self.format),
             &map,
             |line, fields| match fields {
-                Ok(fields) => match recorder.event(line, fields) {
+                Ok(fields) => match recorder.event(line, &fields) {
                     Some(finished) => handle(finished),
                     None => Ok(()),
                 },
@@ -140,39 +140,44 @@ impl EventAudit<'_> {
 
     /// One line a ticket, in the order they were opened: a ticket that
     /// closes early waits for those opened before it.
-    fn tickets<'c>(&self, context: &'c Context, out: &mut dyn Write) -> anyhow::Result<BatchFailed> {
+    fn tickets<'c>(
+        &self,
+        context: &'c Context,
+        out: &mut dyn Write,
+    ) -> anyhow::Result<BatchFailed> {
         let format = context.format();
         let mut waiting: BTreeMap<u64, Result<Judgement<'c>, Failed>> = BTreeMap::new();
         let mut next = 0u64;
         let mut table: Vec<Judgement<'c>> = Vec::new();
         let mut csv = render::CsvRows::default();
         let mut total = 0u64;
-        let mut write = |item: Result<Judgement<'c>, Failed>, out: &mut dyn Write| -> anyhow::Result<()> {
-            match item {
-                Ok(judgement) => match format {
-                    Format::Json => {
-                        serde_json::to_writer(&mut *out, &HistoryJson::new(&judgement))?;
-                        out.write_all(b"\n")?;
-                    }
-                    Format::Csv => {
-                        let mut line = Vec::new();
-                        csv.write(&HistoryRow::new(&judgement), &mut line)?;
-                        out.write_all(&line)?;
-                    }
-                    _ => table.push(judgement),
-                },
-                Err(failed) => {
-                    let failed = failed_json(failed);
-                    if format == Format::Json {
-                        serde_json::to_writer(&mut *out, &failed)?;
-                        out.write_all(b"\n")?;
-                    } else {
-                        eprintln!("slacalc: line {}: {}", failed.line, failed.error);
+        let mut write =
+            |item: Result<Judgement<'c>, Failed>, out: &mut dyn Write| -> anyhow::Result<()> {
+                match item {
+                    Ok(judgement) => match format {
+                        Format::Json => {
+                            serde_json::to_writer(&mut *out, &HistoryJson::new(&judgement))?;
+                            out.write_all(b"\n")?;
+                        }
+                        Format::Csv => {
+                            let mut line = Vec::new();
+                            csv.write(&HistoryRow::new(&judgement), &mut line)?;
+                            out.write_all(&line)?;
+                        }
+                        _ => table.push(judgement),
+                    },
+                    Err(failed) => {
+                        let failed = failed_json(&failed);
+                        if format == Format::Json {
+                            serde_json::to_writer(&mut *out, &failed)?;
+                            out.write_all(b"\n")?;
+                        } else {
+                            eprintln!("slacalc: line {}: {}", failed.line, failed.error);
+                        }
                     }
                 }
-            }
-            Ok(())
-        };
+                Ok(())
+            };
         let failed = self.source.read(context, self.as_of, |finished| {
             total += 1;
             let item = match finished {
@@ -213,7 +218,7 @@ impl EventAudit<'_> {
         let mut total = 0u64;
         let mut note = |failed: Failed| {
             if failed_lines.len() < FAILED_SAMPLE {
-                failed_lines.push(failed_json(failed));
+                failed_lines.push(failed_json(&failed));
             }
         };
         let failed = self.source.read(context, self.as_of, |finished| {
@@ -268,10 +273,8 @@ impl EventAudit<'_> {
                 Some(history.desk.name.clone()),
             ];
         };
-        let opened = || {
-            slacalc::time::local_date(history.desk.zone, history.opened)
-                .unwrap_or_default()
-        };
+        let opened =
+            || slacalc::time::local_date(history.desk.zone, history.opened).unwrap_or_default();
         vec![match by.trim().to_ascii_lowercase().as_str() {
             "opened:day" => Some(opened().format("%Y-%m-%d").to_string()),
             "opened:week" => {

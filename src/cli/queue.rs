@@ -34,8 +34,8 @@ pub struct QueueArgs {
     /// An event log (SPEC §9): JSON Lines or CSV (- for stdin)
     #[arg(long, value_name = "FILE")]
     events: Option<String>,
-    /// Ticket rows instead: plan, priority, desk, opened, pauses,
-    /// priority_changes, responded, closed, id
+    /// Ticket rows instead: plan, priority, desk, opened, pauses, priority
+    /// changes, responded, closed, id
     #[arg(long, value_name = "FILE")]
     input: Option<String>,
     /// The moment to look at: RFC 3339, a local time in UTC, or now
@@ -43,7 +43,11 @@ pub struct QueueArgs {
     at: String,
     /// The percentages of a target's clock time used from which a ticket is
     /// on watch, at risk and critical
-    #[arg(long, default_value = "50,75,90", value_name = "WATCH,AT_RISK,CRITICAL")]
+    #[arg(
+        long,
+        default_value = "50,75,90",
+        value_name = "WATCH,AT_RISK,CRITICAL"
+    )]
     warn: String,
     /// The export's own column (or key) for a field, FIELD=COLUMN
     /// (repeatable), e.g. opened="Created at"
@@ -129,7 +133,11 @@ impl Execute for QueueArgs {
                         let ticket = fields
                             .resolve(data, context.now)
                             .map_err(|e| one_line(&e.into()))?;
-                        let id = fields.id.as_ref().map(render::csv_field).unwrap_or_default();
+                        let id = fields
+                            .id
+                            .as_ref()
+                            .map(render::csv_field)
+                            .unwrap_or_default();
                         Ok(History::from_ticket(ticket, id, line, order, None))
                     });
                     match history {

@@ -28,7 +28,7 @@ struct JudgedJson {
     due: Option<String>,
     /// The first response (notification), or the close that counts as it.
     responded: Option<String>,
-    /// met, breached, open or best_effort.
+    /// `met`, `breached`, `open` or `best_effort`.
     verdict: &'static str,
     /// Wall-clock seconds from due to the response (negative: early), or
     /// to as-of when breached without one.
@@ -57,7 +57,7 @@ struct StepJson {
     reaches: String,
     /// The first escalation to that holder or a later one of the ladder.
     escalated_at: Option<String>,
-    /// on_time, late, missed, pending or not_needed.
+    /// `on_time`, `late`, `missed`, `pending` or `not_needed`.
     verdict: &'static str,
     late_seconds: Option<i64>,
 }
@@ -221,7 +221,7 @@ pub struct GroupJson {
     compliance_percent: Option<f64>,
     worst_late_seconds: Option<i64>,
     /// By nearest rank: exact up to 1,024 breached tickets, then within 1%
-    /// (a DDSketch keeps memory bounded).
+    /// (a `DDSketch` keeps memory bounded).
     median_late_seconds: Option<i64>,
     /// Like the median.
     p90_late_seconds: Option<i64>,
@@ -268,7 +268,7 @@ pub struct SummaryJson {
 /// Either shape of `audit --events --format json`.
 #[derive(schemars::JsonSchema)]
 #[serde(untagged)]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::large_enum_variant)]
 enum AuditEventsJson {
     Summary(SummaryJson),
     Ticket(HistoryJson),
@@ -281,7 +281,10 @@ pub fn schema() -> schemars::Schema {
 }
 
 /// The summary as CSV: one row a group, escalation counts flat.
-pub fn summary_csv(names: &[String], groups: &[(Vec<Option<String>>, Tally)]) -> anyhow::Result<String> {
+pub fn summary_csv(
+    names: &[String],
+    groups: &[(Vec<Option<String>>, Tally)],
+) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = names.to_vec();
     header.extend(
@@ -306,7 +309,10 @@ pub fn summary_csv(names: &[String], groups: &[(Vec<Option<String>>, Tally)]) ->
     writer.write_record(&header)?;
     for (values, tally) in groups {
         let g = GroupJson::new(names, values, tally);
-        let mut row: Vec<String> = values.iter().map(|v| v.clone().unwrap_or_default()).collect();
+        let mut row: Vec<String> = values
+            .iter()
+            .map(|v| v.clone().unwrap_or_default())
+            .collect();
         let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
         row.extend([
             g.tickets.to_string(),
@@ -314,7 +320,9 @@ pub fn summary_csv(names: &[String], groups: &[(Vec<Option<String>>, Tally)]) ->
             g.breached.to_string(),
             g.open.to_string(),
             g.best_effort.to_string(),
-            g.compliance_percent.map(|c| c.to_string()).unwrap_or_default(),
+            g.compliance_percent
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
             opt(g.worst_late_seconds),
             opt(g.median_late_seconds),
             opt(g.p90_late_seconds),
@@ -340,7 +348,15 @@ pub fn summary_table(
 ) -> String {
     let narrow = super::narrower_than(120);
     let counts: &[&str] = if narrow {
-        &["n", "met", "miss", "open", "met %", "median", "steps ok/late/miss"]
+        &[
+            "n",
+            "met",
+            "miss",
+            "open",
+            "met %",
+            "median",
+            "steps ok/late/miss",
+        ]
     } else {
         &[
             "tickets",
@@ -352,7 +368,11 @@ pub fn summary_table(
             "steps on time/late/missed",
         ]
     };
-    let header: Vec<&str> = names.iter().map(String::as_str).chain(counts.iter().copied()).collect();
+    let header: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .chain(counts.iter().copied())
+        .collect();
     let mut table = super::table(&header);
     super::keep_whole(&mut table, &(0..names.len()).collect::<Vec<_>>());
     for (values, tally) in groups {
@@ -388,7 +408,14 @@ pub fn summary_table(
 /// Judged tickets as a table, one row a ticket.
 pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String {
     let mut table = super::table(&[
-        "id", "plan", "pri", "desk", "response due", "verdict", "late", "steps ok/late/miss",
+        "id",
+        "plan",
+        "pri",
+        "desk",
+        "response due",
+        "verdict",
+        "late",
+        "steps ok/late/miss",
     ]);
     super::keep_whole(&mut table, &[0, 3]);
     for j in judgements {
@@ -414,7 +441,11 @@ pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String 
                 .map_or("-".into(), super::hours)
                 .into(),
             colors.alarm(
-                format!("{}/{}/{missed}", count(StepVerdict::OnTime), count(StepVerdict::Late)),
+                format!(
+                    "{}/{}/{missed}",
+                    count(StepVerdict::OnTime),
+                    count(StepVerdict::Late)
+                ),
                 missed > 0,
             ),
         ]);

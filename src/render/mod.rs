@@ -11,8 +11,8 @@ pub mod eol;
 pub mod escalate;
 pub mod history;
 pub mod holidays;
-pub mod queue;
 pub mod ics;
+pub mod queue;
 pub mod renew;
 
 use chrono::{DateTime, TimeDelta, Utc};

@@ -16,7 +16,8 @@ struct ResponseJson {
     remaining_seconds: Option<i64>,
     /// Clock time used up, in percent of the target's, to one decimal.
     elapsed_percent: Option<f64>,
-    /// ok, watch, at_risk, critical, breached, responded or best_effort.
+    /// `ok`, `watch`, `at_risk`, `critical`, `breached`, `responded` or
+    /// `best_effort`.
     state: &'static str,
 }
 
@@ -137,7 +138,16 @@ impl QueueRow {
 pub fn table(entries: &[Entry], colors: super::Colors) -> String {
     let narrow = super::narrower_than(120);
     let header: &[&str] = if narrow {
-        &["id", "pri", "desk", "state", "left", "used", "holder", "next step"]
+        &[
+            "id",
+            "pri",
+            "desk",
+            "state",
+            "left",
+            "used",
+            "holder",
+            "next step",
+        ]
     } else {
         &[
             "id",
