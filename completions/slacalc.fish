@@ -222,7 +222,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l format -d 'Out
 json\t'One JSON document (batch: one object a line) for scripts'
 csv\t'Comma-separated values'"
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l events -d 'An event log (SPEC §9): JSON Lines or CSV (- for stdin)' -r
-complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l input -d 'Ticket rows instead: plan, priority, desk, opened, pauses, priority_changes, responded, closed, id' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l input -d 'Ticket rows instead: plan, priority, desk, opened, pauses, priority changes, responded, closed, id' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l at -d 'The moment to look at: RFC 3339, a local time in UTC, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l warn -d 'The percentages of a target\'s clock time used from which a ticket is on watch, at risk and critical' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r

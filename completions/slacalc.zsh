@@ -184,7 +184,7 @@ _arguments "${_arguments_options[@]}" : \
 json\:"One JSON document (batch\: one object a line) for scripts"
 csv\:"Comma-separated values"))' \
 '--events=[An event log (SPEC §9)\: JSON Lines or CSV (- for stdin)]:FILE:_default' \
-'--input=[Ticket rows instead\: plan, priority, desk, opened, pauses, priority_changes, responded, closed, id]:FILE:_default' \
+'--input=[Ticket rows instead\: plan, priority, desk, opened, pauses, priority changes, responded, closed, id]:FILE:_default' \
 '--at=[The moment to look at\: RFC 3339, a local time in UTC, or now]:TIME:_default' \
 '--warn=[The percentages of a target'\''s clock time used from which a ticket is on watch, at risk and critical]:WATCH,AT_RISK,CRITICAL:_default' \
 '*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \

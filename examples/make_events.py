@@ -34,7 +34,7 @@ import os
 import random
 from datetime import date, datetime, timedelta, timezone
 
-SEED = 20261124
+SEED = 20261122
 TICKETS = 300
 FIRST_ID = 20001
 FIRST_DAY = date(2026, 11, 16)  # Monday
@@ -42,6 +42,9 @@ DAYS = 14  # to Sunday 2026-11-29
 CUTOFF = datetime(2026, 11, 29, 23, 59, 59, tzinfo=timezone.utc)
 # Scales the agents' active time per ticket (larger: more tickets open).
 WORK_SCALE = 0.7
+# Share of tickets whose escalations are logged carefully (the rest: often
+# late or never).
+ESCALATION_CARE = 0.7
 # Share of hard tickets that run for days (and reach higher escalation steps).
 HARD_SHARE = {"P1": 0.35, "P2": 0.20, "P3": 0.05, "P4": 0.03}
 # The latest best-effort first response, in standard business seconds.
@@ -325,7 +328,8 @@ def raised_or_lowered(rng, p, raise_p):
     return order[i - 1]
 
 
-def make_ticket(rng):
+def make_ticket(rng, esc):
+    """One ticket's events; `esc` draws its escalation logging."""
     desk = pick(rng, {k: v["weight"] for k, v in DESKS.items()})
     plan = pick(rng, {"basic": 0.42, "gold": 0.38, "platinum": 0.20})
     prio = pick(rng, {"P1": 0.05, "P2": 0.20, "P3": 0.50, "P4": 0.25})
@@ -454,7 +458,7 @@ def make_ticket(rng):
 
     # Escalations: whom the ladder of the priority in force at each step
     # reaches; mostly on time, some late, some never logged.
-    careful = rng.random() < 0.7
+    careful = esc.random() < ESCALATION_CARE
     for k, step in enumerate(ESCALATION_STEPS[plan]):
         dk = due(desk, step, t0, pauses)
         if dk >= close or dk > _ts(CUTOFF):
@@ -464,16 +468,16 @@ def make_ticket(rng):
         before = next((h for h in reversed(ladder[:k]) if h), INITIAL_HOLDER)
         if not holder or holder == before:
             continue  # no change of holder: nothing to escalate
-        r = rng.random()
-        miss, late = (0.06, 0.10) if careful else (0.35, 0.40)
+        r = esc.random()
+        miss, late = (0.08, 0.12) if careful else (0.45, 0.35)
         if r < miss:
             continue
         if r < miss + late:
-            t = snap(rng, desk, business, dk + int(loguniform(rng, 5 * M, 20 * H)))
+            t = snap(esc, desk, business, dk + int(loguniform(esc, 5 * M, 20 * H)))
         else:
-            t = dk - int(rng.uniform(1 * M, 45 * M))
+            t = dk - int(esc.uniform(1 * M, 45 * M))
         t = max(t, t0 + M)
-        ev.append((t, 4, "escalated", {"to": holder_text(rng, holder)}))
+        ev.append((t, 4, "escalated", {"to": holder_text(esc, holder)}))
 
     # The close: a closed event, or a closing status.
     if close <= _ts(CUTOFF):
@@ -492,8 +496,10 @@ def iso(desk, t):
 
 
 def main():
-    rng = random.Random(SEED)
-    tickets = [make_ticket(rng) for _ in range(TICKETS)]
+    # one random stream per ticket (and one for its escalations), so that
+    # a change to one part leaves the rest of the log as it was
+    tickets = [make_ticket(random.Random(f"{SEED}/{i}"), random.Random(f"{SEED}/{i}/escalation"))
+               for i in range(TICKETS)]
     tickets.sort(key=lambda t: t[0])
     rows = []
     for n, (t0, ev, meta) in enumerate(tickets):
