@@ -34,7 +34,7 @@ import os
 import random
 from datetime import date, datetime, timedelta, timezone
 
-SEED = 20261122
+SEED = 20261142
 TICKETS = 300
 FIRST_ID = 20001
 FIRST_DAY = date(2026, 11, 16)  # Monday
@@ -376,15 +376,18 @@ def make_ticket(rng, esc):
 
     # The P1 priority notification: mostly on time, some late, a few never.
     def notify(since):
+        # since: when the ticket became P1 (the target still runs from the
+        # opening, so a ticket raised to P1 late is notified late)
         nt, clock = NOTIFY[plan]
         ndue = due(desk, (nt, clock), t0, [])
-        if since == t0 and rng.random() < 0.82:
-            wins = windows(desk, clock)
-            t = add(t0, int(clock_time(t0, ndue, wins) * rng.uniform(0.15, 0.9)), wins)
+        wins = windows(desk, clock)
+        if since < ndue and rng.random() < 0.88:
+            t = add(since, int(clock_time(since, ndue, wins) * rng.uniform(0.15, 0.9)), wins)
+        elif since < ndue:
+            t = snap(rng, desk, agent_clock("P1"), ndue + int(loguniform(rng, 3 * M, 3 * H)))
         else:
-            t = snap(rng, desk, agent_clock("P1"),
-                     max(ndue, since) + int(loguniform(rng, 3 * M, 3 * H)))
-        if rng.random() < 0.9:
+            t = snap(rng, desk, agent_clock("P1"), since + int(loguniform(rng, 3 * M, 40 * M)))
+        if rng.random() < 0.95:
             ev.append((max(t + rng.randrange(60), since + M), 1, "notified", {}))
 
     if prio == "P1":
