@@ -34,7 +34,7 @@ import os
 import random
 from datetime import date, datetime, timedelta, timezone
 
-SEED = 20261142
+SEED = 20261122
 TICKETS = 300
 FIRST_ID = 20001
 FIRST_DAY = date(2026, 11, 16)  # Monday
@@ -401,8 +401,7 @@ def make_ticket(rng, esc):
     work = {"P1": (1 * H, 10 * H), "P2": (1.5 * H, 20 * H),
             "P3": (2 * H, 24 * H), "P4": (3 * H, 36 * H)}[cur]
     W = int(loguniform(rng, *work) * WORK_SCALE)
-    meta["hard"] = rng.random() < HARD_SHARE[cur]
-    if meta["hard"]:
+    if rng.random() < HARD_SHARE[cur]:
         W = int(loguniform(rng, *({"P1": (16 * H, 3 * 24 * H)}.get(cur, (2 * 24 * H, 9 * 24 * H)))))
     nwaits = pick(rng, {0: 0.45, 1: 0.37, 2: 0.14, 3: 0.04})
     if cur == "P1":
@@ -430,8 +429,6 @@ def make_ticket(rng, esc):
     if no_response:
         close = max(close, _ts(CUTOFF) + 24 * H)  # no answer yet: still open
     stays_waiting = pauses and rng.random() < 0.25
-    meta["stays_waiting"] = bool(stays_waiting)
-    meta["no_response"] = no_response
     for i, (a, b) in enumerate(pauses):
         ev.append((a, 2, "status", {"status": rng.choice(
             ["waiting", "waiting", "pending", "on-hold", "Waiting"])}))

@@ -206,6 +206,48 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
 }
 
 #[test]
+fn audit_judges_the_priority_in_force_at_the_response() {
+    // SPEC §9: the response is judged against the priority in force at the
+    // first response (without one: at the close or as-of). Gold at europe,
+    // opened Mon 2026-11-23 09:00 CET, inside the extended clock's
+    // 09:00-18:00 window. P3's target is 4 business hours (due 13:00),
+    // P1's 60 minutes (due 10:00), each from the opening.
+    // - a: P3, raised to P1 at 10:30, answered 09:45 (under P3): due 13:00,
+    //   met, 13:00 - 09:45 = 3 h 15 min early = -11,700 s.
+    // - b: P3, raised to P1 at 09:30, answered 11:00 (under P1): due
+    //   10:00, breached by 3,600 s.
+    // - c: P3, raised to P1 at 09:30, never answered, closed 09:50: the
+    //   close counts as the response, under P1: due 10:00, met, -600 s.
+    let input = "id,plan,priority,desk,opened,priority_changes,responded,closed\n\
+        a,gold,P3,europe,2026-11-23T09:00:00+01:00,2026-11-23T10:30:00+01:00=P1,2026-11-23T09:45:00+01:00,\n\
+        b,gold,P3,europe,2026-11-23T09:00:00+01:00,2026-11-23T09:30:00+01:00=P1,2026-11-23T11:00:00+01:00,\n\
+        c,gold,P3,europe,2026-11-23T09:00:00+01:00,2026-11-23T09:30:00+01:00=P1,,2026-11-23T09:50:00+01:00\n";
+    let lines = audit_csv(input)
+        .arg("--tickets")
+        .format("json")
+        .json_lines();
+    let got: Vec<(&str, &str, &str, i64)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["priority"].as_str().unwrap(),
+                l["due"].as_str().unwrap(),
+                l["verdict"].as_str().unwrap(),
+                l["late_seconds"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("P3", "2026-11-23T13:00:00+01:00", "met", -11_700),
+            ("P1", "2026-11-23T10:00:00+01:00", "breached", 3_600),
+            ("P1", "2026-11-23T10:00:00+01:00", "met", -600),
+        ]
+    );
+}
+
+#[test]
 fn audit_summary_lists_every_failed_line() {
     // Two good tickets around two bad ones (an unknown desk on line 3, a
     // bad time on line 4; line 1 is the header). Gold P2 europe from Fri
