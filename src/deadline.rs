@@ -94,3 +94,39 @@ pub fn business_days_with_pauses(
     let amount = standard.elapsed(opened, unpaused, &Pauses::none())?;
     standard.due(opened, amount, pauses)
 }
+
+/// How much of a target's clock time is used up at `at`, in percent (SPEC
+/// §10): the clock time from the effective start to `at`, pauses excluded,
+/// over the target's whole clock time (business days: the standard-clock
+/// time L to the day rule's due instant, §3). Over 100 once past due;
+/// `None` for best effort.
+pub fn used_percent(
+    desk: &Calendar,
+    target: Target,
+    opened: DateTime<Utc>,
+    pauses: &Pauses,
+    at: DateTime<Utc>,
+) -> Result<Option<f64>> {
+    let start = pauses.effective_start(opened);
+    let whole = match target.amount {
+        Amount::BestEffort => return Ok(None),
+        Amount::Minutes(m) => TimeDelta::minutes(i64::from(m)),
+        Amount::Hours(h) => TimeDelta::hours(i64::from(h)),
+        Amount::BusinessDays(days) => Clock::new(desk, ClockKind::Standard).elapsed(
+            start,
+            business_days_due(desk, start, days)?,
+            &Pauses::none(),
+        )?,
+    };
+    let used = if at > start {
+        Clock::new(desk, target.clock).elapsed(start, at, pauses)?
+    } else {
+        TimeDelta::zero()
+    };
+    #[allow(clippy::cast_precision_loss)]
+    Ok(Some(if whole > TimeDelta::zero() {
+        used.num_seconds() as f64 * 100.0 / whole.num_seconds() as f64
+    } else {
+        100.0
+    }))
+}

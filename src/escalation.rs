@@ -42,6 +42,9 @@ pub struct Step {
     /// Who holds the ticket from this step on.
     pub holder: String,
     pub status: StepStatus,
+    /// How much of the step's clock time is used up at the moment asked
+    /// about, in percent (SPEC §10).
+    pub used_percent: Option<f64>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +62,9 @@ pub struct Escalation<'a> {
     pub next: Option<usize>,
     /// The response deadline of the priority in force (`None`: best effort).
     pub response_due: Option<DateTime<Utc>>,
+    /// How much of the response target's clock time is used up at `at`,
+    /// in percent.
+    pub response_used_percent: Option<f64>,
     /// The ticket runs on the 24/7 on-call clock and `at` is outside the
     /// plan's business hours: no R&D escalation now.
     pub on_call: bool,
@@ -114,6 +120,7 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
             reaches,
             holder: holder.clone(),
             status,
+            used_percent: deadline::used_percent(desk, *target, ticket.opened, &ticket.pauses, at)?,
         });
     }
     let next = steps.iter().position(|s| s.status == StepStatus::Pending);
@@ -134,6 +141,13 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
         steps,
         next,
         response_due,
+        response_used_percent: deadline::used_percent(
+            desk,
+            response,
+            ticket.opened,
+            &ticket.pauses,
+            at,
+        )?,
         on_call,
     })
 }

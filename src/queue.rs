@@ -5,10 +5,11 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::audit::{judge_history, StepVerdict};
-use crate::clock::{business_days_due, Clock, ClockKind, Pauses};
+use crate::clock::{Clock, Pauses};
+use crate::deadline;
 use crate::error::{Error, Result};
 use crate::history::History;
-use crate::plan::{Amount, Priority, Target};
+use crate::plan::Priority;
 
 /// The share of a target used up from which a ticket is on watch, at
 /// risk, critical (percent; `--warn`).
@@ -142,20 +143,9 @@ pub fn entry<'d>(history: &History<'d>, at: DateTime<Utc>, warn: Thresholds) -> 
             } else {
                 -(at - due)
             };
-            let start = pauses.effective_start(history.opened);
-            let used = if at > start {
-                clock.elapsed(start, at, pauses)?
-            } else {
-                TimeDelta::zero()
-            };
-            let whole = target_time(&history, response.target, start)?;
-            #[allow(clippy::cast_precision_loss)]
-            let percent = if whole > TimeDelta::zero() {
-                used.num_seconds() as f64 * 100.0 / whole.num_seconds() as f64
-            } else {
-                100.0
-            };
-            (Some(remaining), Some(percent))
+            let used =
+                deadline::used_percent(history.desk, response.target, history.opened, pauses, at)?;
+            (Some(remaining), used)
         }
         _ => (None, None),
     };
@@ -193,21 +183,6 @@ pub fn entry<'d>(history: &History<'d>, at: DateTime<Utc>, warn: Thresholds) -> 
     })
 }
 
-/// The whole clock time of a target from the effective start `start`:
-/// its amount, or for business days the standard-clock time to the day
-/// rule's due instant (L, SPEC §3).
-fn target_time(history: &History, target: Target, start: DateTime<Utc>) -> Result<TimeDelta> {
-    Ok(match target.amount {
-        Amount::Minutes(m) => TimeDelta::minutes(i64::from(m)),
-        Amount::Hours(h) => TimeDelta::hours(i64::from(h)),
-        Amount::BusinessDays(days) => {
-            let due = business_days_due(history.desk, start, days)?;
-            Clock::new(history.desk, ClockKind::Standard).elapsed(start, due, &Pauses::none())?
-        }
-        Amount::BestEffort => TimeDelta::zero(),
-    })
-}
-
 /// Who holds the ticket at `at` (the steps due by then, each with the
 /// ladder of the priority in force at its instant), and the next step
 /// after `at` that changes the holder, on the ladder of `priority`.
@@ -223,7 +198,7 @@ fn holders(
     let mut holder = matrix.initial_holder.clone();
     let mut next = None;
     for (index, target) in matrix.steps.iter().enumerate() {
-        let Some(due) = crate::deadline::due(history.desk, *target, history.opened, pauses)? else {
+        let Some(due) = deadline::due(history.desk, *target, history.opened, pauses)? else {
             continue;
         };
         if due <= at {

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use slacalc::deadline::{self, Deadline};
+use slacalc::deadline::{self, Deadline, TargetDue};
 use slacalc::ticket::{Names, Ticket, TicketFields};
 
 use super::ticket::{TicketArgs, TicketCommand};
@@ -45,13 +45,34 @@ impl TicketCommand for DeadlineArgs {
         )?;
         match context.format() {
             Format::Json => render::json(&DeadlineJson::new(&result, &ticket, self.explain)),
-            Format::Table => Ok(render::deadline::table(
-                &result,
-                &ticket,
-                context.now,
-                self.explain,
-                context.colors,
-            )),
+            Format::Table => {
+                let used = |target: Option<&TargetDue>| {
+                    target
+                        .map(|t| {
+                            deadline::used_percent(
+                                ticket.desk,
+                                t.target,
+                                ticket.opened,
+                                &ticket.pauses,
+                                context.now,
+                            )
+                        })
+                        .transpose()
+                        .map(Option::flatten)
+                };
+                let used = render::deadline::Used {
+                    notification: used(result.notification.as_ref())?,
+                    response: used(Some(&result.response))?,
+                };
+                Ok(render::deadline::table(
+                    &result,
+                    &ticket,
+                    context.now,
+                    &used,
+                    self.explain,
+                    context.colors,
+                ))
+            }
             Format::Ics => Ok(render::ics::deadline(&result, context.now)),
             Format::Csv => {
                 refuse_explain_in_csv(self.explain)?;

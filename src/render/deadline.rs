@@ -115,10 +115,17 @@ fn windows_json(windows: &[Interval], zone: Tz) -> Vec<WindowJson> {
         .collect()
 }
 
+/// How much of each target's clock time is used up now, in percent.
+pub struct Used {
+    pub notification: Option<f64>,
+    pub response: Option<f64>,
+}
+
 pub fn table(
     d: &Deadline,
     ticket: &Ticket,
     now: DateTime<Utc>,
+    used: &Used,
     explain: bool,
     colors: super::Colors,
 ) -> String {
@@ -159,7 +166,7 @@ pub fn table(
         ]
     };
     let mut table = super::table(header);
-    let mut row = |name: &str, t: &TargetDue| {
+    let mut row = |name: &str, t: &TargetDue, used: Option<f64>| {
         let (local, utc, left) = match t.due {
             Some(due) => (
                 super::local(due, zone),
@@ -168,8 +175,16 @@ pub fn table(
             ),
             None => ("no deadline (best effort)".into(), "-".into(), "-".into()),
         };
-        let overdue = t.due.is_some_and(|due| due < now);
-        let left = colors.alarm(left, overdue);
+        // Overdue in red; at risk (SPEC §10's threshold of the target's
+        // clock time used) in yellow.
+        let level = if t.due.is_some_and(|due| due < now) {
+            super::Level::Alarm
+        } else if used.is_some_and(|u| u >= slacalc::queue::Thresholds::default().at_risk) {
+            super::Level::Warning
+        } else {
+            super::Level::Plain
+        };
+        let left = colors.level(left, level);
         if narrow {
             let name = name.strip_prefix("priority ").unwrap_or(name);
             let amount = format!("{} ({})", super::target(t.target), t.target.clock);
@@ -186,9 +201,9 @@ pub fn table(
         }
     };
     if let Some(n) = &d.notification {
-        row("priority notification", n);
+        row("priority notification", n, used.notification);
     }
-    row("response", &d.response);
+    row("response", &d.response, used.response);
     out.push_str(&table.to_string());
     out.push('\n');
     if explain {

@@ -134,10 +134,24 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
     };
     // The timeline: steps and the response deadline in time order, with a
     // marker row where `--at` falls.
-    let mut rows: Vec<(chrono::DateTime<chrono::Utc>, Vec<String>)> = e
+    // At risk: a pending step or deadline with most of its clock time used
+    // (SPEC §10's threshold), in yellow; an overdue step in red.
+    let risky = |used: Option<f64>| {
+        if used.is_some_and(|u| u >= slacalc::queue::Thresholds::default().at_risk) {
+            super::Level::Warning
+        } else {
+            super::Level::Plain
+        }
+    };
+    let mut rows: Vec<(chrono::DateTime<chrono::Utc>, Vec<String>, super::Level)> = e
         .steps
         .iter()
         .map(|s| {
+            let level = match s.status {
+                StepStatus::Overdue => super::Level::Alarm,
+                StepStatus::Reached => super::Level::Plain,
+                StepStatus::Pending => risky(s.used_percent),
+            };
             let status = match s.status {
                 StepStatus::Overdue => "OVERDUE: escalate now".to_string(),
                 StepStatus::Reached => "reached".to_string(),
@@ -154,14 +168,15 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
                     reaches,
                     status,
                 ],
+                level,
             )
         })
         .collect();
     if let Some(due) = e.response_due {
-        let status = if due <= e.at {
-            "passed".to_string()
+        let (status, level) = if due <= e.at {
+            ("passed".to_string(), super::Level::Plain)
         } else {
-            super::from_now(due, e.at)
+            (super::from_now(due, e.at), risky(e.response_used_percent))
         };
         let target = super::target(e.plan.response(e.priority.priority));
         rows.push((
@@ -174,6 +189,7 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
                 "-".into(),
                 status,
             ],
+            level,
         ));
     }
     rows.sort_by_key(|r| r.0);
@@ -195,15 +211,11 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
     if narrow {
         super::keep_whole(&mut table, &[3]);
     }
-    for (index, (_, row)) in rows.into_iter().enumerate() {
+    for (index, (_, row, level)) in rows.into_iter().enumerate() {
         if index == split {
             table.add_row(now_row.clone());
         }
-        // An overdue escalation is owed now: it is the row to see.
-        let overdue = row
-            .last()
-            .is_some_and(|status| status.starts_with("OVERDUE"));
-        table.add_row(row.into_iter().map(|text| colors.alarm(text, overdue)));
+        table.add_row(row.into_iter().map(|text| colors.level(text, level)));
     }
     if split == e.steps.len() + usize::from(e.response_due.is_some()) {
         table.add_row(now_row);

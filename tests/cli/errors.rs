@@ -334,3 +334,36 @@ fn colour_marks_what_is_overdue_only_when_asked_or_on_a_terminal() {
         .stdout_text();
     assert!(!later.contains('\u{1b}'), "{later}");
 }
+
+#[test]
+fn colour_marks_what_is_at_risk_in_yellow() {
+    // Gold P2 at europe opened Mon 2026-11-23 09:00 CET: 2 business hours
+    // on the extended clock (open 09:00-18:00), due 11:00. At 10:35, 95 of
+    // the 120 minutes are used (79 %, at or past SPEC §10's 75 %): the
+    // "from now" cell is yellow, ESC[38;5;11m. At 10:20, 80 minutes (67 %):
+    // no colour. Escalation step 1 (2 business hours, also due 11:00) is
+    // at risk in `escalate` by the same count.
+    let at = |now: &str, subcommand: &str| {
+        Test::new()
+            .args([
+                subcommand,
+                "--plan",
+                "gold",
+                "--priority",
+                "p2",
+                "--desk",
+                "europe",
+            ])
+            .opened("2026-11-23T09:00:00+01:00")
+            .args(["--color", "always"])
+            .now(now)
+            .stdout_text()
+    };
+    let risky = at("2026-11-23T10:35:00+01:00", "deadline");
+    assert!(risky.contains("\u{1b}[38;5;11m in 0h 25m"), "{risky}");
+    let calm = at("2026-11-23T10:20:00+01:00", "deadline");
+    assert!(!calm.contains('\u{1b}'), "{calm}");
+    let steps = at("2026-11-23T10:35:00+01:00", "escalate");
+    assert!(steps.contains("\u{1b}[38;5;11m 1 "), "{steps}");
+    assert!(!at("2026-11-23T10:20:00+01:00", "escalate").contains('\u{1b}'));
+}
