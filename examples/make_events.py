@@ -512,18 +512,22 @@ def main():
         for t, _, _, tid, kind, fields, meta in rows:
             obj = {"ticket": tid, "at": iso(meta["desk"], t), "type": kind}
             obj.update(fields)
+            if kind == "opened":
+                # Extra fields an export carries; `audit --by` can group by them.
+                obj.update({"agent": meta["agent"], "channel": meta["channel"]})
             f.write(json.dumps(obj) + "\n")
 
     header = ["Ticket ID", "Event Time", "Event", "Plan", "Priority", "Support Desk",
-              "Status", "Assigned To", "Subject", "Agent"]
+              "Status", "Assigned To", "Subject", "Agent", "Channel"]
     with open(os.path.join(HERE, "helpdesk-export.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(header)
         for t, _, _, tid, kind, fields, meta in rows:
-            agent = meta["channel"] if kind == "opened" else meta["agent"]
+            channel = meta["channel"] if kind == "opened" else ""
             w.writerow([tid, iso(meta["desk"], t), kind, fields.get("plan", ""),
                         fields.get("priority", ""), fields.get("desk", ""),
-                        fields.get("status", ""), fields.get("to", ""), meta["subject"], agent])
+                        fields.get("status", ""), fields.get("to", ""), meta["subject"],
+                        meta["agent"], channel])
 
 
 if __name__ == "__main__":

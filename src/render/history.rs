@@ -340,6 +340,7 @@ pub fn summary_csv(
 }
 
 /// The summary as a table, then one line per failed ticket or line.
+/// Narrow: short headers, no open count (the JSON and CSV have it).
 pub fn summary_table(
     names: &[String],
     groups: &[(Vec<Option<String>>, Tally)],
@@ -348,15 +349,7 @@ pub fn summary_table(
 ) -> String {
     let narrow = super::narrower_than(120);
     let counts: &[&str] = if narrow {
-        &[
-            "n",
-            "met",
-            "miss",
-            "open",
-            "met %",
-            "median",
-            "steps ok/late/miss",
-        ]
+        &["n", "met", "miss", "met%", "median", "steps"]
     } else {
         &[
             "tickets",
@@ -368,13 +361,16 @@ pub fn summary_table(
             "steps on time/late/missed",
         ]
     };
-    let header: Vec<&str> = names
-        .iter()
-        .map(String::as_str)
-        .chain(counts.iter().copied())
-        .collect();
+    let keys = names.iter().map(|n| {
+        if narrow && n == "priority" {
+            "pri"
+        } else {
+            n.as_str()
+        }
+    });
+    let header: Vec<&str> = keys.chain(counts.iter().copied()).collect();
     let mut table = super::table(&header);
-    super::keep_whole(&mut table, &(0..names.len()).collect::<Vec<_>>());
+    super::keep_whole(&mut table, &(0..header.len()).collect::<Vec<_>>());
     for (values, tally) in groups {
         let mut row: Vec<comfy_table::Cell> = values
             .iter()
@@ -385,14 +381,18 @@ pub fn summary_table(
             tally.tickets.to_string().into(),
             tally.met.to_string().into(),
             colors.alarm(tally.breached.to_string(), tally.breached > 0),
-            tally.open.to_string().into(),
+        ]);
+        if !narrow {
+            row.push(tally.open.to_string().into());
+        }
+        row.extend([
             tally
                 .compliance()
                 .map_or("-".into(), |c| format!("{c:.1}%"))
                 .into(),
             tally
                 .lateness_quantile(0.5)
-                .map_or("-".into(), |s| super::hours(chrono::TimeDelta::seconds(s)))
+                .map_or("-".into(), |s| super::span(chrono::TimeDelta::seconds(s)))
                 .into(),
             colors.alarm(format!("{on_time}/{late}/{missed}"), missed > 0),
         ]);
@@ -400,45 +400,58 @@ pub fn summary_table(
     }
     let mut text = format!("{table}\n");
     for f in failed {
-        text.push_str(&format!("line {}: {}\n", f.line, f.error));
+        text.push_str(&super::fit(&format!("line {}: {}\n", f.line, f.error)));
     }
     text
 }
 
-/// Judged tickets as a table, one row a ticket.
+/// Judged tickets as a table, one row a ticket. Narrow: short times and
+/// headers, cells wrapping between words.
 pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String {
-    let mut table = super::table(&[
-        "id",
-        "plan",
-        "pri",
-        "desk",
-        "response due",
-        "verdict",
-        "late",
-        "steps ok/late/miss",
-    ]);
-    super::keep_whole(&mut table, &[0, 3]);
+    let narrow = super::narrower_than(120);
+    let header: &[&str] = if narrow {
+        &[
+            "id", "plan", "pri", "desk", "due", "verdict", "late", "steps",
+        ]
+    } else {
+        &[
+            "id",
+            "plan",
+            "priority",
+            "desk",
+            "response due",
+            "verdict",
+            "late",
+            "steps on time/late/missed",
+        ]
+    };
+    let mut table = super::table(header);
+    super::keep_whole(&mut table, &[0, 1, 2, 3, 5]);
     for j in judgements {
         let h = &j.history;
         let count = |v: StepVerdict| j.escalations.iter().filter(|s| s.verdict == v).count();
         let missed = count(StepVerdict::Missed);
+        let due = j.response.due.map_or("best effort".into(), |t| {
+            if narrow {
+                super::short_local(t, h.desk.zone)
+            } else {
+                super::local(t, h.desk.zone)
+            }
+        });
         table.add_row(vec![
             h.id.clone().into(),
             h.plan.name.clone().into(),
             j.response.priority.id.clone().into(),
             h.desk.name.clone().into(),
-            j.response
-                .due
-                .map_or("best effort".into(), |t| super::local(t, h.desk.zone))
-                .into(),
+            due.into(),
             colors.alarm(
-                j.response.verdict.name().to_string(),
+                j.response.verdict.name().replace('_', " "),
                 j.response.verdict == slacalc::audit::Verdict::Breached,
             ),
             j.response
                 .late
                 .filter(|d| *d > chrono::TimeDelta::zero())
-                .map_or("-".into(), super::hours)
+                .map_or("-".into(), super::span)
                 .into(),
             colors.alarm(
                 format!(

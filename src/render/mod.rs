@@ -117,6 +117,25 @@ pub fn local_on_two_lines(t: DateTime<Utc>, zone: Tz) -> String {
         .to_string()
 }
 
+/// A local instant in few characters, for narrow tables: `Wed 02 Dec 18:00`
+/// (the zone is the desk's, said elsewhere).
+pub fn short_local(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%a %d %b %H:%M").to_string()
+}
+
+/// A span of time in at most two units: `6d 19h`, `2h 5m`, `25m`, `40s`.
+pub fn span(d: TimeDelta) -> String {
+    let total = d.num_seconds().abs();
+    let sign = if d < TimeDelta::zero() { "-" } else { "" };
+    let (days, hours, minutes) = (total / 86_400, total / 3600 % 24, total / 60 % 60);
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{sign}{total}s"),
+        (0, 0, m) => format!("{sign}{m}m"),
+        (0, h, m) => format!("{sign}{h}h {m}m"),
+        (d, h, _) => format!("{sign}{d}d {h}h"),
+    }
+}
+
 pub fn utc(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M:%SZ").to_string()
 }

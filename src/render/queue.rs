@@ -134,20 +134,12 @@ impl QueueRow {
 }
 
 /// The queue as a table: one row a ticket, the state in red when breached
-/// or critical and in yellow when at risk.
+/// or critical and in yellow when at risk. Narrow: the share used goes
+/// into the state, times are short, and cells wrap between words.
 pub fn table(entries: &[Entry], colors: super::Colors) -> String {
     let narrow = super::narrower_than(120);
     let header: &[&str] = if narrow {
-        &[
-            "id",
-            "pri",
-            "desk",
-            "state",
-            "left",
-            "used",
-            "holder",
-            "next step",
-        ]
+        &["id", "pri", "desk", "state", "left", "holder", "next step"]
     } else {
         &[
             "id",
@@ -162,11 +154,17 @@ pub fn table(entries: &[Entry], colors: super::Colors) -> String {
         ]
     };
     let mut table = super::table(header);
-    super::keep_whole(&mut table, &[0, 2]);
+    super::keep_whole(&mut table, if narrow { &[0, 1, 2, 4] } else { &[0, 3] });
     for entry in entries {
         let history = &entry.history;
         let zone = history.desk.zone;
         let mut state = entry.state.name().replace('_', " ");
+        let used = entry
+            .elapsed_percent
+            .map_or("-".into(), |p| format!("{p:.1}%"));
+        if narrow && entry.elapsed_percent.is_some() {
+            state = format!("{state} {used}");
+        }
         if entry.waiting {
             state.push_str(" (waiting)");
         }
@@ -176,21 +174,25 @@ pub fn table(entries: &[Entry], colors: super::Colors) -> String {
             _ => super::Level::Plain,
         };
         let left = entry.remaining.map_or("-".into(), |d| {
-            if d < chrono::TimeDelta::zero() {
+            if narrow {
+                super::span(d)
+            } else if d < chrono::TimeDelta::zero() {
                 format!("over by {}", super::hours(-d))
             } else {
                 super::hours(d)
             }
         });
-        let used = entry
-            .elapsed_percent
-            .map_or("-".into(), |p| format!("{p:.1}%"));
         let mut holder = entry.holder.clone();
         if entry.escalation_overdue {
             holder.push_str(" (overdue)");
         }
         let next = entry.next_step.as_ref().map_or("-".into(), |s| {
-            format!("{} at {}", s.reaches, super::local(s.at, zone))
+            let at = if narrow {
+                super::short_local(s.at, zone)
+            } else {
+                super::local(s.at, zone)
+            };
+            format!("{} at {at}", s.reaches)
         });
         let mut row: Vec<comfy_table::Cell> = vec![history.id.clone().into()];
         if !narrow {
@@ -201,10 +203,11 @@ pub fn table(entries: &[Entry], colors: super::Colors) -> String {
             history.desk.name.clone().into(),
             colors.level(state, level),
             left.into(),
-            used.into(),
-            colors.alarm(holder, entry.escalation_overdue),
-            next.into(),
         ]);
+        if !narrow {
+            row.push(used.into());
+        }
+        row.extend([colors.alarm(holder, entry.escalation_overdue), next.into()]);
         table.add_row(row);
     }
     format!("{table}\n")

@@ -18,6 +18,10 @@ fn every_table_fits_80_columns() {
         "holidays --desk americas --year 2027",
         "clock --desk europe --from 2026-11-23T10:00:00+01:00 --before 2h",
         "audit examples/tickets.csv --as-of 2026-12-01T00:00:00Z",
+        "audit --events examples/events.jsonl --as-of 2026-11-27T12:00:00Z",
+        "audit --events examples/events.jsonl --as-of 2026-11-27T12:00:00Z --tickets",
+        "audit --events examples/events.jsonl --as-of 2026-11-27T12:00:00Z --by opened:week",
+        "queue --events examples/events.jsonl --at 2026-11-27T12:00:00Z",
     ];
     for command in commands {
         let text = Test::new()
