@@ -532,3 +532,101 @@ fn narrow_and_wide_terminals() {
         snapshot!(format!("audit_at_{columns}_columns"), out);
     }
 }
+
+// ---------------------------------------------------------------- histories
+
+/// Four tickets at the europe desk (gold: 2 business hours for P2 and 4
+/// for P3 on the extended clock, open 09:00-18:00 Monday to Saturday),
+/// looked at on Mon 2026-11-23 at 10:35 CET:
+/// - Q1 gold P2 opened 09:00: due 11:00, 95 of 120 min used (79.2 %): at
+///   risk, 25 min left; next step 2 (4 h) at 13:00, Team Leader.
+/// - Q2 gold P3 opened 09:30, waiting since 10:00: the wait ends at 10:35
+///   for the count, 30 of 240 min used (12.5 %), due 10:35 + 210 min =
+///   14:05; next step 4 (16 h, Team Leader): 30 min, then 7 h 25 min
+///   Monday, 8 h 05 min Tuesday: Tue 17:05.
+/// - Q3 gold P2 opened 09:00, answered 09:40: responded; next step at 13:00.
+/// - Q4 gold P2 opened Fri 20 Nov 17:00: due Sat 10:00 (1 h Friday, 1 h
+///   Saturday), breached by 48 h 35 min = 174,900 s; used: 1 + 9 + 1 h 35 =
+///   695 min of 120 (579.2 %). Step 2 (4 h, Sat 12:00, Team Leader) was
+///   due and never escalated: held by Team Leader, escalation overdue;
+///   step 4 (16 h: 10 h by Saturday's close, 6 more Monday) at 15:00
+///   reaches the Support Manager.
+const EVENTS: &str = r#"{"ticket":"Q4","at":"2026-11-20T17:00:00+01:00","type":"opened","plan":"gold","priority":"P2","desk":"europe"}
+{"ticket":"Q1","at":"2026-11-23T09:00:00+01:00","type":"opened","plan":"gold","priority":"P2","desk":"europe"}
+{"ticket":"Q3","at":"2026-11-23T09:00:00+01:00","type":"opened","plan":"gold","priority":"P2","desk":"europe"}
+{"ticket":"Q2","at":"2026-11-23T09:30:00+01:00","type":"opened","plan":"gold","priority":"P3","desk":"europe"}
+{"ticket":"Q3","at":"2026-11-23T09:40:00+01:00","type":"responded"}
+{"ticket":"Q2","at":"2026-11-23T10:00:00+01:00","type":"status","status":"waiting"}
+"#;
+
+fn histories(args: &[&str]) -> Test {
+    Test::new()
+        .file("events.jsonl", EVENTS)
+        .args(args.iter().copied())
+        .now("2026-11-23T10:35:00+01:00")
+}
+
+#[test]
+fn queue_and_event_audit_tables() {
+    // Hand-worked values the tables show, asserted on the JSON first.
+    let queue = histories(&["queue", "--events", "events.jsonl"])
+        .format("json")
+        .json();
+    let states: Vec<(&str, &str)> = rows(&queue, |t| {
+        (str_of(&t["id"]), str_of(&t["response"]["state"]))
+    });
+    // Order by next deadline: Q4 (its unanswered response, Sat 10:00), Q1
+    // (11:00), Q3 (responded: step 2 at 13:00), Q2 (14:05).
+    assert_eq!(
+        states,
+        [
+            ("Q4", "breached"),
+            ("Q1", "at_risk"),
+            ("Q3", "responded"),
+            ("Q2", "ok")
+        ]
+    );
+    assert_eq!(queue[1]["response"]["elapsed_percent"], 79.2);
+    assert_eq!(queue[1]["response"]["remaining_seconds"], 25 * 60);
+    assert_eq!(queue[3]["waiting"], true);
+    assert_eq!(queue[3]["response"]["due"], "2026-11-23T14:05:00+01:00");
+    assert_eq!(queue[3]["next_step"]["at"], "2026-11-24T17:05:00+01:00");
+    assert_eq!(queue[0]["response"]["remaining_seconds"], -174_900);
+    assert_eq!(queue[0]["response"]["elapsed_percent"], 579.2);
+    assert_eq!(queue[0]["holder"], "Team Leader");
+    assert_eq!(queue[0]["escalation_overdue"], true);
+    assert_eq!(queue[0]["next_step"]["at"], "2026-11-23T15:00:00+01:00");
+    for columns in ["80", "120"] {
+        let table = histories(&["queue", "--events", "events.jsonl"])
+            .env("COLUMNS", columns)
+            .stdout_text();
+        snapshot!(format!("queue_at_{columns}_columns"), table);
+        let audit = histories(&["audit", "--events", "events.jsonl", "--tickets"])
+            .env("COLUMNS", columns)
+            .stdout_text();
+        snapshot!(format!("audit_events_tickets_at_{columns}_columns"), audit);
+        let summary = histories(&["audit", "--events", "events.jsonl"])
+            .env("COLUMNS", columns)
+            .stdout_text();
+        snapshot!(
+            format!("audit_events_summary_at_{columns}_columns"),
+            summary
+        );
+    }
+    snapshot!(
+        "queue_csv",
+        histories(&["queue", "--events", "events.jsonl", "--format", "csv"]).stdout_text()
+    );
+    snapshot!(
+        "audit_events_csv",
+        histories(&[
+            "audit",
+            "--events",
+            "events.jsonl",
+            "--tickets",
+            "--format",
+            "csv"
+        ])
+        .stdout_text()
+    );
+}

@@ -162,6 +162,7 @@ impl EventAudit<'_> {
                         Format::Csv => {
                             let mut line = Vec::new();
                             csv.write(&HistoryRow::new(&judgement), &mut line)?;
+                            line.push(b'\n');
                             out.write_all(&line)?;
                         }
                         _ => table.push(judgement),

@@ -168,6 +168,7 @@ impl Execute for QueueArgs {
                 let mut text = Vec::new();
                 for entry in &entries {
                     rows.write(&QueueRow::new(entry), &mut text)?;
+                    text.push(b'\n');
                 }
                 out.write_all(&text)?;
             }
