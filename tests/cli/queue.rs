@@ -506,3 +506,38 @@ fn ticket_rows_with_other_warning_thresholds() {
         "2026-11-23T13:00:00+01:00"
     );
 }
+
+#[test]
+fn colour_marks_breached_red_and_at_risk_yellow_in_the_queue() {
+    // Gold P2 at europe, 2 business hours on the extended clock (open
+    // 09:00-18:00 Monday to Saturday), looked at Mon 2026-11-23 10:35 CET:
+    // - R opened Fri 20 Nov 17:00: due Sat 10:00, breached → red
+    //   (ESC[38;5;9m) on its state;
+    // - Y opened Mon 09:00: due 11:00, 95 of 120 min used (79.2 %) → at
+    //   risk, yellow (ESC[38;5;11m);
+    // - G opened Mon 10:20: 15 of 120 min used (12.5 %) → ok, no colour.
+    let events = [
+        ("R", "2026-11-20T17:00:00+01:00"),
+        ("Y", "2026-11-23T09:00:00+01:00"),
+        ("G", "2026-11-23T10:20:00+01:00"),
+    ]
+    .map(|(id, at)| {
+        format!(
+            "{{\"ticket\":\"{id}\",\"at\":\"{at}\",\"type\":\"opened\",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"europe\"}}\n"
+        )
+    })
+    .concat();
+    let table = |color: &str| {
+        Test::new()
+            .args(["queue", "--events", "-", "--at", "2026-11-23T09:35:00Z"])
+            .args(["--color", color])
+            .stdin(events.clone())
+            .stdout_text()
+    };
+    let coloured = table("always");
+    assert!(coloured.contains("\u{1b}[38;5;9m breached"), "{coloured}");
+    assert!(coloured.contains("\u{1b}[38;5;11m at risk"), "{coloured}");
+    assert!(!coloured.contains("\u{1b}[38;5;9m ok") && !coloured.contains("\u{1b}[38;5;11m ok"));
+    // In a pipe, auto means no colour.
+    assert!(!table("auto").contains('\u{1b}'));
+}

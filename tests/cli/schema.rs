@@ -133,8 +133,44 @@ fn every_shape_of_every_json_output_matches_its_schema() {
             "audit examples/tickets.csv --as-of 2026-12-01T00:00:00Z",
         ),
         ("check", "check"),
+        (
+            "audit-events",
+            "audit --events examples/events.jsonl --as-of 2026-11-27T12:00:00Z",
+        ),
+        (
+            "audit-events",
+            "audit --events examples/events.jsonl --as-of 2026-11-27T12:00:00Z --by agent",
+        ),
+        (
+            "queue",
+            "queue --events examples/events.jsonl --at 2026-11-27T12:00:00Z",
+        ),
     ] {
         assert_valid(subcommand, &command(line).format("json").json());
+    }
+    // audit --events --tickets: one object a ticket (and a failed ticket
+    // in its place: a second 'opened' for a ticket already open).
+    let events = "{\"ticket\":\"a\",\"at\":\"2026-11-23T09:00:00+01:00\",\"type\":\"opened\",\"plan\":\"platinum\",\"priority\":\"P1\",\"desk\":\"europe\"}\n\
+        {\"ticket\":\"b\",\"at\":\"2026-11-23T09:00:00+01:00\",\"type\":\"opened\",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"europe\"}\n\
+        {\"ticket\":\"b\",\"at\":\"2026-11-23T09:10:00+01:00\",\"type\":\"opened\",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"europe\"}\n";
+    let lines = Test::new()
+        .args([
+            "audit",
+            "--events",
+            "-",
+            "--as-of",
+            "2026-11-23T12:00:00Z",
+            "--tickets",
+        ])
+        .stdin(events)
+        .format("json")
+        .status(1)
+        .json_lines();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["notification"].is_object(), "{}", lines[0]);
+    assert_eq!(lines[1]["line"], 3);
+    for line in &lines {
+        assert_valid("audit-events", line);
     }
     // audit --tickets: one object a line, each of the ticket shape.
     let lines = command("audit examples/tickets.jsonl --tickets --as-of 2026-12-01T00:00:00Z")
