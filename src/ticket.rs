@@ -699,16 +699,21 @@ fn echo_safe(error: Error) -> Error {
 /// the same few again and again. Holds at most 1,024 spellings.
 pub struct Names<'d> {
     data: &'d DataSet,
-    known: rustc_hash::FxHashMap<String, (&'d Plan, &'d Priority, &'d Calendar)>,
-    key: String,
+    known: hashbrown::HashTable<Known<'d>>,
+}
+
+/// One spelling of a plan, a priority and a desk, and what it names.
+struct Known<'d> {
+    hash: u64,
+    spelling: [Box<str>; 3],
+    found: (&'d Plan, &'d Priority, &'d Calendar),
 }
 
 impl<'d> Names<'d> {
     pub fn new(data: &'d DataSet) -> Names<'d> {
         Names {
             data,
-            known: rustc_hash::FxHashMap::default(),
-            key: String::new(),
+            known: hashbrown::HashTable::new(),
         }
     }
 
@@ -718,13 +723,16 @@ impl<'d> Names<'d> {
         priority: &str,
         desk: &str,
     ) -> Result<(&'d Plan, &'d Priority, &'d Calendar)> {
-        self.key.clear();
-        for part in [plan, priority, desk] {
-            self.key.push_str(part);
-            self.key.push('\0');
-        }
-        if let Some(found) = self.known.get(self.key.as_str()) {
-            return Ok(*found);
+        use std::hash::{Hash, Hasher};
+        // Hashed and compared where they lie: no key is built per ticket.
+        let mut hasher = rustc_hash::FxHasher::default();
+        (plan, priority, desk).hash(&mut hasher);
+        let hash = hasher.finish();
+        let same = |k: &Known| {
+            k.hash == hash && *k.spelling[0] == *plan && *k.spelling[1] == *priority && *k.spelling[2] == *desk
+        };
+        if let Some(known) = self.known.find(hash, same) {
+            return Ok(known.found);
         }
         let found_plan = self.data.plan(plan).map_err(echo_safe)?;
         let found_desk = self.data.desk(desk).map_err(echo_safe)?;
@@ -736,7 +744,15 @@ impl<'d> Names<'d> {
         if self.known.len() >= 1024 {
             self.known.clear();
         }
-        self.known.insert(self.key.clone(), found);
+        self.known.insert_unique(
+            hash,
+            Known {
+                hash,
+                spelling: [plan.into(), priority.into(), desk.into()],
+                found,
+            },
+            |k| k.hash,
+        );
         Ok(found)
     }
 }

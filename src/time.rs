@@ -57,6 +57,8 @@ pub fn utc_offset(zone: Tz, t: DateTime<Utc>) -> i32 {
         /// `None`: the offset changes during that day.
         static DAYS: RefCell<rustc_hash::FxHashMap<(Tz, i64), Option<i32>>> =
             RefCell::new(rustc_hash::FxHashMap::default());
+        static LAST: std::cell::Cell<Option<(Tz, i64, Option<i32>)>> =
+            const { std::cell::Cell::new(None) };
     }
     let direct = |t: DateTime<Utc>| {
         use chrono::Offset;
@@ -65,6 +67,13 @@ pub fn utc_offset(zone: Tz, t: DateTime<Utc>) -> i32 {
             .local_minus_utc()
     };
     let day = t.timestamp().div_euclid(DAY);
+    // The instants of one ticket mostly fall on the same day: the last
+    // day asked is checked before the table.
+    if let Some((last_zone, last_day, uniform)) = LAST.with(std::cell::Cell::get) {
+        if last_zone == zone && last_day == day {
+            return uniform.unwrap_or_else(|| direct(t));
+        }
+    }
     let known = DAYS.with(|days| days.borrow().get(&(zone, day)).copied());
     let uniform = known.unwrap_or_else(|| {
         let mut samples = (0..24)
@@ -82,6 +91,7 @@ pub fn utc_offset(zone: Tz, t: DateTime<Utc>) -> i32 {
         });
         uniform
     });
+    LAST.with(|last| last.set(Some((zone, day, uniform))));
     uniform.unwrap_or_else(|| direct(t))
 }
 
