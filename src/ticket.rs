@@ -18,41 +18,173 @@ use crate::proactive::Release;
 /// A ticket as given on the command line or on one line of a batch file.
 /// Its text borrows from the line where it can: batches read millions.
 /// Other fields of an export are ignored (SPEC §9).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct TicketFields<'a> {
     /// Passed through to the output, to match lines up.
-    #[serde(default)]
     pub id: Option<serde_json::Value>,
-    #[serde(borrow, deserialize_with = "text")]
     pub plan: Cow<'a, str>,
-    #[serde(default, borrow, deserialize_with = "non_empty")]
     pub priority: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "non_empty")]
-    pub event: Option<Cow<'a, str>>,
-    #[serde(default, borrow, deserialize_with = "non_empty")]
-    pub release: Option<Cow<'a, str>>,
-    #[serde(borrow, deserialize_with = "text")]
     pub desk: Cow<'a, str>,
-    #[serde(borrow, deserialize_with = "text")]
     pub opened: Cow<'a, str>,
     /// `A/B` intervals: a JSON list, or one string separated by `;`.
-    #[serde(default, borrow, deserialize_with = "list")]
     pub pauses: Vec<Cow<'a, str>>,
+    /// The fields most tickets lack, kept apart: a ticket moves whole from
+    /// reading to computing, and most have only the fields above.
+    pub more: Option<Box<MoreFields<'a>>>,
+}
+
+/// The fields of a ticket that most lines of a batch do not have.
+#[derive(Debug, Clone, Default)]
+pub struct MoreFields<'a> {
+    /// A proactive event instead of a priority, and the suite release.
+    pub event: Option<Cow<'a, str>>,
+    pub release: Option<Cow<'a, str>>,
     /// `TIME=PR` changes, like `pauses`.
-    #[serde(default, borrow, deserialize_with = "list")]
     pub priority_changes: Vec<Cow<'a, str>>,
     /// `escalate`: the moment to ask about.
-    #[serde(default, borrow, deserialize_with = "non_empty")]
     pub at: Option<Cow<'a, str>>,
     /// `audit`: when the first response was given.
-    #[serde(default, borrow, deserialize_with = "non_empty")]
     pub responded: Option<Cow<'a, str>>,
     /// `audit`, `queue`: when the P1 notification was sent.
-    #[serde(default, borrow, deserialize_with = "non_empty")]
     pub notified: Option<Cow<'a, str>>,
     /// `audit`, `queue`: when the ticket was closed.
-    #[serde(default, borrow, deserialize_with = "non_empty")]
     pub closed: Option<Cow<'a, str>>,
+}
+
+/// No more fields.
+static NO_MORE: MoreFields<'static> = MoreFields {
+    event: None,
+    release: None,
+    priority_changes: Vec::new(),
+    at: None,
+    responded: None,
+    notified: None,
+    closed: None,
+};
+
+impl<'a> TicketFields<'a> {
+    /// The fields most tickets lack (all absent if none was given).
+    pub fn more(&self) -> &MoreFields<'a> {
+        self.more.as_deref().unwrap_or(&NO_MORE)
+    }
+
+    /// The same, to set one.
+    pub fn more_mut(&mut self) -> &mut MoreFields<'a> {
+        self.more.get_or_insert_with(Box::default)
+    }
+}
+
+impl<'de> Deserialize<'de> for TicketFields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(FieldsVisitor)
+    }
+}
+
+/// Reads a JSON object's keys as fields: a field given twice or a missing
+/// plan, desk or opening is an error as serde words it; other keys are
+/// ignored.
+struct FieldsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+    type Value = TicketFields<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("struct TicketFields")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error as _;
+        struct Key(Option<Field>);
+        impl<'de> Deserialize<'de> for Key {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct KeyVisitor;
+                impl serde::de::Visitor<'_> for KeyVisitor {
+                    type Value = Key;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str("a field name")
+                    }
+                    fn visit_str<E>(self, v: &str) -> Result<Key, E> {
+                        Ok(Key(Field::ALL.into_iter().find(|f| f.name() == v)))
+                    }
+                }
+                d.deserialize_identifier(KeyVisitor)
+            }
+        }
+        struct TextValue<'a>(Cow<'a, str>);
+        impl<'de> Deserialize<'de> for TextValue<'de> {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                text(d).map(TextValue)
+            }
+        }
+        struct NonEmpty<'a>(Option<Cow<'a, str>>);
+        impl<'de> Deserialize<'de> for NonEmpty<'de> {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                non_empty(d).map(NonEmpty)
+            }
+        }
+        struct List<'a>(Vec<Cow<'a, str>>);
+        impl<'de> Deserialize<'de> for List<'de> {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                list(d).map(List)
+            }
+        }
+        let mut fields = TicketFields::default();
+        let mut seen = 0u32;
+        while let Some(Key(field)) = map.next_key::<Key>()? {
+            let Some(field) = field else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                continue;
+            };
+            let bit = 1u32 << (field as u32);
+            if seen & bit != 0 {
+                return Err(A::Error::duplicate_field(field.name()));
+            }
+            seen |= bit;
+            match field {
+                Field::Id => fields.id = map.next_value()?,
+                Field::Plan => fields.plan = map.next_value::<TextValue>()?.0,
+                Field::Desk => fields.desk = map.next_value::<TextValue>()?.0,
+                Field::Opened => fields.opened = map.next_value::<TextValue>()?.0,
+                Field::Priority => fields.priority = map.next_value::<NonEmpty>()?.0,
+                Field::Pauses => fields.pauses = map.next_value::<List>()?.0,
+                Field::PriorityChanges => {
+                    let list = map.next_value::<List>()?.0;
+                    if !list.is_empty() {
+                        fields.more_mut().priority_changes = list;
+                    }
+                }
+                Field::Event
+                | Field::Release
+                | Field::At
+                | Field::Responded
+                | Field::Notified
+                | Field::Closed => {
+                    let Some(text) = map.next_value::<NonEmpty>()?.0 else {
+                        continue;
+                    };
+                    let more = fields.more_mut();
+                    let slot = match field {
+                        Field::Event => &mut more.event,
+                        Field::Release => &mut more.release,
+                        Field::At => &mut more.at,
+                        Field::Responded => &mut more.responded,
+                        Field::Notified => &mut more.notified,
+                        _ => &mut more.closed,
+                    };
+                    *slot = Some(text);
+                }
+                Field::Ticket | Field::Type | Field::Status | Field::To | Field::By => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        for field in [Field::Plan, Field::Desk, Field::Opened] {
+            if seen & (1u32 << (field as u32)) == 0 {
+                return Err(A::Error::missing_field(field.name()));
+            }
+        }
+        Ok(fields)
+    }
 }
 
 /// A string, borrowed from the input unless it had to be unescaped.
@@ -391,23 +523,29 @@ impl<'a> TicketFields<'a> {
 
     /// The same fields, owning their text.
     fn into_owned(self) -> TicketFields<'static> {
-        let own = |c: Cow<str>| Cow::Owned(c.into_owned());
+        fn own(c: Cow<str>) -> Cow<'static, str> {
+            Cow::Owned(c.into_owned())
+        }
         let own_opt = |c: Option<Cow<str>>| c.map(own);
         let own_list = |l: Vec<Cow<str>>| l.into_iter().map(own).collect();
         TicketFields {
             id: self.id,
             plan: own(self.plan),
             priority: own_opt(self.priority),
-            event: own_opt(self.event),
-            release: own_opt(self.release),
             desk: own(self.desk),
             opened: own(self.opened),
             pauses: own_list(self.pauses),
-            priority_changes: own_list(self.priority_changes),
-            at: own_opt(self.at),
-            responded: own_opt(self.responded),
-            notified: own_opt(self.notified),
-            closed: own_opt(self.closed),
+            more: self.more.map(|more| {
+                Box::new(MoreFields {
+                    event: own_opt(more.event),
+                    release: own_opt(more.release),
+                    priority_changes: own_list(more.priority_changes),
+                    at: own_opt(more.at),
+                    responded: own_opt(more.responded),
+                    notified: own_opt(more.notified),
+                    closed: own_opt(more.closed),
+                })
+            }),
         }
     }
 
@@ -431,16 +569,16 @@ impl<'a> TicketFields<'a> {
                 Field::Id => fields.id = Some(serde_json::Value::String(cell.to_string())),
                 Field::Plan => (fields.plan, plan) = (text, true),
                 Field::Priority => fields.priority = Some(text),
-                Field::Event => fields.event = Some(text),
-                Field::Release => fields.release = Some(text),
+                Field::Event => fields.more_mut().event = Some(text),
+                Field::Release => fields.more_mut().release = Some(text),
                 Field::Desk => (fields.desk, desk) = (text, true),
                 Field::Opened => (fields.opened, opened) = (text, true),
                 Field::Pauses => fields.pauses = split_list(text),
-                Field::PriorityChanges => fields.priority_changes = split_list(text),
-                Field::At => fields.at = Some(text),
-                Field::Responded => fields.responded = Some(text),
-                Field::Notified => fields.notified = Some(text),
-                Field::Closed => fields.closed = Some(text),
+                Field::PriorityChanges => fields.more_mut().priority_changes = split_list(text),
+                Field::At => fields.more_mut().at = Some(text),
+                Field::Responded => fields.more_mut().responded = Some(text),
+                Field::Notified => fields.more_mut().notified = Some(text),
+                Field::Closed => fields.more_mut().closed = Some(text),
                 Field::Ticket | Field::Type | Field::Status | Field::To | Field::By => {}
             }
         }
@@ -583,6 +721,7 @@ impl TicketFields<'_> {
         now: DateTime<Utc>,
     ) -> Result<Ticket<'d>> {
         let data = names.data;
+        let more = self.more();
         let (plan, desk, given) = match &self.priority {
             Some(priority) => {
                 let (plan, priority, desk) = names.lookup(&self.plan, priority, &self.desk)?;
@@ -595,7 +734,7 @@ impl TicketFields<'_> {
             ),
         };
         let zone = desk.zone;
-        let initial = match (given, &self.event) {
+        let initial = match (given, &more.event) {
             (Some(priority), _) => priority,
             (None, Some(id)) => {
                 // A proactive event's priority applies only to an eligible
@@ -604,14 +743,14 @@ impl TicketFields<'_> {
                 let rules = data.proactive.as_ref().ok_or_else(|| {
                     Error::Lacking("the plans file has no [proactive] eligibility rules".into())
                 })?;
-                let release = self.release.as_deref().map(release).transpose()?;
+                let release = more.release.as_deref().map(release).transpose()?;
                 rules.check(&plan.name, release)?;
                 plan.priority(&event.priority)?
             }
             (None, None) => return Err(Error::value("", "give a priority or an event")),
         };
         let opened = input::instant(&self.opened, zone, now)?;
-        let mut changes = self
+        let mut changes = more
             .priority_changes
             .iter()
             .map(|text| {
@@ -648,13 +787,13 @@ impl TicketFields<'_> {
                 .map(|t| input::instant(t, zone, now))
                 .transpose()
         };
-        let responded = instant(&self.responded)?;
+        let responded = instant(&more.responded)?;
         if responded.is_some_and(|r| r < opened) {
             return Err(Error::value(
-                self.responded.as_deref().unwrap_or_default(),
+                more.responded.as_deref().unwrap_or_default(),
                 format!(
                     "responded '{}' is before the ticket was opened",
-                    input::escaped(self.responded.as_deref().unwrap_or_default())
+                    input::escaped(more.responded.as_deref().unwrap_or_default())
                 ),
             ));
         }
@@ -668,10 +807,10 @@ impl TicketFields<'_> {
                 priority: initial,
             },
             changes,
-            at: instant(&self.at)?,
+            at: instant(&more.at)?,
             responded,
-            notified: instant(&self.notified)?,
-            closed: instant(&self.closed)?,
+            notified: instant(&more.notified)?,
+            closed: instant(&more.closed)?,
         })
     }
 }
@@ -729,7 +868,10 @@ impl<'d> Names<'d> {
         (plan, priority, desk).hash(&mut hasher);
         let hash = hasher.finish();
         let same = |k: &Known| {
-            k.hash == hash && *k.spelling[0] == *plan && *k.spelling[1] == *priority && *k.spelling[2] == *desk
+            k.hash == hash
+                && *k.spelling[0] == *plan
+                && *k.spelling[1] == *priority
+                && *k.spelling[2] == *desk
         };
         if let Some(known) = self.known.find(hash, same) {
             return Ok(known.found);

@@ -38,7 +38,7 @@ impl TicketCommand for EscalateArgs {
 
     fn single(&self, context: &Context) -> anyhow::Result<String> {
         let mut fields = self.ticket.fields();
-        fields.at = Some(Cow::Borrowed(&self.at));
+        fields.more_mut().at = Some(Cow::Borrowed(&self.at));
         let result = compute(context, &fields)?;
         match context.format() {
             Format::Json => render::json(&to_json(&result)),
@@ -56,8 +56,8 @@ impl TicketCommand for EscalateArgs {
         let mut rows = render::CsvRows::default();
         move |fields, line| {
             let mut fields: TicketFields = fields.clone();
-            if fields.at.is_none() {
-                fields.at = Some(Cow::Borrowed(&self.at));
+            if fields.more().at.is_none() {
+                fields.more_mut().at = Some(Cow::Borrowed(&self.at));
             }
             let mut json = to_json(&compute(context, &fields)?);
             json.id.clone_from(&fields.id);

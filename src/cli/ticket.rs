@@ -6,7 +6,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use slacalc::ticket::TicketFields;
+use slacalc::ticket::{MoreFields, TicketFields};
 
 use super::batch;
 use super::{Context, Execute, Format, Usage};
@@ -66,13 +66,15 @@ impl TicketArgs {
             id: None,
             plan: text(self.plan.as_ref()).unwrap_or_default(),
             priority: text(self.priority.as_ref()),
-            event: text(self.event.as_ref()),
-            release: text(self.release.as_ref()),
             desk: text(self.desk.as_ref()).unwrap_or_default(),
             opened: Cow::Borrowed(&self.opened),
             pauses: list(&self.pauses),
-            priority_changes: list(&self.priority_changes),
-            ..TicketFields::default()
+            more: Some(Box::new(MoreFields {
+                event: text(self.event.as_ref()),
+                release: text(self.release.as_ref()),
+                priority_changes: list(&self.priority_changes),
+                ..MoreFields::default()
+            })),
         }
     }
 }
