@@ -102,7 +102,10 @@ impl TicketCommand for DeadlineArgs {
                 Some(names) => names,
                 None => names.insert(Names::new(context.data()?)),
             };
-            let (result, ticket) = compute(names, context, fields, self.explain)?;
+            // Resolved and computed here, not returned as a pair: a batch
+            // moves each ticket's values as few times as it can.
+            let ticket = fields.resolve_with(names, context.now)?;
+            let result = deadline::compute(&ticket, self.explain)?;
             if context.format() == Format::Csv {
                 let mut json = DeadlineJson::new(&result, &ticket, false);
                 json.id.clone_from(&fields.id);
