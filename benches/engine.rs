@@ -167,10 +167,7 @@ fn bench_deadline(c: &mut Criterion) {
                         priority: plan.priority(priority).expect("a priority"),
                     },
                     changes: Vec::new(),
-                    at: None,
-                    responded: None,
-                    notified: None,
-                    closed: None,
+                    moments: None,
                 }
             })
             .collect();

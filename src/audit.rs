@@ -192,8 +192,9 @@ pub struct TicketAudit<'a> {
 /// force at the response (without one: at the close, or `as_of`, whichever
 /// is first); a close without a response counts as the response (SPEC §9).
 pub fn audit<'a>(ticket: &Ticket<'a>, as_of: DateTime<Utc>) -> Result<TicketAudit<'a>> {
-    let counted = ticket.responded.or(ticket.closed);
-    let applies = counted.unwrap_or_else(|| ticket.closed.map_or(as_of, |c| c.min(as_of)));
+    let moments = ticket.moments();
+    let counted = moments.responded.or(moments.closed);
+    let applies = counted.unwrap_or_else(|| moments.closed.map_or(as_of, |c| c.min(as_of)));
     let mut judged = ticket.clone();
     judged.changes.retain(|change| change.from <= applies);
     let deadline = deadline::compute(&judged, false)?;
@@ -331,10 +332,7 @@ pub fn judge_history<'d>(history: &History<'d>, as_of: DateTime<Utc>) -> Result<
             priority: history.initial,
         },
         changes: history.changes.clone(),
-        at: None,
-        responded: history.responded,
-        notified: history.notified,
-        closed: history.closed,
+        moments: None,
     };
     let judged = |counted: Option<DateTime<Utc>>,
                   target: fn(&Plan, &Priority) -> Option<Target>| {

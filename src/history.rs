@@ -170,6 +170,7 @@ impl<'d> History<'d> {
         order: u64,
         by: Option<String>,
     ) -> History<'d> {
+        let moments = ticket.moments();
         History {
             id,
             line,
@@ -181,10 +182,10 @@ impl<'d> History<'d> {
             changes: ticket.changes,
             waits: ticket.pauses.as_slice().to_vec(),
             waiting_since: None,
-            notified: ticket.notified,
-            responded: ticket.responded,
+            notified: moments.notified,
+            responded: moments.responded,
             escalations: Vec::new(),
-            closed: ticket.closed,
+            closed: moments.closed,
             by,
             last: ticket.opened,
         }

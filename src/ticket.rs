@@ -666,17 +666,31 @@ pub struct Ticket<'a> {
     pub initial: PriorityPeriod<'a>,
     /// Each change of priority, in time order (most tickets have none).
     pub changes: Vec<PriorityPeriod<'a>>,
-    /// `escalate`: the moment asked about, when the line gives one.
+    /// The moments a line may give besides the opening (most give none,
+    /// and a batch moves each ticket: they are kept apart).
+    pub moments: Option<Box<Moments>>,
+}
+
+/// What happened to a ticket, or the moment asked about, as a line gives
+/// them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Moments {
+    /// `escalate`: the moment asked about.
     pub at: Option<DateTime<Utc>>,
-    /// `audit`: the first response, if any.
+    /// `audit`: the first response.
     pub responded: Option<DateTime<Utc>>,
-    /// `audit`, `queue`: the P1 notification, if any.
+    /// `audit`, `queue`: the P1 notification.
     pub notified: Option<DateTime<Utc>>,
-    /// `audit`, `queue`: the close, if any.
+    /// `audit`, `queue`: the close.
     pub closed: Option<DateTime<Utc>>,
 }
 
 impl<'a> Ticket<'a> {
+    /// The moments the line gave (none: all absent).
+    pub fn moments(&self) -> Moments {
+        self.moments.as_deref().copied().unwrap_or_default()
+    }
+
     /// The latest priority: its targets apply, measured from the opening
     /// (SPEC §4).
     pub fn priority(&self) -> &'a Priority {
@@ -807,10 +821,15 @@ impl TicketFields<'_> {
                 priority: initial,
             },
             changes,
-            at: instant(&more.at)?,
-            responded,
-            notified: instant(&more.notified)?,
-            closed: instant(&more.closed)?,
+            moments: match self.more {
+                None => None,
+                Some(_) => Some(Box::new(Moments {
+                    at: instant(&more.at)?,
+                    responded,
+                    notified: instant(&more.notified)?,
+                    closed: instant(&more.closed)?,
+                })),
+            },
         })
     }
 }

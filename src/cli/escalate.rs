@@ -72,7 +72,7 @@ impl TicketCommand for EscalateArgs {
 
 fn compute<'a>(context: &'a Context, fields: &TicketFields) -> anyhow::Result<Escalation<'a>> {
     let ticket = fields.resolve(context.data()?, context.now)?;
-    let at = ticket.at.unwrap_or(context.now);
+    let at = ticket.moments().at.unwrap_or(context.now);
     escalate(&ticket, at).map_err(|e| match e {
         slacalc::Error::BeforeOpening {
             at, opened, zone, ..
