@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
 
 use crate::clock::{Interval, Pauses};
 use crate::deadline::{self, Deadline};
 use crate::error::{Error, Result};
 use crate::history::History;
 use crate::plan::{Plan, Priority, Target};
-use crate::ticket::{PriorityPeriod, Ticket};
+use crate::ticket::{Field, PriorityPeriod, Ticket};
 
 /// The verdict on one ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -432,3 +432,94 @@ fn judge_steps(ticket: &Ticket, history: &History, end: DateTime<Utc>) -> Result
     }
     Ok(steps)
 }
+
+/// How an audit summary groups tickets (`--by`, SPEC §9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupBy {
+    /// Plan × priority (the one that applies) × desk.
+    PlanPriorityDesk,
+    /// The local date of the opening at the desk: its day, ISO week or month.
+    Opened(Period),
+    /// A field of the ticket.
+    Field(Field),
+    /// Another column of the `opened` event (or the ticket row), by name.
+    Column(String),
+}
+
+/// A span of the local calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+}
+
+impl GroupBy {
+    /// From `--by`: `opened:day|week|month`, a field, or any column.
+    pub fn parse(by: Option<&str>) -> GroupBy {
+        let Some(by) = by.map(str::trim) else {
+            return GroupBy::PlanPriorityDesk;
+        };
+        match by.to_ascii_lowercase().as_str() {
+            "opened:day" => GroupBy::Opened(Period::Day),
+            "opened:week" => GroupBy::Opened(Period::Week),
+            "opened:month" => GroupBy::Opened(Period::Month),
+            _ => match Field::from_header(by) {
+                Some(
+                    field @ (Field::Plan
+                    | Field::Priority
+                    | Field::Desk
+                    | Field::Ticket
+                    | Field::Id),
+                ) => GroupBy::Field(field),
+                _ => GroupBy::Column(by.to_string()),
+            },
+        }
+    }
+
+    /// The column an event log must keep for the grouping, if any.
+    pub fn column(&self) -> Option<&str> {
+        match self {
+            GroupBy::Column(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The names of the group keys.
+    pub fn names(&self, by: &str) -> Vec<String> {
+        match self {
+            GroupBy::PlanPriorityDesk => ["plan", "priority", "desk"].map(String::from).to_vec(),
+            _ => vec![by.trim().to_string()],
+        }
+    }
+
+    /// The group of a judged ticket (`None`: it has no value there).
+    pub fn key(&self, judgement: &Judgement) -> Vec<Option<String>> {
+        let history = &judgement.history;
+        let priority = || judgement.response.priority.id.clone();
+        let opened = || crate::time::local_date(history.desk.zone, history.opened);
+        match self {
+            GroupBy::PlanPriorityDesk => vec![
+                Some(history.plan.name.clone()),
+                Some(priority()),
+                Some(history.desk.name.clone()),
+            ],
+            GroupBy::Opened(period) => vec![opened().map(|date| match period {
+                Period::Day => date.format("%Y-%m-%d").to_string(),
+                Period::Week => {
+                    let week = date.iso_week();
+                    format!("{}-W{:02}", week.year(), week.week())
+                }
+                Period::Month => date.format("%Y-%m").to_string(),
+            })],
+            GroupBy::Field(Field::Plan) => vec![Some(history.plan.name.clone())],
+            GroupBy::Field(Field::Priority) => vec![Some(priority())],
+            GroupBy::Field(Field::Desk) => vec![Some(history.desk.name.clone())],
+            GroupBy::Field(_) => vec![Some(history.id.clone())],
+            GroupBy::Column(_) => vec![history.by.clone()],
+        }
+    }
+}
+
+/// Tallies by group, in the order of their keys.
+pub type Groups = BTreeMap<Vec<Option<String>>, Tally>;

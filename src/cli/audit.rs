@@ -51,7 +51,7 @@ pub struct AuditArgs {
     #[arg(long, value_name = "FIELD", requires = "events")]
     by: Option<String>,
     #[command(flatten)]
-    event_options: super::events::EventOptions,
+    event_options: super::eventlog::EventOptions,
     /// The export's own column (or key) for a field, FIELD=COLUMN
     /// (repeatable), e.g. opened="Created at"
     #[arg(long, value_name = "FIELD=COLUMN")]
@@ -77,12 +77,12 @@ impl Execute for AuditArgs {
                 input::instant(&self.as_of, slacalc::time::UTC, context.now).context("--as-of")?;
             let by = self.by.as_deref();
             return super::events::EventAudit {
-                source: super::events::EventSource {
+                source: super::eventlog::EventSource {
                     path: events,
                     format: self.input_format,
                     map: &self.map,
                     options: &self.event_options,
-                    keep: by.filter(|by| !super::events::by_opening(by)),
+                    keep: slacalc::audit::GroupBy::parse(by).column(),
                 },
                 as_of,
                 tickets: self.tickets,

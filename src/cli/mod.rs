@@ -10,6 +10,7 @@ mod coverage;
 mod deadline;
 mod eol;
 mod escalate;
+mod eventlog;
 mod events;
 mod format;
 mod generate;

@@ -11,9 +11,9 @@ use slacalc::input;
 use slacalc::queue::{self, Entry, Thresholds};
 
 use super::batch::{self, BatchFailed, InputFormat};
-use super::events::{EventOptions, EventSource};
+use super::eventlog::{EventOptions, EventSource};
 use super::{one_line, Context, Execute, Format};
-use crate::render::{self, queue::QueueJson, queue::QueueRow};
+use crate::render::{self, queue::queue_row, queue::QueueJson};
 
 /// Which open tickets breach next: the live queue
 #[derive(Debug, Args)]
@@ -167,7 +167,7 @@ impl Execute for QueueArgs {
                 let mut rows = render::CsvRows::default();
                 let mut text = Vec::new();
                 for entry in &entries {
-                    rows.write(&QueueRow::new(entry), &mut text)?;
+                    rows.write(&queue_row(entry), &mut text)?;
                     text.push(b'\n');
                 }
                 out.write_all(&text)?;

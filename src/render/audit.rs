@@ -24,16 +24,18 @@ impl<'a> TicketVerdictJson<'a> {
     pub fn new(id: Option<serde_json::Value>, a: &TicketAudit<'a>) -> TicketVerdictJson<'a> {
         let d = &a.deadline;
         let zone = d.desk.zone;
+        let (due, responded, verdict, late_seconds) =
+            super::verdict_cells(d.response.due, a.responded, a.verdict, a.late, zone);
         TicketVerdictJson {
             id,
             plan: &d.plan.name,
             priority: &d.priority.id,
             desk: &d.desk.name,
             opened: rfc3339(d.opened, zone),
-            due: d.response.due.map(|t| rfc3339(t, zone)),
-            responded: a.responded.map(|t| rfc3339(t, zone)),
-            verdict: a.verdict.name(),
-            late_seconds: a.late.map(|d| d.num_seconds()),
+            due,
+            responded,
+            verdict,
+            late_seconds,
         }
     }
 }

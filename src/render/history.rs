@@ -7,7 +7,7 @@ use serde::Serialize;
 use slacalc::audit::{Judged, Judgement, StepVerdict, Tally};
 use slacalc::time::Tz;
 
-use super::rfc3339;
+use super::{rfc3339, HistoryHead};
 
 // A pause as its ticket's output lists it.
 #[derive(Serialize, schemars::JsonSchema)]
@@ -37,13 +37,15 @@ struct JudgedJson {
 
 impl JudgedJson {
     fn new(judged: &Judged, zone: Tz) -> JudgedJson {
+        let (due, responded, verdict, late_seconds) =
+            super::verdict_cells(judged.due, judged.at, judged.verdict, judged.late, zone);
         JudgedJson {
             priority: judged.priority.id.clone(),
             target: super::target(judged.target),
-            due: judged.due.map(|t| rfc3339(t, zone)),
-            responded: judged.at.map(|t| rfc3339(t, zone)),
-            verdict: judged.verdict.name(),
-            late_seconds: judged.late.map(|d| d.num_seconds()),
+            due,
+            responded,
+            verdict,
+            late_seconds,
         }
     }
 }
@@ -65,12 +67,8 @@ struct StepJson {
 /// One ticket's history judged (`audit --events --tickets`).
 #[derive(Serialize, schemars::JsonSchema)]
 pub struct HistoryJson {
-    id: String,
-    plan: String,
-    /// The priority that applies to the response.
-    priority: String,
-    desk: String,
-    opened: String,
+    #[serde(flatten)]
+    head: HistoryHead,
     closed: Option<String>,
     /// The waits, as their union; one still going on ends at as-of.
     pauses: Vec<PauseJson>,
@@ -87,11 +85,7 @@ impl HistoryJson {
         let zone = history.desk.zone;
         let at = |t: DateTime<Utc>| rfc3339(t, zone);
         HistoryJson {
-            id: history.id.clone(),
-            plan: history.plan.name.clone(),
-            priority: judgement.response.priority.id.clone(),
-            desk: history.desk.name.clone(),
-            opened: at(history.opened),
+            head: HistoryHead::new(history, judgement.response.priority),
             closed: history.closed.map(at),
             pauses: judgement
                 .pauses
@@ -131,15 +125,12 @@ pub struct FailedTicketJson {
     pub error: String,
 }
 
-/// One judged ticket as a CSV row: the response and notification flat,
-/// the escalation steps counted by verdict.
+/// One judged ticket as a CSV row: the head, then the response and
+/// notification flat and the escalation steps counted by verdict.
+pub type HistoryRow = (HistoryHead, HistoryCells);
+
 #[derive(Serialize)]
-pub struct HistoryRow {
-    id: String,
-    plan: String,
-    priority: String,
-    desk: String,
-    opened: String,
+pub struct HistoryCells {
     closed: Option<String>,
     paused_seconds: i64,
     response_due: Option<String>,
@@ -157,44 +148,40 @@ pub struct HistoryRow {
     escalations_not_needed: usize,
 }
 
-impl HistoryRow {
-    pub fn new(judgement: &Judgement) -> HistoryRow {
-        let json = HistoryJson::new(judgement);
-        let count = |verdict: StepVerdict| {
-            judgement
-                .escalations
-                .iter()
-                .filter(|s| s.verdict == verdict)
-                .count()
-        };
-        HistoryRow {
-            paused_seconds: judgement
-                .pauses
-                .as_slice()
-                .iter()
-                .map(|p| p.length().num_seconds())
-                .sum(),
-            response_due: json.response.due,
-            responded: json.response.responded,
-            response_verdict: json.response.verdict,
-            response_late_seconds: json.response.late_seconds,
-            notification_due: json.notification.as_ref().and_then(|n| n.due.clone()),
-            notified: json.notification.as_ref().and_then(|n| n.responded.clone()),
-            notification_verdict: json.notification.as_ref().map(|n| n.verdict),
-            notification_late_seconds: json.notification.as_ref().and_then(|n| n.late_seconds),
-            escalations_on_time: count(StepVerdict::OnTime),
-            escalations_late: count(StepVerdict::Late),
-            escalations_missed: count(StepVerdict::Missed),
-            escalations_pending: count(StepVerdict::Pending),
-            escalations_not_needed: count(StepVerdict::NotNeeded),
-            id: json.id,
-            plan: json.plan,
-            priority: json.priority,
-            desk: json.desk,
-            opened: json.opened,
-            closed: json.closed,
-        }
-    }
+/// A judged ticket as one CSV row.
+pub fn history_row(judgement: &Judgement) -> HistoryRow {
+    let json = HistoryJson::new(judgement);
+    let count = |verdict: StepVerdict| {
+        judgement
+            .escalations
+            .iter()
+            .filter(|s| s.verdict == verdict)
+            .count()
+    };
+    let notification = json.notification.as_ref();
+    let cells = HistoryCells {
+        closed: json.closed,
+        paused_seconds: judgement
+            .pauses
+            .as_slice()
+            .iter()
+            .map(|p| p.length().num_seconds())
+            .sum(),
+        response_due: json.response.due,
+        responded: json.response.responded,
+        response_verdict: json.response.verdict,
+        response_late_seconds: json.response.late_seconds,
+        notification_due: notification.and_then(|n| n.due.clone()),
+        notified: notification.and_then(|n| n.responded.clone()),
+        notification_verdict: notification.map(|n| n.verdict),
+        notification_late_seconds: notification.and_then(|n| n.late_seconds),
+        escalations_on_time: count(StepVerdict::OnTime),
+        escalations_late: count(StepVerdict::Late),
+        escalations_missed: count(StepVerdict::Missed),
+        escalations_pending: count(StepVerdict::Pending),
+        escalations_not_needed: count(StepVerdict::NotNeeded),
+    };
+    (json.head, cells)
 }
 
 /// Escalation steps of a group, by verdict.

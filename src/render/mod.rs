@@ -51,6 +51,49 @@ impl<'a> TicketHead<'a> {
     }
 }
 
+// The fields a ticket history's result opens with, in JSON and CSV: the
+// ticket, its plan, the priority that applies, its desk and its opening.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct HistoryHead {
+    id: String,
+    plan: String,
+    priority: String,
+    desk: String,
+    opened: String,
+}
+
+impl HistoryHead {
+    pub fn new(
+        history: &slacalc::history::History,
+        priority: &slacalc::plan::Priority,
+    ) -> HistoryHead {
+        HistoryHead {
+            id: history.id.clone(),
+            plan: history.plan.name.clone(),
+            priority: priority.id.clone(),
+            desk: history.desk.name.clone(),
+            opened: rfc3339(history.opened, history.desk.zone),
+        }
+    }
+}
+
+/// A verdict on a response as JSON and CSV write it: the due instant, the
+/// response that counted, the verdict's name and the lateness in seconds.
+pub fn verdict_cells(
+    due: Option<DateTime<Utc>>,
+    responded: Option<DateTime<Utc>>,
+    verdict: slacalc::audit::Verdict,
+    late: Option<TimeDelta>,
+    zone: Tz,
+) -> (Option<String>, Option<String>, &'static str, Option<i64>) {
+    (
+        due.map(|t| rfc3339(t, zone)),
+        responded.map(|t| rfc3339(t, zone)),
+        verdict.name(),
+        late.map(|d| d.num_seconds()),
+    )
+}
+
 // One period of a ticket's priority history (a plain comment: a doc
 // comment would become its description in the schemas).
 #[derive(serde::Serialize, schemars::JsonSchema)]

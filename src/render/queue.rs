@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use slacalc::queue::{Entry, State};
 
-use super::rfc3339;
+use super::{rfc3339, HistoryHead};
 
 // Where the ticket stands against its response target.
 #[derive(Serialize, schemars::JsonSchema)]
@@ -32,12 +32,9 @@ struct NextStepJson {
 /// One open ticket of the queue.
 #[derive(Serialize, schemars::JsonSchema)]
 pub struct QueueJson {
-    id: String,
-    plan: String,
-    /// The priority in force at the moment asked about.
-    priority: String,
-    desk: String,
-    opened: String,
+    // `priority`: the one in force at the moment asked about.
+    #[serde(flatten)]
+    head: HistoryHead,
     /// A waiting status is in force.
     waiting: bool,
     /// Who holds the ticket by the escalation steps due so far.
@@ -55,11 +52,7 @@ impl QueueJson {
         let history = &entry.history;
         let zone = history.desk.zone;
         QueueJson {
-            id: history.id.clone(),
-            plan: history.plan.name.clone(),
-            priority: entry.priority.id.clone(),
-            desk: history.desk.name.clone(),
-            opened: rfc3339(history.opened, zone),
+            head: HistoryHead::new(history, entry.priority),
             waiting: entry.waiting,
             holder: entry.holder.clone(),
             escalation_overdue: entry.escalation_overdue,
@@ -84,14 +77,11 @@ pub fn schema() -> schemars::Schema {
     schemars::schema_for!(Vec<QueueJson>)
 }
 
-/// One open ticket as a CSV row.
+/// One open ticket as a CSV row: the head, then the rest flat.
+pub type QueueRow = (HistoryHead, QueueCells);
+
 #[derive(Serialize)]
-pub struct QueueRow {
-    id: String,
-    plan: String,
-    priority: String,
-    desk: String,
-    opened: String,
+pub struct QueueCells {
     waiting: bool,
     holder: String,
     escalation_overdue: bool,
@@ -105,32 +95,27 @@ pub struct QueueRow {
     next_deadline: Option<String>,
 }
 
-impl QueueRow {
-    pub fn new(entry: &Entry) -> QueueRow {
-        let json = QueueJson::new(entry);
-        let (next_step, next_step_at, next_step_reaches) = match json.next_step {
-            Some(s) => (Some(s.step), Some(s.at), Some(s.reaches)),
-            None => (None, None, None),
-        };
-        QueueRow {
-            id: json.id,
-            plan: json.plan,
-            priority: json.priority,
-            desk: json.desk,
-            opened: json.opened,
-            waiting: json.waiting,
-            holder: json.holder,
-            escalation_overdue: json.escalation_overdue,
-            response_due: json.response.due,
-            remaining_seconds: json.response.remaining_seconds,
-            elapsed_percent: json.response.elapsed_percent,
-            state: json.response.state,
-            next_step,
-            next_step_at,
-            next_step_reaches,
-            next_deadline: json.next_deadline,
-        }
-    }
+/// An open ticket as one CSV row.
+pub fn queue_row(entry: &Entry) -> QueueRow {
+    let json = QueueJson::new(entry);
+    let (next_step, next_step_at, next_step_reaches) = match json.next_step {
+        Some(s) => (Some(s.step), Some(s.at), Some(s.reaches)),
+        None => (None, None, None),
+    };
+    let cells = QueueCells {
+        waiting: json.waiting,
+        holder: json.holder,
+        escalation_overdue: json.escalation_overdue,
+        response_due: json.response.due,
+        remaining_seconds: json.response.remaining_seconds,
+        elapsed_percent: json.response.elapsed_percent,
+        state: json.response.state,
+        next_step,
+        next_step_at,
+        next_step_reaches,
+        next_deadline: json.next_deadline,
+    };
+    (json.head, cells)
 }
 
 /// The queue as a table: one row a ticket, the state in red when breached

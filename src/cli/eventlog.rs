@@ -1,0 +1,110 @@
+//! Event logs in (SPEC §9): `audit --events` and `queue --events` read
+//! them here into ticket histories, one at a time as tickets close.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use clap::Args;
+
+use slacalc::batch::{read_records, LineError};
+use slacalc::history::{Events, Failed, Finished, Recorder, Statuses};
+use slacalc::input::escaped;
+use slacalc::ticket::FieldMap;
+
+use super::batch::{self, InputFormat};
+use super::Context;
+use crate::render::history::FailedTicketJson;
+
+/// How an event log is read: its statuses and its export's names.
+#[derive(Debug, Args)]
+pub struct EventOptions {
+    /// Statuses that pause every clock, comma-separated (replacing
+    /// waiting, pending, on-hold)
+    #[arg(long, value_name = "STATUS,...", value_delimiter = ',')]
+    pub waiting: Vec<String>,
+    /// Statuses that close a ticket, comma-separated (replacing closed,
+    /// solved, resolved)
+    #[arg(long, value_name = "STATUS,...", value_delimiter = ',')]
+    pub closing: Vec<String>,
+}
+
+impl EventOptions {
+    fn statuses(&self) -> Statuses {
+        let mut statuses = Statuses::default();
+        if !self.waiting.is_empty() {
+            statuses.waiting.clone_from(&self.waiting);
+        }
+        if !self.closing.is_empty() {
+            statuses.closing.clone_from(&self.closing);
+        }
+        statuses
+    }
+}
+
+/// Where an event log comes from.
+pub struct EventSource<'a> {
+    pub path: &'a str,
+    pub format: Option<InputFormat>,
+    pub map: &'a [String],
+    pub options: &'a EventOptions,
+    /// The column to keep from each `opened` event (`--by`).
+    pub keep: Option<&'a str>,
+}
+
+/// A ticket or a line that failed, as reported.
+pub fn failed_json(failed: &Failed) -> FailedTicketJson {
+    FailedTicketJson {
+        line: failed.line,
+        ticket: escaped(&failed.id).into_owned(),
+        error: escaped(&failed.message).into_owned(),
+    }
+}
+
+impl EventSource<'_> {
+    /// Give `each` every ticket history of the log as of `as_of` (its
+    /// ticket closed, or the log ended), or the failure of a ticket or a
+    /// line; the count of failures comes back.
+    pub fn read<'c>(
+        &self,
+        context: &'c Context,
+        as_of: DateTime<Utc>,
+        mut each: impl FnMut(Finished<'c>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<u64> {
+        let data = context.data()?;
+        let mut map = FieldMap::parse(self.map).context("--map")?;
+        if let Some(keep) = self.keep {
+            map = map.keeping(keep);
+        }
+        let mut recorder = Recorder::new(data, self.options.statuses(), context.now, as_of);
+        let mut failures = 0u64;
+        let mut handle = |finished: Finished<'c>| {
+            failures += u64::from(finished.is_err());
+            each(finished)
+        };
+        let read = read_records::<Events, anyhow::Error>(
+            batch::open(self.path)?,
+            batch::format_of(self.path, self.format),
+            &map,
+            |line, fields| match fields {
+                Ok(fields) => match recorder.event(line, &fields) {
+                    Some(finished) => handle(finished),
+                    None => Ok(()),
+                },
+                Err(error) => handle(Err(line_failed(line, &error))),
+            },
+        );
+        read.map_err(batch::stopped)?;
+        for history in recorder.finish() {
+            handle(Ok(history))?;
+        }
+        Ok(failures)
+    }
+}
+
+fn line_failed(line: u64, error: &LineError) -> Failed {
+    Failed {
+        id: String::new(),
+        line,
+        order: u64::MAX,
+        message: error.to_string(),
+    }
+}
