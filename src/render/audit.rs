@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use slacalc::audit::{Summary, TicketAudit};
+use slacalc::audit::{Summary, Tally, TicketAudit};
 
 use super::rfc3339;
 
@@ -40,27 +40,38 @@ impl<'a> TicketVerdictJson<'a> {
     }
 }
 
+// The group of a ticket-row summary row.
 #[derive(Serialize, schemars::JsonSchema)]
-struct SummaryRowJson {
+struct SummaryKeyJson {
     plan: String,
     priority: String,
     desk: String,
-    tickets: u64,
-    met: u64,
-    breached: u64,
-    open: u64,
-    best_effort: u64,
-    compliance_percent: Option<f64>,
-    worst_late_seconds: Option<i64>,
 }
 
-fn rows(summary: &Summary) -> Vec<SummaryRowJson> {
-    summary
-        .iter()
-        .map(|((plan, priority, desk), t)| SummaryRowJson {
-            plan: plan.clone(),
-            priority: priority.clone(),
-            desk: desk.clone(),
+#[derive(Serialize, schemars::JsonSchema)]
+struct SummaryRowJson {
+    #[serde(flatten)]
+    key: SummaryKeyJson,
+    #[serde(flatten)]
+    counts: CountsJson,
+}
+
+// How a group's tickets fared, as every summary opens its counts.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct CountsJson {
+    pub tickets: u64,
+    pub met: u64,
+    pub breached: u64,
+    pub open: u64,
+    pub best_effort: u64,
+    /// met ÷ (met + breached) × 100, to two decimals.
+    pub compliance_percent: Option<f64>,
+    pub worst_late_seconds: Option<i64>,
+}
+
+impl CountsJson {
+    pub fn new(t: &Tally) -> CountsJson {
+        CountsJson {
             tickets: t.tickets,
             met: t.met,
             breached: t.breached,
@@ -68,6 +79,20 @@ fn rows(summary: &Summary) -> Vec<SummaryRowJson> {
             best_effort: t.best_effort,
             compliance_percent: t.compliance().map(|c| (c * 100.0).round() / 100.0),
             worst_late_seconds: t.worst_lateness.map(|d| d.num_seconds()),
+        }
+    }
+}
+
+fn rows(summary: &Summary) -> Vec<SummaryRowJson> {
+    summary
+        .iter()
+        .map(|((plan, priority, desk), t)| SummaryRowJson {
+            key: SummaryKeyJson {
+                plan: plan.clone(),
+                priority: priority.clone(),
+                desk: desk.clone(),
+            },
+            counts: CountsJson::new(t),
         })
         .collect()
 }
@@ -126,7 +151,8 @@ pub fn schema() -> schemars::Schema {
 pub fn summary_csv(summary: &Summary) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows(summary) {
-        writer.serialize(row)?;
+        // A tuple, not the flattened struct: CSV writes no maps.
+        writer.serialize((row.key, row.counts))?;
     }
     Ok(String::from_utf8(
         writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?,
@@ -158,12 +184,12 @@ pub fn summary_table(summary: &Summary, failed: &[(u64, String)], colors: super:
     let mut table = super::table(header);
     // Names are never cut: other columns wrap first.
     super::keep_whole(&mut table, &[0, 2, 5, 8]);
-    for r in rows(summary) {
+    for SummaryRowJson { key, counts: r } in rows(summary) {
         let breached = r.breached > 0;
         table.add_row(vec![
-            r.plan.into(),
-            r.priority.into(),
-            r.desk.into(),
+            key.plan.into(),
+            key.priority.into(),
+            key.desk.into(),
             r.tickets.to_string().into(),
             r.met.to_string().into(),
             colors.alarm(r.breached.to_string(), breached),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use slacalc::audit::{Judged, Judgement, StepVerdict, Tally};
 use slacalc::time::Tz;
 
+use super::audit::CountsJson;
 use super::{rfc3339, HistoryHead};
 
 // A pause as its ticket's output lists it.
@@ -200,13 +201,8 @@ struct StepCountsJson {
 pub struct GroupJson {
     #[serde(flatten)]
     keys: std::collections::BTreeMap<String, Option<String>>,
-    tickets: u64,
-    met: u64,
-    breached: u64,
-    open: u64,
-    best_effort: u64,
-    compliance_percent: Option<f64>,
-    worst_late_seconds: Option<i64>,
+    #[serde(flatten)]
+    counts: CountsJson,
     /// By nearest rank: exact up to 1,024 breached tickets, then within 1%
     /// (a `DDSketch` keeps memory bounded).
     median_late_seconds: Option<i64>,
@@ -220,13 +216,7 @@ impl GroupJson {
         let [on_time, late, missed, pending, not_needed] = tally.steps;
         GroupJson {
             keys: names.iter().cloned().zip(values.iter().cloned()).collect(),
-            tickets: tally.tickets,
-            met: tally.met,
-            breached: tally.breached,
-            open: tally.open,
-            best_effort: tally.best_effort,
-            compliance_percent: tally.compliance().map(|c| (c * 10.0).round() / 10.0),
-            worst_late_seconds: tally.worst_lateness.map(|d| d.num_seconds()),
+            counts: CountsJson::new(tally),
             median_late_seconds: tally.lateness_quantile(0.5),
             p90_late_seconds: tally.lateness_quantile(0.9),
             escalations: StepCountsJson {
@@ -301,16 +291,17 @@ pub fn summary_csv(
             .map(|v| v.clone().unwrap_or_default())
             .collect();
         let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let c = &g.counts;
         row.extend([
-            g.tickets.to_string(),
-            g.met.to_string(),
-            g.breached.to_string(),
-            g.open.to_string(),
-            g.best_effort.to_string(),
-            g.compliance_percent
+            c.tickets.to_string(),
+            c.met.to_string(),
+            c.breached.to_string(),
+            c.open.to_string(),
+            c.best_effort.to_string(),
+            c.compliance_percent
                 .map(|c| c.to_string())
                 .unwrap_or_default(),
-            opt(g.worst_late_seconds),
+            opt(c.worst_late_seconds),
             opt(g.median_late_seconds),
             opt(g.p90_late_seconds),
             g.escalations.on_time.to_string(),

@@ -49,10 +49,9 @@ pub struct QueueJson {
 
 impl QueueJson {
     pub fn new(entry: &Entry) -> QueueJson {
-        let history = &entry.history;
-        let zone = history.desk.zone;
+        let zone = entry.history.desk.zone;
         QueueJson {
-            head: HistoryHead::new(history, entry.priority),
+            head: HistoryHead::new(&entry.history, entry.priority),
             waiting: entry.waiting,
             holder: entry.holder.clone(),
             escalation_overdue: entry.escalation_overdue,
