@@ -148,38 +148,22 @@ pub trait Execute {
 }
 
 impl Command {
-    /// `--format` as given to the subcommand, if it was.
-    fn format(&self) -> Option<Format> {
+    /// The subcommand to run, and `--format` as given to it, if it was.
+    fn parts(&self) -> (&dyn Execute, Option<Format>) {
         match self {
-            Command::Deadline(args) => args.format,
-            Command::Escalate(args) => args.format.map(Into::into),
-            Command::Audit(args) => args.format.map(Into::into),
-            Command::Queue(args) => args.format.map(Into::into),
-            Command::Holidays(args) => args.format.map(Into::into),
-            Command::Renew(args) => args.format.map(Into::into),
-            Command::Eol(args) => args.format.map(Into::into),
-            Command::Coverage(args) => args.format.map(Into::into),
-            Command::Clock(args) => args.format.map(Into::into),
-            Command::Check(args) => args.format.map(Into::into),
-            Command::Schema(_) | Command::Completions(_) | Command::Man(_) => None,
-        }
-    }
-
-    fn subcommand(&self) -> &dyn Execute {
-        match self {
-            Command::Deadline(args) => args,
-            Command::Escalate(args) => args,
-            Command::Renew(args) => args,
-            Command::Eol(args) => args,
-            Command::Coverage(args) => args,
-            Command::Holidays(args) => args,
-            Command::Clock(args) => args,
-            Command::Audit(args) => args,
-            Command::Queue(args) => args,
-            Command::Check(args) => args,
-            Command::Schema(args) => args,
-            Command::Completions(args) => args,
-            Command::Man(args) => args,
+            Command::Deadline(args) => (args, args.format),
+            Command::Escalate(args) => (args, args.format.map(Into::into)),
+            Command::Audit(args) => (args, args.format.map(Into::into)),
+            Command::Queue(args) => (args, args.format.map(Into::into)),
+            Command::Holidays(args) => (args, args.format.map(Into::into)),
+            Command::Renew(args) => (args, args.format.map(Into::into)),
+            Command::Eol(args) => (args, args.format.map(Into::into)),
+            Command::Coverage(args) => (args, args.format.map(Into::into)),
+            Command::Clock(args) => (args, args.format.map(Into::into)),
+            Command::Check(args) => (args, args.format.map(Into::into)),
+            Command::Schema(args) => (args, None),
+            Command::Completions(args) => (args, None),
+            Command::Man(args) => (args, None),
         }
     }
 }
@@ -196,7 +180,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
         data_dir,
         data: OnceCell::new(),
         now,
-        format_given: cli.command.format(),
+        format_given: cli.command.parts().1,
         colors: crate::render::Colors(match cli.color {
             ColorChoice::Always => {
                 // Asked for: even where NO_COLOR is set.
@@ -211,7 +195,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
             }
         }),
     };
-    cli.command.subcommand().execute(&context, out)
+    cli.command.parts().0.execute(&context, out)
 }
 
 /// The width output must fit: the terminal's (a pty reporting 0 columns
