@@ -456,11 +456,17 @@ pub enum Period {
 
 impl GroupBy {
     /// From `--by`: `opened:day|week|month`, a field, or any column.
-    pub fn parse(by: Option<&str>) -> GroupBy {
+    pub fn parse(by: Option<&str>) -> Result<GroupBy> {
         let Some(by) = by.map(str::trim) else {
-            return GroupBy::PlanPriorityDesk;
+            return Ok(GroupBy::PlanPriorityDesk);
         };
-        match by.to_ascii_lowercase().as_str() {
+        if by.is_empty() {
+            return Err(Error::value(
+                by,
+                "give a column to group by, or opened:day, opened:week or opened:month",
+            ));
+        }
+        Ok(match by.to_ascii_lowercase().as_str() {
             "opened:day" => GroupBy::Opened(Period::Day),
             "opened:week" => GroupBy::Opened(Period::Week),
             "opened:month" => GroupBy::Opened(Period::Month),
@@ -474,7 +480,7 @@ impl GroupBy {
                 ) => GroupBy::Field(field),
                 _ => GroupBy::Column(by.to_string()),
             },
-        }
+        })
     }
 
     /// The column an event log must keep for the grouping, if any.

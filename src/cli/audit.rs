@@ -48,7 +48,7 @@ pub struct AuditArgs {
     events: Option<String>,
     /// With --events: group the summary by this column of the opened
     /// event (e.g. agent), or by opened:day, opened:week or opened:month
-    #[arg(long, value_name = "FIELD", requires = "events")]
+    #[arg(long, value_name = "FIELD")]
     by: Option<String>,
     #[command(flatten)]
     event_options: super::eventlog::EventOptions,
@@ -72,21 +72,29 @@ pub struct AuditArgs {
 
 impl Execute for AuditArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+        if self.by.is_some() && self.events.is_none() {
+            return Err(super::Usage(
+                "--by groups the summary of an event log: give it with --events FILE".into(),
+            )
+            .into());
+        }
         if let Some(events) = &self.events {
             let as_of =
                 input::instant(&self.as_of, slacalc::time::UTC, context.now).context("--as-of")?;
             let by = self.by.as_deref();
+            let grouping = slacalc::audit::GroupBy::parse(by).context("--by")?;
             return super::events::EventAudit {
                 source: super::eventlog::EventSource {
                     path: events,
                     format: self.input_format,
                     map: &self.map,
                     options: &self.event_options,
-                    keep: slacalc::audit::GroupBy::parse(by).column(),
+                    keep: grouping.column(),
                 },
                 as_of,
                 tickets: self.tickets,
                 by,
+                grouping: &grouping,
             }
             .run(context, out);
         }

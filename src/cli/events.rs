@@ -24,6 +24,7 @@ pub struct EventAudit<'a> {
     pub as_of: DateTime<Utc>,
     pub tickets: bool,
     pub by: Option<&'a str>,
+    pub grouping: &'a GroupBy,
 }
 
 impl EventAudit<'_> {
@@ -114,7 +115,7 @@ impl EventAudit<'_> {
     }
 
     fn summary(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<BatchFailed> {
-        let grouping = GroupBy::parse(self.by);
+        let grouping = self.grouping;
         let names = grouping.names(self.by.unwrap_or_default());
         let mut groups = Groups::new();
         let mut failed_lines = Vec::new();

@@ -369,3 +369,45 @@ fn an_error_object_holds_one_line_too() {
         lines[0]
     );
 }
+
+#[test]
+fn history_options_refuse_bad_values_naming_them() {
+    let events = "{\"ticket\":\"a\",\"at\":\"2026-11-23T09:00:00+01:00\",\"type\":\"opened\",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"europe\"}\n";
+    let run = |args: &[&str]| Test::new().args(args.iter().copied()).stdin(events);
+    // Thresholds that do not rise, or are no numbers.
+    run(&["queue", "--events", "-", "--warn", "90,75,50"])
+        .bad_input(&["--warn", "'90,75,50'"])
+        .run();
+    run(&["queue", "--events", "-", "--warn", "50,75"])
+        .bad_input(&["'50,75'"])
+        .run();
+    run(&["queue", "--events", "-", "--warn", "nan,75,90"])
+        .bad_input(&["'nan,75,90'"])
+        .run();
+    // An empty grouping names nothing.
+    run(&["audit", "--events", "-", "--by", " "])
+        .bad_input(&["--by"])
+        .run();
+    // A queue needs its tickets; --by needs an event log.
+    run(&["queue"]).bad_input(&["--events"]).run();
+    run(&["audit", "x.csv", "--by", "agent"])
+        .bad_input(&["--events"])
+        .run();
+    // An event with an unknown type: the ticket is not judged, named with
+    // its line, and the run ends with status 1.
+    let bad = format!(
+        "{events}{{\"ticket\":\"a\",\"at\":\"2026-11-23T09:10:00+01:00\",\"type\":\"reopened\"}}\n"
+    );
+    let report = Test::new()
+        .args(["audit", "--events", "-", "--as-of", "2026-11-24T00:00:00Z"])
+        .stdin(bad)
+        .format("json")
+        .status(1)
+        .json();
+    assert_eq!(report["failed_lines"][0]["line"], 2);
+    assert!(report["failed_lines"][0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("'reopened' is not an event type"));
+    assert_eq!(report["summary"].as_array().unwrap().len(), 0);
+}
