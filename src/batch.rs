@@ -161,8 +161,28 @@ pub fn read_records<R: Record, E>(
     input: impl Read,
     format: InputFormat,
     map: &FieldMap,
-    mut each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+    each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
 ) -> Result<Outcome, ReadError<E>> {
+    let mut parse = Parse::<R, _> {
+        map,
+        columns: None,
+        outcome: Outcome::default(),
+        each,
+        record: std::marker::PhantomData,
+    };
+    frame(input, format, map, &mut parse)?;
+    Ok(parse.outcome)
+}
+
+/// Read `input` as `format` and give each line or CSV row, framed but not
+/// yet read as a record, to `sink`. A leading byte order mark is skipped;
+/// blank lines are skipped.
+fn frame<E>(
+    input: impl Read,
+    format: InputFormat,
+    map: &FieldMap,
+    sink: &mut impl Framed<E>,
+) -> Result<(), ReadError<E>> {
     // The first bytes, read apart so that a mark split over reads is seen.
     let mut start = [0u8; BOM.len()];
     let mut held = 0;
@@ -181,12 +201,6 @@ pub fn read_records<R: Record, E>(
         &start[..held]
     };
     let mut reader = BufReader::with_capacity(1 << 16, start.chain(input));
-    let mut outcome = Outcome::default();
-    let mut counted = |line: u64, fields: Result<R::Of<'_>, LineError>| {
-        outcome.lines += 1;
-        outcome.invalid += u64::from(fields.is_err());
-        each(line, fields)
-    };
     let format = match format {
         InputFormat::Detect => {
             let first = reader
@@ -204,19 +218,63 @@ pub fn read_records<R: Record, E>(
         given => given,
     };
     match format {
-        InputFormat::Jsonl | InputFormat::Detect => {
-            read_json_lines::<R, E>(&mut reader, map, &mut counted)?;
-        }
-        InputFormat::Csv => read_csv::<R, E>(&mut reader, map, &mut counted)?,
+        InputFormat::Jsonl | InputFormat::Detect => read_json_lines(&mut reader, sink),
+        InputFormat::Csv => read_csv(&mut reader, map, sink),
     }
-    Ok(outcome)
+}
+
+/// Where framed lines and rows go.
+trait Framed<E> {
+    /// The columns of the CSV header, before its rows.
+    fn header(&mut self, columns: &Columns);
+    /// A line of JSON Lines (without its line end), or why it holds none.
+    fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E>;
+    /// A CSV row, or why it holds none.
+    fn row(&mut self, number: u64, row: Result<CsvRow<'_>, LineError>) -> Result<(), E>;
+}
+
+/// Records read as they are framed, and given to `each`.
+struct Parse<'m, R, F> {
+    map: &'m FieldMap,
+    columns: Option<Columns>,
+    outcome: Outcome,
+    each: F,
+    record: std::marker::PhantomData<R>,
+}
+
+impl<R: Record, E, F> Framed<E> for Parse<'_, R, F>
+where
+    F: FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+{
+    fn header(&mut self, columns: &Columns) {
+        self.columns = Some(columns.clone());
+    }
+
+    fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E> {
+        let record = line.and_then(|line| json_line::<R>(line, self.map));
+        self.outcome.count(record.is_err());
+        (self.each)(number, record)
+    }
+
+    fn row(&mut self, number: u64, row: Result<CsvRow<'_>, LineError>) -> Result<(), E> {
+        let columns = self.columns.as_ref().expect("the header comes before its rows");
+        let record = row.and_then(|row| row.record::<R>(columns));
+        self.outcome.count(record.is_err());
+        (self.each)(number, record)
+    }
+}
+
+impl Outcome {
+    fn count(&mut self, invalid: bool) {
+        self.lines += 1;
+        self.invalid += u64::from(invalid);
+    }
 }
 
 /// JSON Lines: one ticket a line; blank lines are skipped, but counted.
-fn read_json_lines<R: Record, E>(
+fn read_json_lines<E>(
     reader: &mut impl BufRead,
-    map: &FieldMap,
-    each: &mut impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+    sink: &mut impl Framed<E>,
 ) -> Result<(), ReadError<E>> {
     let mut number = 0;
     // A line that straddles the reader's buffer is copied here; the others
@@ -232,7 +290,7 @@ fn read_json_lines<R: Record, E>(
             let line = without_cr(&buffer[..end]);
             if line.len() <= MAX_LINE_BYTES {
                 if !is_blank(line) {
-                    each(number, json_line::<R>(line, map)).map_err(ReadError::Each)?;
+                    sink.line(number, Ok(line)).map_err(ReadError::Each)?;
                 }
                 reader.consume(end + 1);
                 continue;
@@ -244,12 +302,13 @@ fn read_json_lines<R: Record, E>(
         if line.len() > MAX_LINE_BYTES {
             // Said before the rest is skipped: a line without end (a
             // device, a stuck pipe) still has its error reported.
-            each(number, Err(LineError::TooLong)).map_err(ReadError::Each)?;
+            sink.line(number, Err(LineError::TooLong))
+                .map_err(ReadError::Each)?;
             if !ended {
                 skip_line(reader)?;
             }
         } else if !is_blank(line) {
-            each(number, json_line::<R>(line, map)).map_err(ReadError::Each)?;
+            sink.line(number, Ok(line)).map_err(ReadError::Each)?;
         }
     }
 }
@@ -312,10 +371,10 @@ fn json_line<'l, R: Record>(line: &'l [u8], map: &FieldMap) -> Result<R::Of<'l>,
 }
 
 /// CSV: a header row, then one ticket a row.
-fn read_csv<R: Record, E>(
+fn read_csv<E>(
     reader: &mut impl BufRead,
     map: &FieldMap,
-    each: &mut impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+    sink: &mut impl Framed<E>,
 ) -> Result<(), ReadError<E>> {
     let mut csv = CsvReader::new(reader);
     let columns = loop {
@@ -326,7 +385,7 @@ fn read_csv<R: Record, E>(
         match csv.read()? {
             CsvRecord::End => return Ok(()),
             CsvRecord::Row { .. } if csv.is_blank() => {}
-            CsvRecord::Row { line } => match csv.cells() {
+            CsvRecord::Row { line } => match csv.row().cells() {
                 Some(cells) => break Columns::new(cells, map).map_err(|e| header(line, &e))?,
                 None => return Err(header(line, "the header is not UTF-8 text")),
             },
@@ -338,8 +397,9 @@ fn read_csv<R: Record, E>(
             }
         }
     };
+    sink.header(&columns);
     loop {
-        let (line, fields) = match csv.read()? {
+        let (line, row) = match csv.read()? {
             CsvRecord::End => return Ok(()),
             CsvRecord::TooLong { line } => (line, Err(LineError::TooLong)),
             CsvRecord::Unclosed { line } => (
@@ -352,19 +412,47 @@ fn read_csv<R: Record, E>(
                 if csv.is_blank() {
                     continue;
                 }
-                let fields = match csv.cells() {
-                    None => Err("the line is not UTF-8 text".to_string()),
-                    Some(_) if csv.width() > columns.len() => Err(format!(
-                        "the row has {} cells, the header {}",
-                        csv.width(),
-                        columns.len()
-                    )),
-                    Some(cells) => R::from_row(&columns, cells),
-                };
-                (line, fields.map_err(LineError::Invalid))
+                (line, Ok(csv.row()))
             }
         };
-        each(line, fields).map_err(ReadError::Each)?;
+        sink.row(line, row).map_err(ReadError::Each)?;
+    }
+}
+
+/// A CSV record as read: its cells unquoted, one after another, and where
+/// each ends.
+#[derive(Debug, Clone, Copy)]
+struct CsvRow<'r> {
+    text: &'r [u8],
+    ends: &'r [usize],
+}
+
+impl<'r> CsvRow<'r> {
+    /// The cells as text, or `None` if the record is not UTF-8.
+    fn cells(self) -> Option<impl Iterator<Item = &'r str>> {
+        let text = std::str::from_utf8(self.text).ok()?;
+        if !self.ends.iter().all(|&end| text.is_char_boundary(end)) {
+            return None;
+        }
+        Some(self.ends.iter().scan(0, move |start, &end| {
+            let cell = &text[*start..end];
+            *start = end;
+            Some(cell)
+        }))
+    }
+
+    /// The record under the header's `columns`.
+    fn record<R: Record>(self, columns: &Columns) -> Result<R::Of<'r>, LineError> {
+        match self.cells() {
+            None => Err("the line is not UTF-8 text".to_string()),
+            Some(_) if self.ends.len() > columns.len() => Err(format!(
+                "the row has {} cells, the header {}",
+                self.ends.len(),
+                columns.len()
+            )),
+            Some(cells) => R::from_row(columns, cells),
+        }
+        .map_err(LineError::Invalid)
     }
 }
 
@@ -534,29 +622,18 @@ impl<'r, R: BufRead> CsvReader<'r, R> {
         }
     }
 
-    /// The cells of the record just read, or `None` when it is not UTF-8.
-    fn cells(&self) -> Option<impl Iterator<Item = &str>> {
-        let text = std::str::from_utf8(&self.text[..self.text_len]).ok()?;
-        let ends = &self.ends[..self.ends_len];
-        if !ends.iter().all(|&end| text.is_char_boundary(end)) {
-            return None;
+    /// The record just read.
+    fn row(&self) -> CsvRow<'_> {
+        CsvRow {
+            text: &self.text[..self.text_len],
+            ends: &self.ends[..self.ends_len],
         }
-        Some(ends.iter().scan(0, move |start, &end| {
-            let cell = &text[*start..end];
-            *start = end;
-            Some(cell)
-        }))
     }
 
-    /// A record of one blank cell: a line of white space.
     fn is_blank(&self) -> bool {
         self.ends_len == 1 && is_blank(&self.text[..self.text_len])
     }
 
-    /// The number of cells of the record just read.
-    fn width(&self) -> usize {
-        self.ends_len
-    }
 }
 
 /// Count the line ends in `bytes`: each `\n`, `\r\n` or lone `\r`;
