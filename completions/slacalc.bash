@@ -129,7 +129,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__audit)
-            opts="-h --format --events --by --waiting --closing --map --input-format --tickets --as-of --data --color --help"
+            opts="-h --format --events --by --waiting --closing --map --input-format --tickets --jobs --as-of --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -161,6 +161,10 @@ _slacalc() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --as-of)
@@ -327,7 +331,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__deadline)
-            opts="-h --format --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --explain --data --color --help"
+            opts="-h --format --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --jobs --explain --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,6 +383,10 @@ _slacalc() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data)
@@ -435,7 +443,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__escalate)
-            opts="-h --format --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --at --data --color --help"
+            opts="-h --format --plan --priority --event --release --desk --opened --pause --priority-change --input --map --input-format --jobs --at --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -487,6 +495,10 @@ _slacalc() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --at)

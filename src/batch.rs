@@ -257,7 +257,10 @@ where
     }
 
     fn row(&mut self, number: u64, row: Result<CsvRow<'_>, LineError>) -> Result<(), E> {
-        let columns = self.columns.as_ref().expect("the header comes before its rows");
+        let columns = self
+            .columns
+            .as_ref()
+            .expect("the header comes before its rows");
         let record = row.and_then(|row| row.record::<R>(columns));
         self.outcome.count(record.is_err());
         (self.each)(number, record)
@@ -269,6 +272,138 @@ impl Outcome {
         self.lines += 1;
         self.invalid += u64::from(invalid);
     }
+}
+
+/// Lines or CSV rows framed but not yet read as records, gathered to be
+/// read elsewhere (on another core), in input order.
+#[derive(Debug, Default)]
+pub struct Chunk {
+    text: Vec<u8>,
+    ends: Vec<usize>,
+    items: Vec<Item>,
+    /// The CSV header's columns (`None`: JSON Lines).
+    columns: Option<std::sync::Arc<Columns>>,
+}
+
+/// One line or row of a chunk: its file line, and where its text (and CSV
+/// cell ends) lie in the chunk, or why it holds nothing.
+#[derive(Debug)]
+struct Item {
+    number: u64,
+    framed: Result<(std::ops::Range<usize>, std::ops::Range<usize>), LineError>,
+}
+
+impl Chunk {
+    /// Read each record of the chunk in order, exactly as [`read_records`]
+    /// reads them, and give it to `each`.
+    pub fn read<R: Record, E>(
+        &self,
+        map: &FieldMap,
+        mut each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+    ) -> Result<Outcome, E> {
+        let mut outcome = Outcome::default();
+        for item in &self.items {
+            let record = match (&item.framed, &self.columns) {
+                (Err(error), _) => Err(error.clone()),
+                (Ok((text, _)), None) => json_line::<R>(&self.text[text.clone()], map),
+                (Ok((text, ends)), Some(columns)) => CsvRow {
+                    text: &self.text[text.clone()],
+                    ends: &self.ends[ends.clone()],
+                }
+                .record::<R>(columns),
+            };
+            outcome.count(record.is_err());
+            each(item.number, record)?;
+        }
+        Ok(outcome)
+    }
+}
+
+/// Framed lines gathered into chunks of about `bytes` bytes of text, each
+/// given to `ship` when full.
+struct Gather<F> {
+    chunk: Chunk,
+    bytes: usize,
+    ship: F,
+}
+
+impl<F> Gather<F> {
+    fn push(&mut self, number: u64, framed: Result<(&[u8], &[usize]), LineError>) {
+        let chunk = &mut self.chunk;
+        let framed = framed.map(|(text, ends)| {
+            let at = (chunk.text.len(), chunk.ends.len());
+            chunk.text.extend_from_slice(text);
+            chunk.ends.extend_from_slice(ends);
+            (at.0..chunk.text.len(), at.1..chunk.ends.len())
+        });
+        chunk.items.push(Item { number, framed });
+    }
+
+    fn full(&self, framed_too_long: bool) -> bool {
+        // A line too long goes out at once: after it the reader skips to
+        // its end, which may never come.
+        framed_too_long || self.chunk.text.len() >= self.bytes
+    }
+
+    fn take(&mut self) -> Chunk {
+        let columns = self.chunk.columns.clone();
+        std::mem::replace(
+            &mut self.chunk,
+            Chunk {
+                columns,
+                ..Chunk::default()
+            },
+        )
+    }
+}
+
+impl<E, F: FnMut(Chunk) -> Result<(), E>> Framed<E> for Gather<F> {
+    fn header(&mut self, columns: &Columns) {
+        self.chunk.columns = Some(std::sync::Arc::new(columns.clone()));
+    }
+
+    fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E> {
+        let too_long = matches!(line, Err(LineError::TooLong));
+        self.push(number, line.map(|line| (line, &[][..])));
+        if self.full(too_long) {
+            let chunk = self.take();
+            (self.ship)(chunk)?;
+        }
+        Ok(())
+    }
+
+    fn row(&mut self, number: u64, row: Result<CsvRow<'_>, LineError>) -> Result<(), E> {
+        let too_long = matches!(row, Err(LineError::TooLong));
+        self.push(number, row.map(|row| (row.text, row.ends)));
+        if self.full(too_long) {
+            let chunk = self.take();
+            (self.ship)(chunk)?;
+        }
+        Ok(())
+    }
+}
+
+/// Read `input` like [`read_mapped`], but hand its lines on framed and not
+/// yet read, in chunks of about `bytes` bytes of text, to be read with
+/// [`Chunk::read`] (on other cores); `ship` gets them in input order.
+pub fn read_chunks<E>(
+    input: impl Read,
+    format: InputFormat,
+    map: &FieldMap,
+    bytes: usize,
+    ship: impl FnMut(Chunk) -> Result<(), E>,
+) -> Result<(), ReadError<E>> {
+    let mut gather = Gather {
+        chunk: Chunk::default(),
+        bytes,
+        ship,
+    };
+    frame(input, format, map, &mut gather)?;
+    if !gather.chunk.items.is_empty() {
+        let chunk = gather.take();
+        (gather.ship)(chunk).map_err(ReadError::Each)?;
+    }
+    Ok(())
 }
 
 /// JSON Lines: one ticket a line; blank lines are skipped, but counted.
@@ -633,7 +768,6 @@ impl<'r, R: BufRead> CsvReader<'r, R> {
     fn is_blank(&self) -> bool {
         self.ends_len == 1 && is_blank(&self.text[..self.text_len])
     }
-
 }
 
 /// Count the line ends in `bytes`: each `\n`, `\r\n` or lone `\r`;

@@ -63,6 +63,10 @@ pub struct AuditArgs {
     /// One row per ticket instead of the summary
     #[arg(long)]
     tickets: bool,
+    /// With --tickets and JSON output: workers reading the rows (default:
+    /// the number of cores)
+    #[arg(long, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
     /// Judge unanswered tickets as of this instant: RFC 3339, a local time
     /// at each ticket's desk (with --events: in UTC), or now; events after
     /// it are ignored
@@ -116,16 +120,19 @@ impl Execute for AuditArgs {
             } else {
                 ErrorPlacement::InPlace
             };
-            let mut rows = render::CsvRows::default();
-            return batch::run(&source, placement, out, |fields: &TicketFields, line| {
-                let judged = judge(fields)?;
-                let verdict = TicketVerdictJson::new(fields.id.clone(), &judged);
-                if context.format() == Format::Csv {
-                    rows.write(&verdict, line)
-                } else {
-                    Ok(serde_json::to_writer(line, &verdict)?)
+            let lines = || {
+                let mut rows = render::CsvRows::default();
+                move |fields: &TicketFields, line: &mut Vec<u8>| {
+                    let judged = judge(fields)?;
+                    let verdict = TicketVerdictJson::new(fields.id.clone(), &judged);
+                    if context.format() == Format::Csv {
+                        rows.write(&verdict, line)
+                    } else {
+                        Ok(serde_json::to_writer(line, &verdict)?)
+                    }
                 }
-            });
+            };
+            return batch::run(&source, placement, out, batch::jobs(self.jobs), &lines);
         }
         let mut summary = Summary::new();
         let mut errors = 0u64;

@@ -50,6 +50,13 @@ pub fn format_of(path: &str, given: Option<InputFormat>) -> slacalc::batch::Inpu
     }
 }
 
+/// How many workers read a batch (`--jobs`): all cores unless told.
+pub fn jobs(given: Option<std::num::NonZeroUsize>) -> usize {
+    given
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, std::num::NonZeroUsize::get)
+}
+
 /// Where the error of a bad line goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorPlacement {
@@ -84,7 +91,7 @@ pub fn open(path: &str) -> anyhow::Result<Named> {
     let cannot = |why: &dyn std::fmt::Display| {
         slacalc::Error::value(path, format!("cannot read '{}': {why}", escaped(path)))
     };
-    let inner: Box<dyn Read> = if path == "-" {
+    let inner: Box<dyn Read + Send> = if path == "-" {
         Box::new(io::stdin())
     } else {
         let file = File::open(path).map_err(|e| cannot(&e))?;
@@ -101,7 +108,7 @@ pub fn open(path: &str) -> anyhow::Result<Named> {
 
 /// The input, whose read errors name it.
 pub struct Named {
-    inner: Box<dyn Read>,
+    inner: Box<dyn Read + Send>,
     path: String,
 }
 
@@ -139,13 +146,25 @@ impl Source<'_> {
 }
 
 /// Run `each` over every ticket of the input, writing one line per ticket:
-/// its JSON result, or `{"line": N, "error": "..."}`.
-pub fn run(
+/// its JSON result, or `{"line": N, "error": "..."}`. With more than one
+/// job, each worker makes its own `each` with `make` and the lines are
+/// read on all of them, the output still in input order.
+pub fn run<F>(
     source: &Source,
     errors: ErrorPlacement,
     out: &mut dyn Write,
-    mut each: impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
+    jobs: usize,
+    make: &(dyn Fn() -> F + Sync),
+) -> anyhow::Result<()>
+where
+    F: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
+{
+    // CSV output is one table: its header comes from the first row written,
+    // which one core decides.
+    if jobs > 1 && errors == ErrorPlacement::InPlace {
+        return super::parallel::run(source, out, jobs, make);
+    }
+    let mut each = make();
     let mut sink = Sink {
         out,
         pending: Vec::with_capacity(OUT_CHUNK * 2),
@@ -186,29 +205,15 @@ impl Sink<'_> {
         each: &mut impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         self.total += 1;
-        let start = self.pending.len();
         // Said at once: after a line too long the reader skips to its end,
         // which may never come (a device, a stuck pipe).
         let at_once = matches!(fields, Err(LineError::TooLong));
-        let result = match fields {
-            Ok(fields) => each(&fields, &mut self.pending).map_err(|e| one_line(&e)),
-            Err(error) => Err(error.to_string()),
-        };
-        if let Err(message) = result {
-            // One line, whatever a value in it held.
-            let message = escaped(&message);
+        if let Some(message) = emit(line, fields, each, &mut self.pending, self.errors)? {
             self.failed += 1;
-            self.pending.truncate(start);
             if self.errors == ErrorPlacement::Stderr {
                 eprintln!("slacalc: line {line}: {message}");
-                return Ok(());
             }
-            serde_json::to_writer(
-                &mut self.pending,
-                &serde_json::json!({ "line": line, "error": message }),
-            )?;
         }
-        self.pending.push(b'\n');
         if at_once {
             self.flush()?;
         } else if self.pending.len() >= OUT_CHUNK {
@@ -224,6 +229,41 @@ impl Sink<'_> {
         self.pending.clear();
         self.out.flush()
     }
+}
+
+/// Append the output line of the ticket on file line `line` to `out`: its
+/// result, or (placed in the output) its error object. The error message
+/// comes back when the line failed, escaped to one line.
+pub fn emit(
+    line: u64,
+    fields: Result<TicketFields<'_>, LineError>,
+    each: &mut impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
+    out: &mut Vec<u8>,
+    errors: ErrorPlacement,
+) -> anyhow::Result<Option<String>> {
+    let start = out.len();
+    let result = match fields {
+        Ok(fields) => each(&fields, out).map_err(|e| one_line(&e)),
+        Err(error) => Err(error.to_string()),
+    };
+    let failed = match result {
+        Ok(()) => None,
+        Err(message) => {
+            // One line, whatever a value in it held.
+            let message = escaped(&message).into_owned();
+            out.truncate(start);
+            if errors == ErrorPlacement::Stderr {
+                return Ok(Some(message));
+            }
+            serde_json::to_writer(
+                &mut *out,
+                &serde_json::json!({ "line": line, "error": message }),
+            )?;
+            Some(message)
+        }
+    };
+    out.push(b'\n');
+    Ok(failed)
 }
 
 /// Output is written in chunks of about this many bytes.

@@ -16,6 +16,7 @@ mod format;
 mod generate;
 mod holidays;
 mod names;
+mod parallel;
 mod queue;
 mod renew;
 mod report;
@@ -25,9 +26,9 @@ mod ticket;
 pub use format::{Format, TableJsonCsv, TableJsonIcs, TableOrJson};
 pub use report::{clap_exit, one_line, report, Usage};
 
-use std::cell::OnceCell;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
@@ -109,7 +110,7 @@ enum Command {
 /// loaded on first use: `completions` or `schema` never need it.
 pub struct Context {
     data_dir: Option<PathBuf>,
-    data: OnceCell<DataSet>,
+    data: OnceLock<DataSet>,
     pub now: DateTime<Utc>,
     /// `--format` as given, if it was.
     pub format_given: Option<Format>,
@@ -178,7 +179,7 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
     crate::render::set_width(output_width());
     let context = Context {
         data_dir,
-        data: OnceCell::new(),
+        data: OnceLock::new(),
         now,
         format_given: cli.command.parts().1,
         colors: crate::render::Colors(match cli.color {

@@ -51,6 +51,10 @@ pub struct TicketArgs {
     /// first character: a letter starts a CSV header, else JSON Lines)
     #[arg(long, value_enum, requires = "input")]
     pub input_format: Option<batch::InputFormat>,
+    /// Workers reading --input, output still in input order (default: the
+    /// number of cores; CSV output is written by one)
+    #[arg(long, value_name = "N", requires = "input")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 impl TicketArgs {
@@ -92,13 +96,17 @@ pub trait TicketCommand {
     ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c;
 }
 
-impl<T: TicketCommand> Execute for T {
+impl<T: TicketCommand + Sync> Execute for T {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         run(self, context, out)
     }
 }
 
-fn run(command: &impl TicketCommand, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+fn run(
+    command: &(impl TicketCommand + Sync),
+    context: &Context,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let ticket = command.ticket();
     if ticket.release.is_some() && ticket.event.is_none() {
         return Err(Usage(
@@ -125,7 +133,8 @@ fn run(command: &impl TicketCommand, context: &Context, out: &mut dyn Write) -> 
                 batch::ErrorPlacement::InPlace
             },
             out,
-            command.batch_lines(context),
+            batch::jobs(ticket.jobs),
+            &|| command.batch_lines(context),
         ),
         None => Ok(out.write_all(command.single(context)?.as_bytes())?),
     }

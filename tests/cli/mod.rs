@@ -14,6 +14,7 @@ mod events;
 mod help_examples;
 mod hostile_input;
 mod ics;
+mod jobs;
 mod queue;
 mod readme;
 mod renew;

@@ -1,0 +1,111 @@
+//! `--jobs`: batch mode on several workers writes exactly what one writes,
+//! in input order, errors in their places, over inputs that span many
+//! chunks of work.
+
+use crate::support::Test;
+
+/// A batch of `n` tickets with, every so often, a blank line, a broken
+/// line, an unknown plan, a line too long (over 1 MiB) and CRLF endings.
+fn hostile_jsonl(n: usize) -> String {
+    let mut text = String::from("\u{feff}");
+    for i in 0..n {
+        let line = match i % 97 {
+            13 => String::new(),
+            29 => "{\"plan\":\"gold\"".to_string(),
+            41 => format!("{{\"id\":{i},\"plan\":\"atlantis\",\"priority\":\"p2\",\"desk\":\"europe\",\"opened\":\"2026-11-20T10:00:00+01:00\"}}"),
+            _ if i == n / 2 => format!("{{\"plan\":\"{}\"}}", "a".repeat((1 << 20) + 10)),
+            _ => format!(
+                "{{\"id\":{i},\"plan\":\"{}\",\"priority\":\"p{}\",\"desk\":\"{}\",\"opened\":\"2026-{:02}-{:02}T{:02}:17:00Z\"}}",
+                ["gold", "basic", "platinum"][i % 3],
+                1 + i % 4,
+                ["europe", "americas", "uae", "middle-east"][i % 4],
+                1 + i % 12,
+                1 + i % 28,
+                i % 24
+            ),
+        };
+        text.push_str(&line);
+        text.push_str(if i % 5 == 0 { "\r\n" } else { "\n" });
+    }
+    text
+}
+
+fn batch(subcommand: &str, input: &str, jobs: &str, extra: &[&str]) -> (i32, String, String) {
+    let out = Test::new()
+        .args([subcommand, "--input", "-", "--jobs", jobs])
+        .args(extra.iter().copied())
+        .stdin(input)
+        .status(1)
+        .run();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn two_or_three_workers_write_what_one_writes() {
+    // About 500 KiB besides the long line: several chunks of 128 KiB.
+    let input = hostile_jsonl(4_000);
+    let one = batch("deadline", &input, "1", &["--format", "json"]);
+    // 4,000 lines, 1 blank in 97 not counted (41 of them: i % 97 == 13).
+    let lines = one.1.lines().count();
+    assert_eq!(lines, 4_000 - 4_000 / 97 - usize::from(4_000 % 97 > 13));
+    for jobs in ["2", "3"] {
+        assert_eq!(
+            batch("deadline", &input, jobs, &["--format", "json"]),
+            one,
+            "--jobs {jobs}"
+        );
+    }
+    let one = batch(
+        "escalate",
+        &input,
+        "1",
+        &["--format", "json", "--at", "2026-12-01T00:00:00Z"],
+    );
+    assert_eq!(
+        batch(
+            "escalate",
+            &input,
+            "2",
+            &["--format", "json", "--at", "2026-12-01T00:00:00Z"]
+        ),
+        one
+    );
+}
+
+#[test]
+fn csv_input_with_quoted_line_breaks_on_two_workers() {
+    // Every tenth subject holds a line break and a comma inside quotes:
+    // records span lines, and file line numbers in errors must not move.
+    let mut input = String::from("ID,Plan,Priority,Desk,Opened,Subject\n");
+    for i in 0..3_000 {
+        let subject = if i % 10 == 0 {
+            "\"two\nlines, here\""
+        } else {
+            "plain"
+        };
+        let priority = if i % 53 == 0 { "p9" } else { "p2" };
+        input.push_str(&format!(
+            "T{i},gold,{priority},europe,2026-11-{:02}T10:00:00+01:00,{subject}\n",
+            1 + i % 28
+        ));
+    }
+    let one = batch("deadline", &input, "1", &["--format", "json"]);
+    assert!(
+        one.1.contains("\"line\":2"),
+        "the first row (T0) is on file line 2"
+    );
+    assert_eq!(batch("deadline", &input, "2", &["--format", "json"]), one);
+}
+
+#[test]
+fn zero_jobs_is_refused() {
+    Test::new()
+        .args(["deadline", "--input", "-", "--jobs", "0"])
+        .stdin("")
+        .bad_input(&["0"])
+        .run();
+}
