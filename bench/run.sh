@@ -59,12 +59,13 @@ paused=$(grep -c '"pauses"' "$work/tickets.jsonl" || true)
 
 # c. Batch throughput and peak RSS -----------------------------------------
 batch() { # $1: input file, $2: report file
-  py "$here/measure.py" run --repeat "$BATCH_RUNS" -- "$slacalc" deadline --input "$1" --format json > "$2"
+  local input=$1 report=$2
+  py "$here/measure.py" run --repeat "$BATCH_RUNS" -- "$slacalc" deadline --input "$input" --format json > "$report"
   local code
-  code=$(json "$2" 'd["exit"]')
+  code=$(json "$report" 'd["exit"]')
   if [[ "$code" != 0 ]]; then
-    echo "run.sh: slacalc exited with $code on $1; its first error lines:" >&2
-    "$slacalc" deadline --input "$1" --format json 2>/dev/null | grep '"error"' | head -n 5 >&2 || true
+    echo "run.sh: slacalc exited with $code on $input; its first error lines:" >&2
+    "$slacalc" deadline --input "$input" --format json 2>/dev/null | grep '"error"' | head -n 5 >&2 || true
     batch_errors=1
   fi
 }
@@ -73,6 +74,13 @@ say "batch: $N tickets"
 batch "$work/tickets.jsonl" "$work/batch-n.json"
 say "batch: $N10 tickets"
 batch "$work/tickets-10.jsonl" "$work/batch-n10.json"
+say "batch: $N tickets on 1 and on 2 workers (--jobs)"
+# Output to a file: the kernel's writing is part of what the workers wait on.
+for jobs in 1 2; do
+  py "$here/measure.py" run --repeat "$BATCH_RUNS" --stdout "$work/out-j$jobs.jsonl" -- \
+    "$slacalc" deadline --input "$work/tickets.jsonl" --format json --jobs "$jobs" > "$work/batch-j$jobs.json"
+done
+cmp -s "$work/out-j1.jsonl" "$work/out-j2.jsonl" || { echo "run.sh: --jobs 2 wrote other bytes than --jobs 1" >&2; batch_errors=1; }
 # One checked pass over the output: every line a result, none an error.
 lines_out=$("$slacalc" deadline --input "$work/tickets-10.jsonl" --format json 2>/dev/null | grep -vc '"error"' || true)
 
@@ -107,6 +115,7 @@ work, n, n10, paused, lines_out, batch_errors, cpus, load_start = sys.argv[1:]
 work, n, n10 = Path(work), int(n), int(n10)
 load = lambda name: json.loads((work / name).read_text())
 big, small, start, peers = load("batch-n.json"), load("batch-n10.json"), load("startup.json"), load("peers.json")
+j1, j2 = load("batch-j1.json"), load("batch-j2.json")
 tps = n / big["wall_s"]
 tps10 = n10 / small["wall_s"]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
@@ -119,6 +128,8 @@ print(f"  N    = {n:>9,}: {big['wall_s']:7.2f} s wall, {tps:>11,.0f} tickets/s, 
 print(f"  N/10 = {n10:>9,}: {small['wall_s']:7.2f} s wall, {tps10:>11,.0f} tickets/s, peak RSS {small['max_rss_kib'] / 1024:6.1f} MiB")
 print(f"  (best of {len(big['walls_s'])} runs each; peak RSS by {big['rss_method']}; N/10 output: {int(lines_out):,} result lines of {n10:,}; "
       f"batch errors: {'yes, see above' if batch_errors != '0' else 'none'})")
+print(f"  --jobs 1: {n / j1['wall_s']:>11,.0f} tickets/s; --jobs 2: {n / j2['wall_s']:>11,.0f} tickets/s; "
+      f"2 workers / 1 = {j1['wall_s'] / j2['wall_s']:.2f}x (default: one worker per core)")
 s, h = start["slacalc"], start["hello"]
 print()
 print(f"start-up, {s['runs']} runs each, median wall time spawn-to-exit:")
