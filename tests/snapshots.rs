@@ -8,9 +8,9 @@
 //! Snapshots live in `tests/snapshots/`; review a changed one by eye
 //! (`cargo insta review`, or read the `.snap.new` file) before accepting it.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::support::{Test, NOW};
+use crate::support::{assert_fields, Test, NOW};
 
 /// Compare `text` with the stored snapshot `name` in `tests/snapshots/`.
 macro_rules! snapshot {
@@ -32,9 +32,22 @@ fn text(args: &str) -> String {
     run(args).stdout_text()
 }
 
+/// Run `slacalc ARGS --format csv` at the pinned now and return stdout.
+fn csv(args: &str) -> String {
+    run(args).format("csv").stdout_text()
+}
+
 /// Run `slacalc ARGS --format json` at the pinned now.
 fn json(args: &str) -> Value {
     run(args).format("json").json()
+}
+
+/// Compare the table of `slacalc ARGS` with the stored snapshot `name`, and
+/// check the JSON of the same run for the hand-worked `fields`.
+#[track_caller]
+fn table_and_fields(name: &str, args: &str, fields: &Value) {
+    snapshot!(name, text(args));
+    assert_fields(&json(args), fields);
 }
 
 /// The items of the JSON array `v`, each made a row by `row`.
@@ -59,40 +72,22 @@ const GOLD_P1_THANKSGIVING: &str =
 
 #[test]
 fn deadline_gold_p1_americas_before_thanksgiving_explain() {
-    let args = format!("{GOLD_P1_THANKSGIVING} --explain");
-    snapshot!(
-        "deadline_gold_p1_americas_before_thanksgiving_explain",
-        text(&args)
-    );
     // Gold P1 at americas, opened Wed 2026-11-25 16:30 EST, extended clock
     // (SPEC §4): notification 30 min = Wed 16:30-17:00 → due Wed 17:00.
     // Response 60 min: 30 min Wednesday, then Thursday 26 Nov is
     // Thanksgiving, a weekday holiday with the 07:00-12:00 holiday window
     // on the extended clock (§2): 07:00 + 30 min → due Thu 07:30.
-    let v = json(&args);
-    assert_eq!(v["notification"]["due"], "2026-11-25T17:00:00-05:00");
-    assert_eq!(v["response"]["due"], "2026-11-26T07:30:00-05:00");
-    let windows = rows(&v["windows"], |w| {
-        (
-            str_of(&w["from"]),
-            str_of(&w["to"]),
-            w["seconds"].as_u64().unwrap(),
-        )
-    });
-    assert_eq!(
-        windows,
-        [
-            (
-                "2026-11-25T16:30:00-05:00",
-                "2026-11-25T17:00:00-05:00",
-                1800
-            ),
-            (
-                "2026-11-26T07:00:00-05:00",
-                "2026-11-26T07:30:00-05:00",
-                1800
-            ),
-        ]
+    table_and_fields(
+        "deadline_gold_p1_americas_before_thanksgiving_explain",
+        &format!("{GOLD_P1_THANKSGIVING} --explain"),
+        &json!({
+            "notification": {"due": "2026-11-25T17:00:00-05:00"},
+            "response": {"due": "2026-11-26T07:30:00-05:00"},
+            "windows": [
+                {"from": "2026-11-25T16:30:00-05:00", "to": "2026-11-25T17:00:00-05:00", "seconds": 1800},
+                {"from": "2026-11-26T07:00:00-05:00", "to": "2026-11-26T07:30:00-05:00", "seconds": 1800},
+            ],
+        }),
     );
 }
 
@@ -109,22 +104,19 @@ fn deadline_gold_p2_europe_friday_evening_explain() {
 
 #[test]
 fn deadline_basic_p3_best_effort() {
-    let args =
-        "deadline --plan basic --priority p3 --desk europe --opened 2026-11-25T16:30:00+01:00";
-    snapshot!("deadline_basic_p3_best_effort", text(args));
     // Basic P3 is best effort (SPEC §4): no due instant, no notification.
-    let v = json(args);
-    assert_eq!(v["response"]["best_effort"], true);
-    assert_eq!(v["response"]["due"], Value::Null);
-    assert_eq!(v["notification"], Value::Null);
+    table_and_fields(
+        "deadline_basic_p3_best_effort",
+        "deadline --plan basic --priority p3 --desk europe --opened 2026-11-25T16:30:00+01:00",
+        &json!({"response": {"best_effort": true, "due": null}, "notification": null}),
+    );
 }
 
 #[test]
 fn deadline_csv() {
     // The due instants are those worked out in
     // deadline_gold_p1_americas_before_thanksgiving_explain.
-    let args = format!("{GOLD_P1_THANKSGIVING} --format csv");
-    snapshot!("deadline_gold_p1_americas_csv", text(&args));
+    snapshot!("deadline_gold_p1_americas_csv", csv(GOLD_P1_THANKSGIVING));
 }
 
 #[test]
@@ -151,43 +143,45 @@ const GOLD_P2_ESCALATE: &str = "escalate --plan gold --priority p2 --desk europe
 
 #[test]
 fn escalate_gold_p2_europe_timeline() {
-    snapshot!("escalate_gold_p2_europe_timeline", text(GOLD_P2_ESCALATE));
     // Step instants (extended clock from Fri 10:00: Fri 12:00, 14:00,
     // 18:00, Sat 17:00, Wed 25 Nov 14:00) are worked out in
     // escalate_more.rs. P2's ladder (SPEC §5): Support Team, Team Leader,
     // no change, Support Manager, Co-CEO and CTO; at Mon 12:00 steps 1-4
     // have passed, so the holder is Support Manager and the next step is 5.
-    let v = json(GOLD_P2_ESCALATE);
-    assert_eq!(v["holder"], "Support Manager");
-    assert_eq!(v["next"]["step"], 5);
-    assert_eq!(v["next"]["at"], "2026-11-25T14:00:00+01:00");
-    // Gold P2 response, 2 business hours from Fri 10:00 → Fri 12:00.
-    assert_eq!(v["response_due"], "2026-11-20T12:00:00+01:00");
+    table_and_fields(
+        "escalate_gold_p2_europe_timeline",
+        GOLD_P2_ESCALATE,
+        &json!({
+            "holder": "Support Manager",
+            "next": {"step": 5, "at": "2026-11-25T14:00:00+01:00"},
+            // Gold P2 response, 2 business hours from Fri 10:00 → Fri 12:00.
+            "response_due": "2026-11-20T12:00:00+01:00",
+        }),
+    );
 }
 
 #[test]
 fn escalate_csv() {
     // Values as in escalate_gold_p2_europe_timeline.
-    let args = format!("{GOLD_P2_ESCALATE} --format csv");
-    snapshot!("escalate_gold_p2_europe_csv", text(&args));
+    snapshot!("escalate_gold_p2_europe_csv", csv(GOLD_P2_ESCALATE));
 }
 
 // ---------------------------------------------------------------- renew
 
 #[test]
 fn renew_late_with_gap() {
-    let args = "renew --expires 2026-01-31 --ordered 2026-07-01 --years 3 --plan gold";
-    snapshot!("renew_late_with_gap", text(args));
     // Ordered 2026-07-01, expired 2026-01-31: 0 + 28 (Feb) + 31 + 30 + 31
     // + 30 + 1 = 151 days late, past the 120-day grace (SPEC §6): the new
     // term starts on the order date and ends 3 years later, 2029-07-01;
     // 151 days is within the first year of lapse: 1 fee year.
-    let v = json(args);
-    assert_eq!(v["late_days"], 151);
-    assert_eq!(v["continuous"], false);
-    assert_eq!(v["start"], "2026-07-01");
-    assert_eq!(v["end"], "2029-07-01");
-    assert_eq!(v["upgrade_fee_years"], 1);
+    table_and_fields(
+        "renew_late_with_gap",
+        "renew --expires 2026-01-31 --ordered 2026-07-01 --years 3 --plan gold",
+        &json!({
+            "late_days": 151, "continuous": false,
+            "start": "2026-07-01", "end": "2029-07-01", "upgrade_fee_years": 1,
+        }),
+    );
 }
 
 #[test]
@@ -219,44 +213,44 @@ fn coverage_plan_matrix() {
 
 #[test]
 fn coverage_desk_closed_uae_friday_evening() {
-    let args = "coverage --plan gold --desk uae --at 2026-11-27T19:00";
-    snapshot!("coverage_desk_closed_uae_friday_evening", text(args));
     // The uae desk runs Mon-Fri 09:00-18:00 and, for gold, Saturday
     // 12:00-18:00 (SPEC §2): Fri 27 Nov 19:00 is closed, next opening
     // Sat 28 Nov 12:00 (+04:00), 17 hours later.
-    let v = json(args);
-    assert_eq!(v["open"], false);
-    assert_eq!(v["window"], Value::Null);
-    assert_eq!(v["next_open"], "2026-11-28T12:00:00+04:00");
+    table_and_fields(
+        "coverage_desk_closed_uae_friday_evening",
+        "coverage --plan gold --desk uae --at 2026-11-27T19:00",
+        &json!({"open": false, "window": null, "next_open": "2026-11-28T12:00:00+04:00"}),
+    );
 }
 
 #[test]
 fn coverage_desk_open_europe_saturday() {
-    let args = "coverage --plan gold --desk europe --at 2026-11-21T10:00";
-    snapshot!("coverage_desk_open_europe_saturday", text(args));
     // Gold has europe's extended Saturday 09:00-18:00 (SPEC §2): open at
     // Sat 21 Nov 10:00 in that window, 8 hours left.
-    let v = json(args);
-    assert_eq!(v["open"], true);
-    assert_eq!(v["clock"], "extended");
-    assert_eq!(v["window"]["from"], "2026-11-21T09:00:00+01:00");
-    assert_eq!(v["window"]["to"], "2026-11-21T18:00:00+01:00");
+    table_and_fields(
+        "coverage_desk_open_europe_saturday",
+        "coverage --plan gold --desk europe --at 2026-11-21T10:00",
+        &json!({
+            "open": true, "clock": "extended",
+            "window": {"from": "2026-11-21T09:00:00+01:00", "to": "2026-11-21T18:00:00+01:00"},
+        }),
+    );
 }
 
 #[test]
 fn coverage_desk_platinum_on_call_sunday() {
-    let args = "coverage --plan platinum --desk europe --at 2026-11-22T10:00";
-    snapshot!("coverage_desk_platinum_on_call_sunday", text(args));
     // Sunday has no europe window on any business clock; platinum's
     // on-call service answers P1/P2 (SPEC §1, §3), so the desk counts as
     // open on the 24x7 clock without a window. Business hours again
     // Mon 23 Nov 09:00.
-    let v = json(args);
-    assert_eq!(v["open"], true);
-    assert_eq!(v["clock"], "24x7");
-    assert_eq!(v["on_call"], true);
-    assert_eq!(v["window"], Value::Null);
-    assert_eq!(v["next_open"], "2026-11-23T09:00:00+01:00");
+    table_and_fields(
+        "coverage_desk_platinum_on_call_sunday",
+        "coverage --plan platinum --desk europe --at 2026-11-22T10:00",
+        &json!({
+            "open": true, "clock": "24x7", "on_call": true,
+            "window": null, "next_open": "2026-11-23T09:00:00+01:00",
+        }),
+    );
 }
 
 #[test]
@@ -359,11 +353,11 @@ fn eol_example_catalog() {
         (
             "eol_example_catalog_2026_11_23",
             "2026-11-23",
-            [
-                ("Example Recorder Add-on", "supported", 128),
-                ("Example Suite 2019", "end_of_support", 219),
-                ("Example Suite 2024", "supported", 1134),
-            ],
+            json!([
+                {"product": "Example Recorder Add-on", "status": "supported", "days_left": 128},
+                {"product": "Example Suite 2019", "status": "end_of_support", "days_left": 219},
+                {"product": "Example Suite 2024", "status": "supported", "days_left": 1134},
+            ]),
         ),
         // On 2027-07-01: Suite 2019 at end of life since its EOL the day
         // before (days_left -1, counted to the EOL); the Add-on past its
@@ -374,24 +368,15 @@ fn eol_example_catalog() {
         (
             "eol_example_catalog_2027_07_01",
             "2027-07-01",
-            [
-                ("Example Suite 2019", "end_of_life", -1),
-                ("Example Recorder Add-on", "end_of_support", 274),
-                ("Example Suite 2024", "supported", 914),
-            ],
+            json!([
+                {"product": "Example Suite 2019", "status": "end_of_life", "days_left": -1},
+                {"product": "Example Recorder Add-on", "status": "end_of_support", "days_left": 274},
+                {"product": "Example Suite 2024", "status": "supported", "days_left": 914},
+            ]),
         ),
     ] {
         let args = format!("eol --catalog plans/catalog.example.toml --on {on}");
-        snapshot!(name, text(&args));
-        let v = json(&args);
-        let products = rows(&v, |r| {
-            (
-                str_of(&r["product"]),
-                str_of(&r["status"]),
-                r["days_left"].as_i64().unwrap(),
-            )
-        });
-        assert_eq!(products, expected, "{on}");
+        table_and_fields(name, &args, &expected);
     }
 }
 
@@ -461,11 +446,11 @@ fn audit_summary_table_and_csv() {
         .unwrap()
         .iter()
         .find(|r| r["plan"] == "gold" && r["priority"] == "P4")
-        .unwrap()
-        .clone();
-    assert_eq!(group["tickets"], 1);
-    assert_eq!(group["open"], 1);
-    assert_eq!(group["compliance_percent"], Value::Null);
+        .unwrap();
+    assert_fields(
+        group,
+        &json!({"tickets": 1, "open": 1, "compliance_percent": null}),
+    );
 }
 
 #[test]
@@ -480,9 +465,9 @@ fn audit_tickets_default_format_and_csv() {
     // 2026-12-01 16:00 CET, open, no lateness.
     let lines = audit(&["--tickets", "--format", "json"]).json_lines();
     let g = lines.iter().find(|l| l["id"] == "g").unwrap();
-    assert_eq!(g["due"], "2026-12-01T16:00:00+01:00");
-    assert_eq!(g["verdict"], "open");
-    assert_eq!(g["late_seconds"], Value::Null);
+    let expected =
+        json!({"due": "2026-12-01T16:00:00+01:00", "verdict": "open", "late_seconds": null});
+    assert_fields(g, &expected);
 }
 
 // ---------------------------------------------------------------- widths
@@ -572,30 +557,20 @@ fn queue_and_event_audit_tables() {
     let queue = histories(&["queue", "--events", "events.jsonl"])
         .format("json")
         .json();
-    let states: Vec<(&str, &str)> = rows(&queue, |t| {
-        (str_of(&t["id"]), str_of(&t["response"]["state"]))
-    });
     // Order by next deadline: Q4 (its unanswered response, Sat 10:00), Q1
     // (11:00), Q3 (responded: step 2 at 13:00), Q2 (14:05).
-    assert_eq!(
-        states,
-        [
-            ("Q4", "breached"),
-            ("Q1", "at_risk"),
-            ("Q3", "responded"),
-            ("Q2", "ok")
-        ]
-    );
-    assert_eq!(queue[1]["response"]["elapsed_percent"], 79.2);
-    assert_eq!(queue[1]["response"]["remaining_seconds"], 25 * 60);
-    assert_eq!(queue[3]["waiting"], true);
-    assert_eq!(queue[3]["response"]["due"], "2026-11-23T14:05:00+01:00");
-    assert_eq!(queue[3]["next_step"]["at"], "2026-11-24T17:05:00+01:00");
-    assert_eq!(queue[0]["response"]["remaining_seconds"], -174_900);
-    assert_eq!(queue[0]["response"]["elapsed_percent"], 579.2);
-    assert_eq!(queue[0]["holder"], "Team Leader");
-    assert_eq!(queue[0]["escalation_overdue"], true);
-    assert_eq!(queue[0]["next_step"]["at"], "2026-11-23T15:00:00+01:00");
+    let expected = json!([
+        {"id": "Q4", "holder": "Team Leader", "escalation_overdue": true,
+         "response": {"state": "breached", "remaining_seconds": -174_900, "elapsed_percent": 579.2},
+         "next_step": {"at": "2026-11-23T15:00:00+01:00"}},
+        {"id": "Q1",
+         "response": {"state": "at_risk", "remaining_seconds": 25 * 60, "elapsed_percent": 79.2}},
+        {"id": "Q3", "response": {"state": "responded"}},
+        {"id": "Q2", "waiting": true,
+         "response": {"state": "ok", "due": "2026-11-23T14:05:00+01:00"},
+         "next_step": {"at": "2026-11-24T17:05:00+01:00"}},
+    ]);
+    assert_fields(&queue, &expected);
     for columns in ["80", "120"] {
         let table = histories(&["queue", "--events", "events.jsonl"])
             .env("COLUMNS", columns)

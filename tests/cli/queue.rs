@@ -18,19 +18,8 @@
 
 use serde_json::{json, Value};
 
-use crate::support::Test;
-
-/// One `opened` event line.
-fn opened(ticket: &str, at: &str, plan: &str, priority: &str) -> String {
-    format!(
-        "{{\"ticket\":\"{ticket}\",\"at\":\"{at}\",\"type\":\"opened\",\"plan\":\"{plan}\",\"priority\":\"{priority}\",\"desk\":\"europe\"}}\n"
-    )
-}
-
-/// Any other event line; `fields` is appended verbatim.
-fn event(ticket: &str, at: &str, kind: &str, fields: &str) -> String {
-    format!("{{\"ticket\":\"{ticket}\",\"at\":\"{at}\",\"type\":\"{kind}\"{fields}}}\n")
-}
+use crate::support::events::{assert_by_id, closed, mon, opened, priority, responded, status};
+use crate::support::{assert_fields, Test};
 
 /// `slacalc queue --events events.jsonl --at AT --format json`: the array.
 #[track_caller]
@@ -49,36 +38,10 @@ fn ids(rows: &[Value]) -> Vec<&str> {
     rows.iter().map(|r| r["id"].as_str().unwrap()).collect()
 }
 
-#[track_caller]
-fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
-    rows.iter()
-        .find(|r| r["id"] == id)
-        .unwrap_or_else(|| panic!("no row {id}: {rows:?}"))
-}
-
-/// `value` cut down to `keys` (a missing key shows as "<missing>").
-fn pick(value: &Value, keys: &[&str]) -> Value {
-    let mut out = serde_json::Map::new();
-    for key in keys {
-        let field = value
-            .get(*key)
-            .cloned()
-            .unwrap_or_else(|| json!("<missing>"));
-        out.insert((*key).to_string(), field);
-    }
-    Value::Object(out)
-}
-
-/// The response block's due, remaining seconds and state, and the elapsed
-/// percentage as a number (JSON may write 25.0 as 25).
-fn response(row: &Value) -> (Value, Value, Value, Option<f64>) {
-    let r = &row["response"];
-    (
-        r["due"].clone(),
-        r["remaining_seconds"].clone(),
-        r["state"].clone(),
-        r["elapsed_percent"].as_f64(),
-    )
+/// The response block's due, remaining seconds, state and elapsed
+/// percentage (`None`: null), as `assert_fields` takes them.
+fn response(due: &str, remaining: Option<i64>, state: &str, elapsed: Option<f64>) -> Value {
+    json!({"due": due, "remaining_seconds": remaining, "state": state, "elapsed_percent": elapsed})
 }
 
 #[test]
@@ -104,15 +67,14 @@ fn one_ticket_per_state_mid_day_in_deadline_order() {
     // names Support Team; no holder change due by 12:00); nothing overdue.
     // Order by next_deadline: breached 11:30, critical 12:12, at_risk 12:30,
     // responded 13:00, watch 14:00, ok 18:00.
-    let mon = |hm: &str| format!("2026-11-23T{hm}:00+01:00");
     let events = [
-        opened("responded", &mon("09:00"), "gold", "P2"),
-        opened("breached", &mon("09:30"), "gold", "P2"),
-        event("responded", &mon("09:30"), "responded", ""),
-        opened("ok", &mon("10:00"), "gold", "P4"),
-        opened("watch", &mon("10:00"), "gold", "P3"),
-        opened("critical", &mon("10:12"), "gold", "P2"),
-        opened("at_risk", &mon("10:30"), "gold", "P2"),
+        opened("responded", &mon("09:00"), "gold", "P2", "europe"),
+        opened("breached", &mon("09:30"), "gold", "P2", "europe"),
+        responded("responded", &mon("09:30")),
+        opened("ok", &mon("10:00"), "gold", "P4", "europe"),
+        opened("watch", &mon("10:00"), "gold", "P3", "europe"),
+        opened("critical", &mon("10:12"), "gold", "P2", "europe"),
+        opened("at_risk", &mon("10:30"), "gold", "P2", "europe"),
     ]
     .concat();
     let rows = queue(&events, &mon("12:00"));
@@ -128,97 +90,34 @@ fn one_ticket_per_state_mid_day_in_deadline_order() {
         ]
     );
 
-    let expected = [
-        // id, priority, due, remaining, state, elapsed, next step, next deadline
-        (
-            "ok",
-            "P4",
-            json!(mon("18:00")),
-            json!(21600),
-            "ok",
-            Some(25.0),
-            json!({"step": 5, "at": "2026-11-27T14:00:00+01:00", "reaches": "Team Leader"}),
-            mon("18:00"),
-        ),
-        (
-            "watch",
-            "P3",
-            json!(mon("14:00")),
-            json!(7200),
-            "watch",
-            Some(50.0),
-            json!({"step": 4, "at": "2026-11-24T17:00:00+01:00", "reaches": "Team Leader"}),
-            mon("14:00"),
-        ),
-        (
-            "at_risk",
-            "P2",
-            json!(mon("12:30")),
-            json!(1800),
-            "at_risk",
-            Some(75.0),
-            json!({"step": 2, "at": mon("14:30"), "reaches": "Team Leader"}),
-            mon("12:30"),
-        ),
-        (
-            "critical",
-            "P2",
-            json!(mon("12:12")),
-            json!(720),
-            "critical",
-            Some(90.0),
-            json!({"step": 2, "at": mon("14:12"), "reaches": "Team Leader"}),
-            mon("12:12"),
-        ),
-        (
-            "breached",
-            "P2",
-            json!(mon("11:30")),
-            json!(-1800),
-            "breached",
-            Some(125.0),
-            json!({"step": 2, "at": mon("13:30"), "reaches": "Team Leader"}),
-            mon("11:30"),
-        ),
-        (
-            "responded",
-            "P2",
-            json!(mon("11:00")),
-            Value::Null,
-            "responded",
-            None,
-            json!({"step": 2, "at": mon("13:00"), "reaches": "Team Leader"}),
-            mon("13:00"),
-        ),
-    ];
-    for (id, priority, due, remaining, state, elapsed, next_step, next_deadline) in expected {
-        let r = row(&rows, id);
-        assert_eq!(
-            pick(
-                r,
-                &[
-                    "plan",
-                    "priority",
-                    "desk",
-                    "waiting",
-                    "holder",
-                    "escalation_overdue",
-                    "next_deadline"
-                ]
-            ),
-            json!({
-                "plan": "gold", "priority": priority, "desk": "europe", "waiting": false,
-                "holder": "Support Team", "escalation_overdue": false, "next_deadline": next_deadline,
-            }),
-            "{id}"
-        );
-        assert_eq!(response(r), (due, remaining, json!(state), elapsed), "{id}");
-        assert_eq!(
-            pick(&r["next_step"], &["step", "at", "reaches"]),
-            next_step,
-            "{id}"
-        );
+    let everyone = json!({
+        "plan": "gold", "desk": "europe", "waiting": false,
+        "holder": "Support Team", "escalation_overdue": false,
+    });
+    for r in &rows {
+        assert_fields(r, &everyone);
     }
+    let expected = json!([
+        {"id": "ok", "priority": "P4", "next_deadline": mon("18:00"),
+         "response": response(&mon("18:00"), Some(21600), "ok", Some(25.0)),
+         "next_step": {"step": 5, "at": "2026-11-27T14:00:00+01:00", "reaches": "Team Leader"}},
+        {"id": "watch", "priority": "P3", "next_deadline": mon("14:00"),
+         "response": response(&mon("14:00"), Some(7200), "watch", Some(50.0)),
+         "next_step": {"step": 4, "at": "2026-11-24T17:00:00+01:00", "reaches": "Team Leader"}},
+        {"id": "at_risk", "priority": "P2", "next_deadline": mon("12:30"),
+         "response": response(&mon("12:30"), Some(1800), "at_risk", Some(75.0)),
+         "next_step": {"step": 2, "at": mon("14:30"), "reaches": "Team Leader"}},
+        {"id": "critical", "priority": "P2", "next_deadline": mon("12:12"),
+         "response": response(&mon("12:12"), Some(720), "critical", Some(90.0)),
+         "next_step": {"step": 2, "at": mon("14:12"), "reaches": "Team Leader"}},
+        {"id": "breached", "priority": "P2", "next_deadline": mon("11:30"),
+         "response": response(&mon("11:30"), Some(-1800), "breached", Some(125.0)),
+         "next_step": {"step": 2, "at": mon("13:30"), "reaches": "Team Leader"}},
+        {"id": "responded", "priority": "P2", "next_deadline": mon("13:00"),
+         "response": response(&mon("11:00"), None, "responded", None),
+         "next_step": {"step": 2, "at": mon("13:00"), "reaches": "Team Leader"}},
+    ]);
+    assert_by_id(&rows, &expected);
 }
 
 #[test]
@@ -247,82 +146,63 @@ fn open_tickets_only_ties_by_id_and_no_deadline_last() {
     //  future   opened 12:00:01: not yet open.
     // Order: q1, q2 (13:00), just (14:00), b-best (15 Dec), a-exec (null).
     let events = [
-        opened("a-exec", "2026-11-23T09:00:00+01:00", "gold", "P1"),
-        event("a-exec", "2026-11-23T09:30:00+01:00", "responded", ""),
-        opened("closed", "2026-11-30T09:00:00+01:00", "gold", "P2"),
-        opened("b-best", "2026-11-30T10:00:00+01:00", "basic", "P3"),
-        opened("q2", "2026-11-30T11:00:00+01:00", "gold", "P2"),
-        opened("q1", "2026-11-30T11:00:00+01:00", "gold", "P2"),
-        event("closed", "2026-11-30T12:00:00+01:00", "closed", ""),
-        opened("just", "2026-11-30T12:00:00+01:00", "gold", "P2"),
-        opened("future", "2026-11-30T12:00:01+01:00", "gold", "P2"),
+        opened(
+            "a-exec",
+            "2026-11-23T09:00:00+01:00",
+            "gold",
+            "P1",
+            "europe",
+        ),
+        responded("a-exec", "2026-11-23T09:30:00+01:00"),
+        opened(
+            "closed",
+            "2026-11-30T09:00:00+01:00",
+            "gold",
+            "P2",
+            "europe",
+        ),
+        opened(
+            "b-best",
+            "2026-11-30T10:00:00+01:00",
+            "basic",
+            "P3",
+            "europe",
+        ),
+        opened("q2", "2026-11-30T11:00:00+01:00", "gold", "P2", "europe"),
+        opened("q1", "2026-11-30T11:00:00+01:00", "gold", "P2", "europe"),
+        closed("closed", "2026-11-30T12:00:00+01:00"),
+        opened("just", "2026-11-30T12:00:00+01:00", "gold", "P2", "europe"),
+        opened(
+            "future",
+            "2026-11-30T12:00:01+01:00",
+            "gold",
+            "P2",
+            "europe",
+        ),
     ]
     .concat();
     let rows = queue(&events, "2026-11-30T12:00:00+01:00");
     assert_eq!(ids(&rows), ["q1", "q2", "just", "b-best", "a-exec"]);
 
-    for id in ["q1", "q2"] {
-        let q = row(&rows, id);
-        assert_eq!(
-            response(q),
-            (
-                json!("2026-11-30T13:00:00+01:00"),
-                json!(3600),
-                json!("watch"),
-                Some(50.0)
-            ),
-            "{id}"
-        );
-        assert_eq!(q["next_step"]["at"], "2026-11-30T15:00:00+01:00", "{id}");
-        assert_eq!(q["next_deadline"], "2026-11-30T13:00:00+01:00", "{id}");
-    }
-
-    let just = row(&rows, "just");
-    assert_eq!(
-        response(just),
-        (
-            json!("2026-11-30T14:00:00+01:00"),
-            json!(7200),
-            json!("ok"),
-            Some(0.0)
-        )
-    );
-    assert_eq!(
-        pick(&just["next_step"], &["step", "at", "reaches"]),
-        json!({"step": 2, "at": "2026-11-30T16:00:00+01:00", "reaches": "Team Leader"})
-    );
-
-    let best = row(&rows, "b-best");
-    assert_eq!(best["plan"], "basic");
-    assert_eq!(best["priority"], "P3");
-    assert_eq!(
-        response(best),
-        (Value::Null, Value::Null, json!("best_effort"), None)
-    );
-    assert_eq!(best["holder"], "Support Team");
-    assert_eq!(best["escalation_overdue"], false);
-    assert_eq!(
-        pick(&best["next_step"], &["step", "at", "reaches"]),
-        json!({"step": 4, "at": "2026-12-15T18:00:00+01:00", "reaches": "Team Leader"})
-    );
-    assert_eq!(best["next_deadline"], "2026-12-15T18:00:00+01:00");
-
-    let exec = row(&rows, "a-exec");
-    assert_eq!(exec["priority"], "P1");
-    assert_eq!(exec["opened"], "2026-11-23T09:00:00+01:00");
-    assert_eq!(
-        response(exec),
-        (
-            json!("2026-11-23T10:00:00+01:00"),
-            Value::Null,
-            json!("responded"),
-            None
-        )
-    );
-    assert_eq!(exec["holder"], "Co-CEO and CTO");
-    assert_eq!(exec["escalation_overdue"], true);
-    assert_eq!(exec["next_step"], Value::Null);
-    assert_eq!(exec["next_deadline"], Value::Null);
+    let watch = response("2026-11-30T13:00:00+01:00", Some(3600), "watch", Some(50.0));
+    let expected = json!([
+        {"id": "q1", "response": watch, "next_step": {"at": "2026-11-30T15:00:00+01:00"},
+         "next_deadline": "2026-11-30T13:00:00+01:00"},
+        {"id": "q2", "response": watch, "next_step": {"at": "2026-11-30T15:00:00+01:00"},
+         "next_deadline": "2026-11-30T13:00:00+01:00"},
+        {"id": "just", "response": response("2026-11-30T14:00:00+01:00", Some(7200), "ok", Some(0.0)),
+         "next_step": {"step": 2, "at": "2026-11-30T16:00:00+01:00", "reaches": "Team Leader"}},
+        {"id": "b-best", "plan": "basic", "priority": "P3",
+         "response": {"due": null, "remaining_seconds": null, "state": "best_effort", "elapsed_percent": null},
+         "holder": "Support Team", "escalation_overdue": false,
+         "next_step": {"step": 4, "at": "2026-12-15T18:00:00+01:00", "reaches": "Team Leader"},
+         "next_deadline": "2026-12-15T18:00:00+01:00"},
+        {"id": "a-exec", "priority": "P1", "opened": "2026-11-23T09:00:00+01:00",
+         "response": response("2026-11-23T10:00:00+01:00", None, "responded", None),
+         "holder": "Co-CEO and CTO", "escalation_overdue": true,
+         "next_step": null, "next_deadline": null},
+    ]);
+    assert_by_id(&rows, &expected);
 }
 
 #[test]
@@ -341,62 +221,27 @@ fn a_wait_in_force_ends_at_at_and_a_raised_priority_applies() {
     //     next_deadline = the due 11:00.
     // Order: r (11:00), w (13:30).
     let events = [
-        opened("w", "2026-11-23T09:00:00+01:00", "gold", "P2"),
-        opened("r", "2026-11-23T09:00:00+01:00", "gold", "P3"),
-        event(
-            "w",
-            "2026-11-23T09:30:00+01:00",
-            "status",
-            ",\"status\":\"waiting\"",
-        ),
-        event(
-            "r",
-            "2026-11-23T11:30:00+01:00",
-            "priority",
-            ",\"priority\":\"P2\"",
-        ),
+        opened("w", &mon("09:00"), "gold", "P2", "europe"),
+        opened("r", &mon("09:00"), "gold", "P3", "europe"),
+        status("w", &mon("09:30"), "waiting"),
+        priority("r", &mon("11:30"), "P2"),
     ]
     .concat();
-    let rows = queue(&events, "2026-11-23T12:00:00+01:00");
+    let rows = queue(&events, &mon("12:00"));
     assert_eq!(ids(&rows), ["r", "w"]);
 
-    let w = row(&rows, "w");
-    assert_eq!(w["waiting"], true);
-    assert_eq!(w["holder"], "Support Team");
-    assert_eq!(
-        response(w),
-        (
-            json!("2026-11-23T13:30:00+01:00"),
-            json!(5400),
-            json!("ok"),
-            Some(25.0)
-        )
-    );
-    assert_eq!(
-        pick(&w["next_step"], &["step", "at", "reaches"]),
-        json!({"step": 2, "at": "2026-11-23T15:30:00+01:00", "reaches": "Team Leader"})
-    );
-    assert_eq!(w["next_deadline"], "2026-11-23T13:30:00+01:00");
-
-    let r = row(&rows, "r");
-    assert_eq!(r["priority"], "P2");
-    assert_eq!(r["waiting"], false);
-    assert_eq!(r["holder"], "Support Team");
-    assert_eq!(r["escalation_overdue"], false);
-    assert_eq!(
-        response(r),
-        (
-            json!("2026-11-23T11:00:00+01:00"),
-            json!(-3600),
-            json!("breached"),
-            Some(150.0)
-        )
-    );
-    assert_eq!(
-        pick(&r["next_step"], &["step", "at", "reaches"]),
-        json!({"step": 2, "at": "2026-11-23T13:00:00+01:00", "reaches": "Team Leader"})
-    );
-    assert_eq!(r["next_deadline"], "2026-11-23T11:00:00+01:00");
+    let expected = json!([
+        {"id": "w", "waiting": true, "holder": "Support Team",
+         "response": response(&mon("13:30"), Some(5400), "ok", Some(25.0)),
+         "next_step": {"step": 2, "at": mon("15:30"), "reaches": "Team Leader"},
+         "next_deadline": mon("13:30")},
+        {"id": "r", "priority": "P2", "waiting": false, "holder": "Support Team",
+         "escalation_overdue": false,
+         "response": response(&mon("11:00"), Some(-3600), "breached", Some(150.0)),
+         "next_step": {"step": 2, "at": mon("13:00"), "reaches": "Team Leader"},
+         "next_deadline": mon("11:00")},
+    ]);
+    assert_by_id(&rows, &expected);
 }
 
 #[test]
@@ -460,51 +305,18 @@ fn ticket_rows_with_other_warning_thresholds() {
         ]
     );
 
-    let r7 = row(rows, "r7");
-    assert_eq!(r7["priority"], "P1");
-    assert_eq!(
-        response(r7),
-        (
-            json!("2026-11-23T12:00:00+01:00"),
-            json!(0),
-            json!("critical"),
-            Some(100.0)
-        )
-    );
-    assert_eq!(
-        response(row(rows, "r2")),
-        (
-            json!("2026-11-23T12:48:00+01:00"),
-            json!(2880),
-            json!("critical"),
-            Some(60.0)
-        )
-    );
-    assert_eq!(
-        response(row(rows, "r3")),
-        (
-            json!("2026-11-23T14:00:00+01:00"),
-            json!(7200),
-            json!("at_risk"),
-            Some(50.0)
-        )
-    );
-    assert_eq!(
-        row(rows, "r1")["response"]["elapsed_percent"].as_f64(),
-        Some(25.0)
-    );
-    assert_eq!(
-        row(rows, "r6")["response"]["due"],
-        "2026-11-24T10:00:00+01:00"
-    );
-    assert_eq!(
-        row(rows, "r6")["response"]["elapsed_percent"].as_f64(),
-        Some(12.5)
-    );
-    assert_eq!(
-        row(rows, "r5")["next_deadline"],
-        "2026-11-23T13:00:00+01:00"
-    );
+    let expected = json!([
+        {"id": "r7", "priority": "P1",
+         "response": response("2026-11-23T12:00:00+01:00", Some(0), "critical", Some(100.0))},
+        {"id": "r2",
+         "response": response("2026-11-23T12:48:00+01:00", Some(2880), "critical", Some(60.0))},
+        {"id": "r3",
+         "response": response("2026-11-23T14:00:00+01:00", Some(7200), "at_risk", Some(50.0))},
+        {"id": "r1", "response": {"elapsed_percent": 25.0}},
+        {"id": "r6", "response": {"due": "2026-11-24T10:00:00+01:00", "elapsed_percent": 12.5}},
+        {"id": "r5", "next_deadline": "2026-11-23T13:00:00+01:00"},
+    ]);
+    assert_by_id(rows, &expected);
 }
 
 #[test]
@@ -521,11 +333,7 @@ fn colour_marks_breached_red_and_at_risk_yellow_in_the_queue() {
         ("Y", "2026-11-23T09:00:00+01:00"),
         ("G", "2026-11-23T10:20:00+01:00"),
     ]
-    .map(|(id, at)| {
-        format!(
-            "{{\"ticket\":\"{id}\",\"at\":\"{at}\",\"type\":\"opened\",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"europe\"}}\n"
-        )
-    })
+    .map(|(id, at)| opened(id, at, "gold", "P2", "europe"))
     .concat();
     let table = |color: &str| {
         Test::new()

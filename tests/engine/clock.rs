@@ -22,7 +22,7 @@ use std::time::Duration;
 use super::ClockKind::{self, AllDay, Extended, Standard};
 use chrono::DateTime;
 
-use super::{at, business_days_due, data, input, local, Calendar, Clock, Interval, Pauses};
+use super::{at, business_days_due, desk, input, local, Calendar, Clock, Interval, Pauses};
 
 /// The due instant of `amount` (as typed: `3h`, `PT7H`, `90s`) from `from`
 /// without pauses, in RFC 3339 at the desk's offset.
@@ -90,8 +90,7 @@ standard = { mon = ["22:00-06:00"], tue = ["22:00-06:00"], wed = ["22:00-06:00"]
 
 #[test]
 fn night_desk_windows_cross_midnight() {
-    let data = data(&[("night", NIGHT)]);
-    let night = data.desk("night").unwrap();
+    let night = desk("night", NIGHT);
 
     // A local time is read in the desk's zone: +01:00 in late November.
     assert_eq!(
@@ -148,8 +147,7 @@ standard = { mon = ["09:00-12:30", "13:30-17:00"], tue = ["09:00-12:30", "13:30-
 
 #[test]
 fn lunch_break_is_not_counted() {
-    let data = data(&[("lunch", LUNCH)]);
-    let lunch = data.desk("lunch").unwrap();
+    let lunch = desk("lunch", LUNCH);
 
     let due_rows = [
         // Mon 23 Nov 11:00, 3h: 11:00–12:30 1h30m, break, 13:30–15:00 1h30m → 15:00.
@@ -232,8 +230,7 @@ standard = []
 
 #[test]
 fn half_day_and_closed_specials() {
-    let data = data(&[("specials", SPECIALS)]);
-    let specials = data.desk("specials").unwrap();
+    let specials = desk("specials", SPECIALS);
 
     let due_rows = [
         // Wed 23 Dec 15:00, 8h standard: Wed 15–17 2h; Thu 24 (half day) 09–13
@@ -313,8 +310,7 @@ standard = { sun = ["02:30-04:00"] }
 
 #[test]
 fn sydney_dst_24x7_day_lengths() {
-    let data = data(&[("sydney", SYDNEY_NIGHT)]);
-    let sydney = data.desk("sydney").unwrap();
+    let sydney = desk("sydney", SYDNEY_NIGHT);
 
     for (from, until, from_offset, until_offset, expected) in [
         // Fall-back day Sun 5 Apr 2026: 00:00 is +11:00 (13:00Z on the 4th), the
@@ -357,9 +353,8 @@ fn sydney_dst_24x7_day_lengths() {
 
 #[test]
 fn sydney_dst_window_real_length() {
-    let data = data(&[("sydney", SYDNEY_NIGHT), ("edges", SYDNEY_EDGES)]);
-    let sydney = data.desk("sydney").unwrap();
-    let edges = data.desk("edges").unwrap();
+    let sydney = desk("sydney", SYDNEY_NIGHT);
+    let edges = desk("edges", SYDNEY_EDGES);
 
     for (desk, from, until, expected) in [
         // Fall-back night: the Sunday window 00:00–06:00 runs from 00:00 +11:00
@@ -430,8 +425,7 @@ fn sydney_dst_window_real_length() {
 
 #[test]
 fn sydney_local_time_in_gap_or_fold_is_an_error() {
-    let data = data(&[("sydney", SYDNEY_NIGHT)]);
-    let sydney = data.desk("sydney").unwrap();
+    let sydney = desk("sydney", SYDNEY_NIGHT);
 
     for (text, fragment) in [
         // 2026-10-04T02:30 lies in the skipped hour (02:00 → 03:00).
@@ -461,8 +455,7 @@ fn calendar_without_open_time_errors_instead_of_hanging() {
     // fails this test after 60 s instead of hanging the run.
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
-        let data = data(&[("never", NEVER)]);
-        let never = data.desk("never").unwrap();
+        let never = desk("never", NEVER);
         let from = at(never, "2026-11-23T10:00");
         let hour = input::duration("1h").unwrap();
         let none = Pauses::none();
@@ -514,8 +507,7 @@ name = "Founders Day"
 
 #[test]
 fn dated_holiday_list_outside_its_years() {
-    let data = data(&[("dated", DATED)]);
-    let dated = data.desk("dated").unwrap();
+    let dated = desk("dated", DATED);
 
     assert_business_days(
         dated,

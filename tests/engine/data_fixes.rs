@@ -11,7 +11,7 @@
 
 use chrono::TimeDelta;
 
-use super::{at, data, due_at, local, open_window, Clock, ClockKind, Pauses};
+use super::{at, data, desk, due_at, local, open_window, Clock, ClockKind, Pauses};
 use crate::support::Test;
 
 // ------------------------------------------------- 1. extended windows across midnight
@@ -26,8 +26,7 @@ extended = { sat = ["22:00-02:00"] }
 
 #[test]
 fn extended_window_overlapping_standard_runs_past_midnight() {
-    let data = data(&[("night", SATURDAY_NIGHT)]);
-    let desk = data.desk("night").unwrap();
+    let desk = desk("night", SATURDAY_NIGHT);
     let from = at(desk, "2026-11-21T00:00:00Z");
     let until = at(desk, "2026-11-22T06:00:00Z");
     let seconds = |kind| {
@@ -50,8 +49,7 @@ fn extended_window_overlapping_standard_runs_past_midnight() {
 
 #[test]
 fn the_window_of_an_instant_after_midnight_is_the_merged_one() {
-    let data = data(&[("night", SATURDAY_NIGHT)]);
-    let desk = data.desk("night").unwrap();
+    let desk = desk("night", SATURDAY_NIGHT);
     // Sunday 01:00 lies in the merged window Saturday 00:00 – Sunday 02:00.
     let (start, end) = open_window(desk, ClockKind::Extended, "2026-11-22T01:00:00Z").unwrap();
     assert_eq!(start, "2026-11-21T00:00:00+00:00");
@@ -151,8 +149,7 @@ easter = -100
 
 #[test]
 fn easter_offset_lands_in_the_year_it_falls() {
-    let data = data(&[("hundred", HUNDRED_DAYS)]);
-    let desk = data.desk("hundred").unwrap();
+    let desk = desk("hundred", HUNDRED_DAYS);
     // Easter 2025 is 20 April (day 110 of the year): 100 days before is
     // day 10, 10 January 2025. Easter 2026 is 5 April (day 95): 100 days
     // before is day -5, i.e. 26 December 2025 (31 Dec is day 0).
@@ -474,8 +471,7 @@ standard = { mon = ["09:00-18:00"], tue = ["09:00-18:00"], wed = ["09:00-18:00"]
 
 #[test]
 fn hours_from_a_year_serve_its_first_day() {
-    let data = data(&[("new", HOURS_FROM_2026)]);
-    let desk = data.desk("new").unwrap();
+    let desk = desk("new", HOURS_FROM_2026);
     let (start, _) = open_window(desk, ClockKind::Standard, "2026-01-01T10:00").unwrap();
     assert_eq!(start, "2026-01-01T09:00:00+01:00");
 }
@@ -492,8 +488,7 @@ standard = { wed = ["22:00-06:00"], thu = ["22:00-06:00"] }
 fn a_window_crossing_midnight_still_reads_the_day_before() {
     // With windows crossing midnight, 31 December's window could reach into
     // 1 January, so that day is read: 2025 has no weekly hours.
-    let data = data(&[("night", NIGHT_FROM_2026)]);
-    let desk = data.desk("night").unwrap();
+    let desk = desk("night", NIGHT_FROM_2026);
     let error = Clock::new(desk, ClockKind::Standard)
         .due(
             at(desk, "2026-01-01T01:00"),
@@ -522,8 +517,7 @@ observed = "nearest-weekday"
 
 #[test]
 fn dated_list_with_observed_shifts_within_its_years() {
-    let data = data(&[("dated", DATED_OBSERVED)]);
-    let desk = data.desk("dated").unwrap();
+    let desk = desk("dated", DATED_OBSERVED);
     // Saturday 4 July 2026 → Friday 3 July; Wednesday 18 Nov stays.
     assert_eq!(holiday_dates(desk, 2026), ["2026-07-03", "2026-11-18"]);
     // 2027 is outside the list: an error that says so.

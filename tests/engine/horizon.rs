@@ -3,7 +3,7 @@
 
 use chrono::TimeDelta;
 
-use super::{at, data, input, local, Clock, ClockKind, DataSet, Interval, Pauses};
+use super::{at, desk, input, local, Clock, ClockKind, DataSet, Interval, Pauses};
 
 /// Open one second a day, every day, in UTC.
 const ONE_SECOND_A_DAY: &str = r#"
@@ -16,9 +16,8 @@ standard = { mon = ["09:00:00-09:00:01"], tue = ["09:00:00-09:00:01"], wed = ["0
 #[test]
 fn answers_within_the_horizon_and_refusals_beyond_it() {
     let embedded = DataSet::embedded().unwrap();
-    let tiny = data(&[("tiny", ONE_SECOND_A_DAY)]);
     let europe = embedded.desk("europe").unwrap();
-    let tiny = tiny.desk("tiny").unwrap();
+    let tiny = desk("tiny", ONE_SECOND_A_DAY);
     let pause_from = |start: &str, days: i64| {
         let start = at(europe, start);
         Pauses::new(vec![Interval {

@@ -34,6 +34,16 @@ pub fn data(calendars: &[(&str, &str)]) -> DataSet {
     DataSet::from_sources(&files, &[]).unwrap()
 }
 
+/// The desk of a data set of one calendar, `calendars/<name>.toml` holding
+/// `text`. The data set is leaked on purpose, so that the desk can be
+/// handed out alone: it lives to the end of the test run, as the embedded
+/// data do.
+pub fn desk(name: &str, text: &str) -> &'static Calendar {
+    Box::leak(Box::new(data(&[(name, text)])))
+        .desk(name)
+        .unwrap()
+}
+
 /// An instant as a user types it: RFC 3339, or a local time at the desk.
 pub fn at(desk: &Calendar, text: &str) -> DateTime<Utc> {
     input::instant(text, desk.zone, DateTime::UNIX_EPOCH).unwrap_or_else(|e| panic!("{text}: {e}"))

@@ -119,6 +119,26 @@ fn pause_offsets() -> impl Strategy<Value = Vec<(i64, i64)>> {
         })
 }
 
+/// What most laws take: a desk, a clock, a start, an amount of clock time
+/// and the offsets of pauses around the start.
+type LawInputs = (
+    &'static str,
+    ClockKind,
+    DateTime<Utc>,
+    TimeDelta,
+    Vec<(i64, i64)>,
+);
+
+fn law_inputs() -> impl Strategy<Value = LawInputs> {
+    (
+        desk_name(),
+        clock_kind(),
+        start(),
+        amount(),
+        pause_offsets(),
+    )
+}
+
 fn pauses_at(from: DateTime<Utc>, offsets: &[(i64, i64)]) -> Pauses {
     Pauses::new(
         offsets
@@ -174,8 +194,7 @@ proptest! {
     /// 1. Round trip, and the due instant is the *earliest* one:
     /// elapsed(from, due(from, d)) == d, and one second earlier it is < d.
     #[test]
-    fn round_trip_and_earliest(desk in desk_name(), kind in clock_kind(), from in start(),
-                               d in amount(), offs in pause_offsets()) {
+    fn round_trip_and_earliest((desk, kind, from, d, offs) in law_inputs()) {
         let (clock, p, ctx) = setup(desk, kind, from, &offs);
         let due = clock.due(from, d, &p).unwrap();
         prop_assert_eq!(clock.elapsed(from, due, &p).unwrap(), d, "{} d={} due={}", ctx, d, due);
@@ -216,8 +235,7 @@ proptest! {
 
     /// 4. Pauses never make a deadline earlier: none ≤ any subset ≤ all.
     #[test]
-    fn pauses_never_earlier(desk in desk_name(), kind in clock_kind(), from in start(),
-                            d in amount(), offs in pause_offsets()) {
+    fn pauses_never_earlier((desk, kind, from, d, offs) in law_inputs()) {
         let (clock, p, ctx) = setup(desk, kind, from, &offs);
         let with_all = clock.due(from, d, &p).unwrap();
         let without = clock.due(from, d, &Pauses::none()).unwrap();
@@ -234,8 +252,7 @@ proptest! {
     /// 5. due(from, d) >= from, and due(from, 0) == from (SPEC §3: a zero
     /// target is due at the opening itself, even outside hours or in a pause).
     #[test]
-    fn due_not_before_start(desk in desk_name(), kind in clock_kind(), from in start(),
-                            d in amount(), offs in pause_offsets()) {
+    fn due_not_before_start((desk, kind, from, d, offs) in law_inputs()) {
         let (clock, p, ctx) = setup(desk, kind, from, &offs);
         let due = clock.due(from, d, &p).unwrap();
         prop_assert!(due >= from, "{} d={} due={}", ctx, d, due);
@@ -435,8 +452,7 @@ proptest! {
     /// from there is due at or before `t`, and exactly at `t` when the
     /// second before `t` is counted time (a later start would have less).
     #[test]
-    fn before_undoes_due(desk in desk_name(), kind in clock_kind(), t in start(),
-                         d in amount(), offs in pause_offsets()) {
+    fn before_undoes_due((desk, kind, t, d, offs) in law_inputs()) {
         let (clock, p, ctx) = setup(desk, kind, t, &offs);
         let start = clock.before(t, d, &p).unwrap();
         prop_assert!(start <= t, "{} d={} before={}", ctx, d, start);

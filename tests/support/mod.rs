@@ -10,12 +10,17 @@
 //!     .stderr_contains("unknown desk")
 //!     .run();
 //! ```
+//!
+//! `assert_fields` compares JSON output with the fields a test names;
+//! `events` writes the ticket event logs the audit and queue tests feed it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use serde_json::Value;
+use serde_json::{json, Value};
+
+pub mod events;
 
 /// Six audit tickets (id, plan, priority, desk, opened, pauses, responded)
 /// whose verdicts and lateness are worked out in batch.rs's audit test.
@@ -394,4 +399,37 @@ impl Test {
     pub fn stdout_text(self) -> String {
         String::from_utf8(self.run().stdout).expect("UTF-8 stdout")
     }
+}
+
+/// `actual` cut down to what `expected` names, at every level: an object
+/// to `expected`'s keys (a missing key shows as "<missing>", so that an
+/// absent field is not taken for null), an array item by item (when the
+/// lengths agree). A number is taken as `expected`'s own where `expected`
+/// is written with a fraction (25.0) and the values are equal: JSON may
+/// write 25.0 as 25.
+fn named(actual: &Value, expected: &Value) -> Value {
+    match (actual, expected) {
+        (Value::Object(a), Value::Object(e)) => e
+            .iter()
+            .map(|(key, e)| {
+                let field = a.get(key).map_or(json!("<missing>"), |a| named(a, e));
+                (key.clone(), field)
+            })
+            .collect(),
+        (Value::Array(a), Value::Array(e)) if a.len() == e.len() => {
+            a.iter().zip(e).map(|(a, e)| named(a, e)).collect()
+        }
+        (Value::Number(a), Value::Number(e)) if e.is_f64() && a.as_f64() == e.as_f64() => {
+            expected.clone()
+        }
+        _ => actual.clone(),
+    }
+}
+
+/// Every field `expected` names has that value in `actual`, at every level
+/// (see `named`); fields it does not name are not checked, and a named
+/// field that is absent fails even where null is expected.
+#[track_caller]
+pub fn assert_fields(actual: &Value, expected: &Value) {
+    assert_eq!(named(actual, expected), *expected, "in {actual}");
 }
