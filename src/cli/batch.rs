@@ -145,20 +145,22 @@ impl Source<'_> {
     }
 }
 
+/// What writes the output line of one ticket (its result, or an error).
+pub trait Lines: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> {}
+
+impl<T: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>> Lines for T {}
+
 /// Run `each` over every ticket of the input, writing one line per ticket:
 /// its JSON result, or `{"line": N, "error": "..."}`. With more than one
 /// job, each worker makes its own `each` with `make` and the lines are
 /// read on all of them, the output still in input order.
-pub fn run<F>(
+pub fn run<F: Lines>(
     source: &Source,
     errors: ErrorPlacement,
     out: &mut dyn Write,
     jobs: usize,
     make: &(dyn Fn() -> F + Sync),
-) -> anyhow::Result<()>
-where
-    F: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
-{
+) -> anyhow::Result<()> {
     // CSV output is one table: its header comes from the first row written,
     // which one core decides.
     if jobs > 1 && errors == ErrorPlacement::InPlace {
@@ -202,7 +204,7 @@ impl Sink<'_> {
         &mut self,
         line: u64,
         fields: Result<TicketFields<'_>, LineError>,
-        each: &mut impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
+        each: &mut impl Lines,
     ) -> anyhow::Result<()> {
         self.total += 1;
         // Said at once: after a line too long the reader skips to its end,
@@ -237,7 +239,7 @@ impl Sink<'_> {
 pub fn emit(
     line: u64,
     fields: Result<TicketFields<'_>, LineError>,
-    each: &mut impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
+    each: &mut impl Lines,
     out: &mut Vec<u8>,
     errors: ErrorPlacement,
 ) -> anyhow::Result<Option<String>> {

@@ -9,9 +9,9 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use anyhow::Context as _;
 use slacalc::batch::{read_chunks, Chunk, Tickets};
-use slacalc::ticket::{FieldMap, TicketFields};
+use slacalc::ticket::FieldMap;
 
-use super::batch::{emit, format_of, open, stopped, BatchFailed, ErrorPlacement, Source};
+use super::batch::{emit, format_of, open, stopped, BatchFailed, ErrorPlacement, Lines, Source};
 
 /// About this many bytes of input go to a worker at a time.
 const CHUNK_BYTES: usize = 1 << 17;
@@ -25,15 +25,12 @@ struct Done {
 }
 
 /// [`super::batch::run`] on `jobs` workers, errors in place.
-pub fn run<F>(
+pub fn run<F: Lines>(
     source: &Source,
     out: &mut dyn Write,
     jobs: usize,
     make: &(dyn Fn() -> F + Sync),
-) -> anyhow::Result<()>
-where
-    F: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
-{
+) -> anyhow::Result<()> {
     let map = FieldMap::parse(source.map).context("--map")?;
     let input = open(source.path)?;
     let format = format_of(source.path, source.format);
@@ -89,10 +86,7 @@ where
 }
 
 /// One chunk's output lines, in order.
-fn work_on<F>(chunk: &Chunk, map: &FieldMap, each: &mut F) -> anyhow::Result<Done>
-where
-    F: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>,
-{
+fn work_on(chunk: &Chunk, map: &FieldMap, each: &mut impl Lines) -> anyhow::Result<Done> {
     let mut done = Done::default();
     chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
         done.total += 1;
