@@ -21,6 +21,7 @@ mod queue;
 mod renew;
 mod report;
 mod schema;
+mod source;
 mod ticket;
 
 pub use format::{Format, TableJsonCsv, TableJsonIcs, TableOrJson};
