@@ -1,0 +1,163 @@
+"""slacalc for data frames: support deadlines exact across time zones, DST
+and holidays, computed by the same engine as the ``slacalc`` command line,
+over pandas, Polars and Arrow columns (and Spark, through ``mapInArrow``).
+
+>>> import pyarrow as pa, slacalc
+>>> t = slacalc.deadline(["gold"], ["P2"], ["europe"],
+...                      pa.array(["2026-11-20T16:30:00Z"]).cast(pa.timestamp("s", tz="UTC")))
+>>> t.column("response_due")[0].as_py().isoformat()
+'2026-11-21T09:30:00+00:00'
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Optional
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ._slacalc import TZDB_VERSION, DataSet, deadline_columns, local_times
+
+__all__ = ["DataSet", "TZDB_VERSION", "deadline", "deadline_batch"]
+
+_EMBEDDED: Optional[DataSet] = None
+
+
+def _data(data: Optional[DataSet]) -> DataSet:
+    """The data set asked for, else ``SLACALC_DATA``'s, else the embedded one."""
+    global _EMBEDDED
+    if data is not None:
+        return data
+    folder = os.environ.get("SLACALC_DATA")
+    if folder:
+        return DataSet.load(folder)
+    if _EMBEDDED is None:
+        _EMBEDDED = DataSet.embedded()
+    return _EMBEDDED
+
+
+def _arrow(column: Any) -> pa.Array:
+    """A pandas or Polars Series, an Arrow array or a sequence, as Arrow."""
+    if isinstance(column, pa.ChunkedArray):
+        return column.combine_chunks()
+    if isinstance(column, pa.Array):
+        return column
+    to_arrow = getattr(column, "to_arrow", None)  # Polars
+    if callable(to_arrow):
+        return _arrow(to_arrow())
+    return pa.array(column)
+
+
+def _codes(column: Any, n: int) -> tuple[list[str], np.ndarray]:
+    """Names as dictionary codes: the engine resolves each distinct name once."""
+    array = _arrow(column)
+    if len(array) != n:
+        raise ValueError(f"a column has {len(array)} values, the others {n}")
+    if not pa.types.is_dictionary(array.type):
+        array = pc.dictionary_encode(array.cast(pa.string()))
+    names = [str(v) for v in array.dictionary.cast(pa.string()).to_pylist()]
+    # A missing name is code -1: that row gets its error, the others go on.
+    codes = array.indices.cast(pa.int32()).fill_null(-1)
+    return names, np.asarray(codes.to_numpy(zero_copy_only=False), dtype=np.int32)
+
+
+def _instants(column: Any) -> np.ndarray:
+    """Timezone-aware instants as epoch seconds (fractions dropped, as the
+    command line does); a missing one is the minimum, an error for its row."""
+    array = _arrow(column)
+    if not pa.types.is_timestamp(array.type) or array.type.tz is None:
+        raise TypeError(
+            f"opened must be timezone-aware timestamps, not {array.type}: "
+            "give them a zone (pandas: Series.dt.tz_localize) so that no instant is a guess"
+        )
+    seconds = pc.floor_temporal(array, unit="second").cast(pa.timestamp("s", tz="UTC"))
+    seconds = seconds.cast(pa.int64()).fill_null(np.iinfo(np.int64).min)
+    return np.asarray(seconds.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def deadline(
+    plan: Any,
+    priority: Any,
+    desk: Any,
+    opened: Any,
+    pauses: Any = None,
+    *,
+    local: bool = False,
+    data: Optional[DataSet] = None,
+    jobs: Optional[int] = None,
+) -> pa.Table:
+    """The response and priority-notification due instants of each ticket.
+
+    ``plan``, ``priority``, ``desk``: names as the command line takes them
+    (case-insensitive); ``opened``: timezone-aware timestamps; ``pauses``:
+    optional ``"A/B;A/B"`` texts (RFC 3339 or local times at the desk).
+    Columns may be pandas or Polars Series, Arrow arrays or sequences.
+
+    Returns a ``pyarrow.Table``, one row a ticket, in order:
+    ``response_due`` and ``notification_due`` as ``timestamp[s, UTC]`` (null:
+    best effort, or no notification target), with ``local=True`` also
+    ``response_due_local`` and ``notification_due_local`` (RFC 3339 at the
+    desk's offset), and ``error`` (null when the row is fine). A bad row
+    never stops the others. Every core computes; the GIL is released.
+    """
+    n = len(_arrow(opened))
+    dataset = _data(data)
+    names_and_codes = [_codes(c, n) for c in (plan, priority, desk)]
+    pause_texts = None
+    if pauses is not None:
+        pause_texts = _arrow(pauses).cast(pa.string()).to_pylist()
+    response, response_ok, notification, notification_ok, errors = deadline_columns(
+        dataset,
+        [names for names, _ in names_and_codes],
+        [codes for _, codes in names_and_codes],
+        _instants(opened),
+        pause_texts,
+        jobs,
+    )
+    utc = pa.timestamp("s", tz="UTC")
+    columns = {
+        "response_due": pa.array(response, type=pa.int64(), mask=~response_ok).cast(utc),
+        "notification_due": pa.array(notification, type=pa.int64(), mask=~notification_ok).cast(utc),
+    }
+    if local:
+        desks = _arrow(desk).cast(pa.string()).to_pylist()
+        columns["response_due_local"] = pa.array(
+            local_times(dataset, desks, response, response_ok), type=pa.string()
+        )
+        columns["notification_due_local"] = pa.array(
+            local_times(dataset, desks, notification, notification_ok), type=pa.string()
+        )
+    columns["error"] = pa.array(errors, type=pa.string())
+    return pa.table(columns)
+
+
+def deadline_batch(
+    batch: pa.RecordBatch,
+    *,
+    plan: str = "plan",
+    priority: str = "priority",
+    desk: str = "desk",
+    opened: str = "opened",
+    pauses: Optional[str] = None,
+    data: Optional[DataSet] = None,
+) -> pa.RecordBatch:
+    """An Arrow record batch with its deadline columns added: the function a
+    Spark executor runs in ``DataFrame.mapInArrow`` (one batch at a time).
+    Its instants are ``timestamp[us, UTC]``, the unit Spark reads."""
+    found = deadline(
+        batch.column(plan),
+        batch.column(priority),
+        batch.column(desk),
+        batch.column(opened),
+        batch.column(pauses) if pauses else None,
+        data=data,
+    )
+    micro = pa.timestamp("us", tz="UTC")
+    found = found.cast(
+        pa.schema([f.with_type(micro) if pa.types.is_timestamp(f.type) else f for f in found.schema])
+    )
+    columns = list(batch.columns) + [column.combine_chunks() for column in found.columns]
+    fields = list(batch.schema) + list(found.schema)
+    return pa.RecordBatch.from_arrays(columns, schema=pa.schema(fields))
