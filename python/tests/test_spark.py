@@ -3,6 +3,8 @@ read by Spark in local mode with two workers, deadlines added batch by
 batch with `mapInArrow`, equal to the package's own answer."""
 
 import datetime as dt
+import os
+import sys
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -12,6 +14,10 @@ import slacalc
 
 def test_spark_map_in_arrow_over_parquet(tmp_path):
     from pyspark.sql import SparkSession
+
+    # The workers run the Python that has slacalc installed: this one.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
 
     n = 2_000
     opened = [dt.datetime(2026, 11, 16, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=37 * i) for i in range(n)]
