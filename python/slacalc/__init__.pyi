@@ -1,0 +1,29 @@
+from typing import Any, Optional
+
+import pyarrow as pa
+
+from ._slacalc import DataSet as DataSet
+
+TZDB_VERSION: str
+
+def deadline(
+    plan: Any,
+    priority: Any,
+    desk: Any,
+    opened: Any,
+    pauses: Any = ...,
+    *,
+    local: bool = ...,
+    data: Optional[DataSet] = ...,
+    jobs: Optional[int] = ...,
+) -> pa.Table: ...
+def deadline_batch(
+    batch: pa.RecordBatch,
+    *,
+    plan: str = ...,
+    priority: str = ...,
+    desk: str = ...,
+    opened: str = ...,
+    pauses: Optional[str] = ...,
+    data: Optional[DataSet] = ...,
+) -> pa.RecordBatch: ...
