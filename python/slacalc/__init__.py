@@ -72,9 +72,12 @@ def _instants(column: Any) -> np.ndarray:
             f"opened must be timezone-aware timestamps, not {array.type}: "
             "give them a zone (pandas: Series.dt.tz_localize) so that no instant is a guess"
         )
-    seconds = pc.floor_temporal(array, unit="second").cast(pa.timestamp("s", tz="UTC"))
-    seconds = seconds.cast(pa.int64()).fill_null(np.iinfo(np.int64).min)
-    return np.asarray(seconds.to_numpy(zero_copy_only=False), dtype=np.int64)
+    per_second = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[array.type.unit]
+    missing = np.iinfo(np.int64).min
+    ticks = array.cast(pa.int64()).fill_null(missing).to_numpy(zero_copy_only=False)
+    seconds = np.floor_divide(ticks, per_second)
+    seconds[ticks == missing] = missing
+    return np.asarray(seconds, dtype=np.int64)
 
 
 def deadline(
@@ -108,7 +111,7 @@ def deadline(
     pause_texts = None
     if pauses is not None:
         pause_texts = _arrow(pauses).cast(pa.string()).to_pylist()
-    response, response_ok, notification, notification_ok, errors = deadline_columns(
+    response, response_ok, notification, notification_ok, failed, errors = deadline_columns(
         dataset,
         [names for names, _ in names_and_codes],
         [codes for _, codes in names_and_codes],
@@ -129,8 +132,18 @@ def deadline(
         columns["notification_due_local"] = pa.array(
             local_times(dataset, desks, notification, notification_ok), type=pa.string()
         )
-    columns["error"] = pa.array(errors, type=pa.string())
+    columns["error"] = _errors(n, failed, errors)
     return pa.table(columns)
+
+
+def _errors(n: int, failed: np.ndarray, errors: list) -> pa.Array:
+    """The error column: null but for the rows that failed."""
+    if not errors:
+        return pa.nulls(n, type=pa.string())
+    column = [None] * n
+    for row, error in zip(failed.tolist(), errors):
+        column[row] = error
+    return pa.array(column, type=pa.string())
 
 
 def deadline_batch(

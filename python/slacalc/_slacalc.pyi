@@ -24,7 +24,8 @@ def deadline_columns(
     npt.NDArray[np.bool_],
     npt.NDArray[np.int64],
     npt.NDArray[np.bool_],
-    list[Optional[str]],
+    npt.NDArray[np.int64],
+    list[str],
 ]: ...
 def local_times(
     data: DataSet,

@@ -140,8 +140,9 @@ fn answer(resolved: &mut Resolved, rows: &Rows, i: usize) -> Answer {
 }
 
 /// Deadlines of many tickets at once (see `slacalc.deadline`): per row
-/// the response due instant, the notification due instant (epoch seconds;
-/// `valid` false where there is none) and the error (`None`: fine).
+/// the response due instant and the notification due instant (epoch
+/// seconds; `valid` false where there is none), then the rows that failed
+/// and their errors (most rows fail none: no list a row).
 #[pyfunction]
 #[pyo3(signature = (data, names, codes, opened, pauses=None, jobs=None))]
 #[allow(clippy::type_complexity, clippy::too_many_arguments)]
@@ -158,7 +159,8 @@ fn deadline_columns<'py>(
     Bound<'py, PyArray1<bool>>,
     Bound<'py, PyArray1<i64>>,
     Bound<'py, PyArray1<bool>>,
-    Vec<Option<String>>,
+    Bound<'py, PyArray1<i64>>,
+    Vec<String>,
 )> {
     let codes = [
         codes[0].as_slice()?,
@@ -206,7 +208,7 @@ fn deadline_columns<'py>(
     let mut response_valid = vec![false; n];
     let mut notification = vec![0i64; n];
     let mut notification_valid = vec![false; n];
-    let mut errors = Vec::with_capacity(n);
+    let (mut failed, mut errors) = (Vec::new(), Vec::new());
     for (i, a) in answers.into_iter().enumerate() {
         match a {
             Ok((r, note)) => {
@@ -216,9 +218,11 @@ fn deadline_columns<'py>(
                 if let Some(note) = note {
                     (notification[i], notification_valid[i]) = (note, true);
                 }
-                errors.push(None);
             }
-            Err(e) => errors.push(Some(e)),
+            Err(e) => {
+                failed.push(i64::try_from(i).unwrap_or(i64::MAX));
+                errors.push(e);
+            }
         }
     }
     Ok((
@@ -226,6 +230,7 @@ fn deadline_columns<'py>(
         PyArray1::from_vec(py, response_valid),
         PyArray1::from_vec(py, notification),
         PyArray1::from_vec(py, notification_valid),
+        PyArray1::from_vec(py, failed),
         errors,
     ))
 }
