@@ -18,9 +18,27 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ._slacalc import TZDB_VERSION, DataSet, deadline_columns, local_times
+from ._slacalc import (
+    TZDB_VERSION,
+    DataSet,
+    clock_columns,
+    deadline_columns,
+    escalation_columns,
+    holiday_list,
+    local_times,
+)
 
-__all__ = ["DataSet", "TZDB_VERSION", "deadline", "deadline_batch"]
+__all__ = [
+    "DataSet",
+    "TZDB_VERSION",
+    "clock_add",
+    "clock_before",
+    "clock_elapsed",
+    "deadline",
+    "deadline_batch",
+    "escalation",
+    "holidays",
+]
 
 _EMBEDDED: Optional[DataSet] = None
 
@@ -174,3 +192,93 @@ def deadline_batch(
     columns = list(batch.columns) + [column.combine_chunks() for column in found.columns]
     fields = list(batch.schema) + list(found.schema)
     return pa.RecordBatch.from_arrays(columns, schema=pa.schema(fields))
+
+
+def _seconds(column: Any, n: int) -> np.ndarray:
+    """Durations (Arrow, pandas, NumPy timedelta) or integers as seconds."""
+    array = _arrow(column)
+    if len(array) != n:
+        raise ValueError(f"a column has {len(array)} values, the others {n}")
+    missing = np.iinfo(np.int64).min
+    if pa.types.is_duration(array.type):
+        per_second = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[array.type.unit]
+        ticks = array.cast(pa.int64()).fill_null(missing).to_numpy(zero_copy_only=False)
+        seconds = np.floor_divide(ticks, per_second)
+        seconds[ticks == missing] = missing
+        return np.asarray(seconds, dtype=np.int64)
+    if pa.types.is_integer(array.type):
+        return np.asarray(array.cast(pa.int64()).fill_null(missing).to_numpy(zero_copy_only=False), dtype=np.int64)
+    raise TypeError(f"amounts must be durations or whole seconds, not {array.type}")
+
+
+def _instant_column(values: np.ndarray, valid: np.ndarray) -> pa.Array:
+    return pa.array(values, type=pa.int64(), mask=~valid).cast(pa.timestamp("s", tz="UTC"))
+
+
+def _clock(operation, desk, first, second, clock, data, jobs, name, seconds_out=False):
+    n = len(_arrow(first))
+    names, codes = _codes(desk, n)
+    second = _instants(second) if operation == "elapsed" else _seconds(second, n)
+    values, valid, failed, errors = clock_columns(
+        _data(data), names, codes, clock, operation, _instants(first), second, jobs
+    )
+    column = (
+        pa.array(values, type=pa.int64(), mask=~valid) if seconds_out else _instant_column(values, valid)
+    )
+    return pa.table({name: column, "error": _errors(n, failed, errors)})
+
+
+def clock_add(desk: Any, start: Any, amount: Any, *, clock: str = "standard",
+              data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
+    """The instant ``amount`` of business time on ``clock`` (standard,
+    extended or 24x7) after each ``start`` at each ``desk``, as
+    ``slacalc clock --add``: column ``due`` (``timestamp[s, UTC]``), ``error``."""
+    return _clock("add", desk, start, amount, clock, data, jobs, "due")
+
+
+def clock_before(desk: Any, until: Any, amount: Any, *, clock: str = "standard",
+                 data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
+    """The latest instant with ``amount`` of business time on ``clock``
+    left before each ``until``, as ``slacalc clock --before``: column
+    ``start`` (``timestamp[s, UTC]``), ``error``."""
+    return _clock("before", desk, until, amount, clock, data, jobs, "start")
+
+
+def clock_elapsed(desk: Any, start: Any, until: Any, *, clock: str = "standard",
+                  data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
+    """The business time on ``clock`` from each ``start`` to ``until``, as
+    ``slacalc clock --until``: column ``elapsed_seconds`` (int64), ``error``."""
+    return _clock("elapsed", desk, start, until, clock, data, jobs, "elapsed_seconds", seconds_out=True)
+
+
+def holidays(desk: str, year: int, *, data: Optional[DataSet] = None) -> pa.Table:
+    """A desk's holidays in ``year``, as ``slacalc holidays``: columns
+    ``date`` (``date32``) and ``name``. A year the desk's data does not
+    cover is an error, never a guess."""
+    days, names = holiday_list(_data(data), desk, year)
+    return pa.table({"date": pa.array(days, type=pa.int32()).cast(pa.date32()), "name": pa.array(names, type=pa.string())})
+
+
+def escalation(plan: Any, priority: Any, desk: Any, opened: Any, *,
+               data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
+    """The escalation steps of each ticket (SPEC §5), as ``slacalc
+    escalate`` lists them: ``step_1_due`` ... (``timestamp[s, UTC]``, on
+    the plan's business clock from the opening) and ``step_1_reaches`` ...
+    (who the step hands the ticket to; null: no change), then ``error``."""
+    n = len(_arrow(opened))
+    dataset = _data(data)
+    names_and_codes = [_codes(c, n) for c in (plan, priority, desk)]
+    steps, failed, errors = escalation_columns(
+        dataset,
+        [names for names, _ in names_and_codes],
+        [codes for _, codes in names_and_codes],
+        _instants(opened),
+        dataset.escalation_steps(),
+        jobs,
+    )
+    columns = {}
+    for k, (due, valid, reaches) in enumerate(steps, start=1):
+        columns[f"step_{k}_due"] = _instant_column(due, valid)
+        columns[f"step_{k}_reaches"] = pa.array(reaches, type=pa.string())
+    columns["error"] = _errors(n, failed, errors)
+    return pa.table(columns)

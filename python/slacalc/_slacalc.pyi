@@ -11,6 +11,7 @@ class DataSet:
     @staticmethod
     def load(path: str) -> DataSet: ...
     def desks(self) -> list[str]: ...
+    def escalation_steps(self) -> int: ...
 
 def deadline_columns(
     data: DataSet,
@@ -33,3 +34,26 @@ def local_times(
     instants: npt.NDArray[np.int64],
     valid: npt.NDArray[np.bool_],
 ) -> list[Optional[str]]: ...
+def clock_columns(
+    data: DataSet,
+    desks: Sequence[str],
+    desk_codes: npt.NDArray[np.int32],
+    clock: str,
+    operation: str,
+    first: npt.NDArray[np.int64],
+    second: npt.NDArray[np.int64],
+    jobs: Optional[int] = ...,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.int64], list[str]]: ...
+def holiday_list(data: DataSet, desk: str, year: int) -> tuple[list[int], list[str]]: ...
+def escalation_columns(
+    data: DataSet,
+    names: Sequence[Sequence[str]],
+    codes: Sequence[npt.NDArray[np.int32]],
+    opened: npt.NDArray[np.int64],
+    steps: int,
+    jobs: Optional[int] = ...,
+) -> tuple[
+    list[tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], list[Optional[str]]]],
+    npt.NDArray[np.int64],
+    list[str],
+]: ...

@@ -39,6 +39,15 @@ impl DataSet {
         Ok(DataSet { inner })
     }
 
+    /// The most escalation steps a plan has.
+    fn escalation_steps(&self) -> usize {
+        self.inner
+            .plans_in_order()
+            .filter_map(|plan| plan.escalation().map(|m| m.steps.len()))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The desks' names.
     fn desks(&self) -> Vec<String> {
         self.inner.desk_names().map(str::to_string).collect()
@@ -178,31 +187,18 @@ fn deadline_columns<'py>(
         opened,
         pauses: pauses.as_deref(),
     };
-    let jobs = jobs
-        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-        .unwrap_or(1)
-        .clamp(1, n.max(1));
+    let jobs = workers(jobs, n);
     let data = &data.inner;
-    // Each worker answers one run of rows into its own part of the output.
     let answers: Vec<Answer> = py.detach(|| {
-        let mut answers: Vec<Answer> = Vec::with_capacity(n);
-        answers.resize_with(n, || Ok((None, None)));
-        let size = n.div_ceil(jobs).max(1);
-        std::thread::scope(|scope| {
-            for (part, out) in answers.chunks_mut(size).enumerate() {
-                let rows = &rows;
-                scope.spawn(move || {
-                    let mut resolved = Resolved {
-                        data,
-                        known: HashMap::new(),
-                    };
-                    for (k, slot) in out.iter_mut().enumerate() {
-                        *slot = answer(&mut resolved, rows, part * size + k);
-                    }
-                });
-            }
-        });
-        answers
+        across_cores(
+            n,
+            jobs,
+            || Resolved {
+                data,
+                known: HashMap::new(),
+            },
+            |resolved, i| answer(resolved, &rows, i),
+        )
     });
     let mut response = vec![0i64; n];
     let mut response_valid = vec![false; n];
@@ -256,11 +252,275 @@ fn local_times(
         .collect())
 }
 
+/// How many workers share `n` rows: as asked, else one per core.
+fn workers(jobs: Option<usize>, n: usize) -> usize {
+    jobs.or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1)
+        .clamp(1, n.max(1))
+}
+
+/// `answer` for each of `n` rows, the rows split into one run per worker;
+/// each worker keeps its own `state` (names resolved, say).
+fn across_cores<T: Send, S>(
+    n: usize,
+    jobs: usize,
+    state: impl Fn() -> S + Sync,
+    answer: impl Fn(&mut S, usize) -> T + Sync,
+) -> Vec<T> {
+    let size = n.div_ceil(jobs).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = (0..n)
+            .step_by(size)
+            .map(|first| {
+                let (state, answer) = (&state, &answer);
+                scope.spawn(move || {
+                    let mut own = state();
+                    (first..(first + size).min(n))
+                        .map(|i| answer(&mut own, i))
+                        .collect::<Vec<T>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// Instants (or seconds) out: values, whether each is there, and the rows
+/// that failed with their errors.
+type Columns<'py> = (
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<bool>>,
+    Bound<'py, PyArray1<i64>>,
+    Vec<String>,
+);
+
+fn columns<'py>(py: Python<'py>, answers: Vec<Result<Option<i64>, String>>) -> Columns<'py> {
+    let n = answers.len();
+    let (mut values, mut valid) = (vec![0i64; n], vec![false; n]);
+    let (mut failed, mut errors) = (Vec::new(), Vec::new());
+    for (i, a) in answers.into_iter().enumerate() {
+        match a {
+            Ok(Some(v)) => (values[i], valid[i]) = (v, true),
+            Ok(None) => {}
+            Err(e) => {
+                failed.push(i64::try_from(i).unwrap_or(i64::MAX));
+                errors.push(e);
+            }
+        }
+    }
+    (
+        PyArray1::from_vec(py, values),
+        PyArray1::from_vec(py, valid),
+        PyArray1::from_vec(py, failed),
+        errors,
+    )
+}
+
+/// Business time on a desk's clock, row by row (see `slacalc.clock_add`,
+/// `clock_before`, `clock_elapsed`): `add` gives the instant `second`
+/// seconds of clock time after `first`, `before` the instant that much
+/// before it, `elapsed` the clock seconds from `first` to `second`.
+#[pyfunction]
+#[pyo3(signature = (data, desks, desk_codes, clock, operation, first, second, jobs=None))]
+#[allow(clippy::too_many_arguments)]
+fn clock_columns<'py>(
+    py: Python<'py>,
+    data: &DataSet,
+    desks: Vec<String>,
+    desk_codes: PyReadonlyArray1<'py, i32>,
+    clock: &str,
+    operation: &str,
+    first: PyReadonlyArray1<'py, i64>,
+    second: PyReadonlyArray1<'py, i64>,
+    jobs: Option<usize>,
+) -> PyResult<Columns<'py>> {
+    let kind = slacalc::clock::ClockKind::parse(clock).map_err(value_error)?;
+    if !matches!(operation, "add" | "before" | "elapsed") {
+        return Err(value_error(format!(
+            "unknown clock operation '{operation}'"
+        )));
+    }
+    let (codes, first, second) = (
+        desk_codes.as_slice()?,
+        first.as_slice()?,
+        second.as_slice()?,
+    );
+    let n = first.len();
+    if codes.len() != n || second.len() != n {
+        return Err(value_error("every column must have one value a row"));
+    }
+    let data = &data.inner;
+    let instant = |t: i64, what: &str| {
+        DateTime::<Utc>::from_timestamp(t, 0)
+            .ok_or_else(|| format!("{what}: missing or out of range"))
+    };
+    let answers = py.detach(|| {
+        across_cores(
+            n,
+            workers(jobs, n),
+            || (),
+            |(), i| -> Result<Option<i64>, String> {
+                let desk = usize::try_from(codes[i])
+                    .ok()
+                    .and_then(|c| desks.get(c))
+                    .ok_or_else(|| "desk: missing".to_string())?;
+                let desk = data.desk(desk).map_err(|e| e.to_string())?;
+                let clock = slacalc::clock::Clock::new(desk, kind);
+                let from = instant(first[i], "start")?;
+                let none = Pauses::none();
+                let answer = match operation {
+                    "elapsed" => clock
+                        .elapsed(from, instant(second[i], "until")?, &none)
+                        .map(|d| d.num_seconds()),
+                    op => {
+                        if second[i] == i64::MIN {
+                            return Err("amount: missing".to_string());
+                        }
+                        let amount = chrono::TimeDelta::seconds(second[i]);
+                        if op == "add" {
+                            clock.due(from, amount, &none)
+                        } else {
+                            clock.before(from, amount, &none)
+                        }
+                        .map(|t| t.timestamp())
+                    }
+                };
+                answer.map(Some).map_err(|e| e.to_string())
+            },
+        )
+    });
+    Ok(columns(py, answers))
+}
+
+/// A desk's holidays in a year: each date (days since 1970-01-01) and name.
+#[pyfunction]
+fn holiday_list(data: &DataSet, desk: &str, year: i32) -> PyResult<(Vec<i32>, Vec<String>)> {
+    let desk = data.inner.desk(desk).map_err(value_error)?;
+    let holidays = desk.holidays_in(year).map_err(value_error)?;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    Ok(holidays
+        .iter()
+        .map(|(date, name)| {
+            let days = i32::try_from((*date - epoch).num_days()).unwrap_or(i32::MAX);
+            (days, name.clone())
+        })
+        .unzip())
+}
+
+/// Escalation steps of many tickets (see `slacalc.escalation`): per step,
+/// its due instant column and who it reaches (`None`: no change), then
+/// the rows that failed and their errors.
+#[pyfunction]
+#[pyo3(signature = (data, names, codes, opened, steps, jobs=None))]
+#[allow(clippy::type_complexity)]
+fn escalation_columns<'py>(
+    py: Python<'py>,
+    data: &DataSet,
+    names: [Vec<String>; 3],
+    codes: [PyReadonlyArray1<'py, i32>; 3],
+    opened: PyReadonlyArray1<'py, i64>,
+    steps: usize,
+    jobs: Option<usize>,
+) -> PyResult<(
+    Vec<(
+        Bound<'py, PyArray1<i64>>,
+        Bound<'py, PyArray1<bool>>,
+        Vec<Option<String>>,
+    )>,
+    Bound<'py, PyArray1<i64>>,
+    Vec<String>,
+)> {
+    let codes = [
+        codes[0].as_slice()?,
+        codes[1].as_slice()?,
+        codes[2].as_slice()?,
+    ];
+    let opened = opened.as_slice()?;
+    let n = opened.len();
+    let rows = Rows {
+        names: [&names[0], &names[1], &names[2]],
+        codes,
+        opened,
+        pauses: None,
+    };
+    let data = &data.inner;
+    type Steps = Vec<(Option<i64>, Option<String>)>;
+    let answers: Vec<Result<Steps, String>> = py.detach(|| {
+        across_cores(
+            n,
+            workers(jobs, n),
+            || Resolved {
+                data,
+                known: HashMap::new(),
+            },
+            |resolved, i| -> Result<Steps, String> {
+                let codes = [rows.codes[0][i], rows.codes[1][i], rows.codes[2][i]];
+                let (plan, priority, desk) = resolved.get(&rows, codes)?;
+                let opened = DateTime::<Utc>::from_timestamp(rows.opened[i], 0)
+                    .ok_or_else(|| "opened: missing or out of range".to_string())?;
+                let matrix = plan
+                    .escalation()
+                    .ok_or_else(|| format!("plan '{}' has no escalation matrix", plan.name))?;
+                let ladder = matrix.ladder(priority);
+                matrix
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(k, target)| {
+                        let due = deadline::due(desk, *target, opened, &Pauses::none())
+                            .map_err(|e| e.to_string())?;
+                        Ok((due.map(|t| t.timestamp()), ladder.get(k).cloned().flatten()))
+                    })
+                    .collect()
+            },
+        )
+    });
+    let mut out: Vec<(Vec<i64>, Vec<bool>, Vec<Option<String>>)> = (0..steps)
+        .map(|_| (vec![0; n], vec![false; n], vec![None; n]))
+        .collect();
+    let (mut failed, mut errors) = (Vec::new(), Vec::new());
+    for (i, a) in answers.into_iter().enumerate() {
+        match a {
+            Ok(found) => {
+                for (k, (due, reaches)) in found.into_iter().enumerate().take(steps) {
+                    if let Some(due) = due {
+                        (out[k].0[i], out[k].1[i]) = (due, true);
+                    }
+                    out[k].2[i] = reaches;
+                }
+            }
+            Err(e) => {
+                failed.push(i64::try_from(i).unwrap_or(i64::MAX));
+                errors.push(e);
+            }
+        }
+    }
+    Ok((
+        out.into_iter()
+            .map(|(due, ok, reaches)| {
+                (
+                    PyArray1::from_vec(py, due),
+                    PyArray1::from_vec(py, ok),
+                    reaches,
+                )
+            })
+            .collect(),
+        PyArray1::from_vec(py, failed),
+        errors,
+    ))
+}
+
 #[pymodule]
 fn _slacalc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DataSet>()?;
     m.add_function(wrap_pyfunction!(deadline_columns, m)?)?;
     m.add_function(wrap_pyfunction!(local_times, m)?)?;
+    m.add_function(wrap_pyfunction!(clock_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(holiday_list, m)?)?;
+    m.add_function(wrap_pyfunction!(escalation_columns, m)?)?;
     m.add("TZDB_VERSION", slacalc::time::TZDB_VERSION)?;
     Ok(())
 }
