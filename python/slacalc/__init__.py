@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 from ._slacalc import (
     TZDB_VERSION,
     DataSet,
+    audit_columns,
     clock_columns,
     deadline_columns,
     escalation_columns,
@@ -31,6 +32,7 @@ from ._slacalc import (
 __all__ = [
     "DataSet",
     "TZDB_VERSION",
+    "audit",
     "clock_add",
     "clock_before",
     "clock_elapsed",
@@ -282,3 +284,33 @@ def escalation(plan: Any, priority: Any, desk: Any, opened: Any, *,
         columns[f"step_{k}_reaches"] = pa.array(reaches, type=pa.string())
     columns["error"] = _errors(n, failed, errors)
     return pa.table(columns)
+
+
+def audit(plan: Any, priority: Any, desk: Any, opened: Any, responded: Any, closed: Any = None, *,
+          as_of: Any, data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
+    """First responses judged as ``slacalc audit`` judges ticket rows (SPEC
+    §9): ``responded`` and ``closed`` are timezone-aware instants or null (a
+    close without a response counts as the response); ``as_of`` the instant
+    unanswered tickets are judged at. Columns: ``response_due``
+    (``timestamp[s, UTC]``), ``verdict`` (met, breached, open, best_effort),
+    ``late_seconds`` (wall-clock seconds past due; negative: early), ``error``."""
+    n = len(_arrow(opened))
+    names_and_codes = [_codes(c, n) for c in (plan, priority, desk)]
+    none = pa.nulls(n, type=pa.timestamp("s", tz="UTC"))
+    as_of_seconds = _instants(pa.array([as_of]).cast(pa.timestamp("s", tz="UTC")))[0]
+    (due, valid, failed, errors), verdicts, late, late_valid = audit_columns(
+        _data(data),
+        [names for names, _ in names_and_codes],
+        [codes for _, codes in names_and_codes],
+        _instants(opened),
+        _instants(responded),
+        _instants(none if closed is None else closed),
+        int(as_of_seconds),
+        jobs,
+    )
+    return pa.table({
+        "response_due": _instant_column(due, valid),
+        "verdict": pa.array(verdicts, type=pa.string()).dictionary_encode(),
+        "late_seconds": pa.array(late, type=pa.int64(), mask=~late_valid),
+        "error": _errors(n, failed, errors),
+    })

@@ -57,3 +57,18 @@ def escalation_columns(
     npt.NDArray[np.int64],
     list[str],
 ]: ...
+def audit_columns(
+    data: DataSet,
+    names: Sequence[Sequence[str]],
+    codes: Sequence[npt.NDArray[np.int32]],
+    opened: npt.NDArray[np.int64],
+    responded: npt.NDArray[np.int64],
+    closed: npt.NDArray[np.int64],
+    as_of: int,
+    jobs: Optional[int] = ...,
+) -> tuple[
+    tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.int64], list[str]],
+    list[Optional[str]],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.bool_],
+]: ...

@@ -513,6 +513,115 @@ fn escalation_columns<'py>(
     ))
 }
 
+/// Response verdicts of many tickets (see `slacalc.audit`): per row the
+/// response due instant, the verdict's name and the lateness in seconds,
+/// then the rows that failed and their errors.
+#[pyfunction]
+#[pyo3(signature = (data, names, codes, opened, responded, closed, as_of, jobs=None))]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn audit_columns<'py>(
+    py: Python<'py>,
+    data: &DataSet,
+    names: [Vec<String>; 3],
+    codes: [PyReadonlyArray1<'py, i32>; 3],
+    opened: PyReadonlyArray1<'py, i64>,
+    responded: PyReadonlyArray1<'py, i64>,
+    closed: PyReadonlyArray1<'py, i64>,
+    as_of: i64,
+    jobs: Option<usize>,
+) -> PyResult<(
+    Columns<'py>,
+    Vec<Option<&'static str>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<bool>>,
+)> {
+    let codes = [
+        codes[0].as_slice()?,
+        codes[1].as_slice()?,
+        codes[2].as_slice()?,
+    ];
+    let (opened, responded, closed) = (
+        opened.as_slice()?,
+        responded.as_slice()?,
+        closed.as_slice()?,
+    );
+    let n = opened.len();
+    if responded.len() != n || closed.len() != n || codes.iter().any(|c| c.len() != n) {
+        return Err(value_error("every column must have one value a ticket"));
+    }
+    let as_of = DateTime::<Utc>::from_timestamp(as_of, 0)
+        .ok_or_else(|| value_error("as_of is out of range"))?;
+    let rows = Rows {
+        names: [&names[0], &names[1], &names[2]],
+        codes,
+        opened,
+        pauses: None,
+    };
+    let data = &data.inner;
+    type Verdict = (Option<i64>, &'static str, Option<i64>);
+    let answers: Vec<Result<Verdict, String>> = py.detach(|| {
+        across_cores(
+            n,
+            workers(jobs, n),
+            || Resolved {
+                data,
+                known: HashMap::new(),
+            },
+            |resolved, i| -> Result<Verdict, String> {
+                let codes = [rows.codes[0][i], rows.codes[1][i], rows.codes[2][i]];
+                let (plan, priority, desk) = resolved.get(&rows, codes)?;
+                let instant =
+                    |t: i64| DateTime::<Utc>::from_timestamp(t, 0).filter(|_| t != i64::MIN);
+                let opened = instant(rows.opened[i])
+                    .ok_or_else(|| "opened: missing or out of range".to_string())?;
+                let ticket = Ticket {
+                    plan,
+                    desk,
+                    opened,
+                    pauses: Pauses::none(),
+                    initial: PriorityPeriod {
+                        from: opened,
+                        priority,
+                    },
+                    changes: Vec::new(),
+                    moments: Some(Box::new(slacalc::ticket::Moments {
+                        responded: instant(responded[i]),
+                        closed: instant(closed[i]),
+                        ..slacalc::ticket::Moments::default()
+                    })),
+                };
+                let judged = slacalc::audit::audit(&ticket, as_of).map_err(|e| e.to_string())?;
+                Ok((
+                    judged.deadline.response.due.map(|t| t.timestamp()),
+                    judged.verdict.name(),
+                    judged.late.map(|d| d.num_seconds()),
+                ))
+            },
+        )
+    });
+    let mut verdicts = vec![None; n];
+    let (mut late, mut late_valid) = (vec![0i64; n], vec![false; n]);
+    let dues = answers
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.map(|(due, verdict, lateness)| {
+                verdicts[i] = Some(verdict);
+                if let Some(seconds) = lateness {
+                    (late[i], late_valid[i]) = (seconds, true);
+                }
+                due
+            })
+        })
+        .collect();
+    Ok((
+        columns(py, dues),
+        verdicts,
+        PyArray1::from_vec(py, late),
+        PyArray1::from_vec(py, late_valid),
+    ))
+}
+
 #[pymodule]
 fn _slacalc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DataSet>()?;
@@ -521,6 +630,7 @@ fn _slacalc(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(clock_columns, m)?)?;
     m.add_function(wrap_pyfunction!(holiday_list, m)?)?;
     m.add_function(wrap_pyfunction!(escalation_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(audit_columns, m)?)?;
     m.add("TZDB_VERSION", slacalc::time::TZDB_VERSION)?;
     Ok(())
 }

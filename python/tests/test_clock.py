@@ -77,3 +77,24 @@ def test_escalation_steps_of_a_gold_p2():
         "Support Team", "Team Leader", None, "Support Manager", "Co-CEO and CTO",
     ]
     assert row["error"] is None
+
+
+def test_audit_verdicts_as_the_command_line_gives_them():
+    # Gold P2 at europe, opened Fri 2026-11-20 17:30 CET: due Sat 10:30 CET
+    # (09:30Z). Answered 10:30 CET: met, 0 s. Answered 11:15 CET: breached
+    # by 2,700 s. Never answered, closed Fri 18:00 CET: the close counts,
+    # met, 16.5 h early = -59,400 s. Never answered, as of Sat 12:00 CET:
+    # breached by 5,400 s. Basic P3: best effort.
+    opened = "2026-11-20T16:30:00Z"
+    table = slacalc.audit(
+        ["gold", "gold", "gold", "gold", "basic"],
+        ["P2", "P2", "P2", "P2", "P3"],
+        ["europe"] * 5,
+        instants(*[opened] * 5),
+        pa.array([at("2026-11-21T09:30:00"), at("2026-11-21T10:15:00"), None, None, None], type=pa.timestamp("s", tz="UTC")),
+        pa.array([None, None, at("2026-11-20T17:00:00"), None, None], type=pa.timestamp("s", tz="UTC")),
+        as_of=at("2026-11-21T11:00:00"),
+    )
+    assert table.column("verdict").cast(pa.string()).to_pylist() == ["met", "breached", "met", "breached", "best_effort"]
+    assert table.column("late_seconds").to_pylist() == [0, 2700, -59400, 5400, None]
+    assert table.column("response_due").to_pylist()[:4] == [at("2026-11-21T09:30:00")] * 4
