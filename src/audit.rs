@@ -111,6 +111,37 @@ impl Lateness {
         }
     }
 
+    /// The values of both, as if added to one.
+    #[allow(clippy::cast_precision_loss)]
+    fn merge(&mut self, other: &Lateness) {
+        match (&mut self.sketch, &other.sketch) {
+            (None, None) if self.exact.len() + other.exact.len() <= EXACT_LATENESS => {
+                self.exact.extend_from_slice(&other.exact);
+            }
+            (Some(sketch), Some(theirs)) => {
+                // Both made with the same configuration: they merge.
+                let _ = sketch.merge(theirs);
+            }
+            _ => {
+                for value in &other.exact {
+                    self.add(*value);
+                }
+                if let Some(theirs) = &other.sketch {
+                    let mut sketch = self.sketch.take().unwrap_or_else(|| {
+                        let mut sketch =
+                            sketches_ddsketch::DDSketch::new(sketches_ddsketch::Config::defaults());
+                        for value in self.exact.drain(..) {
+                            sketch.add(value as f64);
+                        }
+                        sketch
+                    });
+                    let _ = sketch.merge(theirs);
+                    self.sketch = Some(sketch);
+                }
+            }
+        }
+    }
+
     /// The `q` quantile by nearest rank: the smallest value with at least
     /// `q` of all values at or below it.
     #[allow(
@@ -151,6 +182,23 @@ impl Tally {
     /// 1% beyond.
     pub fn lateness_quantile(&self, q: f64) -> Option<i64> {
         self.lateness.quantile(q)
+    }
+
+    /// Add another group's counts, as if its tickets had been counted here.
+    pub fn merge(&mut self, other: &Tally) {
+        self.tickets += other.tickets;
+        self.met += other.met;
+        self.breached += other.breached;
+        self.open += other.open;
+        self.best_effort += other.best_effort;
+        self.worst_lateness = match (self.worst_lateness, other.worst_lateness) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        self.lateness.merge(&other.lateness);
+        for (mine, theirs) in self.steps.iter_mut().zip(other.steps) {
+            *mine += theirs;
+        }
     }
 
     /// Count a judged history: its response and its escalation steps.
@@ -529,3 +577,44 @@ impl GroupBy {
 
 /// Tallies by group, in the order of their keys.
 pub type Groups = BTreeMap<Vec<Option<String>>, Tally>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn breached(seconds: std::ops::RangeInclusive<i64>) -> Tally {
+        let mut tally = Tally::default();
+        for s in seconds {
+            tally.add(Verdict::Breached, Some(TimeDelta::seconds(s)));
+        }
+        tally
+    }
+
+    #[test]
+    fn merged_tallies_count_as_one() {
+        // 1..=1600 seconds late, counted in two halves of 800 (each kept
+        // exactly, their union past the 1,024 exact values: a sketch). By
+        // nearest rank the median of 1..=1600 is 800, the 90th percentile
+        // 1440; the sketch is within 1 % of each.
+        let mut merged = breached(1..=800);
+        merged.merge(&breached(801..=1600));
+        assert_eq!(merged.tickets, 1600);
+        assert_eq!(merged.breached, 1600);
+        assert_eq!(merged.worst_lateness, Some(TimeDelta::seconds(1600)));
+        let within = |got: Option<i64>, exact: i64| {
+            let got = got.unwrap();
+            assert!((got - exact).abs() * 100 <= exact, "{got} vs {exact}");
+        };
+        within(merged.lateness_quantile(0.5), 800);
+        within(merged.lateness_quantile(0.9), 1440);
+        // Small halves stay exact: 1..=10 and 11..=20, median 10, p90 18.
+        let mut small = breached(1..=10);
+        small.merge(&breached(11..=20));
+        assert_eq!(small.lateness_quantile(0.5), Some(10));
+        assert_eq!(small.lateness_quantile(0.9), Some(18));
+        // A sketch merged with a sketch.
+        let mut big = breached(1..=2000);
+        big.merge(&breached(2001..=4000));
+        within(big.lateness_quantile(0.5), 2000);
+    }
+}

@@ -7,8 +7,9 @@ use anyhow::Context as _;
 use clap::Args;
 
 use slacalc::audit::{audit, tally, Summary, TicketAudit};
+use slacalc::batch::{Chunk, LineError, Tickets};
 use slacalc::input::{self, escaped};
-use slacalc::ticket::TicketFields;
+use slacalc::ticket::{FieldMap, TicketFields};
 
 use super::batch::{self, ErrorPlacement, InputFormat};
 use super::{one_line, Context, Execute, Format};
@@ -63,8 +64,8 @@ pub struct AuditArgs {
     /// One row per ticket instead of the summary
     #[arg(long)]
     tickets: bool,
-    /// With --tickets and JSON output: workers reading the rows (default:
-    /// the number of cores)
+    /// Workers reading ticket rows, for the summary and for --tickets in
+    /// JSON (default: the number of cores)
     #[arg(long, value_name = "N")]
     jobs: Option<std::num::NonZeroUsize>,
     /// Judge unanswered tickets as of this instant: RFC 3339, a local time
@@ -134,30 +135,48 @@ impl Execute for AuditArgs {
             };
             return batch::run(&source, placement, out, batch::jobs(self.jobs), &lines);
         }
-        let mut summary = Summary::new();
-        let mut errors = 0u64;
-        // The first failed lines, so that memory stays bounded however
-        // many fail; the rest are only counted.
-        let mut failed: Vec<(u64, String)> = Vec::new();
-        source
-            .read(|line, fields| {
-                let judged = match fields {
-                    Ok(fields) => judge(&fields).map_err(|e| one_line(&e)),
-                    Err(error) => Err(error.to_string()),
-                };
-                match judged {
-                    Ok(judged) => tally(&mut summary, &judged),
-                    Err(message) => {
-                        errors += 1;
-                        if failed.len() < FAILED_SAMPLE {
-                            // One line, whatever a value in it held.
-                            failed.push((line, escaped(&message).into_owned()));
-                        }
+        let judged = |line: u64, fields: Result<TicketFields, LineError>| {
+            let judged = fields
+                .map_err(|e| e.to_string())
+                .and_then(|fields| judge(&fields).map_err(|e| one_line(&e)));
+            (line, judged)
+        };
+        let mut all = Tallied::default();
+        let jobs = batch::jobs(self.jobs);
+        if jobs > 1 {
+            super::parallel::in_chunks(
+                &source,
+                jobs,
+                &|| {
+                    move |chunk: &Chunk, map: &FieldMap| {
+                        let mut part = Tallied::default();
+                        chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
+                            let (line, result) = judged(line, fields);
+                            part.add(line, result);
+                            Ok(())
+                        })?;
+                        Ok(part)
                     }
-                }
-                Ok(())
-            })?
-            .map_err(batch::stopped)?;
+                },
+                |part| {
+                    all.merge(part);
+                    Ok(())
+                },
+            )?;
+        } else {
+            source
+                .read(|line, fields| {
+                    let (line, result) = judged(line, fields);
+                    all.add(line, result);
+                    Ok::<(), anyhow::Error>(())
+                })?
+                .map_err(batch::stopped)?;
+        }
+        let Tallied {
+            summary,
+            errors,
+            failed,
+        } = all;
         let text = match context.format() {
             Format::Json => render::audit::summary_json(&summary, errors, &failed)?,
             Format::Csv => render::audit::summary_csv(&summary)?,
@@ -172,5 +191,39 @@ impl Execute for AuditArgs {
             .into());
         }
         Ok(())
+    }
+}
+
+/// A summary as it gathers: the tallies, the count of failed lines, and
+/// the first of them (so that memory stays bounded however many fail).
+#[derive(Default)]
+struct Tallied {
+    summary: Summary,
+    errors: u64,
+    failed: Vec<(u64, String)>,
+}
+
+impl Tallied {
+    fn add(&mut self, line: u64, judged: Result<TicketAudit, String>) {
+        match judged {
+            Ok(judged) => tally(&mut self.summary, &judged),
+            Err(message) => {
+                self.errors += 1;
+                if self.failed.len() < FAILED_SAMPLE {
+                    // One line, whatever a value in it held.
+                    self.failed.push((line, escaped(&message).into_owned()));
+                }
+            }
+        }
+    }
+
+    /// The next part of the input's summary.
+    fn merge(&mut self, part: Tallied) {
+        for (group, tally) in &part.summary {
+            self.summary.entry(group.clone()).or_default().merge(tally);
+        }
+        self.errors += part.errors;
+        let room = FAILED_SAMPLE.saturating_sub(self.failed.len());
+        self.failed.extend(part.failed.into_iter().take(room));
     }
 }

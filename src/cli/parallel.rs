@@ -1,7 +1,7 @@
 //! Batch mode on all cores (`--jobs`): one thread frames the input into
-//! chunks of lines, workers read and compute them, and the output goes out
-//! in input order. At most a few chunks are held at a time, so memory stays
-//! bounded however long the input.
+//! chunks of lines, workers read and compute them, and their results are
+//! taken in input order. At most a few chunks are held at a time, so
+//! memory stays bounded however long the input.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -16,7 +16,7 @@ use super::batch::{emit, format_of, open, stopped, BatchFailed, ErrorPlacement, 
 /// About this many bytes of input go to a worker at a time.
 const CHUNK_BYTES: usize = 1 << 17;
 
-/// What a worker made of one chunk.
+/// What a worker made of one chunk's output lines.
 #[derive(Default)]
 struct Done {
     out: Vec<u8>,
@@ -31,16 +31,67 @@ pub fn run<F: Lines>(
     jobs: usize,
     make: &(dyn Fn() -> F + Sync),
 ) -> anyhow::Result<()> {
+    let (mut total, mut failed) = (0, 0);
+    in_chunks(
+        source,
+        jobs,
+        &|| {
+            let mut each = make();
+            move |chunk: &Chunk, map: &FieldMap| {
+                let mut done = Done::default();
+                chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
+                    done.total += 1;
+                    let error = emit(
+                        line,
+                        fields,
+                        &mut each,
+                        &mut done.out,
+                        ErrorPlacement::InPlace,
+                    )?;
+                    done.failed += u64::from(error.is_some());
+                    Ok(())
+                })?;
+                Ok(done)
+            }
+        },
+        |done| {
+            out.write_all(&done.out)?;
+            out.flush()?;
+            total += done.total;
+            failed += done.failed;
+            Ok(())
+        },
+    )?;
+    if failed > 0 {
+        return Err(BatchFailed { failed, total }.into());
+    }
+    Ok(())
+}
+
+/// Read the source in chunks, have `jobs` workers (each with its own
+/// `work`, made by `make`) make something of each, and give those to
+/// `take` in input order. A reading error comes after every chunk read
+/// before it was taken.
+pub fn in_chunks<T, W>(
+    source: &Source,
+    jobs: usize,
+    make: &(dyn Fn() -> W + Sync),
+    mut take: impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<()>
+where
+    T: Send,
+    W: FnMut(&Chunk, &FieldMap) -> anyhow::Result<T>,
+{
     let map = FieldMap::parse(source.map).context("--map")?;
     let input = open(source.path)?;
     let format = format_of(source.path, source.format);
     let map = &map;
-    let (total, failed, read) = std::thread::scope(|scope| -> anyhow::Result<_> {
+    let read = std::thread::scope(|scope| -> anyhow::Result<_> {
         // Few chunks wait at a time: the reader blocks when workers lag,
-        // and workers block when the writer does.
+        // and workers block when the taker does.
         let (work, to_work) = mpsc::sync_channel::<(u64, Chunk)>(jobs);
         let to_work = Arc::new(Mutex::new(to_work));
-        let (done, to_write) = mpsc::sync_channel::<(u64, anyhow::Result<Done>)>(jobs);
+        let (done, to_take) = mpsc::sync_channel::<(u64, anyhow::Result<T>)>(jobs);
         for _ in 0..jobs {
             let (to_work, done) = (Arc::clone(&to_work), done.clone());
             scope.spawn(move || {
@@ -51,8 +102,7 @@ pub fn run<F: Lines>(
                         Err(_) => break,
                     };
                     let Ok((number, chunk)) = next else { break };
-                    let output = work_on(&chunk, map, &mut each);
-                    if done.send((number, output)).is_err() {
+                    if done.send((number, each(&chunk, map))).is_err() {
                         break;
                     }
                 }
@@ -70,51 +120,30 @@ pub fn run<F: Lines>(
                 Ok::<(), anyhow::Error>(())
             })
         });
-        let written = write_in_order(out, &to_write);
-        drop(to_write);
+        let taken = take_in_order(&to_take, &mut take);
+        drop(to_take);
         let read = reader
             .join()
             .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))?;
-        let (total, failed) = written?;
-        Ok((total, failed, read))
+        taken?;
+        Ok(read)
     })?;
-    read.map_err(stopped)?;
-    if failed > 0 {
-        return Err(BatchFailed { failed, total }.into());
-    }
-    Ok(())
+    read.map_err(stopped)
 }
 
-/// One chunk's output lines, in order.
-fn work_on(chunk: &Chunk, map: &FieldMap, each: &mut impl Lines) -> anyhow::Result<Done> {
-    let mut done = Done::default();
-    chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
-        done.total += 1;
-        let failed = emit(line, fields, each, &mut done.out, ErrorPlacement::InPlace)?;
-        done.failed += u64::from(failed.is_some());
-        Ok(())
-    })?;
-    Ok(done)
-}
-
-/// Write the chunks' outputs as they come, each in its place: the count of
-/// lines and of failed ones.
-fn write_in_order(
-    out: &mut dyn Write,
-    to_write: &mpsc::Receiver<(u64, anyhow::Result<Done>)>,
-) -> anyhow::Result<(u64, u64)> {
+/// Take the chunks' results as they come, each in its place.
+fn take_in_order<T>(
+    results: &mpsc::Receiver<(u64, anyhow::Result<T>)>,
+    take: &mut impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let mut waiting = BTreeMap::new();
-    let (mut next, mut total, mut failed) = (0, 0, 0);
-    for (number, output) in to_write {
-        waiting.insert(number, output);
-        while let Some(output) = waiting.remove(&next) {
-            let done = output?;
-            out.write_all(&done.out)?;
-            out.flush()?;
-            total += done.total;
-            failed += done.failed;
+    let mut next = 0;
+    for (number, result) in results {
+        waiting.insert(number, result);
+        while let Some(result) = waiting.remove(&next) {
+            take(result?)?;
             next += 1;
         }
     }
-    Ok((total, failed))
+    Ok(())
 }

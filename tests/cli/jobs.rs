@@ -109,3 +109,50 @@ fn zero_jobs_is_refused() {
         .bad_input(&["0"])
         .run();
 }
+
+#[test]
+fn an_audit_summary_on_two_workers_is_the_one_of_one() {
+    // 3,000 ticket rows over several chunks: responses early and late,
+    // unanswered ones, and a bad row every 23 (more than the 100 failed
+    // lines a summary lists, so the sample must keep the first 100).
+    let mut input = String::from("id,plan,priority,desk,opened,responded\n");
+    for i in 0..3_000 {
+        let plan = if i % 23 == 0 {
+            "atlantis"
+        } else {
+            ["gold", "basic", "platinum"][i % 3]
+        };
+        let responded = match i % 4 {
+            0 => String::new(),
+            k => format!("2026-11-{:02}T{:02}:10:00Z", 2 + i % 26, 6 + 4 * k),
+        };
+        input.push_str(&format!(
+            "T{i},{plan},p{},{},2026-11-{:02}T08:{:02}:00Z,{responded}\n",
+            1 + i % 4,
+            ["europe", "americas", "uae", "middle-east"][i % 4],
+            1 + i % 26,
+            i % 60
+        ));
+    }
+    let audit = |jobs: &str| {
+        Test::new()
+            .args([
+                "audit",
+                "-",
+                "--input-format",
+                "csv",
+                "--as-of",
+                "2026-12-01T00:00:00Z",
+            ])
+            .args(["--format", "json", "--jobs", jobs])
+            .stdin(input.clone())
+            .status(1)
+            .json()
+    };
+    let one = audit("1");
+    assert_eq!(one["errors"], 3_000 / 23 + 1);
+    assert_eq!(one["failed_lines"].as_array().unwrap().len(), 100);
+    // T0 is on file line 2 and has the unknown plan.
+    assert_eq!(one["failed_lines"][0]["line"], 2);
+    assert_eq!(audit("2"), one);
+}
