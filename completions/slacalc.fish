@@ -78,7 +78,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input -d 'B
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l input-format -d 'Format of --input (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
-complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l jobs -d 'Workers reading --input, output still in input order (default: the number of cores; CSV output is written by one)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l jobs -d 'Workers reading --input, output still in input order (default: the number of cores)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand deadline" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
 always\t''
@@ -118,7 +118,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input -d 'B
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l input-format -d 'Format of --input (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
-complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l jobs -d 'Workers reading --input, output still in input order (default: the number of cores; CSV output is written by one)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l jobs -d 'Workers reading --input, output still in input order (default: the number of cores)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l at -d 'The moment to ask about: RFC 3339, a local time at the desk, or now' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand escalate" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''

@@ -48,7 +48,7 @@ csv\:"Comma-separated values"))' \
 '*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of --input (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
-'--jobs=[Workers reading --input, output still in input order (default\: the number of cores; CSV output is written by one)]:N:_default' \
+'--jobs=[Workers reading --input, output still in input order (default\: the number of cores)]:N:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
 '--explain[List every counted window with its length]' \
@@ -73,7 +73,7 @@ csv\:"Comma-separated values"))' \
 '*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of --input (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
-'--jobs=[Workers reading --input, output still in input order (default\: the number of cores; CSV output is written by one)]:N:_default' \
+'--jobs=[Workers reading --input, output still in input order (default\: the number of cores)]:N:_default' \
 '--at=[The moment to ask about\: RFC 3339, a local time at the desk, or now]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \

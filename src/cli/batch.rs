@@ -90,10 +90,8 @@ pub fn run<F: Lines>(
     jobs: usize,
     make: &(dyn Fn() -> F + Sync),
 ) -> anyhow::Result<()> {
-    // CSV output is one table: its header comes from the first row written,
-    // which one core decides.
-    if jobs > 1 && errors == ErrorPlacement::InPlace {
-        return super::parallel::run(source, out, jobs, make);
+    if jobs > 1 {
+        return super::parallel::run(source, errors, out, jobs, make);
     }
     let mut each = make();
     let mut sink = Sink {

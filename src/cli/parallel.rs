@@ -20,43 +20,65 @@ const CHUNK_BYTES: usize = 1 << 17;
 #[derive(Default)]
 struct Done {
     out: Vec<u8>,
+    /// Errors that go to stderr (CSV output), in order.
+    stderr: Vec<String>,
     total: u64,
     failed: u64,
 }
 
-/// [`super::batch::run`] on `jobs` workers, errors in place.
+/// [`super::batch::run`] on `jobs` workers. CSV output (errors on stderr)
+/// is one table: each chunk is written as its own, header first, and the
+/// header is kept once, where the first row is.
 pub fn run<F: Lines>(
     source: &Source,
+    errors: ErrorPlacement,
     out: &mut dyn Write,
     jobs: usize,
     make: &(dyn Fn() -> F + Sync),
 ) -> anyhow::Result<()> {
-    let (mut total, mut failed) = (0, 0);
+    let table = errors == ErrorPlacement::Stderr;
+    let (mut total, mut failed, mut header_written) = (0, 0, false);
     in_chunks(
         source,
         jobs,
         &|| {
             let mut each = make();
             move |chunk: &Chunk, map: &FieldMap| {
+                let mut fresh;
+                let each: &mut F = if table {
+                    fresh = make();
+                    &mut fresh
+                } else {
+                    &mut each
+                };
                 let mut done = Done::default();
                 chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
                     done.total += 1;
-                    let error = emit(
-                        line,
-                        fields,
-                        &mut each,
-                        &mut done.out,
-                        ErrorPlacement::InPlace,
-                    )?;
-                    done.failed += u64::from(error.is_some());
+                    if let Some(error) = emit(line, fields, each, &mut done.out, errors)? {
+                        done.failed += 1;
+                        if table {
+                            done.stderr.push(format!("slacalc: line {line}: {error}"));
+                        }
+                    }
                     Ok(())
                 })?;
                 Ok(done)
             }
         },
         |done| {
-            out.write_all(&done.out)?;
+            let mut text = &done.out[..];
+            if table && !text.is_empty() {
+                if header_written {
+                    let header_end = memchr::memchr(b'\n', text).map_or(text.len(), |end| end + 1);
+                    text = &text[header_end..];
+                }
+                header_written = true;
+            }
+            out.write_all(text)?;
             out.flush()?;
+            for line in &done.stderr {
+                eprintln!("{line}");
+            }
             total += done.total;
             failed += done.failed;
             Ok(())

@@ -52,7 +52,7 @@ pub struct TicketArgs {
     #[arg(long, value_enum, requires = "input")]
     pub input_format: Option<batch::InputFormat>,
     /// Workers reading --input, output still in input order (default: the
-    /// number of cores; CSV output is written by one)
+    /// number of cores)
     #[arg(long, value_name = "N", requires = "input")]
     pub jobs: Option<std::num::NonZeroUsize>,
 }
