@@ -7,7 +7,7 @@ use std::io::Write;
 use chrono::{DateTime, Utc};
 
 use slacalc::audit::{judge_history, GroupBy, Groups, Judgement};
-use slacalc::history::{Failed, History};
+use slacalc::history::{Failed, Finished, History};
 
 use super::batch::BatchFailed;
 use super::eventlog::{failed_json, EventSource};
@@ -40,6 +40,15 @@ impl EventAudit<'_> {
         Ok(())
     }
 
+    /// A ticket of the log judged, or why not.
+    fn judge<'c>(&self, finished: Finished<'c>) -> Result<Judgement<'c>, Failed> {
+        let history = finished?;
+        judge_history(&history, self.as_of).map_err(|e| Failed {
+            message: one_line(&anyhow::Error::from(e)),
+            ..failed_from(&history)
+        })
+    }
+
     /// One line a ticket, in the order they were opened: a ticket that
     /// closes early waits for those opened before it.
     fn tickets<'c>(
@@ -52,7 +61,7 @@ impl EventAudit<'_> {
         let mut next = 0u64;
         let mut table: Vec<Judgement<'c>> = Vec::new();
         let mut csv = render::CsvRows::default();
-        let mut total = 0u64;
+        let (mut total, mut failed) = (0u64, 0u64);
         let mut write =
             |item: Result<Judgement<'c>, Failed>, out: &mut dyn Write| -> anyhow::Result<()> {
                 match item {
@@ -81,15 +90,11 @@ impl EventAudit<'_> {
                 }
                 Ok(())
             };
-        let failed = self.source.read(context, self.as_of, |finished| {
+        self.source.read(context, self.as_of, |finished| {
             total += 1;
-            let item = match finished {
-                Ok(history) => judge_history(&history, self.as_of).map_err(|e| Failed {
-                    message: one_line(&anyhow::Error::from(e)),
-                    ..failed_from(&history)
-                }),
-                Err(failed) => Err(failed),
-            };
+            let item = self.judge(finished);
+            // A ticket that cannot be judged fails like one that cannot be read.
+            failed += u64::from(item.is_err());
             let order = match &item {
                 Ok(j) => j.history.order,
                 Err(f) => f.order,
@@ -119,25 +124,20 @@ impl EventAudit<'_> {
         let names = grouping.names(self.by.unwrap_or_default());
         let mut groups = Groups::new();
         let mut failed_lines = Vec::new();
-        let mut total = 0u64;
-        let mut note = |failed: Failed| {
-            if failed_lines.len() < FAILED_SAMPLE {
-                failed_lines.push(failed_json(&failed));
-            }
-        };
-        let failed = self.source.read(context, self.as_of, |finished| {
+        let (mut total, mut failed) = (0u64, 0u64);
+        self.source.read(context, self.as_of, |finished| {
             total += 1;
-            match finished.and_then(|history| {
-                judge_history(&history, self.as_of).map_err(|e| Failed {
-                    message: one_line(&anyhow::Error::from(e)),
-                    ..failed_from(&history)
-                })
-            }) {
+            match self.judge(finished) {
                 Ok(judgement) => groups
                     .entry(grouping.key(&judgement))
                     .or_default()
                     .add_history(&judgement),
-                Err(failed) => note(failed),
+                Err(error) => {
+                    failed += 1;
+                    if failed_lines.len() < FAILED_SAMPLE {
+                        failed_lines.push(failed_json(&error));
+                    }
+                }
             }
             Ok(())
         })?;

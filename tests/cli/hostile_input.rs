@@ -411,3 +411,29 @@ fn history_options_refuse_bad_values_naming_them() {
         .contains("'reopened' is not an event type"));
     assert_eq!(report["summary"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_ticket_that_cannot_be_judged_fails_the_run() {
+    // The uae desk's Eid dates are listed for 2025-2028 only: a ticket
+    // opened there in March 2031 cannot be judged (no guessing a holiday).
+    // It is an error in its place, and the run ends with status 1, in both
+    // the ticket lines and the summary.
+    let events = "{\"ticket\":\"a\",\"at\":\"2031-03-03T09:00:00+04:00\",\"type\":\"opened\",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"uae\"}\n";
+    let run = |extra: &[&str]| {
+        Test::new()
+            .args(["audit", "--events", "-", "--as-of", "2031-03-04T00:00:00Z"])
+            .args(extra.iter().copied())
+            .stdin(events)
+            .format("json")
+            .status(1)
+    };
+    let lines = run(&["--tickets"]).json_lines();
+    assert_eq!(lines[0]["ticket"], "a");
+    assert!(
+        lines[0]["error"].as_str().unwrap().contains("2031"),
+        "{}",
+        lines[0]
+    );
+    let report = run(&[]).json();
+    assert_eq!(report["errors"], 1);
+}
