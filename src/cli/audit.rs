@@ -133,7 +133,15 @@ impl Execute for AuditArgs {
                     }
                 }
             };
-            return batch::run(&source, placement, out, batch::jobs(self.jobs), &lines);
+            return batch::run(
+                &batch::Batch {
+                    source,
+                    errors: placement,
+                    jobs: batch::jobs(self.jobs),
+                    make: &lines,
+                },
+                out,
+            );
         }
         let judged = |line: u64, fields: Result<TicketFields, LineError>| {
             let judged = fields

@@ -79,21 +79,25 @@ pub trait Lines: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> {}
 
 impl<T: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()>> Lines for T {}
 
-/// Run `each` over every ticket of the input, writing one line per ticket:
-/// its JSON result, or `{"line": N, "error": "..."}`. With more than one
-/// job, each worker makes its own `each` with `make` and the lines are
-/// read on all of them, the output still in input order.
-pub fn run<F: Lines>(
-    source: &Source,
-    errors: ErrorPlacement,
-    out: &mut dyn Write,
-    jobs: usize,
-    make: &(dyn Fn() -> F + Sync),
-) -> anyhow::Result<()> {
-    if jobs > 1 {
-        return super::parallel::run(source, errors, out, jobs, make);
+/// A batch to run: where its tickets come from, where a bad line's error
+/// goes, how many workers read it, and what makes a worker's line writer.
+pub struct Batch<'a, F> {
+    pub source: Source<'a>,
+    pub errors: ErrorPlacement,
+    pub jobs: usize,
+    pub make: &'a (dyn Fn() -> F + Sync),
+}
+
+/// Run a batch, writing one line per ticket: its JSON result (or CSV row),
+/// or `{"line": N, "error": "..."}`. With more than one job, each worker
+/// makes its own line writer and the lines are read on all of them, the
+/// output still in input order.
+pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()> {
+    if batch.jobs > 1 {
+        return super::parallel::run(batch, out);
     }
-    let mut each = make();
+    let (source, errors) = (&batch.source, batch.errors);
+    let mut each = (batch.make)();
     let mut sink = Sink {
         out,
         pending: Vec::with_capacity(OUT_CHUNK * 2),

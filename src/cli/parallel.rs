@@ -11,7 +11,9 @@ use anyhow::Context as _;
 use slacalc::batch::{read_chunks, Chunk, Tickets};
 use slacalc::ticket::FieldMap;
 
-use super::batch::{emit, format_of, open, stopped, BatchFailed, ErrorPlacement, Lines, Source};
+use super::batch::{
+    emit, format_of, open, stopped, Batch, BatchFailed, ErrorPlacement, Lines, Source,
+};
 
 /// About this many bytes of input go to a worker at a time.
 const CHUNK_BYTES: usize = 1 << 17;
@@ -29,13 +31,8 @@ struct Done {
 /// [`super::batch::run`] on `jobs` workers. CSV output (errors on stderr)
 /// is one table: each chunk is written as its own, header first, and the
 /// header is kept once, where the first row is.
-pub fn run<F: Lines>(
-    source: &Source,
-    errors: ErrorPlacement,
-    out: &mut dyn Write,
-    jobs: usize,
-    make: &(dyn Fn() -> F + Sync),
-) -> anyhow::Result<()> {
+pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (source, errors, jobs, make) = (&batch.source, batch.errors, batch.jobs, batch.make);
     let table = errors == ErrorPlacement::Stderr;
     let (mut total, mut failed, mut header_written) = (0, 0, false);
     in_chunks(

@@ -121,20 +121,22 @@ fn run(
         )
         .into()),
         Some(path) => batch::run(
-            &batch::Source {
-                path,
-                format: ticket.input_format,
-                map: &ticket.map,
-            },
-            // A CSV row cannot hold an error object.
-            if context.format() == Format::Csv {
-                batch::ErrorPlacement::Stderr
-            } else {
-                batch::ErrorPlacement::InPlace
+            &batch::Batch {
+                source: batch::Source {
+                    path,
+                    format: ticket.input_format,
+                    map: &ticket.map,
+                },
+                // A CSV row cannot hold an error object.
+                errors: if context.format() == Format::Csv {
+                    batch::ErrorPlacement::Stderr
+                } else {
+                    batch::ErrorPlacement::InPlace
+                },
+                jobs: batch::jobs(ticket.jobs),
+                make: &|| command.batch_lines(context),
             },
             out,
-            batch::jobs(ticket.jobs),
-            &|| command.batch_lines(context),
         ),
         None => Ok(out.write_all(command.single(context)?.as_bytes())?),
     }

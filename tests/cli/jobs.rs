@@ -117,10 +117,9 @@ fn an_audit_summary_on_two_workers_is_the_one_of_one() {
     // lines a summary lists, so the sample must keep the first 100).
     let mut input = String::from("id,plan,priority,desk,opened,responded\n");
     for i in 0..3_000 {
-        let plan = if i % 23 == 0 {
-            "atlantis"
-        } else {
-            ["gold", "basic", "platinum"][i % 3]
+        let plan = match i % 23 {
+            0 => "atlantis",
+            _ => ["gold", "basic", "platinum"][i % 3],
         };
         let responded = match i % 4 {
             0 => String::new(),
