@@ -126,3 +126,25 @@ def test_pandas_and_polars_frames_gain_the_columns():
     out = slacalc.polars.deadline(frame, opened="created")
     assert out["response_due"][0] == dt.datetime(2026, 11, 21, 9, 30, tzinfo=dt.timezone.utc)
     assert out.columns[-3:] == ["response_due", "notification_due", "error"]
+
+
+def test_a_data_folder_replaces_the_embedded_data(tmp_path):
+    # A --data folder with one desk "lab": open Mon-Fri 08:00-12:00 UTC,
+    # no holidays. Gold P2 (2 business hours, extended clock, the lab's
+    # extended hours are its standard ones) opened Mon 2026-11-23 11:00Z:
+    # 1 h Monday, 1 h Tuesday from 08:00, due Tue 09:00Z.
+    (tmp_path / "calendars").mkdir()
+    (tmp_path / "calendars" / "lab.toml").write_text(
+        'description = "test desk"\n'
+        'timezone = "UTC"\n\n'
+        "[[hours]]\n"
+        'standard = { mon = ["08:00-12:00"], tue = ["08:00-12:00"], wed = ["08:00-12:00"], '
+        'thu = ["08:00-12:00"], fri = ["08:00-12:00"] }\n'
+    )
+    data = slacalc.DataSet.load(str(tmp_path))
+    assert "lab" in data.desks()
+    table = slacalc.deadline(["gold"], ["P2"], ["lab"], instants("2026-11-23T11:00:00Z"), data=data)
+    assert table.column("error").to_pylist() == [None]
+    assert iso(table.column("response_due")[0].as_py()) == "2026-11-24T09:00:00+00:00"
+    with pytest.raises(ValueError):
+        slacalc.DataSet.load(str(tmp_path / "missing"))
