@@ -236,7 +236,7 @@ trait Framed<E> {
 /// Records read as they are framed, and given to `each`.
 struct Parse<'m, R, F> {
     map: &'m FieldMap,
-    columns: Option<Columns>,
+    columns: Option<std::sync::Arc<Columns>>,
     outcome: Outcome,
     each: F,
     record: std::marker::PhantomData<R>,
@@ -247,7 +247,7 @@ where
     F: FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
 {
     fn header(&mut self, columns: &Columns) {
-        self.columns = Some(columns.clone());
+        self.columns = Some(std::sync::Arc::new(columns.clone()));
     }
 
     fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E> {
@@ -299,23 +299,30 @@ impl Chunk {
     pub fn read<R: Record, E>(
         &self,
         map: &FieldMap,
-        mut each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+        each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
     ) -> Result<Outcome, E> {
-        let mut outcome = Outcome::default();
+        let mut parse = Parse::<R, _> {
+            map,
+            columns: self.columns.clone(),
+            outcome: Outcome::default(),
+            each,
+            record: std::marker::PhantomData,
+        };
         for item in &self.items {
-            let record = match (&item.framed, &self.columns) {
-                (Err(error), _) => Err(error.clone()),
-                (Ok((text, _)), None) => json_line::<R>(&self.text[text.clone()], map),
-                (Ok((text, ends)), Some(columns)) => CsvRow {
-                    text: &self.text[text.clone()],
-                    ends: &self.ends[ends.clone()],
-                }
-                .record::<R>(columns),
-            };
-            outcome.count(record.is_err());
-            each(item.number, record)?;
+            match (&item.framed, &self.columns) {
+                // Why a line holds nothing is the same whatever its format.
+                (Err(error), _) => parse.line(item.number, Err(error.clone()))?,
+                (Ok((text, _)), None) => parse.line(item.number, Ok(&self.text[text.clone()]))?,
+                (Ok((text, ends)), Some(_)) => parse.row(
+                    item.number,
+                    Ok(CsvRow {
+                        text: &self.text[text.clone()],
+                        ends: &self.ends[ends.clone()],
+                    }),
+                )?,
+            }
         }
-        Ok(outcome)
+        Ok(parse.outcome)
     }
 }
 
@@ -328,7 +335,17 @@ struct Gather<F> {
 }
 
 impl<F> Gather<F> {
-    fn push(&mut self, number: u64, framed: Result<(&[u8], &[usize]), LineError>) {
+    /// Add a line or row; ship the chunk when full, or at once after a line
+    /// too long (after it the reader skips to its end, which may never come).
+    fn push<E>(
+        &mut self,
+        number: u64,
+        framed: Result<(&[u8], &[usize]), LineError>,
+    ) -> Result<(), E>
+    where
+        F: FnMut(Chunk) -> Result<(), E>,
+    {
+        let too_long = matches!(framed, Err(LineError::TooLong));
         let chunk = &mut self.chunk;
         let framed = framed.map(|(text, ends)| {
             let at = (chunk.text.len(), chunk.ends.len());
@@ -337,12 +354,11 @@ impl<F> Gather<F> {
             (at.0..chunk.text.len(), at.1..chunk.ends.len())
         });
         chunk.items.push(Item { number, framed });
-    }
-
-    fn full(&self, framed_too_long: bool) -> bool {
-        // A line too long goes out at once: after it the reader skips to
-        // its end, which may never come.
-        framed_too_long || self.chunk.text.len() >= self.bytes
+        if too_long || chunk.text.len() >= self.bytes {
+            let chunk = self.take();
+            (self.ship)(chunk)?;
+        }
+        Ok(())
     }
 
     fn take(&mut self) -> Chunk {
@@ -363,23 +379,11 @@ impl<E, F: FnMut(Chunk) -> Result<(), E>> Framed<E> for Gather<F> {
     }
 
     fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E> {
-        let too_long = matches!(line, Err(LineError::TooLong));
-        self.push(number, line.map(|line| (line, &[][..])));
-        if self.full(too_long) {
-            let chunk = self.take();
-            (self.ship)(chunk)?;
-        }
-        Ok(())
+        self.push(number, line.map(|line| (line, &[][..])))
     }
 
     fn row(&mut self, number: u64, row: Result<CsvRow<'_>, LineError>) -> Result<(), E> {
-        let too_long = matches!(row, Err(LineError::TooLong));
-        self.push(number, row.map(|row| (row.text, row.ends)));
-        if self.full(too_long) {
-            let chunk = self.take();
-            (self.ship)(chunk)?;
-        }
-        Ok(())
+        self.push(number, row.map(|row| (row.text, row.ends)))
     }
 }
 
