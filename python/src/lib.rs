@@ -14,7 +14,7 @@ use slacalc::calendar::Calendar;
 use slacalc::clock::Pauses;
 use slacalc::deadline;
 use slacalc::plan::{Plan, Priority};
-use slacalc::ticket::{PriorityPeriod, Ticket};
+use slacalc::ticket::{Moments, PriorityPeriod, Ticket};
 
 /// Calendars and plans: the embedded ones, or a folder's like `--data`.
 #[pyclass(frozen, module = "slacalc._slacalc")]
@@ -58,18 +58,109 @@ fn value_error(e: impl std::fmt::Display) -> PyErr {
     PyValueError::new_err(e.to_string())
 }
 
-/// The columns of a deadline computation, one row a ticket.
+/// The columns of a ticket computation, one row a ticket.
 struct Rows<'a> {
-    names: [&'a [String]; 3],
+    names: &'a [Vec<String>; 3],
     codes: [&'a [i32]; 3],
     opened: &'a [i64],
     pauses: Option<&'a [Option<String>]>,
 }
 
-/// One row's answer: the response and notification due instants (epoch
-/// seconds; `None`: best effort, or no notification target), or why the
-/// row has none.
-type Answer = Result<(Option<i64>, Option<i64>), String>;
+/// The codes of the plan, priority and desk columns.
+fn code_slices<'a>(codes: &'a [PyReadonlyArray1<'_, i32>; 3]) -> PyResult<[&'a [i32]; 3]> {
+    Ok([
+        codes[0].as_slice()?,
+        codes[1].as_slice()?,
+        codes[2].as_slice()?,
+    ])
+}
+
+impl<'a> Rows<'a> {
+    /// The columns, if each has one value a row (`more`: the lengths of
+    /// the call's other columns).
+    fn new(
+        names: &'a [Vec<String>; 3],
+        codes: [&'a [i32]; 3],
+        opened: &'a [i64],
+        pauses: Option<&'a [Option<String>]>,
+        more: &[usize],
+    ) -> PyResult<Rows<'a>> {
+        let n = opened.len();
+        let lengths = codes.iter().map(|c| c.len()).chain(pauses.map(<[_]>::len));
+        if lengths.chain(more.iter().copied()).any(|len| len != n) {
+            return Err(value_error("every column must have one value a ticket"));
+        }
+        Ok(Rows {
+            names,
+            codes,
+            opened,
+            pauses,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.opened.len()
+    }
+
+    /// The ticket of row `i`, its names resolved once per combination.
+    fn ticket<'d>(
+        &self,
+        resolved: &mut Resolved<'d>,
+        i: usize,
+        moments: Option<Box<Moments>>,
+    ) -> Result<Ticket<'d>, String> {
+        let codes = [self.codes[0][i], self.codes[1][i], self.codes[2][i]];
+        let (plan, priority, desk) = resolved.get(self, codes)?;
+        let opened = instant(self.opened[i], "opened")?;
+        let pauses = match self.pauses.and_then(|p| p[i].as_deref()) {
+            None => Pauses::none(),
+            Some(text) => {
+                let texts: Vec<&str> = text
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                slacalc::input::pauses(&texts, desk.zone, opened).map_err(|e| e.to_string())?
+            }
+        };
+        Ok(Ticket {
+            plan,
+            desk,
+            opened,
+            pauses,
+            initial: PriorityPeriod {
+                from: opened,
+                priority,
+            },
+            changes: Vec::new(),
+            moments,
+        })
+    }
+
+    /// `answer` for each row's ticket, on `jobs` workers.
+    fn answers<'d, T: Send>(
+        &self,
+        data: &'d slacalc::load::DataSet,
+        jobs: Option<usize>,
+        answer: impl Fn(&mut Resolved<'d>, usize) -> Result<T, String> + Sync,
+    ) -> Vec<Result<T, String>> {
+        across_cores(
+            self.len(),
+            workers(jobs, self.len()),
+            || Resolved {
+                data,
+                known: HashMap::new(),
+            },
+            answer,
+        )
+    }
+}
+
+/// An instant given as epoch seconds (`i64::MIN`: missing).
+fn instant(seconds: i64, what: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::<Utc>::from_timestamp(seconds, 0)
+        .ok_or_else(|| format!("{what}: missing or out of range"))
+}
 
 /// What a row's plan, priority and desk codes name.
 type Names<'d> = (&'d Plan, &'d Priority, &'d Calendar);
@@ -81,11 +172,7 @@ struct Resolved<'d> {
 }
 
 impl<'d> Resolved<'d> {
-    fn get(
-        &mut self,
-        rows: &Rows,
-        codes: [i32; 3],
-    ) -> Result<(&'d Plan, &'d Priority, &'d Calendar), String> {
+    fn get(&mut self, rows: &Rows, codes: [i32; 3]) -> Result<Names<'d>, String> {
         let data = self.data;
         self.known
             .entry(codes)
@@ -109,49 +196,51 @@ impl<'d> Resolved<'d> {
     }
 }
 
-/// The answer for row `i`, as `slacalc deadline` gives it (SPEC §3–4).
-fn answer(resolved: &mut Resolved, rows: &Rows, i: usize) -> Answer {
-    let codes = [rows.codes[0][i], rows.codes[1][i], rows.codes[2][i]];
-    let (plan, priority, desk) = resolved.get(rows, codes)?;
-    let opened = DateTime::<Utc>::from_timestamp(rows.opened[i], 0)
-        .ok_or_else(|| "opened: missing or out of range".to_string())?;
-    let pauses = match rows.pauses.and_then(|p| p[i].as_deref()) {
-        None => Pauses::none(),
-        Some(text) => {
-            let texts: Vec<&str> = text
-                .split(';')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .collect();
-            slacalc::input::pauses(&texts, desk.zone, opened).map_err(|e| e.to_string())?
-        }
-    };
-    let ticket = Ticket {
-        plan,
-        desk,
-        opened,
-        pauses,
-        initial: PriorityPeriod {
-            from: opened,
-            priority,
-        },
-        changes: Vec::new(),
-        moments: None,
-    };
-    let result = deadline::compute(&ticket, false).map_err(|e| e.to_string())?;
-    Ok((
-        result.response.due.map(|t| t.timestamp()),
-        result
-            .notification
-            .and_then(|n| n.due)
-            .map(|t| t.timestamp()),
-    ))
+/// The rows' answers apart from their failures: `None` where a row
+/// failed, then the rows that failed and why (most fail none: no list a
+/// row).
+fn split<T>(answers: Vec<Result<T, String>>) -> (Vec<Option<T>>, Vec<i64>, Vec<String>) {
+    let (mut failed, mut errors) = (Vec::new(), Vec::new());
+    let found = answers
+        .into_iter()
+        .enumerate()
+        .map(|(i, answer)| {
+            answer
+                .map_err(|error| {
+                    failed.push(i64::try_from(i).unwrap_or(i64::MAX));
+                    errors.push(error);
+                })
+                .ok()
+        })
+        .collect();
+    (found, failed, errors)
 }
+
+/// A column of instants (or seconds), some missing: the values, and
+/// whether each is there.
+type Column<'py> = (Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<bool>>);
+
+fn column<'py>(py: Python<'py>, values: impl Iterator<Item = Option<i64>>) -> Column<'py> {
+    let (values, valid): (Vec<i64>, Vec<bool>) =
+        values.map(|v| (v.unwrap_or(0), v.is_some())).unzip();
+    (
+        PyArray1::from_vec(py, values),
+        PyArray1::from_vec(py, valid),
+    )
+}
+
+/// A column, then the rows that failed and their errors.
+type Columns<'py> = (
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray1<bool>>,
+    Bound<'py, PyArray1<i64>>,
+    Vec<String>,
+);
 
 /// Deadlines of many tickets at once (see `slacalc.deadline`): per row
 /// the response due instant and the notification due instant (epoch
 /// seconds; `valid` false where there is none), then the rows that failed
-/// and their errors (most rows fail none: no list a row).
+/// and their errors.
 #[pyfunction]
 #[pyo3(signature = (data, names, codes, opened, pauses=None, jobs=None))]
 #[allow(clippy::type_complexity, clippy::too_many_arguments)]
@@ -171,61 +260,34 @@ fn deadline_columns<'py>(
     Bound<'py, PyArray1<i64>>,
     Vec<String>,
 )> {
-    let codes = [
-        codes[0].as_slice()?,
-        codes[1].as_slice()?,
-        codes[2].as_slice()?,
-    ];
-    let opened = opened.as_slice()?;
-    let n = opened.len();
-    if codes.iter().any(|c| c.len() != n) || pauses.as_ref().is_some_and(|p| p.len() != n) {
-        return Err(value_error("every column must have one value a ticket"));
-    }
-    let rows = Rows {
-        names: [&names[0], &names[1], &names[2]],
-        codes,
-        opened,
-        pauses: pauses.as_deref(),
-    };
-    let jobs = workers(jobs, n);
-    let data = &data.inner;
-    let answers: Vec<Answer> = py.detach(|| {
-        across_cores(
-            n,
-            jobs,
-            || Resolved {
-                data,
-                known: HashMap::new(),
-            },
-            |resolved, i| answer(resolved, &rows, i),
-        )
+    let rows = Rows::new(
+        &names,
+        code_slices(&codes)?,
+        opened.as_slice()?,
+        pauses.as_deref(),
+        &[],
+    )?;
+    let answers = py.detach(|| {
+        rows.answers(&data.inner, jobs, |resolved, i| {
+            let ticket = rows.ticket(resolved, i, None)?;
+            let result = deadline::compute(&ticket, false).map_err(|e| e.to_string())?;
+            Ok((
+                result.response.due.map(|t| t.timestamp()),
+                result
+                    .notification
+                    .and_then(|n| n.due)
+                    .map(|t| t.timestamp()),
+            ))
+        })
     });
-    let mut response = vec![0i64; n];
-    let mut response_valid = vec![false; n];
-    let mut notification = vec![0i64; n];
-    let mut notification_valid = vec![false; n];
-    let (mut failed, mut errors) = (Vec::new(), Vec::new());
-    for (i, a) in answers.into_iter().enumerate() {
-        match a {
-            Ok((r, note)) => {
-                if let Some(r) = r {
-                    (response[i], response_valid[i]) = (r, true);
-                }
-                if let Some(note) = note {
-                    (notification[i], notification_valid[i]) = (note, true);
-                }
-            }
-            Err(e) => {
-                failed.push(i64::try_from(i).unwrap_or(i64::MAX));
-                errors.push(e);
-            }
-        }
-    }
+    let (found, failed, errors) = split(answers);
+    let (response, response_valid) = column(py, found.iter().map(|f| f.and_then(|f| f.0)));
+    let (notification, notification_valid) = column(py, found.iter().map(|f| f.and_then(|f| f.1)));
     Ok((
-        PyArray1::from_vec(py, response),
-        PyArray1::from_vec(py, response_valid),
-        PyArray1::from_vec(py, notification),
-        PyArray1::from_vec(py, notification_valid),
+        response,
+        response_valid,
+        notification,
+        notification_valid,
         PyArray1::from_vec(py, failed),
         errors,
     ))
@@ -288,37 +350,6 @@ fn across_cores<T: Send, S>(
     })
 }
 
-/// Instants (or seconds) out: values, whether each is there, and the rows
-/// that failed with their errors.
-type Columns<'py> = (
-    Bound<'py, PyArray1<i64>>,
-    Bound<'py, PyArray1<bool>>,
-    Bound<'py, PyArray1<i64>>,
-    Vec<String>,
-);
-
-fn columns<'py>(py: Python<'py>, answers: Vec<Result<Option<i64>, String>>) -> Columns<'py> {
-    let n = answers.len();
-    let (mut values, mut valid) = (vec![0i64; n], vec![false; n]);
-    let (mut failed, mut errors) = (Vec::new(), Vec::new());
-    for (i, a) in answers.into_iter().enumerate() {
-        match a {
-            Ok(Some(v)) => (values[i], valid[i]) = (v, true),
-            Ok(None) => {}
-            Err(e) => {
-                failed.push(i64::try_from(i).unwrap_or(i64::MAX));
-                errors.push(e);
-            }
-        }
-    }
-    (
-        PyArray1::from_vec(py, values),
-        PyArray1::from_vec(py, valid),
-        PyArray1::from_vec(py, failed),
-        errors,
-    )
-}
-
 /// Business time on a desk's clock, row by row (see `slacalc.clock_add`,
 /// `clock_before`, `clock_elapsed`): `add` gives the instant `second`
 /// seconds of clock time after `first`, `before` the instant that much
@@ -353,25 +384,27 @@ fn clock_columns<'py>(
         return Err(value_error("every column must have one value a row"));
     }
     let data = &data.inner;
-    let instant = |t: i64, what: &str| {
-        DateTime::<Utc>::from_timestamp(t, 0)
-            .ok_or_else(|| format!("{what}: missing or out of range"))
-    };
     let answers = py.detach(|| {
         across_cores(
             n,
             workers(jobs, n),
-            || (),
-            |(), i| -> Result<Option<i64>, String> {
-                let desk = usize::try_from(codes[i])
-                    .ok()
-                    .and_then(|c| desks.get(c))
-                    .ok_or_else(|| "desk: missing".to_string())?;
-                let desk = data.desk(desk).map_err(|e| e.to_string())?;
+            // Each desk code resolved once per worker.
+            HashMap::<i32, Result<&Calendar, String>>::new,
+            |desks_known, i| -> Result<i64, String> {
+                let desk = desks_known
+                    .entry(codes[i])
+                    .or_insert_with(|| {
+                        let name = usize::try_from(codes[i])
+                            .ok()
+                            .and_then(|c| desks.get(c))
+                            .ok_or_else(|| "desk: missing".to_string())?;
+                        data.desk(name).map_err(|e| e.to_string())
+                    })
+                    .clone()?;
                 let clock = slacalc::clock::Clock::new(desk, kind);
                 let from = instant(first[i], "start")?;
                 let none = Pauses::none();
-                let answer = match operation {
+                match operation {
                     "elapsed" => clock
                         .elapsed(from, instant(second[i], "until")?, &none)
                         .map(|d| d.num_seconds()),
@@ -387,12 +420,14 @@ fn clock_columns<'py>(
                         }
                         .map(|t| t.timestamp())
                     }
-                };
-                answer.map(Some).map_err(|e| e.to_string())
+                }
+                .map_err(|e| e.to_string())
             },
         )
     });
-    Ok(columns(py, answers))
+    let (found, failed, errors) = split(answers);
+    let (values, valid) = column(py, found.into_iter());
+    Ok((values, valid, PyArray1::from_vec(py, failed), errors))
 }
 
 /// A desk's holidays in a year: each date (days since 1970-01-01) and name.
@@ -433,89 +468,47 @@ fn escalation_columns<'py>(
     Bound<'py, PyArray1<i64>>,
     Vec<String>,
 )> {
-    let codes = [
-        codes[0].as_slice()?,
-        codes[1].as_slice()?,
-        codes[2].as_slice()?,
-    ];
-    let opened = opened.as_slice()?;
-    let n = opened.len();
-    let rows = Rows {
-        names: [&names[0], &names[1], &names[2]],
-        codes,
-        opened,
-        pauses: None,
-    };
-    let data = &data.inner;
-    type Steps = Vec<(Option<i64>, Option<String>)>;
-    let answers: Vec<Result<Steps, String>> = py.detach(|| {
-        across_cores(
-            n,
-            workers(jobs, n),
-            || Resolved {
-                data,
-                known: HashMap::new(),
-            },
-            |resolved, i| -> Result<Steps, String> {
-                let codes = [rows.codes[0][i], rows.codes[1][i], rows.codes[2][i]];
-                let (plan, priority, desk) = resolved.get(&rows, codes)?;
-                let opened = DateTime::<Utc>::from_timestamp(rows.opened[i], 0)
-                    .ok_or_else(|| "opened: missing or out of range".to_string())?;
-                let matrix = plan
-                    .escalation()
-                    .ok_or_else(|| format!("plan '{}' has no escalation matrix", plan.name))?;
-                let ladder = matrix.ladder(priority);
-                matrix
-                    .steps
-                    .iter()
-                    .enumerate()
-                    .map(|(k, target)| {
-                        let due = deadline::due(desk, *target, opened, &Pauses::none())
-                            .map_err(|e| e.to_string())?;
-                        Ok((due.map(|t| t.timestamp()), ladder.get(k).cloned().flatten()))
-                    })
-                    .collect()
-            },
-        )
+    let rows = Rows::new(&names, code_slices(&codes)?, opened.as_slice()?, None, &[])?;
+    let answers = py.detach(|| {
+        rows.answers(&data.inner, jobs, |resolved, i| {
+            let ticket = rows.ticket(resolved, i, None)?;
+            let matrix = ticket
+                .plan
+                .escalation()
+                .ok_or_else(|| format!("plan '{}' has no escalation matrix", ticket.plan.name))?;
+            let ladder = matrix.ladder(ticket.initial.priority);
+            matrix
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(k, target)| {
+                    let due = deadline::due(ticket.desk, *target, ticket.opened, &ticket.pauses)
+                        .map_err(|e| e.to_string())?;
+                    Ok((due.map(|t| t.timestamp()), ladder.get(k).cloned().flatten()))
+                })
+                .collect::<Result<Vec<_>, String>>()
+        })
     });
-    let mut out: Vec<(Vec<i64>, Vec<bool>, Vec<Option<String>>)> = (0..steps)
-        .map(|_| (vec![0; n], vec![false; n], vec![None; n]))
+    let (found, failed, errors) = split(answers);
+    let step = |row: &Option<Vec<(Option<i64>, Option<String>)>>, k: usize| {
+        row.as_ref().and_then(|steps| steps.get(k)).cloned()
+    };
+    let columns = (0..steps)
+        .map(|k| {
+            let (due, valid) = column(py, found.iter().map(|row| step(row, k).and_then(|s| s.0)));
+            let reaches = found
+                .iter()
+                .map(|row| step(row, k).and_then(|s| s.1))
+                .collect();
+            (due, valid, reaches)
+        })
         .collect();
-    let (mut failed, mut errors) = (Vec::new(), Vec::new());
-    for (i, a) in answers.into_iter().enumerate() {
-        match a {
-            Ok(found) => {
-                for (k, (due, reaches)) in found.into_iter().enumerate().take(steps) {
-                    if let Some(due) = due {
-                        (out[k].0[i], out[k].1[i]) = (due, true);
-                    }
-                    out[k].2[i] = reaches;
-                }
-            }
-            Err(e) => {
-                failed.push(i64::try_from(i).unwrap_or(i64::MAX));
-                errors.push(e);
-            }
-        }
-    }
-    Ok((
-        out.into_iter()
-            .map(|(due, ok, reaches)| {
-                (
-                    PyArray1::from_vec(py, due),
-                    PyArray1::from_vec(py, ok),
-                    reaches,
-                )
-            })
-            .collect(),
-        PyArray1::from_vec(py, failed),
-        errors,
-    ))
+    Ok((columns, PyArray1::from_vec(py, failed), errors))
 }
 
-/// Response verdicts of many tickets (see `slacalc.audit`): per row the
-/// response due instant, the verdict's name and the lateness in seconds,
-/// then the rows that failed and their errors.
+/// Response verdicts of many tickets (see `slacalc.audit`): the response
+/// due instant with the rows that failed and their errors, the verdict's
+/// name, and the lateness in seconds.
 #[pyfunction]
 #[pyo3(signature = (data, names, codes, opened, responded, closed, as_of, jobs=None))]
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
@@ -535,90 +528,39 @@ fn audit_columns<'py>(
     Bound<'py, PyArray1<i64>>,
     Bound<'py, PyArray1<bool>>,
 )> {
-    let codes = [
-        codes[0].as_slice()?,
-        codes[1].as_slice()?,
-        codes[2].as_slice()?,
-    ];
-    let (opened, responded, closed) = (
+    let (responded, closed) = (responded.as_slice()?, closed.as_slice()?);
+    let rows = Rows::new(
+        &names,
+        code_slices(&codes)?,
         opened.as_slice()?,
-        responded.as_slice()?,
-        closed.as_slice()?,
-    );
-    let n = opened.len();
-    if responded.len() != n || closed.len() != n || codes.iter().any(|c| c.len() != n) {
-        return Err(value_error("every column must have one value a ticket"));
-    }
-    let as_of = DateTime::<Utc>::from_timestamp(as_of, 0)
-        .ok_or_else(|| value_error("as_of is out of range"))?;
-    let rows = Rows {
-        names: [&names[0], &names[1], &names[2]],
-        codes,
-        opened,
-        pauses: None,
-    };
-    let data = &data.inner;
-    type Verdict = (Option<i64>, &'static str, Option<i64>);
-    let answers: Vec<Result<Verdict, String>> = py.detach(|| {
-        across_cores(
-            n,
-            workers(jobs, n),
-            || Resolved {
-                data,
-                known: HashMap::new(),
-            },
-            |resolved, i| -> Result<Verdict, String> {
-                let codes = [rows.codes[0][i], rows.codes[1][i], rows.codes[2][i]];
-                let (plan, priority, desk) = resolved.get(&rows, codes)?;
-                let instant =
-                    |t: i64| DateTime::<Utc>::from_timestamp(t, 0).filter(|_| t != i64::MIN);
-                let opened = instant(rows.opened[i])
-                    .ok_or_else(|| "opened: missing or out of range".to_string())?;
-                let ticket = Ticket {
-                    plan,
-                    desk,
-                    opened,
-                    pauses: Pauses::none(),
-                    initial: PriorityPeriod {
-                        from: opened,
-                        priority,
-                    },
-                    changes: Vec::new(),
-                    moments: Some(Box::new(slacalc::ticket::Moments {
-                        responded: instant(responded[i]),
-                        closed: instant(closed[i]),
-                        ..slacalc::ticket::Moments::default()
-                    })),
-                };
-                let judged = slacalc::audit::audit(&ticket, as_of).map_err(|e| e.to_string())?;
-                Ok((
-                    judged.deadline.response.due.map(|t| t.timestamp()),
-                    judged.verdict.name(),
-                    judged.late.map(|d| d.num_seconds()),
-                ))
-            },
-        )
-    });
-    let mut verdicts = vec![None; n];
-    let (mut late, mut late_valid) = (vec![0i64; n], vec![false; n]);
-    let dues = answers
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            a.map(|(due, verdict, lateness)| {
-                verdicts[i] = Some(verdict);
-                if let Some(seconds) = lateness {
-                    (late[i], late_valid[i]) = (seconds, true);
-                }
-                due
-            })
+        None,
+        &[responded.len(), closed.len()],
+    )?;
+    let as_of = instant(as_of, "as_of").map_err(value_error)?;
+    let answers = py.detach(|| {
+        rows.answers(&data.inner, jobs, |resolved, i| {
+            let moments = Moments {
+                responded: instant(responded[i], "responded").ok(),
+                closed: instant(closed[i], "closed").ok(),
+                ..Moments::default()
+            };
+            let ticket = rows.ticket(resolved, i, Some(Box::new(moments)))?;
+            let judged = slacalc::audit::audit(&ticket, as_of).map_err(|e| e.to_string())?;
+            Ok((
+                judged.deadline.response.due.map(|t| t.timestamp()),
+                judged.verdict.name(),
+                judged.late.map(|d| d.num_seconds()),
+            ))
         })
-        .collect();
+    });
+    let (found, failed, errors) = split(answers);
+    let (due, valid) = column(py, found.iter().map(|f| f.and_then(|f| f.0)));
+    let (late, late_valid) = column(py, found.iter().map(|f| f.and_then(|f| f.2)));
     Ok((
-        columns(py, dues),
-        verdicts,
-        PyArray1::from_vec(py, late),
-        PyArray1::from_vec(py, late_valid),
+        (due, valid, PyArray1::from_vec(py, failed), errors),
+        found.iter().map(|f| f.map(|f| f.1)).collect(),
+        late,
+        late_valid,
     ))
 }
 
