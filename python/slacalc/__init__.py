@@ -92,11 +92,19 @@ def _instants(column: Any) -> np.ndarray:
             f"opened must be timezone-aware timestamps, not {array.type}: "
             "give them a zone (pandas: Series.dt.tz_localize) so that no instant is a guess"
         )
+    return _whole_seconds(array)
+
+
+_MISSING = np.iinfo(np.int64).min
+
+
+def _whole_seconds(array: pa.Array) -> np.ndarray:
+    """Timestamps or durations (any unit) as whole seconds, rounded down;
+    a missing value is the minimum."""
     per_second = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[array.type.unit]
-    missing = np.iinfo(np.int64).min
-    ticks = array.cast(pa.int64()).fill_null(missing).to_numpy(zero_copy_only=False)
+    ticks = array.cast(pa.int64()).fill_null(_MISSING).to_numpy(zero_copy_only=False)
     seconds = np.floor_divide(ticks, per_second)
-    seconds[ticks == missing] = missing
+    seconds[ticks == _MISSING] = _MISSING
     return np.asarray(seconds, dtype=np.int64)
 
 
@@ -166,6 +174,12 @@ def _errors(n: int, failed: np.ndarray, errors: list) -> pa.Array:
     return pa.array(column, type=pa.string())
 
 
+def _deadline_of(frame: Any, plan: str, priority: str, desk: str, opened: str, pauses: Optional[str], **options: Any) -> pa.Table:
+    """`deadline` over the named columns of a pandas or Polars frame."""
+    found_pauses = frame[pauses] if pauses else None
+    return deadline(frame[plan], frame[priority], frame[desk], frame[opened], found_pauses, **options)
+
+
 def deadline_batch(
     batch: pa.RecordBatch,
     *,
@@ -201,15 +215,10 @@ def _seconds(column: Any, n: int) -> np.ndarray:
     array = _arrow(column)
     if len(array) != n:
         raise ValueError(f"a column has {len(array)} values, the others {n}")
-    missing = np.iinfo(np.int64).min
     if pa.types.is_duration(array.type):
-        per_second = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[array.type.unit]
-        ticks = array.cast(pa.int64()).fill_null(missing).to_numpy(zero_copy_only=False)
-        seconds = np.floor_divide(ticks, per_second)
-        seconds[ticks == missing] = missing
-        return np.asarray(seconds, dtype=np.int64)
+        return _whole_seconds(array)
     if pa.types.is_integer(array.type):
-        return np.asarray(array.cast(pa.int64()).fill_null(missing).to_numpy(zero_copy_only=False), dtype=np.int64)
+        return np.asarray(array.cast(pa.int64()).fill_null(_MISSING).to_numpy(zero_copy_only=False), dtype=np.int64)
     raise TypeError(f"amounts must be durations or whole seconds, not {array.type}")
 
 

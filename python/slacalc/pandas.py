@@ -7,7 +7,7 @@ from typing import Optional
 import pandas as pd
 
 from . import DataSet
-from . import deadline as _deadline
+from . import _deadline_of
 
 
 def deadline(
@@ -31,15 +31,8 @@ def deadline(
     >>> str(slacalc.pandas.deadline(df)["response_due"][0])
     '2026-11-21 09:30:00+00:00'
     """
-    found = _deadline(
-        frame[plan],
-        frame[priority],
-        frame[desk],
-        frame[opened],
-        frame[pauses] if pauses else None,
-        local=local,
-        data=data,
-        jobs=jobs,
+    found = _deadline_of(
+        frame, plan, priority, desk, opened, pauses, local=local, data=data, jobs=jobs
     ).to_pandas()
     found.index = frame.index
     return frame.assign(**{name: found[name] for name in found.columns})

@@ -7,7 +7,7 @@ from typing import Optional
 import polars as pl
 
 from . import DataSet
-from . import deadline as _deadline
+from . import _deadline_of
 
 
 def deadline(
@@ -31,14 +31,7 @@ def deadline(
     >>> slacalc.polars.deadline(df)["response_due"][0].isoformat()
     '2026-11-21T09:30:00+00:00'
     """
-    found = _deadline(
-        frame[plan],
-        frame[priority],
-        frame[desk],
-        frame[opened],
-        frame[pauses] if pauses else None,
-        local=local,
-        data=data,
-        jobs=jobs,
+    found = _deadline_of(
+        frame, plan, priority, desk, opened, pauses, local=local, data=data, jobs=jobs
     )
     return frame.hstack(pl.from_arrow(found).get_columns())
