@@ -131,7 +131,8 @@ pub fn is_open(history: &History, at: DateTime<Utc>) -> bool {
 /// A ticket open at `at`, placed in the queue (SPEC §10).
 pub fn entry<'d>(history: &History<'d>, at: DateTime<Utc>, warn: Thresholds) -> Result<Entry<'d>> {
     let judgement = judge_history(history, at)?;
-    let history = judgement.history.clone();
+    // The history as it stood at `at`, from the judgement.
+    let history = &judgement.history;
     let pauses = &judgement.pauses;
     let response = &judgement.response;
     let answered = history.responded.is_some();
@@ -159,27 +160,28 @@ pub fn entry<'d>(history: &History<'d>, at: DateTime<Utc>, warn: Thresholds) -> 
         _ => State::Ok,
     };
     let priority = history.priority_at(at);
-    let (holder, next_step) = holders(&history, pauses, priority, at)?;
+    let (holder, next_step) = holders(history, pauses, priority, at)?;
     let unanswered_due = response.due.filter(|_| !answered);
     let next_deadline = match (unanswered_due, next_step.as_ref().map(|s| s.at)) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
+    let escalation_overdue = judgement
+        .escalations
+        .iter()
+        .any(|s| s.verdict == StepVerdict::Missed);
     Ok(Entry {
         waiting: history.waiting(),
         priority,
         holder,
-        escalation_overdue: judgement
-            .escalations
-            .iter()
-            .any(|s| s.verdict == StepVerdict::Missed),
+        escalation_overdue,
         due: response.due,
         remaining,
         elapsed_percent,
         state,
         next_step,
         next_deadline,
-        history,
+        history: judgement.history,
     })
 }
 
