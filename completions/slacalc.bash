@@ -787,7 +787,7 @@ _slacalc() {
             return 0
             ;;
         slacalc__subcmd__queue)
-            opts="-h --format --events --input --at --warn --map --input-format --waiting --closing --data --color --help"
+            opts="-h --format --events --input --at --warn --map --input-format --jobs --waiting --closing --data --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,6 +819,10 @@ _slacalc() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --waiting)

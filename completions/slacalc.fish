@@ -213,7 +213,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l closing -d 'St
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l input-format -d 'Format of FILE (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
-complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l jobs -d 'Workers reading ticket rows, for the summary and for --tickets in JSON (default: the number of cores)' -r
+complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l jobs -d 'Workers reading and judging the tickets or the event log (default: the number of cores)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l as-of -d 'Judge unanswered tickets as of this instant: RFC 3339, a local time at each ticket\'s desk (with --events: in UTC), or now; events after it are ignored' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F
 complete -c slacalc -n "__fish_slacalc_using_subcommand audit" -l color -d 'Colour in tables: overdue and breached in red (auto: on a terminal, and not with NO_COLOR set)' -r -f -a "auto\t''
@@ -231,6 +231,7 @@ complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l warn -d 'The p
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l map -d 'The export\'s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l input-format -d 'Format of the file (default: from the extension; else told from the first character: a letter starts a CSV header, else JSON Lines)' -r -f -a "jsonl\t'One JSON object per line'
 csv\t'A header row, then one ticket per row'"
+complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l jobs -d 'Workers reading an event log (default: the number of cores)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l waiting -d 'Statuses that pause every clock, comma-separated (replacing waiting, pending, on-hold)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l closing -d 'Statuses that close a ticket, comma-separated (replacing closed, solved, resolved)' -r
 complete -c slacalc -n "__fish_slacalc_using_subcommand queue" -l data -d 'A folder with calendars/ and/or plans/ replacing the embedded data [env: SLACALC_DATA]' -r -F

@@ -171,7 +171,7 @@ csv\:"Comma-separated values"))' \
 '*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of FILE (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
-'--jobs=[Workers reading ticket rows, for the summary and for --tickets in JSON (default\: the number of cores)]:N:_default' \
+'--jobs=[Workers reading and judging the tickets or the event log (default\: the number of cores)]:N:_default' \
 '--as-of=[Judge unanswered tickets as of this instant\: RFC 3339, a local time at each ticket'\''s desk (with --events\: in UTC), or now; events after it are ignored]:TIME:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \
 '--color=[Colour in tables\: overdue and breached in red (auto\: on a terminal, and not with NO_COLOR set)]:COLOR:(auto always never)' \
@@ -193,6 +193,7 @@ csv\:"Comma-separated values"))' \
 '*--map=[The export'\''s own column (or key) for a field, FIELD=COLUMN (repeatable), e.g. opened="Created at"]:FIELD=COLUMN:_default' \
 '--input-format=[Format of the file (default\: from the extension; else told from the first character\: a letter starts a CSV header, else JSON Lines)]:INPUT_FORMAT:((jsonl\:"One JSON object per line"
 csv\:"A header row, then one ticket per row"))' \
+'--jobs=[Workers reading an event log (default\: the number of cores)]:N:_default' \
 '*--waiting=[Statuses that pause every clock, comma-separated (replacing waiting, pending, on-hold)]:STATUS,...:_default' \
 '*--closing=[Statuses that close a ticket, comma-separated (replacing closed, solved, resolved)]:STATUS,...:_default' \
 '--data=[A folder with calendars/ and/or plans/ replacing the embedded data \[env\: SLACALC_DATA\]]:DIR:_files' \

@@ -64,8 +64,8 @@ pub struct AuditArgs {
     /// One row per ticket instead of the summary
     #[arg(long)]
     tickets: bool,
-    /// Workers reading ticket rows, for the summary and for --tickets in
-    /// JSON (default: the number of cores)
+    /// Workers reading and judging the tickets or the event log (default:
+    /// the number of cores)
     #[arg(long, value_name = "N")]
     jobs: Option<std::num::NonZeroUsize>,
     /// Judge unanswered tickets as of this instant: RFC 3339, a local time
@@ -100,6 +100,7 @@ impl Execute for AuditArgs {
                 tickets: self.tickets,
                 by,
                 grouping: &grouping,
+                jobs: batch::jobs(self.jobs),
             }
             .run(context, out);
         }
@@ -154,6 +155,7 @@ impl Execute for AuditArgs {
         if jobs > 1 {
             super::parallel::in_chunks(
                 &source,
+                &source.field_map()?,
                 jobs,
                 &|| {
                     move |chunk: &Chunk, map: &FieldMap| {

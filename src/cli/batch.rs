@@ -58,12 +58,17 @@ pub struct Source<'a> {
 }
 
 impl Source<'_> {
+    /// The export's names for fields (`--map`), read.
+    pub fn field_map(&self) -> anyhow::Result<FieldMap> {
+        FieldMap::parse(self.map).context("--map")
+    }
+
     /// Read every ticket of the source (see `slacalc::batch::read`).
     pub fn read<E>(
         &self,
         each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
     ) -> anyhow::Result<Result<slacalc::batch::Outcome, slacalc::batch::ReadError<E>>> {
-        let map = FieldMap::parse(self.map).context("--map")?;
+        let map = self.field_map()?;
         let format = format_of(self.path, self.format);
         Ok(slacalc::batch::read_mapped(
             open(self.path)?,

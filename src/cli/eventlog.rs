@@ -1,12 +1,11 @@
 //! Event logs in (SPEC §9): `audit --events` and `queue --events` read
 //! them here into ticket histories, one at a time as tickets close.
 
-use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use clap::Args;
 
-use slacalc::batch::{read_records, LineError};
-use slacalc::history::{Events, Failed, Finished, Recorder, Statuses};
+use slacalc::batch::{Chunk, LineError};
+use slacalc::history::{EventFields, Events, Failed, Finished, Recorder, Statuses};
 use slacalc::input::escaped;
 use slacalc::ticket::FieldMap;
 
@@ -62,15 +61,22 @@ pub fn failed_json(failed: &Failed) -> FailedTicketJson {
 impl EventSource<'_> {
     /// Give `each` every ticket history of the log as of `as_of` (its
     /// ticket closed, or the log ended), or the failure of a ticket or a
-    /// line; the count of failures comes back.
+    /// line; the count of failures comes back. Lines are read on `jobs`
+    /// workers; histories are recorded here, in the log's order.
     pub fn read<'c>(
         &self,
         context: &'c Context,
         as_of: DateTime<Utc>,
+        jobs: usize,
         mut each: impl FnMut(Finished<'c>) -> anyhow::Result<()>,
     ) -> anyhow::Result<u64> {
         let data = context.data()?;
-        let mut map = FieldMap::parse(self.map).context("--map")?;
+        let source = batch::Source {
+            path: self.path,
+            format: self.format,
+            map: self.map,
+        };
+        let mut map = source.field_map()?;
         if let Some(keep) = self.keep {
             map = map.keeping(keep);
         }
@@ -80,19 +86,34 @@ impl EventSource<'_> {
             failures += u64::from(finished.is_err());
             each(finished)
         };
-        let read = read_records::<Events, anyhow::Error>(
-            batch::open(self.path)?,
-            batch::format_of(self.path, self.format),
-            &map,
-            |line, fields| match fields {
-                Ok(fields) => match recorder.event(line, &fields) {
-                    Some(finished) => handle(finished),
-                    None => Ok(()),
-                },
-                Err(error) => handle(Err(line_failed(line, &error))),
+        let mut record = |line, fields: Result<EventFields, LineError>| match fields {
+            Ok(fields) => match recorder.event(line, &fields) {
+                Some(finished) => handle(finished),
+                None => Ok(()),
             },
-        );
-        read.map_err(batch::stopped)?;
+            Err(error) => handle(Err(line_failed(line, &error))),
+        };
+        super::parallel::in_chunks(
+            &source,
+            &map,
+            jobs,
+            &|| {
+                |chunk: &Chunk, map: &FieldMap| {
+                    let mut events = Vec::new();
+                    chunk.read::<Events, anyhow::Error>(map, |line, fields| {
+                        events.push((line, fields));
+                        Ok(())
+                    })?;
+                    Ok(events)
+                }
+            },
+            |events| {
+                for (line, fields) in events {
+                    record(line, fields)?;
+                }
+                Ok(())
+            },
+        )?;
         for history in recorder.finish() {
             handle(Ok(history))?;
         }

@@ -11,8 +11,9 @@ use slacalc::history::{Failed, Finished, History};
 
 use super::batch::BatchFailed;
 use super::eventlog::{failed_json, EventSource};
+use super::parallel;
 use super::{one_line, Context, Format};
-use crate::render::history::{history_row, GroupJson, HistoryJson, SummaryJson};
+use crate::render::history::{history_row, FailedTicketJson, GroupJson, HistoryJson, SummaryJson};
 use crate::render::{self, rfc3339};
 
 /// The most failed lines a summary shows; the rest are only counted.
@@ -25,6 +26,8 @@ pub struct EventAudit<'a> {
     pub tickets: bool,
     pub by: Option<&'a str>,
     pub grouping: &'a GroupBy,
+    /// Workers reading the log and judging its tickets.
+    pub jobs: usize,
 }
 
 impl EventAudit<'_> {
@@ -49,70 +52,112 @@ impl EventAudit<'_> {
         })
     }
 
-    /// One line a ticket, in the order they were opened: a ticket that
-    /// closes early waits for those opened before it.
+    /// The log's histories (and failures) in batches, each worked on by
+    /// a worker made by `make` on one of `--jobs` cores, and what they
+    /// made given to `take` in order. In opened order, a ticket that
+    /// closes early waits for those opened before it; else histories come
+    /// as their tickets close.
+    fn in_batches<'c, T, W>(
+        &self,
+        context: &'c Context,
+        opened_order: bool,
+        make: &(dyn Fn() -> W + Sync),
+        take: impl FnMut(T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()>
+    where
+        T: Send,
+        W: FnMut(Vec<Finished<'c>>) -> anyhow::Result<T>,
+    {
+        let produce = |push: &mut dyn FnMut(Finished<'c>) -> anyhow::Result<()>| {
+            let mut waiting = BTreeMap::new();
+            let mut next = 0u64;
+            self.source
+                .read(context, self.as_of, self.jobs, |finished| {
+                    let order = match &finished {
+                        Ok(history) => history.order,
+                        Err(failed) => failed.order,
+                    };
+                    // A line that held no event is said at once.
+                    if !opened_order || order == u64::MAX {
+                        return push(finished);
+                    }
+                    waiting.insert(order, finished);
+                    while let Some(finished) = waiting.remove(&next) {
+                        push(finished)?;
+                        next += 1;
+                    }
+                    Ok(())
+                })?;
+            waiting.into_values().try_for_each(push)
+        };
+        parallel::fan_out(self.jobs, produce, make, take)
+    }
+
+    /// One line a ticket, in the order they were opened.
     fn tickets<'c>(
         &self,
         context: &'c Context,
         out: &mut dyn Write,
     ) -> anyhow::Result<BatchFailed> {
         let format = context.format();
-        let mut waiting: BTreeMap<u64, Result<Judgement<'c>, Failed>> = BTreeMap::new();
-        let mut next = 0u64;
-        let mut table: Vec<Judgement<'c>> = Vec::new();
-        let mut csv = render::CsvRows::default();
-        let (mut total, mut failed) = (0u64, 0u64);
-        let mut write =
-            |item: Result<Judgement<'c>, Failed>, out: &mut dyn Write| -> anyhow::Result<()> {
-                match item {
-                    Ok(judgement) => match format {
-                        Format::Json => {
-                            serde_json::to_writer(&mut *out, &HistoryJson::new(&judgement))?;
-                            out.write_all(b"\n")?;
-                        }
-                        Format::Csv => {
-                            let mut line = Vec::new();
-                            csv.write(&history_row(&judgement), &mut line)?;
-                            line.push(b'\n');
-                            out.write_all(&line)?;
-                        }
-                        _ => table.push(judgement),
-                    },
-                    Err(failed) => {
-                        let failed = failed_json(&failed);
-                        if format == Format::Json {
-                            serde_json::to_writer(&mut *out, &failed)?;
-                            out.write_all(b"\n")?;
-                        } else {
-                            eprintln!("slacalc: line {}: {}", failed.line, failed.error);
+        let make = || {
+            move |batch: Vec<Finished<'c>>| -> anyhow::Result<TicketLines<'c>> {
+                let mut part = TicketLines::default();
+                let mut csv = render::CsvRows::default();
+                for finished in batch {
+                    part.total += 1;
+                    match self.judge(finished) {
+                        Ok(judgement) => match format {
+                            Format::Json => {
+                                serde_json::to_writer(
+                                    &mut part.out,
+                                    &HistoryJson::new(&judgement),
+                                )?;
+                                part.out.push(b'\n');
+                            }
+                            Format::Csv => {
+                                csv.write(&history_row(&judgement), &mut part.out)?;
+                                part.out.push(b'\n');
+                            }
+                            _ => part.table.push(judgement),
+                        },
+                        // A ticket that cannot be judged fails like one that
+                        // cannot be read.
+                        Err(failed) => {
+                            part.failed += 1;
+                            let failed = failed_json(&failed);
+                            if format == Format::Json {
+                                serde_json::to_writer(&mut part.out, &failed)?;
+                                part.out.push(b'\n');
+                            } else {
+                                part.stderr.push(format!(
+                                    "slacalc: line {}: {}",
+                                    failed.line, failed.error
+                                ));
+                            }
                         }
                     }
                 }
-                Ok(())
-            };
-        self.source.read(context, self.as_of, |finished| {
-            total += 1;
-            let item = self.judge(finished);
-            // A ticket that cannot be judged fails like one that cannot be read.
-            failed += u64::from(item.is_err());
-            let order = match &item {
-                Ok(j) => j.history.order,
-                Err(f) => f.order,
-            };
-            if order == u64::MAX {
-                // A line that held no event: said at once.
-                return write(item, out);
+                Ok(part)
             }
-            waiting.insert(order, item);
-            while let Some(item) = waiting.remove(&next) {
-                write(item, out)?;
-                next += 1;
+        };
+        let mut csv = parallel::CsvParts::default();
+        let mut table = Vec::new();
+        let (mut total, mut failed) = (0u64, 0u64);
+        self.in_batches(context, true, &make, |part| {
+            out.write_all(if format == Format::Csv {
+                csv.rows(&part.out)
+            } else {
+                &part.out
+            })?;
+            for line in &part.stderr {
+                eprintln!("{line}");
             }
+            table.extend(part.table);
+            total += part.total;
+            failed += part.failed;
             Ok(())
         })?;
-        for item in std::mem::take(&mut waiting).into_values() {
-            write(item, out)?;
-        }
         if !table.is_empty() {
             out.write_all(render::history::tickets_table(&table, context.colors).as_bytes())?;
         }
@@ -122,41 +167,92 @@ impl EventAudit<'_> {
     fn summary(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<BatchFailed> {
         let grouping = self.grouping;
         let names = grouping.names(self.by.unwrap_or_default());
-        let mut groups = Groups::new();
-        let mut failed_lines = Vec::new();
-        let (mut total, mut failed) = (0u64, 0u64);
-        self.source.read(context, self.as_of, |finished| {
-            total += 1;
-            match self.judge(finished) {
-                Ok(judgement) => groups
-                    .entry(grouping.key(&judgement))
-                    .or_default()
-                    .add_history(&judgement),
-                Err(error) => {
-                    failed += 1;
-                    if failed_lines.len() < FAILED_SAMPLE {
-                        failed_lines.push(failed_json(&error));
-                    }
+        let make = || {
+            |batch: Vec<Finished>| {
+                let mut part = Tallied::default();
+                for finished in batch {
+                    part.add(self.judge(finished), grouping);
                 }
+                Ok(part)
             }
+        };
+        let mut all = Tallied::default();
+        self.in_batches(context, false, &make, |part| {
+            all.merge(part);
             Ok(())
         })?;
-        let groups: Vec<_> = groups.into_iter().collect();
+        let groups: Vec<_> = all.groups.into_iter().collect();
         let text = match context.format() {
             Format::Json => render::json(&SummaryJson {
                 as_of: rfc3339(self.as_of, slacalc::time::UTC),
-                errors: failed,
-                failed_lines,
+                errors: all.failed,
+                failed_lines: all.failed_lines,
                 summary: groups
                     .iter()
                     .map(|(values, tally)| GroupJson::new(&names, values, tally))
                     .collect(),
             })?,
             Format::Csv => render::history::summary_csv(&names, &groups)?,
-            _ => render::history::summary_table(&names, &groups, &failed_lines, context.colors),
+            _ => render::history::summary_table(&names, &groups, &all.failed_lines, context.colors),
         };
         out.write_all(text.as_bytes())?;
-        Ok(BatchFailed { failed, total })
+        Ok(BatchFailed {
+            failed: all.failed,
+            total: all.total,
+        })
+    }
+}
+
+/// What a worker made of a batch of tickets: their output lines (JSON or
+/// CSV), errors for stderr, or judgements for the table.
+#[derive(Default)]
+struct TicketLines<'c> {
+    out: Vec<u8>,
+    stderr: Vec<String>,
+    table: Vec<Judgement<'c>>,
+    total: u64,
+    failed: u64,
+}
+
+/// A summary as it gathers: the tallies by group, the count of failures,
+/// and the first of them (so that memory stays bounded however many
+/// fail).
+#[derive(Default)]
+struct Tallied {
+    groups: Groups,
+    failed_lines: Vec<FailedTicketJson>,
+    total: u64,
+    failed: u64,
+}
+
+impl Tallied {
+    fn add(&mut self, judged: Result<Judgement, Failed>, grouping: &GroupBy) {
+        self.total += 1;
+        match judged {
+            Ok(judgement) => self
+                .groups
+                .entry(grouping.key(&judgement))
+                .or_default()
+                .add_history(&judgement),
+            Err(failed) => {
+                self.failed += 1;
+                if self.failed_lines.len() < FAILED_SAMPLE {
+                    self.failed_lines.push(failed_json(&failed));
+                }
+            }
+        }
+    }
+
+    /// The next part of the log's summary.
+    fn merge(&mut self, part: Tallied) {
+        for (group, tally) in &part.groups {
+            self.groups.entry(group.clone()).or_default().merge(tally);
+        }
+        self.total += part.total;
+        self.failed += part.failed;
+        let room = FAILED_SAMPLE.saturating_sub(self.failed_lines.len());
+        self.failed_lines
+            .extend(part.failed_lines.into_iter().take(room));
     }
 }
 

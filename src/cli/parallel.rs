@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::{mpsc, Arc, Mutex};
 
-use anyhow::Context as _;
 use slacalc::batch::{read_chunks, Chunk, Tickets};
 use slacalc::ticket::FieldMap;
 
@@ -34,9 +33,10 @@ struct Done {
 pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()> {
     let (source, errors, jobs, make) = (&batch.source, batch.errors, batch.jobs, batch.make);
     let table = errors == ErrorPlacement::Stderr;
-    let (mut total, mut failed, mut header_written) = (0, 0, false);
+    let (mut total, mut failed, mut csv) = (0, 0, CsvParts::default());
     in_chunks(
         source,
+        &source.field_map()?,
         jobs,
         &|| {
             let mut each = make();
@@ -63,14 +63,11 @@ pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()
             }
         },
         |done| {
-            let mut text = &done.out[..];
-            if table && !text.is_empty() {
-                if header_written {
-                    let header_end = memchr::memchr(b'\n', text).map_or(text.len(), |end| end + 1);
-                    text = &text[header_end..];
-                }
-                header_written = true;
-            }
+            let text = if table {
+                csv.rows(&done.out)
+            } else {
+                &done.out
+            };
             out.write_all(text)?;
             out.flush()?;
             for line in &done.stderr {
@@ -87,28 +84,123 @@ pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()
     Ok(())
 }
 
+/// CSV tables made in parts, each with its header, joined into one: the
+/// header is kept where the first row is.
+#[derive(Default)]
+pub struct CsvParts {
+    header_written: bool,
+}
+
+impl CsvParts {
+    /// The part's text to write: without its header after the first.
+    pub fn rows<'t>(&mut self, part: &'t [u8]) -> &'t [u8] {
+        if part.is_empty() {
+            return part;
+        }
+        if std::mem::replace(&mut self.header_written, true) {
+            let header_end = memchr::memchr(b'\n', part).map_or(part.len(), |end| end + 1);
+            return &part[header_end..];
+        }
+        part
+    }
+}
+
 /// Read the source in chunks, have `jobs` workers (each with its own
 /// `work`, made by `make`) make something of each, and give those to
 /// `take` in input order. A reading error comes after every chunk read
 /// before it was taken.
 pub fn in_chunks<T, W>(
     source: &Source,
+    map: &FieldMap,
     jobs: usize,
     make: &(dyn Fn() -> W + Sync),
-    mut take: impl FnMut(T) -> anyhow::Result<()>,
+    take: impl FnMut(T) -> anyhow::Result<()>,
 ) -> anyhow::Result<()>
 where
     T: Send,
     W: FnMut(&Chunk, &FieldMap) -> anyhow::Result<T>,
 {
-    let map = FieldMap::parse(source.map).context("--map")?;
     let input = open(source.path)?;
     let format = format_of(source.path, source.format);
-    let map = &map;
-    let read = std::thread::scope(|scope| -> anyhow::Result<_> {
-        // Few chunks wait at a time: the reader blocks when workers lag,
-        // and workers block when the taker does.
-        let (work, to_work) = mpsc::sync_channel::<(u64, Chunk)>(jobs);
+    pipeline(
+        jobs,
+        move |ship| {
+            read_chunks(input, format, map, CHUNK_BYTES, |chunk| ship(chunk)).map_err(stopped)
+        },
+        &|| {
+            let mut each = make();
+            move |chunk: Chunk| each(&chunk, map)
+        },
+        take,
+    )
+}
+
+/// Items handed on in batches of this many.
+const BATCH_ITEMS: usize = 256;
+
+/// Items made one after another by `produce`, worked on in batches by
+/// `jobs` workers (each with its own `work`, made by `make`), and the
+/// results given to `take` in the order the items came.
+pub fn fan_out<I, T, W>(
+    jobs: usize,
+    produce: impl FnOnce(&mut dyn FnMut(I) -> anyhow::Result<()>) -> anyhow::Result<()> + Send,
+    make: &(dyn Fn() -> W + Sync),
+    take: impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<()>
+where
+    I: Send,
+    T: Send,
+    W: FnMut(Vec<I>) -> anyhow::Result<T>,
+{
+    pipeline(
+        jobs,
+        move |ship| {
+            let mut batch = Vec::with_capacity(BATCH_ITEMS);
+            let produced = produce(&mut |item| {
+                batch.push(item);
+                if batch.len() == BATCH_ITEMS {
+                    ship(std::mem::replace(
+                        &mut batch,
+                        Vec::with_capacity(BATCH_ITEMS),
+                    ))?;
+                }
+                Ok(())
+            });
+            // What was produced before a failure is worked on too.
+            if !batch.is_empty() {
+                ship(batch)?;
+            }
+            produced
+        },
+        make,
+        take,
+    )
+}
+
+/// Units of work made one after another by `produce` (on a thread of its
+/// own), each worked on by one of `jobs` workers (each with its own
+/// `work`, made by `make`), and the results given to `take` in the order
+/// the units came. Few units wait at a time: `produce` blocks when the
+/// workers lag, and they block when `take` does. An error of `produce`
+/// comes after every unit it made before was taken. With one job,
+/// everything runs here, in turn.
+fn pipeline<J, T, W>(
+    jobs: usize,
+    produce: impl FnOnce(&mut dyn FnMut(J) -> anyhow::Result<()>) -> anyhow::Result<()> + Send,
+    make: &(dyn Fn() -> W + Sync),
+    mut take: impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<()>
+where
+    J: Send,
+    T: Send,
+    W: FnMut(J) -> anyhow::Result<T>,
+{
+    if jobs <= 1 {
+        let mut work = make();
+        return produce(&mut |unit| take(work(unit)?));
+    }
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (work, to_work) = mpsc::sync_channel::<(u64, J)>(jobs);
         let to_work = Arc::new(Mutex::new(to_work));
         let (done, to_take) = mpsc::sync_channel::<(u64, anyhow::Result<T>)>(jobs);
         for _ in 0..jobs {
@@ -120,37 +212,36 @@ where
                         Ok(receiver) => receiver.recv(),
                         Err(_) => break,
                     };
-                    let Ok((number, chunk)) = next else { break };
-                    if done.send((number, each(&chunk, map))).is_err() {
+                    let Ok((number, unit)) = next else { break };
+                    if done.send((number, each(unit))).is_err() {
                         break;
                     }
                 }
             });
         }
         // Workers alone hold the channels' other ends now: when they stop,
-        // the reader's sends fail and it stops too.
+        // the producer's sends fail and it stops too.
         drop((to_work, done));
-        let reader = scope.spawn(move || {
+        let producer = scope.spawn(move || {
             let mut number = 0;
-            read_chunks(input, format, map, CHUNK_BYTES, |chunk| {
-                work.send((number, chunk))
+            produce(&mut |unit| {
+                work.send((number, unit))
                     .map_err(|_| anyhow::anyhow!("the workers stopped"))?;
                 number += 1;
-                Ok::<(), anyhow::Error>(())
+                Ok(())
             })
         });
         let taken = take_in_order(&to_take, &mut take);
         drop(to_take);
-        let read = reader
+        let produced = producer
             .join()
-            .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))?;
+            .map_err(|_| anyhow::anyhow!("the producer stopped unexpectedly"))?;
         taken?;
-        Ok(read)
-    })?;
-    read.map_err(stopped)
+        produced
+    })
 }
 
-/// Take the chunks' results as they come, each in its place.
+/// Take the units' results as they come, each in its place.
 fn take_in_order<T>(
     results: &mpsc::Receiver<(u64, anyhow::Result<T>)>,
     take: &mut impl FnMut(T) -> anyhow::Result<()>,

@@ -57,6 +57,9 @@ pub struct QueueArgs {
     /// first character: a letter starts a CSV header, else JSON Lines)
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
+    /// Workers reading an event log (default: the number of cores)
+    #[arg(long, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
     #[command(flatten)]
     event_options: EventOptions,
 }
@@ -108,7 +111,7 @@ impl Execute for QueueArgs {
                 options: &self.event_options,
                 keep: None,
             };
-            source.read(context, at, |finished| {
+            source.read(context, at, super::batch::jobs(self.jobs), |finished| {
                 match finished {
                     Ok(history) => gathered.place(&history),
                     Err(failed) => {

@@ -155,3 +155,93 @@ fn an_audit_summary_on_two_workers_is_the_one_of_one() {
     assert_eq!(one["failed_lines"][0]["line"], 2);
     assert_eq!(audit("2"), one);
 }
+
+/// The example event log six times over (ticket ids made distinct), about
+/// 900 KiB: many chunks of lines and many batches of tickets. Spread
+/// through it: a broken line, an event of a ticket never opened, an
+/// unknown event type, a second `opened` and blank lines.
+fn hostile_event_log() -> String {
+    let example = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/events.jsonl"),
+    )
+    .unwrap();
+    let mut text = String::new();
+    for copy in 0..6 {
+        for (i, line) in example.lines().enumerate() {
+            text.push_str(&line.replacen("\"T-", &format!("\"C{copy}-T-"), 1));
+            text.push('\n');
+            match (i + copy * 7) % 211 {
+                3 => text.push_str("{\"ticket\": \"broken\n"),
+                5 => text.push_str(&format!(
+                    "{{\"ticket\": \"C{copy}-nobody\", \"at\": \"2026-11-20T10:00:00Z\", \"type\": \"responded\"}}\n"
+                )),
+                7 => text.push_str("\n\n"),
+                _ => {}
+            }
+        }
+    }
+    // A type no log has, and a ticket opened twice: both fail the ticket.
+    text.replacen("\"type\": \"responded\"", "\"type\": \"answered\"", 1)
+        .replacen(
+            "\"type\": \"notified\"",
+            "\"type\": \"opened\", \"plan\": \"gold\", \"priority\": \"P2\", \"desk\": \"europe\"",
+            1,
+        )
+}
+
+fn event_audit(log: &str, jobs: &str, extra: &[&str]) -> (i32, String, String) {
+    let out = Test::new()
+        .args(["audit", "--events", "-", "--as-of", "2026-11-29T23:59:59Z"])
+        .args(["--jobs", jobs])
+        .args(extra.iter().copied())
+        .stdin(log)
+        .status(1)
+        .run();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_event_log_on_two_or_three_workers_is_judged_as_on_one() {
+    let log = hostile_event_log();
+    let one = event_audit(&log, "1", &["--tickets", "--format", "json"]);
+    // One line per ticket of the six copies (300 each; a ticket that
+    // fails is one line too), plus one per line that held no event, plus
+    // one per copy for its ticket never opened (its later events are
+    // passed over). Each copy has 1,358 lines; a broken one follows
+    // those where (i + 7 copy) % 211 is 3.
+    let broken: usize = (0..6)
+        .map(|copy| (0..1_358).filter(|i| (i + copy * 7) % 211 == 3).count())
+        .sum();
+    let extra = broken + 6;
+    assert_eq!(one.1.lines().count(), 6 * 300 + extra);
+    assert!(one.1.contains("is not an event type"));
+    assert!(one.1.contains("is opened twice"));
+    for jobs in ["2", "3"] {
+        for extra in [
+            &["--tickets", "--format", "json"][..],
+            &["--tickets", "--format", "csv"],
+            &["--tickets"],
+            &["--format", "json"],
+            &["--format", "json", "--by", "opened:day"],
+        ] {
+            assert_eq!(
+                event_audit(&log, jobs, extra),
+                event_audit(&log, "1", extra),
+                "--jobs {jobs} {extra:?}"
+            );
+        }
+    }
+    let queue = |jobs: &str| {
+        Test::new()
+            .args(["queue", "--events", "-", "--at", "2026-11-27T12:00:00Z"])
+            .args(["--format", "json", "--jobs", jobs])
+            .stdin(log.clone())
+            .status(1)
+            .json()
+    };
+    assert_eq!(queue("2"), queue("1"));
+}
