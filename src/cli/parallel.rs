@@ -124,9 +124,7 @@ where
     let format = format_of(source.path, source.format);
     pipeline(
         jobs,
-        move |ship| {
-            read_chunks(input, format, map, CHUNK_BYTES, |chunk| ship(chunk)).map_err(stopped)
-        },
+        move |ship| read_chunks(input, format, map, CHUNK_BYTES, ship).map_err(stopped),
         &|| {
             let mut each = make();
             move |chunk: Chunk| each(&chunk, map)
@@ -233,11 +231,11 @@ where
         });
         let taken = take_in_order(&to_take, &mut take);
         drop(to_take);
-        let produced = producer
+        let outcome = producer
             .join()
             .map_err(|_| anyhow::anyhow!("the producer stopped unexpectedly"))?;
         taken?;
-        produced
+        outcome
     })
 }
 
