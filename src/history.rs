@@ -5,9 +5,10 @@
 //! tickets interleave; a history is handed back as soon as its ticket
 //! closes, so memory holds only the tickets still open.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
+use rustc_hash::FxHashMap;
 
 use crate::batch::Record;
 use crate::calendar::Calendar;
@@ -16,14 +17,15 @@ use crate::error::{Error, Result};
 use crate::input;
 use crate::load::DataSet;
 use crate::plan::{Plan, Priority};
-use crate::ticket::{Columns, Field, FieldMap, PriorityPeriod, Ticket};
+use crate::ticket::{Columns, Field, FieldMap, PriorityPeriod, Text, Ticket};
 
-/// One event as a line of an event log gives it: text, as written.
+/// One event as a line of an event log gives it: its kind and its instant
+/// read as far as the line alone tells, other values as written.
 #[derive(Debug, Clone, Default)]
 pub struct EventFields {
     pub ticket: Option<String>,
-    pub at: Option<String>,
-    pub kind: Option<String>,
+    pub at: Option<When>,
+    pub kind: Option<Kind>,
     pub plan: Option<String>,
     pub priority: Option<String>,
     pub desk: Option<String>,
@@ -33,12 +35,91 @@ pub struct EventFields {
     pub by: Option<String>,
 }
 
+/// What an event records (SPEC §9), named in any case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Opened,
+    Status,
+    Priority,
+    Notified,
+    Responded,
+    Escalated,
+    Closed,
+    /// No kind of event: the name, in lower case.
+    Unknown(String),
+}
+
+impl Kind {
+    fn read(text: &str) -> Kind {
+        const KINDS: [(&str, Kind); 7] = [
+            ("opened", Kind::Opened),
+            ("status", Kind::Status),
+            ("priority", Kind::Priority),
+            ("notified", Kind::Notified),
+            ("responded", Kind::Responded),
+            ("escalated", Kind::Escalated),
+            ("closed", Kind::Closed),
+        ];
+        KINDS
+            .into_iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(text))
+            .map_or_else(
+                || Kind::Unknown(text.to_ascii_lowercase()),
+                |(_, kind)| kind,
+            )
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            Kind::Opened => "opened",
+            Kind::Status => "status",
+            Kind::Priority => "priority",
+            Kind::Notified => "notified",
+            Kind::Responded => "responded",
+            Kind::Escalated => "escalated",
+            Kind::Closed => "closed",
+            Kind::Unknown(name) => name,
+        }
+    }
+}
+
+/// When an event happened: the instant, when its text gives the offset,
+/// else the text, to be read at its ticket's desk.
+#[derive(Debug, Clone)]
+pub enum When {
+    Instant(DateTime<Utc>),
+    Text(String),
+}
+
+impl When {
+    fn read(text: &str) -> When {
+        // What `input::instant` reads first, and reads the same way.
+        match crate::time::parse_rfc3339(text) {
+            Ok(t) if t.nanosecond() == 0 => When::Instant(t.with_timezone(&Utc)),
+            _ => When::Text(text.to_string()),
+        }
+    }
+
+    fn instant(&self, zone: chrono_tz::Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
+        match self {
+            When::Instant(t) => Ok(*t),
+            When::Text(text) => input::instant(text, zone, now),
+        }
+    }
+}
+
 impl EventFields {
     fn set(&mut self, field: Field, value: &str) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
         let slot = match field {
-            Field::Ticket | Field::Id => &mut self.ticket,
-            Field::At => &mut self.at,
-            Field::Type => &mut self.kind,
+            // `ticket` is read before `id`, wherever each stands.
+            Field::Ticket => &mut self.ticket,
+            Field::Id if self.ticket.is_none() => &mut self.ticket,
+            Field::At => return self.at = Some(When::read(value)),
+            Field::Type => return self.kind = Some(Kind::read(value)),
             Field::Plan => &mut self.plan,
             Field::Priority => &mut self.priority,
             Field::Desk => &mut self.desk,
@@ -47,19 +128,16 @@ impl EventFields {
             Field::By => &mut self.by,
             _ => return,
         };
-        let value = value.trim();
-        if !value.is_empty() {
-            *slot = Some(value.to_string());
-        }
+        *slot = Some(value.to_string());
     }
 
     fn checked(self) -> std::result::Result<EventFields, String> {
-        for (value, name) in [
-            (&self.ticket, "ticket"),
-            (&self.at, "at"),
-            (&self.kind, "type"),
+        for (given, name) in [
+            (self.ticket.is_some(), "ticket"),
+            (self.at.is_some(), "at"),
+            (self.kind.is_some(), "type"),
         ] {
-            if value.is_none() {
+            if !given {
                 return Err(format!("{name}: missing"));
             }
         }
@@ -74,22 +152,10 @@ impl Record for Events {
     type Of<'l> = EventFields;
 
     fn from_json(text: &str, map: &FieldMap) -> std::result::Result<EventFields, String> {
-        let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let fields = serde::Deserializer::deserialize_map(&mut deserializer, EventVisitor { map })
+            .and_then(|fields| deserializer.end().map(|()| fields))
             .map_err(|e| format!("not a JSON object of an event: {e}"))?;
-        let mut fields = EventFields::default();
-        for (key, value) in object {
-            let Some(field) = map.field_of(&key) else {
-                continue;
-            };
-            // Values are text as written; a number or a truth value is
-            // read as its JSON text, a null as no value.
-            let text = match value {
-                serde_json::Value::String(s) => s,
-                serde_json::Value::Null => continue,
-                other => other.to_string(),
-            };
-            fields.set(field, &text);
-        }
         fields.checked()
     }
 
@@ -104,6 +170,105 @@ impl Record for Events {
             }
         }
         fields.checked()
+    }
+}
+
+/// Reads a JSON object's keys through the export's names; values are text
+/// as written: a number or a truth value (or a list or an object) as its
+/// JSON text, a null as no value. Other keys are passed over unread.
+struct EventVisitor<'m> {
+    map: &'m FieldMap,
+}
+
+impl<'de> serde::de::Visitor<'de> for EventVisitor<'_> {
+    type Value = EventFields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<EventFields, A::Error> {
+        let mut fields = EventFields::default();
+        while let Some(Text(key)) = map.next_key::<Text>()? {
+            match self.map.field_of(&key) {
+                Some(field) => {
+                    if let Some(text) = map.next_value::<JsonText>()?.0 {
+                        fields.set(field, &text);
+                    }
+                }
+                None => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// A JSON value as text (see [`EventVisitor`]).
+struct JsonText<'a>(Option<Cow<'a, str>>);
+
+impl<'de> serde::Deserialize<'de> for JsonText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = JsonText<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> std::result::Result<Self::Value, E> {
+                Ok(JsonText(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E>(self, v: &str) -> std::result::Result<Self::Value, E> {
+                Ok(JsonText(Some(Cow::Owned(v.to_string()))))
+            }
+            fn visit_string<E>(self, v: String) -> std::result::Result<Self::Value, E> {
+                Ok(JsonText(Some(Cow::Owned(v))))
+            }
+            fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+                Ok(JsonText(None))
+            }
+            fn visit_bool<E>(self, v: bool) -> std::result::Result<Self::Value, E> {
+                Ok(Self::Value::json(&v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> std::result::Result<Self::Value, E> {
+                Ok(Self::Value::json(&v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E> {
+                Ok(Self::Value::json(&v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> std::result::Result<Self::Value, E> {
+                Ok(Self::Value::json(&v.into()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let value = serde::Deserialize::deserialize(
+                    serde::de::value::SeqAccessDeserializer::new(seq),
+                )?;
+                Ok(Self::Value::json(&value))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let value = serde::Deserialize::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(Self::Value::json(&value))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl JsonText<'_> {
+    fn json(value: &serde_json::Value) -> Self {
+        JsonText(Some(Cow::Owned(value.to_string())))
     }
 }
 
@@ -259,7 +424,7 @@ pub struct Recorder<'d> {
     statuses: Statuses,
     now: DateTime<Utc>,
     as_of: DateTime<Utc>,
-    tickets: HashMap<String, Entry<'d>>,
+    tickets: FxHashMap<String, Entry<'d>>,
     next_order: u64,
 }
 
@@ -275,64 +440,57 @@ impl<'d> Recorder<'d> {
             statuses,
             now,
             as_of,
-            tickets: HashMap::new(),
+            tickets: FxHashMap::default(),
             next_order: 0,
         }
     }
 
     /// Take one event from file line `line`: a ticket it closes, or one it
     /// shows to be wrong, comes back.
-    pub fn event(&mut self, line: u64, fields: &EventFields) -> Option<Finished<'d>> {
-        let id = fields.ticket.clone().unwrap_or_default();
-        let kind = fields
-            .kind
-            .as_deref()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        let entry = self.tickets.get_mut(&id);
-        let outcome = match (entry, kind.as_str()) {
+    pub fn event(&mut self, line: u64, fields: EventFields) -> Option<Finished<'d>> {
+        let id = fields.ticket.as_deref().unwrap_or_default();
+        let kind = fields.kind.as_ref().unwrap_or(&Kind::Opened);
+        let outcome = match (self.tickets.get_mut(id), kind) {
             (Some(Entry::Skipped), _) => return None,
-            (None, "opened") => match self.open(line, fields) {
-                Ok(None) => {
-                    self.tickets.insert(id, Entry::Skipped);
+            (None, Kind::Opened) => match self.open(line, &fields) {
+                Ok(opened) => {
+                    let entry = match opened {
+                        Some(history) => {
+                            self.next_order += 1;
+                            Entry::Open(Box::new(history))
+                        }
+                        None => Entry::Skipped,
+                    };
+                    self.tickets.insert(fields.ticket.unwrap_or_default(), entry);
                     return None;
                 }
-                Ok(Some(history)) => {
-                    self.next_order += 1;
-                    self.tickets.insert(id, Entry::Open(Box::new(history)));
-                    return None;
-                }
-                Err(e) => Err(e),
+                Err(e) => e,
             },
-            (None, _) => Err(Error::value(
-                &id,
+            (None, _) => Error::value(
+                id,
                 format!(
                     "ticket '{}' has no open history: its first event must be 'opened', and nothing may follow its close",
-                    input::escaped(&id)
+                    input::escaped(id)
                 ),
-            )),
-            (Some(Entry::Open(_)), "opened") => Err(Error::value(
-                &id,
-                format!("ticket '{}' is opened twice", input::escaped(&id)),
-            )),
-            (Some(Entry::Open(history)), _) => {
-                match Self::apply(history, &self.statuses, self.now, self.as_of, &kind, fields) {
+            ),
+            (Some(Entry::Open(_)), Kind::Opened) => Error::value(
+                id,
+                format!("ticket '{}' is opened twice", input::escaped(id)),
+            ),
+            (Some(Entry::Open(history)), kind) => {
+                match Self::apply(history, &self.statuses, self.now, self.as_of, kind, &fields) {
                     Ok(()) if history.closed.is_some() => {
-                        return match self.tickets.remove(&id) {
+                        return match self.tickets.remove(id) {
                             Some(Entry::Open(history)) => Some(Ok(*history)),
                             _ => None,
                         };
                     }
                     Ok(()) => return None,
-                    Err(e) => Err(e),
+                    Err(e) => e,
                 }
             }
         };
-        let message = match outcome {
-            Err(e) => e.to_string(),
-            Ok(()) => return None,
-        };
+        let id = fields.ticket.unwrap_or_default();
         let order =
             if let Some(Entry::Open(history)) = self.tickets.insert(id.clone(), Entry::Skipped) {
                 history.order
@@ -344,7 +502,7 @@ impl<'d> Recorder<'d> {
             id,
             line,
             order,
-            message,
+            message: outcome.to_string(),
         }))
     }
 
@@ -372,11 +530,10 @@ impl<'d> Recorder<'d> {
         let plan = self.data.plan(&need(&fields.plan, "plan")?)?;
         let desk = self.data.desk(&need(&fields.desk, "desk")?)?;
         let priority = plan.priority(&need(&fields.priority, "priority")?)?;
-        let at = input::instant(
-            fields.at.as_deref().unwrap_or_default(),
-            desk.zone,
-            self.now,
-        )?;
+        let Some(at) = &fields.at else {
+            return Err(Error::value("at", "an 'opened' event needs at"));
+        };
+        let at = at.instant(desk.zone, self.now)?;
         if at > self.as_of {
             return Ok(None);
         }
@@ -406,18 +563,23 @@ impl<'d> Recorder<'d> {
         statuses: &Statuses,
         now: DateTime<Utc>,
         as_of: DateTime<Utc>,
-        kind: &str,
+        kind: &Kind,
         fields: &EventFields,
     ) -> Result<()> {
-        let text = fields.at.as_deref().unwrap_or_default();
-        let at = input::instant(text, history.desk.zone, now)?;
-        if at < history.last {
+        let Some(at) = &fields.at else {
             return Err(Error::value(
-                text,
+                "at",
+                format!("a '{}' event needs at", kind.name()),
+            ));
+        };
+        let at = at.instant(history.desk.zone, now)?;
+        if at < history.last {
+            let shown = crate::time::rfc3339(at, history.desk.zone);
+            return Err(Error::value(
+                &shown,
                 format!(
-                    "ticket '{}': this event ({}) is earlier than the one before it; a ticket's events must come in time order",
+                    "ticket '{}': this event ({shown}) is earlier than the one before it; a ticket's events must come in time order",
                     input::escaped(&history.id),
-                    input::escaped(text)
                 ),
             ));
         }
@@ -426,41 +588,47 @@ impl<'d> Recorder<'d> {
         }
         history.last = at;
         let field = |value: &Option<String>, name: &str| {
-            value
-                .clone()
-                .ok_or_else(|| Error::value(name, format!("a '{kind}' event needs {name}")))
+            value.clone().ok_or_else(|| {
+                Error::value(name, format!("a '{}' event needs {name}", kind.name()))
+            })
         };
         match kind {
-            "status" => {
+            Kind::Status => {
                 let status = field(&fields.status, "status")?;
                 if Statuses::is(&statuses.closing, &status) {
                     history.close(at);
                 } else if Statuses::is(&statuses.waiting, &status) {
                     history.waiting_since.get_or_insert(at);
                 } else if let Some(since) = history.waiting_since.take() {
-                    history.waits.push(Interval { start: since, end: at });
+                    history.waits.push(Interval {
+                        start: since,
+                        end: at,
+                    });
                 }
             }
-            "priority" => {
-                let priority = history.plan.priority(&field(&fields.priority, "priority")?)?;
+            Kind::Priority => {
+                let priority = history
+                    .plan
+                    .priority(&field(&fields.priority, "priority")?)?;
                 history.changes.push(PriorityPeriod { from: at, priority });
             }
-            "notified" => {
+            Kind::Notified => {
                 history.notified.get_or_insert(at);
             }
-            "responded" => {
+            Kind::Responded => {
                 history.responded.get_or_insert(at);
             }
-            "escalated" => history.escalations.push((at, field(&fields.to, "to")?)),
-            "closed" => history.close(at),
-            other => {
+            Kind::Escalated => history.escalations.push((at, field(&fields.to, "to")?)),
+            Kind::Closed => history.close(at),
+            Kind::Opened | Kind::Unknown(_) => {
+                let other = kind.name();
                 return Err(Error::value(
                     other,
                     format!(
                         "'{}' is not an event type; types: opened, status, priority, notified, responded, escalated, closed",
                         input::escaped(other)
                     ),
-                ))
+                ));
             }
         }
         Ok(())

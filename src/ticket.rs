@@ -188,7 +188,7 @@ impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
 }
 
 /// A string, borrowed from the input unless it had to be unescaped.
-struct Text<'a>(Cow<'a, str>);
+pub(crate) struct Text<'a>(pub Cow<'a, str>);
 
 impl<'de> Deserialize<'de> for Text<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -348,8 +348,8 @@ impl Field {
     /// The field a header names: case does not matter, and `_`, `-` and
     /// space are alike (SPEC §9).
     pub fn from_header(header: &str) -> Option<Field> {
-        let normal = normal_name(header);
-        Field::ALL.into_iter().find(|f| f.name() == normal)
+        let header = header.trim();
+        Field::ALL.into_iter().find(|f| is_named(header, f.name()))
     }
 
     /// What a value of the field must be, in the user's words.
@@ -373,6 +373,20 @@ fn normal_name(name: &str) -> String {
             c => c.to_ascii_lowercase(),
         })
         .collect()
+}
+
+/// Whether a trimmed `header`, as compared, is the normal name `normal`
+/// (the same as `normal_name(header) == normal`, without making a string).
+fn is_named(header: &str, normal: &str) -> bool {
+    let normal_byte = |b: u8| match b {
+        b'-' | b' ' => b'_',
+        b => b.to_ascii_lowercase(),
+    };
+    header.len() == normal.len()
+        && header
+            .bytes()
+            .zip(normal.bytes())
+            .all(|(h, n)| normal_byte(h) == n)
 }
 
 /// The export's own names for fields (`--map FIELD=COLUMN`, SPEC §9): a
@@ -432,13 +446,18 @@ impl FieldMap {
     /// The field a header or key holds: a mapped column's field, else the
     /// field it names unless that field is mapped to another column.
     pub fn field_of(&self, header: &str) -> Option<Field> {
-        let normal = normal_name(header);
-        if let Some((field, _)) = self.columns.iter().find(|(_, c)| *c == normal) {
+        let header = header.trim();
+        if let Some((field, _)) = self.columns.iter().find(|(_, c)| is_named(header, c)) {
             return Some(*field);
         }
         Field::from_header(header)
             .filter(|f| !self.columns.iter().any(|(m, _)| m == f))
-            .or_else(|| (self.by.as_deref() == Some(normal.as_str())).then_some(Field::By))
+            .or_else(|| {
+                self.by
+                    .as_deref()
+                    .is_some_and(|by| is_named(header, by))
+                    .then_some(Field::By)
+            })
     }
 }
 

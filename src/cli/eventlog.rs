@@ -87,7 +87,7 @@ impl EventSource<'_> {
             each(finished)
         };
         let mut record = |line, fields: Result<EventFields, LineError>| match fields {
-            Ok(fields) => match recorder.event(line, &fields) {
+            Ok(fields) => match recorder.event(line, fields) {
                 Some(finished) => handle(finished),
                 None => Ok(()),
             },

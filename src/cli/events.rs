@@ -1,7 +1,7 @@
 //! `audit --events`: ticket histories judged one by one, or summarised
 //! by group (SPEC §9).
 
-use std::collections::BTreeMap;
+use std::collections::VecDeque;
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
@@ -69,7 +69,9 @@ impl EventAudit<'_> {
         W: FnMut(Vec<Finished<'c>>) -> anyhow::Result<T>,
     {
         let produce = |push: &mut dyn FnMut(Finished<'c>) -> anyhow::Result<()>| {
-            let mut waiting = BTreeMap::new();
+            // Tickets closed but waiting for one opened before them, by
+            // their order after the next one's.
+            let mut waiting: VecDeque<Option<Finished<'c>>> = VecDeque::new();
             let mut next = 0u64;
             self.source
                 .read(context, self.as_of, self.jobs, |finished| {
@@ -81,14 +83,19 @@ impl EventAudit<'_> {
                     if !opened_order || order == u64::MAX {
                         return push(finished);
                     }
-                    waiting.insert(order, finished);
-                    while let Some(finished) = waiting.remove(&next) {
-                        push(finished)?;
+                    let place = usize::try_from(order - next)?;
+                    if waiting.len() <= place {
+                        waiting.resize_with(place + 1, || None);
+                    }
+                    waiting[place] = Some(finished);
+                    while let Some(finished) = waiting.front_mut().and_then(Option::take) {
+                        waiting.pop_front();
                         next += 1;
+                        push(finished)?;
                     }
                     Ok(())
                 })?;
-            waiting.into_values().try_for_each(push)
+            waiting.into_iter().flatten().try_for_each(push)
         };
         parallel::fan_out(self.jobs, produce, make, take)
     }

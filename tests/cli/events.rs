@@ -478,6 +478,41 @@ fn an_event_after_a_close_is_an_error_in_its_place() {
     assert_eq!(report["summary"][0]["met"], 2, "{report}");
 }
 
+#[test]
+fn event_values_are_text_as_written_whatever_their_json_type() {
+    //  1 ticket 17 (a number: read as the text "17"), type "OPENED" (any
+    //    case), gold P2 europe Mon 09:00 CET; an extra key holding an
+    //    object is passed over
+    //  2 "Ticket" (any case) 17 beside an "id": the ticket field wins;
+    //    at "2026-11-23 09:30", without offset: a local time at europe's
+    //    desk, 09:30 CET; responded
+    //  3 17 closed 10:00, a null note
+    // gold P2 response 2 business hours on the extended clock (Mon
+    // 09:00-18:00): due 11:00, answered 09:30: met, 90 min early, -5400 s.
+    //  4 B opened Mon 09:00 CET
+    //  5 B responded at 07:00Z = 08:00 CET, before its opening: an error
+    //    on line 5 naming that instant at B's desk.
+    let events = [
+        r#"{"ticket": 17, "at": "2026-11-23T09:00:00+01:00", "type": "OPENED", "plan": "gold", "priority": "P2", "desk": "europe", "extra": {"nested": [1, 2]}}"#,
+        r#"{"id": "ignored", "Ticket": 17, "at": "2026-11-23 09:30", "type": "responded"}"#,
+        r#"{"ticket": 17, "at": "2026-11-23T10:00:00+01:00", "type": "closed", "note": null}"#,
+        r#"{"ticket": "B", "at": "2026-11-23T09:00:00+01:00", "type": "opened", "plan": "gold", "priority": "P2", "desk": "europe"}"#,
+        r#"{"ticket": "B", "at": "2026-11-23T07:00:00Z", "type": "responded"}"#,
+    ]
+    .join("\n");
+    let lines = audit_tickets(&events, AFTER_ALL).status(1).json_lines();
+    let judged = json!([{"id": "17", "response": {"verdict": "met", "late_seconds": -5400}}]);
+    assert_fields(&judged_lines(&lines), &judged);
+    assert_eq!(error_lines(&lines), [("B".into(), 5)]);
+    let error = lines.iter().find(|l| l["ticket"] == "B").unwrap()["error"]
+        .as_str()
+        .unwrap();
+    assert!(
+        error.contains("(2026-11-23T08:00:00+01:00) is earlier than the one before it"),
+        "{error}"
+    );
+}
+
 /// The lines of an `--tickets` output that judge a ticket, in their order.
 fn judged_lines(lines: &[Value]) -> Value {
     lines
