@@ -357,9 +357,37 @@ impl Judgement<'_> {
     }
 }
 
+/// A history that could not be judged, and why.
+#[derive(Debug)]
+pub struct Unjudged<'d> {
+    pub history: History<'d>,
+    pub error: Error,
+}
+
 /// Judge a ticket's history at `as_of`: what happened after it is unknown.
-pub fn judge_history<'d>(history: &History<'d>, as_of: DateTime<Utc>) -> Result<Judgement<'d>> {
+pub fn judge_history(
+    history: History<'_>,
+    as_of: DateTime<Utc>,
+) -> std::result::Result<Judgement<'_>, Unjudged<'_>> {
     let history = history.as_of(as_of);
+    match judged_parts(&history, as_of) {
+        Ok((pauses, response, notification, escalations)) => Ok(Judgement {
+            history,
+            pauses,
+            response,
+            notification,
+            escalations,
+        }),
+        Err(error) => Err(Unjudged { history, error }),
+    }
+}
+
+/// A history's pauses, its response, its notification and its steps,
+/// judged.
+fn judged_parts<'d>(
+    history: &History<'d>,
+    as_of: DateTime<Utc>,
+) -> Result<(Pauses, Judged<'d>, Option<Judged<'d>>, Vec<StepJudged>)> {
     let end = history.closed.unwrap_or(as_of);
     let mut waits = history.waits.clone();
     if let Some(since) = history.waiting_since {
@@ -405,14 +433,8 @@ pub fn judge_history<'d>(history: &History<'d>, as_of: DateTime<Utc>) -> Result<
     })?
     .ok_or_else(|| Error::Lacking("a priority without a response target".into()))?;
     let notification = judged(history.notified.or(history.closed), Plan::notification)?;
-    let escalations = judge_steps(&ticket, &history, end)?;
-    Ok(Judgement {
-        history,
-        pauses,
-        response,
-        notification,
-        escalations,
-    })
+    let escalations = judge_steps(&ticket, history, end)?;
+    Ok((pauses, response, notification, escalations))
 }
 
 /// The holder before step `index` of a ladder, and who the step reaches

@@ -294,6 +294,15 @@ struct Item {
 }
 
 impl Chunk {
+    /// How many lines or rows it holds.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
     /// Read each record of the chunk in order, exactly as [`read_records`]
     /// reads them, and give it to `each`.
     pub fn read<R: Record, E>(

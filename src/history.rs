@@ -23,17 +23,22 @@ use crate::ticket::{Columns, Field, FieldMap, PriorityPeriod, Text, Ticket};
 /// read as far as the line alone tells, other values as written.
 #[derive(Debug, Clone, Default)]
 pub struct EventFields {
-    pub ticket: Option<String>,
+    pub ticket: Option<Value>,
     pub at: Option<When>,
     pub kind: Option<Kind>,
-    pub plan: Option<String>,
-    pub priority: Option<String>,
-    pub desk: Option<String>,
-    pub status: Option<String>,
-    pub to: Option<String>,
+    pub plan: Option<Value>,
+    pub priority: Option<Value>,
+    pub desk: Option<Value>,
+    pub status: Option<Value>,
+    pub to: Option<Value>,
     /// The column an audit groups by (`--by`), when it names no field.
-    pub by: Option<String>,
+    pub by: Option<Value>,
 }
+
+/// A value of an event line: short ones (most ids and names) are held
+/// inline, so that a line is read, handed on and dropped on other cores
+/// without the heap.
+pub type Value = compact_str::CompactString;
 
 /// What an event records (SPEC §9), named in any case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +133,7 @@ impl EventFields {
             Field::By => &mut self.by,
             _ => return,
         };
-        *slot = Some(value.to_string());
+        *slot = Some(Value::new(value));
     }
 
     fn checked(self) -> std::result::Result<EventFields, String> {
@@ -359,27 +364,22 @@ impl<'d> History<'d> {
     /// The history as it stood at `at`: what happened later is unknown,
     /// and a wait going on then is still going on.
     #[must_use]
-    pub fn as_of(&self, at: DateTime<Utc>) -> History<'d> {
+    pub fn as_of(mut self, at: DateTime<Utc>) -> History<'d> {
         let known = |t: Option<DateTime<Utc>>| t.filter(|t| *t <= at);
-        let mut history = self.clone();
-        history.changes.retain(|c| c.from <= at);
-        history.waiting_since = known(self.waiting_since);
-        history.waits.clear();
-        for wait in self.waits.iter().filter(|w| w.start <= at) {
-            if wait.end > at {
-                let since = history
-                    .waiting_since
-                    .map_or(wait.start, |s| s.min(wait.start));
-                history.waiting_since = Some(since);
-            } else {
-                history.waits.push(*wait);
+        self.changes.retain(|c| c.from <= at);
+        let mut waiting_since = known(self.waiting_since);
+        self.waits.retain(|wait| {
+            if wait.start <= at && wait.end > at {
+                waiting_since = Some(waiting_since.map_or(wait.start, |s| s.min(wait.start)));
             }
-        }
-        history.notified = known(self.notified);
-        history.responded = known(self.responded);
-        history.closed = known(self.closed);
-        history.escalations.retain(|(t, _)| *t <= at);
-        history
+            wait.end <= at
+        });
+        self.waiting_since = waiting_since;
+        self.notified = known(self.notified);
+        self.responded = known(self.responded);
+        self.closed = known(self.closed);
+        self.escalations.retain(|(t, _)| *t <= at);
+        self
     }
 
     /// The priority in force at `t` (before the opening: the first).
@@ -424,7 +424,7 @@ pub struct Recorder<'d> {
     statuses: Statuses,
     now: DateTime<Utc>,
     as_of: DateTime<Utc>,
-    tickets: FxHashMap<String, Entry<'d>>,
+    tickets: FxHashMap<Value, Entry<'d>>,
     next_order: u64,
 }
 
@@ -499,7 +499,7 @@ impl<'d> Recorder<'d> {
                 self.next_order - 1
             };
         Some(Err(Failed {
-            id,
+            id: id.into_string(),
             line,
             order,
             message: outcome.to_string(),
@@ -522,14 +522,10 @@ impl<'d> Recorder<'d> {
 
     /// A new history from an `opened` event (`None`: opened after `as_of`).
     fn open(&self, line: u64, fields: &EventFields) -> Result<Option<History<'d>>> {
-        let need = |value: &Option<String>, name: &str| {
-            value
-                .clone()
-                .ok_or_else(|| Error::value(name, format!("an 'opened' event needs {name}")))
-        };
-        let plan = self.data.plan(&need(&fields.plan, "plan")?)?;
-        let desk = self.data.desk(&need(&fields.desk, "desk")?)?;
-        let priority = plan.priority(&need(&fields.priority, "priority")?)?;
+        let opened = &Kind::Opened;
+        let plan = self.data.plan(needed(&fields.plan, "plan", opened)?)?;
+        let desk = self.data.desk(needed(&fields.desk, "desk", opened)?)?;
+        let priority = plan.priority(needed(&fields.priority, "priority", opened)?)?;
         let Some(at) = &fields.at else {
             return Err(Error::value("at", "an 'opened' event needs at"));
         };
@@ -538,7 +534,7 @@ impl<'d> Recorder<'d> {
             return Ok(None);
         }
         Ok(Some(History {
-            id: fields.ticket.clone().unwrap_or_default(),
+            id: fields.ticket.as_deref().unwrap_or_default().to_string(),
             line,
             order: self.next_order,
             plan,
@@ -552,7 +548,7 @@ impl<'d> Recorder<'d> {
             responded: None,
             escalations: Vec::new(),
             closed: None,
-            by: fields.by.clone(),
+            by: fields.by.as_ref().map(Value::to_string),
             last: at,
         }))
     }
@@ -587,11 +583,7 @@ impl<'d> Recorder<'d> {
             return Ok(());
         }
         history.last = at;
-        let field = |value: &Option<String>, name: &str| {
-            value.clone().ok_or_else(|| {
-                Error::value(name, format!("a '{}' event needs {name}", kind.name()))
-            })
-        };
+        let field = |value, name| needed(value, name, kind);
         match kind {
             Kind::Status => {
                 let status = field(&fields.status, "status")?;
@@ -618,7 +610,7 @@ impl<'d> Recorder<'d> {
             Kind::Responded => {
                 history.responded.get_or_insert(at);
             }
-            Kind::Escalated => history.escalations.push((at, field(&fields.to, "to")?)),
+            Kind::Escalated => history.escalations.push((at, field(&fields.to, "to")?.to_string())),
             Kind::Closed => history.close(at),
             Kind::Opened | Kind::Unknown(_) => {
                 let other = kind.name();
@@ -633,6 +625,17 @@ impl<'d> Recorder<'d> {
         }
         Ok(())
     }
+}
+
+/// A value an event of its kind must have.
+fn needed<'v>(value: &'v Option<Value>, name: &str, kind: &Kind) -> Result<&'v str> {
+    value.as_deref().ok_or_else(|| {
+        let article = if *kind == Kind::Opened { "an" } else { "a" };
+        Error::value(
+            name,
+            format!("{article} '{}' event needs {name}", kind.name()),
+        )
+    })
 }
 
 impl History<'_> {

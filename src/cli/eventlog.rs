@@ -99,7 +99,7 @@ impl EventSource<'_> {
             jobs,
             &|| {
                 |chunk: &Chunk, map: &FieldMap| {
-                    let mut events = Vec::new();
+                    let mut events = Vec::with_capacity(chunk.len());
                     chunk.read::<Events, anyhow::Error>(map, |line, fields| {
                         events.push((line, fields));
                         Ok(())

@@ -46,9 +46,9 @@ impl EventAudit<'_> {
     /// A ticket of the log judged, or why not.
     fn judge<'c>(&self, finished: Finished<'c>) -> Result<Judgement<'c>, Failed> {
         let history = finished?;
-        judge_history(&history, self.as_of).map_err(|e| Failed {
-            message: one_line(&anyhow::Error::from(e)),
-            ..failed_from(&history)
+        judge_history(history, self.as_of).map_err(|unjudged| Failed {
+            message: one_line(&anyhow::Error::from(unjudged.error)),
+            ..failed_from(unjudged.history)
         })
     }
 
@@ -264,9 +264,9 @@ impl Tallied {
 }
 
 /// The failure of a history that could not be judged.
-fn failed_from(history: &History) -> Failed {
+fn failed_from(history: History) -> Failed {
     Failed {
-        id: history.id.clone(),
+        id: history.id,
         line: history.line,
         order: history.order,
         message: String::new(),

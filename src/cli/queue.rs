@@ -75,14 +75,15 @@ struct Gathered<'c> {
 
 impl<'c> Gathered<'c> {
     /// A ticket's history: in the queue if open at `at`.
-    fn place(&mut self, history: &History<'c>) {
+    fn place(&mut self, history: History<'c>) {
         self.total += 1;
-        if !queue::is_open(history, self.at) {
+        if !queue::is_open(&history, self.at) {
             return;
         }
+        let line = history.line;
         match queue::entry(history, self.at, self.warn) {
             Ok(entry) => self.entries.push(entry),
-            Err(e) => self.fail(history.line, &one_line(&e.into())),
+            Err(e) => self.fail(line, &one_line(&e.into())),
         }
     }
 
@@ -113,7 +114,7 @@ impl Execute for QueueArgs {
             };
             source.read(context, at, super::batch::jobs(self.jobs), |finished| {
                 match finished {
-                    Ok(history) => gathered.place(&history),
+                    Ok(history) => gathered.place(history),
                     Err(failed) => {
                         gathered.total += 1;
                         gathered.fail(failed.line, &failed.message);
@@ -144,7 +145,7 @@ impl Execute for QueueArgs {
                         Ok(History::from_ticket(ticket, id, line, order, None))
                     });
                     match history {
-                        Ok(history) => gathered.place(&history),
+                        Ok(history) => gathered.place(history),
                         Err(message) => {
                             gathered.total += 1;
                             gathered.fail(line, &message);
