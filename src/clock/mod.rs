@@ -101,23 +101,31 @@ impl<'a> Clock<'a> {
         until: DateTime<Utc>,
         pauses: &Pauses,
     ) -> Result<Vec<Interval>> {
-        let mut out = Vec::new();
-        if until <= from {
-            return Ok(out);
-        }
-        let mut counted = self.counted(from, pauses);
-        counted.open.until = Some(until);
-        for piece in counted {
-            let piece = piece?;
-            if piece.start >= until {
-                break;
-            }
-            out.push(Interval {
-                start: piece.start,
-                end: piece.end.min(until),
-            });
-        }
-        Ok(out)
+        self.counted_between(from, until, pauses).collect()
+    }
+
+    /// The same, one after another, without gathering them.
+    fn counted_between(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        pauses: &'a Pauses,
+    ) -> impl Iterator<Item = Result<Interval>> + use<'a> {
+        let counted = (until > from).then(|| {
+            let mut counted = self.counted(from, pauses);
+            counted.open.until = Some(until);
+            counted
+        });
+        counted
+            .into_iter()
+            .flatten()
+            .take_while(move |piece| piece.as_ref().map_or(true, |piece| piece.start < until))
+            .map(move |piece| {
+                piece.map(|piece| Interval {
+                    start: piece.start,
+                    end: piece.end.min(until),
+                })
+            })
     }
 
     /// Counting backwards: the latest instant at or before `until` such that
@@ -178,11 +186,9 @@ impl<'a> Clock<'a> {
         until: DateTime<Utc>,
         pauses: &Pauses,
     ) -> Result<TimeDelta> {
-        Ok(self
-            .windows_between(from, until, pauses)?
-            .into_iter()
-            .map(Interval::length)
-            .sum())
+        self.counted_between(from, until, pauses)
+            .map(|piece| piece.map(Interval::length))
+            .sum()
     }
 
     /// The open window containing `t` (`None`: the clock is stopped at `t`).
