@@ -360,7 +360,7 @@ impl Judgement<'_> {
 /// A history that could not be judged, and why.
 #[derive(Debug)]
 pub struct Unjudged<'d> {
-    pub history: History<'d>,
+    pub history: Box<History<'d>>,
     pub error: Error,
 }
 
@@ -378,7 +378,10 @@ pub fn judge_history(
             notification,
             escalations,
         }),
-        Err(error) => Err(Unjudged { history, error }),
+        Err(error) => Err(Unjudged {
+            history: Box::new(history),
+            error,
+        }),
     }
 }
 

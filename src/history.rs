@@ -610,7 +610,9 @@ impl<'d> Recorder<'d> {
             Kind::Responded => {
                 history.responded.get_or_insert(at);
             }
-            Kind::Escalated => history.escalations.push((at, field(&fields.to, "to")?.to_string())),
+            Kind::Escalated => history
+                .escalations
+                .push((at, field(&fields.to, "to")?.to_string())),
             Kind::Closed => history.close(at),
             Kind::Opened | Kind::Unknown(_) => {
                 let other = kind.name();

@@ -48,7 +48,7 @@ impl EventAudit<'_> {
         let history = finished?;
         judge_history(history, self.as_of).map_err(|unjudged| Failed {
             message: one_line(&anyhow::Error::from(unjudged.error)),
-            ..failed_from(unjudged.history)
+            ..failed_from(*unjudged.history)
         })
     }
 
