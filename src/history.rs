@@ -587,9 +587,9 @@ impl<'d> Recorder<'d> {
         match kind {
             Kind::Status => {
                 let status = field(&fields.status, "status")?;
-                if Statuses::is(&statuses.closing, &status) {
+                if Statuses::is(&statuses.closing, status) {
                     history.close(at);
-                } else if Statuses::is(&statuses.waiting, &status) {
+                } else if Statuses::is(&statuses.waiting, status) {
                     history.waiting_since.get_or_insert(at);
                 } else if let Some(since) = history.waiting_since.take() {
                     history.waits.push(Interval {
