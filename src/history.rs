@@ -601,7 +601,7 @@ impl<'d> Recorder<'d> {
             Kind::Priority => {
                 let priority = history
                     .plan
-                    .priority(&field(&fields.priority, "priority")?)?;
+                    .priority(field(&fields.priority, "priority")?)?;
                 history.changes.push(PriorityPeriod { from: at, priority });
             }
             Kind::Notified => {
