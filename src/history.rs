@@ -523,9 +523,13 @@ impl<'d> Recorder<'d> {
     /// A new history from an `opened` event (`None`: opened after `as_of`).
     fn open(&self, line: u64, fields: &EventFields) -> Result<Option<History<'d>>> {
         let opened = &Kind::Opened;
-        let plan = self.data.plan(needed(&fields.plan, "plan", opened)?)?;
-        let desk = self.data.desk(needed(&fields.desk, "desk", opened)?)?;
-        let priority = plan.priority(needed(&fields.priority, "priority", opened)?)?;
+        let plan = self
+            .data
+            .plan(needed(fields.plan.as_deref(), "plan", opened)?)?;
+        let desk = self
+            .data
+            .desk(needed(fields.desk.as_deref(), "desk", opened)?)?;
+        let priority = plan.priority(needed(fields.priority.as_deref(), "priority", opened)?)?;
         let Some(at) = &fields.at else {
             return Err(Error::value("at", "an 'opened' event needs at"));
         };
@@ -586,7 +590,7 @@ impl<'d> Recorder<'d> {
         let field = |value, name| needed(value, name, kind);
         match kind {
             Kind::Status => {
-                let status = field(&fields.status, "status")?;
+                let status = field(fields.status.as_deref(), "status")?;
                 if Statuses::is(&statuses.closing, status) {
                     history.close(at);
                 } else if Statuses::is(&statuses.waiting, status) {
@@ -601,7 +605,7 @@ impl<'d> Recorder<'d> {
             Kind::Priority => {
                 let priority = history
                     .plan
-                    .priority(field(&fields.priority, "priority")?)?;
+                    .priority(field(fields.priority.as_deref(), "priority")?)?;
                 history.changes.push(PriorityPeriod { from: at, priority });
             }
             Kind::Notified => {
@@ -612,7 +616,7 @@ impl<'d> Recorder<'d> {
             }
             Kind::Escalated => history
                 .escalations
-                .push((at, field(&fields.to, "to")?.to_string())),
+                .push((at, field(fields.to.as_deref(), "to")?.to_string())),
             Kind::Closed => history.close(at),
             Kind::Opened | Kind::Unknown(_) => {
                 let other = kind.name();
@@ -630,8 +634,8 @@ impl<'d> Recorder<'d> {
 }
 
 /// A value an event of its kind must have.
-fn needed<'v>(value: &'v Option<Value>, name: &str, kind: &Kind) -> Result<&'v str> {
-    value.as_deref().ok_or_else(|| {
+fn needed<'v>(value: Option<&'v str>, name: &str, kind: &Kind) -> Result<&'v str> {
+    value.ok_or_else(|| {
         let article = if *kind == Kind::Opened { "an" } else { "a" };
         Error::value(
             name,
