@@ -129,7 +129,7 @@ pub fn is_open(history: &History, at: DateTime<Utc>) -> bool {
 }
 
 /// A ticket open at `at`, placed in the queue (SPEC §10).
-pub fn entry<'d>(history: History<'d>, at: DateTime<Utc>, warn: Thresholds) -> Result<Entry<'d>> {
+pub fn entry(history: History<'_>, at: DateTime<Utc>, warn: Thresholds) -> Result<Entry<'_>> {
     let judgement = judge_history(history, at).map_err(|unjudged| unjudged.error)?;
     // The history as it stood at `at`, from the judgement.
     let history = &judgement.history;
