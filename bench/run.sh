@@ -13,6 +13,8 @@
 #   PEER_SAMPLE=20000  europe tickets given to the peers
 #   STARTUP_RUNS=200   process starts per command for the start-up ratio
 #   BATCH_RUNS=3       batch runs at N and at N/10 (best wall time, largest RSS)
+#   EVENT_COPIES=1000  copies of examples/events.jsonl in the event-log workload
+#                      (1,358 events and 300 tickets each)
 #   PEERS_VENV=DIR     reuse (or create) the peers' venv there instead of a
 #                      fresh one in the temp dir
 #   KEEP=1             keep the temp dir (workload, outputs) and print its path
@@ -25,6 +27,7 @@ SEED="${SEED:-2026}"
 PEER_SAMPLE="${PEER_SAMPLE:-20000}"
 STARTUP_RUNS="${STARTUP_RUNS:-200}"
 BATCH_RUNS="${BATCH_RUNS:-3}"
+EVENT_COPIES="${EVENT_COPIES:-1000}"
 N10=$(( N / 10 ))
 if (( N10 < 1 )); then
   echo "run.sh: N must be at least 10" >&2
@@ -84,6 +87,20 @@ cmp -s "$work/out-j1.jsonl" "$work/out-j2.jsonl" || { echo "run.sh: --jobs 2 wro
 # One checked pass over the output: every line a result, none an error.
 lines_out=$("$slacalc" deadline --input "$work/tickets-10.jsonl" --format json 2>/dev/null | grep -vc '"error"' || true)
 
+say "audit --events: $EVENT_COPIES copies of the example log on 1 and on 2 workers"
+py "$here/gen_event_log.py" --copies "$EVENT_COPIES" --out "$work/events.jsonl"
+events=$(wc -l < "$work/events.jsonl")
+for mode in tickets summary; do
+  extra=(); [[ "$mode" == tickets ]] && extra=(--tickets)
+  for jobs in 1 2; do
+    py "$here/measure.py" run --repeat "$BATCH_RUNS" --stdout "$work/events-$mode-j$jobs.out" -- \
+      "$slacalc" audit --events "$work/events.jsonl" --as-of 2026-11-29T23:59:59Z --format json \
+      --jobs "$jobs" "${extra[@]}" > "$work/events-$mode-j$jobs.json"
+  done
+  cmp -s "$work/events-$mode-j1.out" "$work/events-$mode-j2.out" \
+    || { echo "run.sh: audit --events ($mode) --jobs 2 wrote other bytes than --jobs 1" >&2; batch_errors=1; }
+done
+
 # d. Start-up ---------------------------------------------------------------
 say "start-up: $STARTUP_RUNS runs each"
 py "$here/measure.py" startup --runs "$STARTUP_RUNS" \
@@ -108,10 +125,11 @@ say "peers: $PEER_SAMPLE sampled tickets"
   --workdir "$work" --sample "$PEER_SAMPLE" --report "$work/peers.json"
 
 # f. Summary ----------------------------------------------------------------
-python3 - "$work" "$N" "$N10" "$paused" "$lines_out" "$batch_errors" "$(nproc)" "$load_start" <<'EOF'
+python3 - "$work" "$N" "$N10" "$paused" "$lines_out" "$batch_errors" "$(nproc)" "$load_start" "$events" "$EVENT_COPIES" <<'EOF'
 import json, platform, sys
 from pathlib import Path
-work, n, n10, paused, lines_out, batch_errors, cpus, load_start = sys.argv[1:]
+work, n, n10, paused, lines_out, batch_errors, cpus, load_start, events, copies = sys.argv[1:]
+events, tickets = int(events), 300 * int(copies)
 work, n, n10 = Path(work), int(n), int(n10)
 load = lambda name: json.loads((work / name).read_text())
 big, small, start, peers = load("batch-n.json"), load("batch-n10.json"), load("startup.json"), load("peers.json")
@@ -130,6 +148,12 @@ print(f"  (best of {len(big['walls_s'])} runs each; peak RSS by {big['rss_method
       f"batch errors: {'yes, see above' if batch_errors != '0' else 'none'})")
 print(f"  --jobs 1: {n / j1['wall_s']:>11,.0f} tickets/s; --jobs 2: {n / j2['wall_s']:>11,.0f} tickets/s; "
       f"2 workers / 1 = {j1['wall_s'] / j2['wall_s']:.2f}x (default: one worker per core)")
+print()
+print(f"`slacalc audit --events FILE --format json > FILE`: {events:,} events, {tickets:,} tickets (best of {len(j1['walls_s'])} runs):")
+for mode, what in (("tickets", "--tickets, a line a ticket"), ("summary", "the summary")):
+    e1, e2 = load(f"events-{mode}-j1.json"), load(f"events-{mode}-j2.json")
+    print(f"  {what:<27} --jobs 1: {events / e1['wall_s']:>11,.0f} events/s; --jobs 2: {events / e2['wall_s']:>11,.0f} events/s; "
+          f"2 workers / 1 = {e1['wall_s'] / e2['wall_s']:.2f}x")
 s, h = start["slacalc"], start["hello"]
 print()
 print(f"start-up, {s['runs']} runs each, median wall time spawn-to-exit:")

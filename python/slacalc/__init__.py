@@ -153,15 +153,21 @@ def deadline(
         "notification_due": pa.array(notification, type=pa.int64(), mask=~notification_ok).cast(utc),
     }
     if local:
-        desks = _arrow(desk).cast(pa.string()).to_pylist()
-        columns["response_due_local"] = pa.array(
-            local_times(dataset, desks, response, response_ok), type=pa.string()
-        )
-        columns["notification_due_local"] = pa.array(
-            local_times(dataset, desks, notification, notification_ok), type=pa.string()
-        )
+        _add_local(columns, dataset, desk, {
+            "response_due": (response, response_ok),
+            "notification_due": (notification, notification_ok),
+        })
     columns["error"] = _errors(n, failed, errors)
     return pa.table(columns)
+
+
+def _add_local(columns: dict, dataset: DataSet, desk: Any, instants: dict) -> None:
+    """For each instant column ``NAME`` (its epoch seconds and validity), a
+    ``NAME_local`` column: RFC 3339 at the row's desk offset, as the command
+    line prints it (null where there is no instant)."""
+    desks = _arrow(desk).cast(pa.string()).to_pylist()
+    for name, (values, valid) in instants.items():
+        columns[f"{name}_local"] = pa.array(local_times(dataset, desks, values, valid), type=pa.string())
 
 
 def _errors(n: int, failed: np.ndarray, errors: list) -> pa.Array:
@@ -226,40 +232,48 @@ def _instant_column(values: np.ndarray, valid: np.ndarray) -> pa.Array:
     return pa.array(values, type=pa.int64(), mask=~valid).cast(pa.timestamp("s", tz="UTC"))
 
 
-def _clock(operation, desk, first, second, clock, data, jobs, name, seconds_out=False):
+def _clock(operation, desk, first, second, clock, data, jobs, name, local=False):
     n = len(_arrow(first))
+    dataset = _data(data)
     names, codes = _codes(desk, n)
     second = _instants(second) if operation == "elapsed" else _seconds(second, n)
     values, valid, failed, errors = clock_columns(
-        _data(data), names, codes, clock, operation, _instants(first), second, jobs
+        dataset, names, codes, clock, operation, _instants(first), second, jobs
     )
-    column = (
-        pa.array(values, type=pa.int64(), mask=~valid) if seconds_out else _instant_column(values, valid)
-    )
-    return pa.table({name: column, "error": _errors(n, failed, errors)})
+    if operation == "elapsed":
+        columns = {name: pa.array(values, type=pa.int64(), mask=~valid)}
+    else:
+        columns = {name: _instant_column(values, valid)}
+        if local:
+            _add_local(columns, dataset, desk, {name: (values, valid)})
+    columns["error"] = _errors(n, failed, errors)
+    return pa.table(columns)
 
 
-def clock_add(desk: Any, start: Any, amount: Any, *, clock: str = "standard",
+def clock_add(desk: Any, start: Any, amount: Any, *, clock: str = "standard", local: bool = False,
               data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
     """The instant ``amount`` of business time on ``clock`` (standard,
     extended or 24x7) after each ``start`` at each ``desk``, as
-    ``slacalc clock --add``: column ``due`` (``timestamp[s, UTC]``), ``error``."""
-    return _clock("add", desk, start, amount, clock, data, jobs, "due")
+    ``slacalc clock --add``: column ``due`` (``timestamp[s, UTC]``; with
+    ``local=True`` also ``due_local``, RFC 3339 at the desk's offset),
+    ``error``."""
+    return _clock("add", desk, start, amount, clock, data, jobs, "due", local)
 
 
-def clock_before(desk: Any, until: Any, amount: Any, *, clock: str = "standard",
+def clock_before(desk: Any, until: Any, amount: Any, *, clock: str = "standard", local: bool = False,
                  data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
     """The latest instant with ``amount`` of business time on ``clock``
     left before each ``until``, as ``slacalc clock --before``: column
-    ``start`` (``timestamp[s, UTC]``), ``error``."""
-    return _clock("before", desk, until, amount, clock, data, jobs, "start")
+    ``start`` (``timestamp[s, UTC]``; with ``local=True`` also
+    ``start_local``), ``error``."""
+    return _clock("before", desk, until, amount, clock, data, jobs, "start", local)
 
 
 def clock_elapsed(desk: Any, start: Any, until: Any, *, clock: str = "standard",
                   data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
     """The business time on ``clock`` from each ``start`` to ``until``, as
     ``slacalc clock --until``: column ``elapsed_seconds`` (int64), ``error``."""
-    return _clock("elapsed", desk, start, until, clock, data, jobs, "elapsed_seconds", seconds_out=True)
+    return _clock("elapsed", desk, start, until, clock, data, jobs, "elapsed_seconds")
 
 
 def holidays(desk: str, year: int, *, data: Optional[DataSet] = None) -> pa.Table:
@@ -270,12 +284,14 @@ def holidays(desk: str, year: int, *, data: Optional[DataSet] = None) -> pa.Tabl
     return pa.table({"date": pa.array(days, type=pa.int32()).cast(pa.date32()), "name": pa.array(names, type=pa.string())})
 
 
-def escalation(plan: Any, priority: Any, desk: Any, opened: Any, *,
+def escalation(plan: Any, priority: Any, desk: Any, opened: Any, *, local: bool = False,
                data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
     """The escalation steps of each ticket (SPEC §5), as ``slacalc
     escalate`` lists them: ``step_1_due`` ... (``timestamp[s, UTC]``, on
     the plan's business clock from the opening) and ``step_1_reaches`` ...
-    (who the step hands the ticket to; null: no change), then ``error``."""
+    (who the step hands the ticket to; null: no change), with
+    ``local=True`` also ``step_1_due_local`` ... (RFC 3339 at the desk's
+    offset), then ``error``."""
     n = len(_arrow(opened))
     dataset = _data(data)
     names_and_codes = [_codes(c, n) for c in (plan, priority, desk)]
@@ -291,24 +307,32 @@ def escalation(plan: Any, priority: Any, desk: Any, opened: Any, *,
     for k, (due, valid, reaches) in enumerate(steps, start=1):
         columns[f"step_{k}_due"] = _instant_column(due, valid)
         columns[f"step_{k}_reaches"] = pa.array(reaches, type=pa.string())
+    if local:
+        _add_local(columns, dataset, desk, {
+            f"step_{k}_due": (due, valid) for k, (due, valid, _) in enumerate(steps, start=1)
+        })
     columns["error"] = _errors(n, failed, errors)
     return pa.table(columns)
 
 
 def audit(plan: Any, priority: Any, desk: Any, opened: Any, responded: Any, closed: Any = None, *,
-          as_of: Any, data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
+          as_of: Any, local: bool = False, data: Optional[DataSet] = None,
+          jobs: Optional[int] = None) -> pa.Table:
     """First responses judged as ``slacalc audit`` judges ticket rows (SPEC
     §9): ``responded`` and ``closed`` are timezone-aware instants or null (a
     close without a response counts as the response); ``as_of`` the instant
     unanswered tickets are judged at. Columns: ``response_due``
     (``timestamp[s, UTC]``), ``verdict`` (met, breached, open, best_effort),
-    ``late_seconds`` (wall-clock seconds past due; negative: early), ``error``."""
+    ``late_seconds`` (wall-clock seconds past due; negative: early), with
+    ``local=True`` also ``response_due_local`` (RFC 3339 at the desk's
+    offset), then ``error``."""
     n = len(_arrow(opened))
+    dataset = _data(data)
     names_and_codes = [_codes(c, n) for c in (plan, priority, desk)]
     none = pa.nulls(n, type=pa.timestamp("s", tz="UTC"))
     as_of_seconds = _instants(pa.array([as_of]).cast(pa.timestamp("s", tz="UTC")))[0]
     (due, valid, failed, errors), verdicts, late, late_valid = audit_columns(
-        _data(data),
+        dataset,
         [names for names, _ in names_and_codes],
         [codes for _, codes in names_and_codes],
         _instants(opened),
@@ -317,9 +341,12 @@ def audit(plan: Any, priority: Any, desk: Any, opened: Any, responded: Any, clos
         int(as_of_seconds),
         jobs,
     )
-    return pa.table({
+    columns = {
         "response_due": _instant_column(due, valid),
         "verdict": pa.array(verdicts, type=pa.string()).dictionary_encode(),
         "late_seconds": pa.array(late, type=pa.int64(), mask=~late_valid),
-        "error": _errors(n, failed, errors),
-    })
+    }
+    if local:
+        _add_local(columns, dataset, desk, {"response_due": (due, valid)})
+    columns["error"] = _errors(n, failed, errors)
+    return pa.table(columns)

@@ -98,3 +98,40 @@ def test_audit_verdicts_as_the_command_line_gives_them():
     assert table.column("verdict").cast(pa.string()).to_pylist() == ["met", "breached", "met", "breached", "best_effort"]
     assert table.column("late_seconds").to_pylist() == [0, 2700, -59400, 5400, None]
     assert table.column("response_due").to_pylist()[:4] == [at("2026-11-21T09:30:00")] * 4
+
+
+def test_local_columns_give_each_instant_at_its_desk_offset():
+    # The instants of the tests above, at europe's offset (CET, +01:00 in
+    # November) and, for the clock, at americas' too (EST, -05:00).
+    # clock_add: Mon 09:00Z + 2 standard hours at europe = 11:00Z = 12:00
+    # CET; at americas (Mon-Fri 07-17 EST; 09:00Z = 04:00 EST, closed), the
+    # clock starts at 07:00 EST: + 2 h = 09:00 EST. An unknown desk: null.
+    added = slacalc.clock_add(
+        ["europe", "americas", "atlantis"], instants(*["2026-11-23T09:00:00Z"] * 3), [7200] * 3, local=True
+    )
+    assert added.column_names == ["due", "due_local", "error"]
+    assert added.column("due_local").to_pylist() == [
+        "2026-11-23T12:00:00+01:00", "2026-11-23T09:00:00-05:00", None,
+    ]
+    # clock_before: 2 standard hours before Mon 11:00 CET: 09:00 CET.
+    before = slacalc.clock_before(["europe"], instants("2026-11-23T10:00:00Z"), [7200], local=True)
+    assert before.column("start_local").to_pylist() == ["2026-11-23T09:00:00+01:00"]
+    # escalation: gold P2 opened Mon 09:00 CET, steps at 11:00, 13:00,
+    # 17:00 CET, Tue 16:00 and Fri 13:00 CET.
+    steps = slacalc.escalation(["gold"], ["P2"], ["europe"], instants("2026-11-23T08:00:00Z"), local=True)
+    row = steps.to_pylist()[0]
+    assert [row[f"step_{k}_due_local"] for k in range(1, 6)] == [
+        "2026-11-23T11:00:00+01:00",
+        "2026-11-23T13:00:00+01:00",
+        "2026-11-23T17:00:00+01:00",
+        "2026-11-24T16:00:00+01:00",
+        "2026-11-27T13:00:00+01:00",
+    ]
+    assert steps.column_names[-1] == "error"
+    # audit: gold P2 opened Fri 17:30 CET is due Sat 10:30 CET.
+    judged = slacalc.audit(
+        ["gold"], ["P2"], ["europe"], instants("2026-11-20T16:30:00Z"),
+        pa.array([None], type=pa.timestamp("s", tz="UTC")),
+        as_of=at("2026-11-21T11:00:00"), local=True,
+    )
+    assert judged.column("response_due_local").to_pylist() == ["2026-11-21T10:30:00+01:00"]
