@@ -69,8 +69,8 @@ impl EventAudit<'_> {
         W: FnMut(Vec<Finished<'c>>) -> anyhow::Result<T>,
     {
         let produce = |push: &mut dyn FnMut(Finished<'c>) -> anyhow::Result<()>| {
-            // Tickets closed but waiting for one opened before them, by
-            // their order after the next one's.
+            // Tickets finished but waiting for one opened before them:
+            // slot k holds the ticket of order `next + k`.
             let mut waiting: VecDeque<Option<Finished<'c>>> = VecDeque::new();
             let mut next = 0u64;
             self.source
@@ -83,7 +83,10 @@ impl EventAudit<'_> {
                     if !opened_order || order == u64::MAX {
                         return push(finished);
                     }
-                    let place = usize::try_from(order - next)?;
+                    let place = order
+                        .checked_sub(next)
+                        .and_then(|place| usize::try_from(place).ok())
+                        .ok_or_else(|| anyhow::anyhow!("ticket order {order} came twice"))?;
                     if waiting.len() <= place {
                         waiting.resize_with(place + 1, || None);
                     }

@@ -31,8 +31,19 @@ fn hostile_jsonl(n: usize) -> String {
 }
 
 fn batch(subcommand: &str, input: &str, jobs: &str, extra: &[&str]) -> (i32, String, String) {
-    let out = Test::new()
-        .args([subcommand, "--input", "-", "--jobs", jobs])
+    outcome(
+        Test::new().args([subcommand, "--input", "-"]),
+        input,
+        jobs,
+        extra,
+    )
+}
+
+/// Run with `input` on stdin and `--jobs JOBS` (exit status 1: some lines
+/// fail): the exit code, stdout and stderr.
+fn outcome(test: Test, input: &str, jobs: &str, extra: &[&str]) -> (i32, String, String) {
+    let out = test
+        .args(["--jobs", jobs])
         .args(extra.iter().copied())
         .stdin(input)
         .status(1)
@@ -190,18 +201,8 @@ fn hostile_event_log() -> String {
 }
 
 fn event_audit(log: &str, jobs: &str, extra: &[&str]) -> (i32, String, String) {
-    let out = Test::new()
-        .args(["audit", "--events", "-", "--as-of", "2026-11-29T23:59:59Z"])
-        .args(["--jobs", jobs])
-        .args(extra.iter().copied())
-        .stdin(log)
-        .status(1)
-        .run();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let audit = ["audit", "--events", "-", "--as-of", "2026-11-29T23:59:59Z"];
+    outcome(Test::new().args(audit), log, jobs, extra)
 }
 
 #[test]
@@ -235,6 +236,42 @@ fn an_event_log_on_two_or_three_workers_is_judged_as_on_one() {
             );
         }
     }
+    // The CSV export (its own column names, quoted cells) over chunks.
+    let export = |jobs: &str| {
+        let csv = [
+            "audit",
+            "--events",
+            "examples/helpdesk-export.csv",
+            "--tickets",
+        ];
+        let map = [
+            "--map",
+            "ticket=Ticket ID",
+            "--map",
+            "at=Event Time",
+            "--map",
+            "type=Event",
+            "--map",
+            "desk=Support Desk",
+            "--map",
+            "to=Assigned To",
+        ];
+        Test::new()
+            .args(csv)
+            .args(map)
+            .args([
+                "--as-of",
+                "2026-11-29T23:59:59Z",
+                "--format",
+                "json",
+                "--jobs",
+                jobs,
+            ])
+            .stdout_text()
+    };
+    let one = export("1");
+    assert_eq!(one.lines().count(), 300);
+    assert_eq!(export("2"), one);
     let queue = |jobs: &str| {
         Test::new()
             .args(["queue", "--events", "-", "--at", "2026-11-27T12:00:00Z"])
