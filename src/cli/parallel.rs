@@ -1,7 +1,9 @@
 //! Batch mode on all cores (`--jobs`): one thread frames the input into
 //! chunks of lines, workers read and compute them, and their results are
 //! taken in input order. At most a few chunks are held at a time, so
-//! memory stays bounded however long the input.
+//! memory stays bounded however long the input. The same [`pipeline`]
+//! serves work that comes out of a stage that must run in order (an event
+//! log's recorder): [`fan_out`] hands it to the workers in batches.
 
 use std::collections::BTreeMap;
 use std::io::Write;
