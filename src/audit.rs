@@ -10,7 +10,7 @@ use crate::deadline::{self, Deadline};
 use crate::error::{Error, Result};
 use crate::history::History;
 use crate::plan::{Plan, Priority, Target};
-use crate::ticket::{Field, PriorityPeriod, Ticket};
+use crate::ticket::{Field, Ticket};
 
 /// The verdict on one ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -406,10 +406,7 @@ fn judged_parts<'d>(
         desk: history.desk,
         opened: history.opened,
         pauses: pauses.clone(),
-        initial: PriorityPeriod {
-            from: history.opened,
-            priority: history.initial,
-        },
+        initial: history.initial.clone(),
         changes: history.changes.clone(),
         moments: None,
     };

@@ -313,7 +313,8 @@ pub struct History<'d> {
     pub plan: &'d Plan,
     pub desk: &'d Calendar,
     pub opened: DateTime<Utc>,
-    pub initial: &'d Priority,
+    /// The priority it opened with, from its opening.
+    pub initial: PriorityPeriod<'d>,
     /// Each change of priority, in time order.
     pub changes: Vec<PriorityPeriod<'d>>,
     /// Waits that have ended (ticket rows: the pauses given).
@@ -348,7 +349,7 @@ impl<'d> History<'d> {
             plan: ticket.plan,
             desk: ticket.desk,
             opened: ticket.opened,
-            initial: ticket.initial.priority,
+            initial: ticket.initial,
             changes: ticket.changes,
             waits: ticket.pauses.as_slice().to_vec(),
             waiting_since: None,
@@ -384,11 +385,7 @@ impl<'d> History<'d> {
 
     /// The priority in force at `t` (before the opening: the first).
     pub fn priority_at(&self, t: DateTime<Utc>) -> &'d Priority {
-        self.changes
-            .iter()
-            .rev()
-            .find(|c| c.from <= t)
-            .map_or(self.initial, |c| c.priority)
+        crate::ticket::period_in_force(&self.initial, &self.changes, t).priority
     }
 
     /// Whether the ticket was waiting at the end of its history.
@@ -544,7 +541,7 @@ impl<'d> Recorder<'d> {
             plan,
             desk,
             opened: at,
-            initial: priority,
+            initial: PriorityPeriod { from: at, priority },
             changes: Vec::new(),
             waits: Vec::new(),
             waiting_since: None,

@@ -704,6 +704,21 @@ pub struct Moments {
     pub closed: Option<DateTime<Utc>>,
 }
 
+/// Of a first priority period and its changes (in time order), the one in
+/// force at `t`: the last to start at or before it (before the first
+/// change: the first period).
+pub fn period_in_force<'p, 'a>(
+    initial: &'p PriorityPeriod<'a>,
+    changes: &'p [PriorityPeriod<'a>],
+    t: DateTime<Utc>,
+) -> &'p PriorityPeriod<'a> {
+    changes
+        .iter()
+        .rev()
+        .find(|p| p.from <= t)
+        .unwrap_or(initial)
+}
+
 impl<'a> Ticket<'a> {
     /// The moments the line gave (none: all absent).
     pub fn moments(&self) -> Moments {
@@ -723,11 +738,7 @@ impl<'a> Ticket<'a> {
 
     /// The priority period in force at `t` (before the opening: the first).
     pub fn period_at(&self, t: DateTime<Utc>) -> &PriorityPeriod<'a> {
-        self.changes
-            .iter()
-            .rev()
-            .find(|p| p.from <= t)
-            .unwrap_or(&self.initial)
+        period_in_force(&self.initial, &self.changes, t)
     }
 
     /// The opening priority, then each change.
