@@ -60,6 +60,14 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
             t.trunc_subsecs(0)
         });
     }
+    // RFC 3339 without seconds, as people write it (2026-11-20T17:30+01:00).
+    let utc_suffix = text.strip_suffix(['Z', 'z']).map(|t| format!("{t}+00:00"));
+    let with_offset = utc_suffix.as_deref().unwrap_or(text);
+    for format in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M%:z"] {
+        if let Ok(t) = DateTime::parse_from_str(with_offset, format) {
+            return Ok(t.with_timezone(&Utc));
+        }
+    }
     for format in [
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M:%S%.f",

@@ -908,3 +908,36 @@ fn hand_worked_deadlines() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn an_instant_without_seconds_keeps_its_offset() {
+    // Gold P2 at europe opened Fri 2026-11-20 17:30 CET (= 16:30Z): 2
+    // business hours on the extended clock (Mon-Sat 09-18): 30 min on
+    // Friday, 90 on Saturday from 09:00: due Sat 10:30 CET. Written
+    // without seconds, with an offset, with Z, or with a space, it is the
+    // same instant; so is a pause written as the pause error's example
+    // suggests: Fri 10:00-12:00 CET around an opening at 09:00 moves a 2 h
+    // target from 11:00 to 13:00.
+    for opened in [
+        "2026-11-20T17:30+01:00",
+        "2026-11-20T16:30Z",
+        "2026-11-20 17:30+01:00",
+        "2026-11-20T11:30-05:00",
+    ] {
+        let out = Test::deadline("gold", "p2", "europe")
+            .opened(opened)
+            .format("json")
+            .json();
+        assert_eq!(out["opened"], "2026-11-20T17:30:00+01:00", "{opened}");
+        assert_eq!(
+            out["response"]["due"], "2026-11-21T10:30:00+01:00",
+            "{opened}"
+        );
+    }
+    let out = Test::deadline("gold", "p2", "europe")
+        .opened("2026-11-20T09:00+01:00")
+        .args(["--pause", "2026-11-20T10:00+01:00/2026-11-20T12:00+01:00"])
+        .format("json")
+        .json();
+    assert_eq!(out["response"]["due"], "2026-11-20T13:00:00+01:00");
+}
