@@ -445,8 +445,15 @@ impl<'d> Recorder<'d> {
     /// Take one event from file line `line`: a ticket it closes, or one it
     /// shows to be wrong, comes back.
     pub fn event(&mut self, line: u64, fields: EventFields) -> Option<Finished<'d>> {
-        let id = fields.ticket.as_deref().unwrap_or_default();
-        let kind = fields.kind.as_ref().unwrap_or(&Kind::Opened);
+        // A line read by [`Events`] has both.
+        let (Some(id), Some(kind)) = (fields.ticket.as_deref(), fields.kind.as_ref()) else {
+            return Some(Err(Failed {
+                id: fields.ticket.map(Value::into_string).unwrap_or_default(),
+                line,
+                order: u64::MAX,
+                message: "an event needs a ticket and a type".into(),
+            }));
+        };
         let outcome = match (self.tickets.get_mut(id), kind) {
             (Some(Entry::Skipped), _) => return None,
             (None, Kind::Opened) => match self.open(line, &fields) {
