@@ -957,3 +957,31 @@ fn release(text: &str) -> Result<Release> {
         Cow::Borrowed(_) => error,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Header-like text: letters in both cases, the separators `normal_name`
+    /// folds, Unicode whitespace and a non-ASCII letter.
+    fn header() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                'a', 'B', 'c', 'D', '-', '_', ' ', '\t', '\u{a0}', 'é', 'É',
+            ]),
+            0..8,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn is_named_compares_as_normal_name_does(h in header(), other in header()) {
+            // Against the header's own normal name, and another one's.
+            for normal in [normal_name(&h), normal_name(&other)] {
+                prop_assert_eq!(is_named(h.trim(), &normal), normal_name(&h) == normal);
+            }
+        }
+    }
+}
