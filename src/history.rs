@@ -659,3 +659,46 @@ impl History<'_> {
         self.closed = Some(at);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Times as an export may write them: RFC 3339 with an offset or `Z`,
+    /// with or without seconds or a fraction, local times, a leap second,
+    /// `now` and text that is no time.
+    fn time_text() -> impl Strategy<Value = String> {
+        let offset =
+            proptest::sample::select(vec!["Z", "z", "+01:00", "-05:00", "+04:00", "+0100", ""]);
+        let seconds = proptest::sample::select(vec![":00", ":59", ":60", ":07.5", ""]);
+        let separator = proptest::sample::select(vec!["T", " ", "t"]);
+        (1..=31u32, 0..24u32, 0..60u32, separator, seconds, offset)
+            .prop_map(|(day, hour, minute, sep, sec, off)| {
+                format!("2026-03-{day:02}{sep}{hour:02}:{minute:02}{sec}{off}")
+            })
+            .boxed()
+            .prop_union(
+                proptest::sample::select(vec![
+                    "now".to_string(),
+                    "soon".to_string(),
+                    String::new(),
+                ])
+                .boxed(),
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn an_instant_read_on_a_worker_is_the_one_read_at_the_desk(text in time_text()) {
+            // `When::read` reads what it can without the desk; the rest is
+            // read at the desk: the same instant, or the same error, as
+            // reading the whole text at the desk.
+            let zone = crate::time::Tz::Europe__Rome;
+            let now = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+            let early = When::read(&text).instant(zone, now).map_err(|e| e.to_string());
+            let direct = input::instant(&text, zone, now).map_err(|e| e.to_string());
+            prop_assert_eq!(early, direct);
+        }
+    }
+}
