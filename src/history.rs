@@ -200,7 +200,10 @@ impl<'de> serde::de::Visitor<'de> for EventVisitor<'_> {
         while let Some(Text(key)) = map.next_key::<Text>()? {
             match self.map.field_of(&key) {
                 Some(field) => {
-                    if let Some(text) = map.next_value::<JsonText>()?.0 {
+                    let value = map
+                        .next_value::<JsonText>()
+                        .map_err(|e| serde::de::Error::custom(format!("{key}: {e}")))?;
+                    if let Some(text) = value.0 {
                         fields.set(field, &text);
                     }
                 }
@@ -245,8 +248,8 @@ impl<'de> serde::Deserialize<'de> for JsonText<'de> {
             fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E> {
                 Ok(Self::Value::json(&v.into()))
             }
-            fn visit_f64<E>(self, v: f64) -> std::result::Result<Self::Value, E> {
-                Ok(Self::Value::json(&v.into()))
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Self::Value, E> {
+                Ok(Self::Value::json(&crate::ticket::exact_number(v)?.into()))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,

@@ -141,7 +141,16 @@ impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
             }
             seen |= bit;
             match field {
-                Field::Id => fields.id = map.next_value()?,
+                Field::Id => {
+                    fields.id = map.next_value()?;
+                    if let Some(serde_json::Value::Number(n)) = &fields.id {
+                        n.as_f64()
+                            .filter(|_| n.is_f64())
+                            .map(exact_number::<A::Error>)
+                            .transpose()
+                            .map_err(|e| A::Error::custom(format!("id: {e}")))?;
+                    }
+                }
                 Field::Plan => fields.plan = map.next_value::<TextValue>()?.0,
                 Field::Desk => fields.desk = map.next_value::<TextValue>()?.0,
                 Field::Opened => fields.opened = map.next_value::<TextValue>()?.0,
@@ -185,6 +194,19 @@ impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
         }
         Ok(fields)
     }
+}
+
+/// A JSON number read as a float: refused when it stands for a whole
+/// number too long to be kept exactly (an id of 20 digits, say), so that
+/// no value is changed in passing.
+pub(crate) fn exact_number<E: serde::de::Error>(v: f64) -> Result<f64, E> {
+    // 2^53: past it, not every whole number has a float of its own.
+    if v.fract() == 0.0 && v.abs() >= 9_007_199_254_740_992.0 {
+        return Err(E::custom(
+            "a whole number too long to be kept exactly: give it as a text, in quotes",
+        ));
+    }
+    Ok(v)
 }
 
 /// A string, borrowed from the input unless it had to be unescaped.

@@ -93,6 +93,41 @@ fn json_lines_ids_keep_their_json_type() {
 }
 
 #[test]
+fn an_id_too_long_for_a_number_is_refused_not_changed() {
+    // 20 digits fit 64 bits (up to 18,446,744,073,709,551,615) and pass
+    // as they are; 21 digits do not, and a float would change them: that
+    // line is an error naming the id, and the others go on. In an event
+    // log, two such ticket numbers could even become one ticket.
+    let input = format!(
+        "{}\n{}\n{}\n",
+        ticket_json(",\"id\":12345678901234567890"),
+        ticket_json(",\"id\":123456789012345678901"),
+        ticket_json(",\"id\":\"123456789012345678901\""),
+    );
+    let lines = with_failures(deadline_batch(input), "1 of 3 input lines failed", 3);
+    assert_eq!(lines[0]["id"].to_string(), "12345678901234567890");
+    assert_error(
+        &lines[1],
+        2,
+        "id: a whole number too long to be kept exactly",
+    );
+    assert_eq!(lines[2]["id"], "123456789012345678901");
+    let event = format!(
+        "{{\"ticket\": 123456789012345678901, \"at\": \"{OPENED}\", \"type\": \"opened\", \"plan\": \"gold\", \"priority\": \"p2\", \"desk\": \"europe\"}}\n"
+    );
+    let lines = Test::new()
+        .args(["audit", "--events", "-", "--tickets", "--format", "json"])
+        .args(["--as-of", "2026-11-29T00:00:00Z"])
+        .stdin(event);
+    let lines = with_failures(lines, "1 of 1 input lines failed", 1);
+    assert_error(
+        &lines[0],
+        1,
+        "ticket: a whole number too long to be kept exactly",
+    );
+}
+
+#[test]
 fn an_empty_csv_id_is_absent() {
     // Empty cells are absent values (SPEC §9): no id in the output.
     let input = format!("id,plan,priority,desk,opened\n,gold,p2,europe,{OPENED}\n");
