@@ -6,17 +6,14 @@ use std::io::Write;
 use anyhow::Context as _;
 use clap::Args;
 
-use slacalc::audit::{audit, tally, Summary, TicketAudit};
+use slacalc::audit::{audit, tally, TicketAudit};
 use slacalc::batch::{Chunk, LineError, Tickets};
 use slacalc::input::{self, escaped};
 use slacalc::ticket::{FieldMap, TicketFields};
 
-use super::batch::{self, ErrorPlacement, InputFormat};
+use super::batch::{self, ErrorPlacement, InputFormat, Tallied};
 use super::{one_line, Context, Execute, Format};
 use crate::render::{self, audit::TicketVerdictJson};
-
-/// The most failed lines a summary shows; the rest are only counted.
-const FAILED_SAMPLE: usize = 100;
 
 /// Met or breached: audit first-response times of an export
 #[derive(Debug, Args)]
@@ -144,13 +141,18 @@ impl Execute for AuditArgs {
                 out,
             );
         }
-        let judged = |line: u64, fields: Result<TicketFields, LineError>| {
+        // A line's ticket tallied, or its error kept as one line, whatever
+        // a value in it held.
+        let add = |all: &mut Tallied<_, _>, line: u64, fields: Result<TicketFields, LineError>| {
             let judged = fields
                 .map_err(|e| e.to_string())
                 .and_then(|fields| judge(&fields).map_err(|e| one_line(&e)));
-            (line, judged)
+            match judged {
+                Ok(judged) => tally(&mut all.groups, &judged),
+                Err(message) => all.fail((line, escaped(&message).into_owned())),
+            }
         };
-        let mut all = Tallied::default();
+        let mut all: Tallied<_, (u64, String)> = Tallied::default();
         let jobs = batch::jobs(self.jobs);
         if jobs > 1 {
             super::parallel::in_chunks(
@@ -161,8 +163,7 @@ impl Execute for AuditArgs {
                     move |chunk: &Chunk, map: &FieldMap| {
                         let mut part = Tallied::default();
                         chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
-                            let (line, result) = judged(line, fields);
-                            part.add(line, result);
+                            add(&mut part, line, fields);
                             Ok(())
                         })?;
                         Ok(part)
@@ -176,64 +177,21 @@ impl Execute for AuditArgs {
         } else {
             source
                 .read(|line, fields| {
-                    let (line, result) = judged(line, fields);
-                    all.add(line, result);
+                    add(&mut all, line, fields);
                     Ok::<(), anyhow::Error>(())
                 })?
                 .map_err(batch::stopped)?;
         }
-        let Tallied {
-            summary,
-            errors,
-            failed,
-        } = all;
+        let (summary, failed) = (&all.groups, &all.failed_lines);
         let text = match context.format() {
-            Format::Json => render::audit::summary_json(&summary, errors, &failed)?,
-            Format::Csv => render::audit::summary_csv(&summary)?,
-            _ => render::audit::summary_table(&summary, &failed, context.colors),
+            Format::Json => render::audit::summary_json(summary, all.failed, failed)?,
+            Format::Csv => render::audit::summary_csv(summary)?,
+            _ => render::audit::summary_table(summary, failed, context.colors),
         };
         out.write_all(text.as_bytes())?;
-        if errors > 0 {
-            return Err(batch::BatchFailed {
-                failed: errors,
-                total: summary.values().map(|t| t.tickets).sum::<u64>() + errors,
-            }
-            .into());
+        if let Some(failures) = all.failures() {
+            return Err(failures.into());
         }
         Ok(())
-    }
-}
-
-/// A summary as it gathers: the tallies, the count of failed lines, and
-/// the first of them (so that memory stays bounded however many fail).
-#[derive(Default)]
-struct Tallied {
-    summary: Summary,
-    errors: u64,
-    failed: Vec<(u64, String)>,
-}
-
-impl Tallied {
-    fn add(&mut self, line: u64, judged: Result<TicketAudit, String>) {
-        match judged {
-            Ok(judged) => tally(&mut self.summary, &judged),
-            Err(message) => {
-                self.errors += 1;
-                if self.failed.len() < FAILED_SAMPLE {
-                    // One line, whatever a value in it held.
-                    self.failed.push((line, escaped(&message).into_owned()));
-                }
-            }
-        }
-    }
-
-    /// The next part of the input's summary.
-    fn merge(&mut self, part: Tallied) {
-        for (group, tally) in &part.summary {
-            self.summary.entry(group.clone()).or_default().merge(tally);
-        }
-        self.errors += part.errors;
-        let room = FAILED_SAMPLE.saturating_sub(self.failed.len());
-        self.failed.extend(part.failed.into_iter().take(room));
     }
 }

@@ -3,9 +3,11 @@
 //! constant memory. A bad line yields an error object in its place and the
 //! rest go on.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use anyhow::Context as _;
+use slacalc::audit::Tally;
 use slacalc::batch::{LineError, ReadError};
 use slacalc::input::escaped;
 use slacalc::ticket::{FieldMap, TicketFields};
@@ -35,6 +37,63 @@ pub enum ErrorPlacement {
 pub struct BatchFailed {
     pub failed: u64,
     pub total: u64,
+}
+
+/// The most failed lines a summary lists; the rest are only counted.
+const FAILED_SAMPLE: usize = 100;
+
+/// A summary as it gathers: the tallies by group, the count of failures,
+/// and the first of them (so that memory stays bounded however many
+/// fail). Parts gathered on several workers merge in input order.
+pub struct Tallied<K, F> {
+    pub groups: BTreeMap<K, Tally>,
+    pub failed: u64,
+    pub failed_lines: Vec<F>,
+}
+
+impl<K, F> Default for Tallied<K, F> {
+    fn default() -> Self {
+        Tallied {
+            groups: BTreeMap::new(),
+            failed: 0,
+            failed_lines: Vec::new(),
+        }
+    }
+}
+
+impl<K: Ord + Clone, F> Tallied<K, F> {
+    /// The tally of a group.
+    pub fn group(&mut self, key: K) -> &mut Tally {
+        self.groups.entry(key).or_default()
+    }
+
+    /// A ticket or line that failed: counted, and kept among the first.
+    pub fn fail(&mut self, failure: F) {
+        self.failed += 1;
+        if self.failed_lines.len() < FAILED_SAMPLE {
+            self.failed_lines.push(failure);
+        }
+    }
+
+    /// The next part of the input's summary.
+    pub fn merge(&mut self, part: Tallied<K, F>) {
+        for (key, tally) in &part.groups {
+            self.group(key.clone()).merge(tally);
+        }
+        self.failed += part.failed;
+        let room = FAILED_SAMPLE.saturating_sub(self.failed_lines.len());
+        self.failed_lines
+            .extend(part.failed_lines.into_iter().take(room));
+    }
+
+    /// Why the summary fails, if a ticket or line did: how many of all.
+    pub fn failures(&self) -> Option<BatchFailed> {
+        let judged: u64 = self.groups.values().map(|t| t.tickets).sum();
+        (self.failed > 0).then(|| BatchFailed {
+            failed: self.failed,
+            total: judged + self.failed,
+        })
+    }
 }
 
 /// What stopped reading, as the CLI reports it: a header that cannot be

@@ -6,18 +6,15 @@ use std::io::Write;
 
 use chrono::{DateTime, Utc};
 
-use slacalc::audit::{judge_history, GroupBy, Groups, Judgement};
+use slacalc::audit::{judge_history, GroupBy, Judgement};
 use slacalc::history::{Failed, Finished, History};
 
-use super::batch::BatchFailed;
+use super::batch::{BatchFailed, Tallied};
 use super::eventlog::{failed_json, EventSource};
 use super::parallel;
 use super::{one_line, Context, Format};
 use crate::render::history::{history_row, FailedTicketJson, GroupJson, HistoryJson, SummaryJson};
 use crate::render::{self, rfc3339};
-
-/// The most failed lines a summary shows; the rest are only counted.
-const FAILED_SAMPLE: usize = 100;
 
 /// `audit --events`: each ticket judged (`--tickets`), or the summary.
 pub struct EventAudit<'a> {
@@ -37,10 +34,10 @@ impl EventAudit<'_> {
         } else {
             self.summary(context, out)?
         };
-        if failures.failed > 0 {
-            return Err(failures.into());
+        match failures {
+            Some(failures) => Err(failures.into()),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// A ticket of the log judged, or why not.
@@ -108,7 +105,7 @@ impl EventAudit<'_> {
         &self,
         context: &'c Context,
         out: &mut dyn Write,
-    ) -> anyhow::Result<BatchFailed> {
+    ) -> anyhow::Result<Option<BatchFailed>> {
         let format = context.format();
         let make = || {
             move |batch: Vec<Finished<'c>>| -> anyhow::Result<TicketLines<'c>> {
@@ -171,26 +168,36 @@ impl EventAudit<'_> {
         if !table.is_empty() {
             out.write_all(render::history::tickets_table(&table, context.colors).as_bytes())?;
         }
-        Ok(BatchFailed { failed, total })
+        Ok((failed > 0).then_some(BatchFailed { failed, total }))
     }
 
-    fn summary(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<BatchFailed> {
+    fn summary(
+        &self,
+        context: &Context,
+        out: &mut dyn Write,
+    ) -> anyhow::Result<Option<BatchFailed>> {
         let grouping = self.grouping;
         let names = grouping.names(self.by.unwrap_or_default());
         let make = || {
             |batch: Vec<Finished>| {
                 let mut part = Tallied::default();
                 for finished in batch {
-                    part.add(self.judge(finished), grouping);
+                    match self.judge(finished) {
+                        Ok(judgement) => {
+                            part.group(grouping.key(&judgement)).add_history(&judgement);
+                        }
+                        Err(failed) => part.fail(failed_json(&failed)),
+                    }
                 }
                 Ok(part)
             }
         };
-        let mut all = Tallied::default();
+        let mut all: Tallied<_, FailedTicketJson> = Tallied::default();
         self.in_batches(context, false, &make, |part| {
             all.merge(part);
             Ok(())
         })?;
+        let failures = all.failures();
         let groups: Vec<_> = all.groups.into_iter().collect();
         let text = match context.format() {
             Format::Json => render::json(&SummaryJson {
@@ -206,10 +213,7 @@ impl EventAudit<'_> {
             _ => render::history::summary_table(&names, &groups, &all.failed_lines, context.colors),
         };
         out.write_all(text.as_bytes())?;
-        Ok(BatchFailed {
-            failed: all.failed,
-            total: all.total,
-        })
+        Ok(failures)
     }
 }
 
@@ -222,48 +226,6 @@ struct TicketLines<'c> {
     table: Vec<Judgement<'c>>,
     total: u64,
     failed: u64,
-}
-
-/// A summary as it gathers: the tallies by group, the count of failures,
-/// and the first of them (so that memory stays bounded however many
-/// fail).
-#[derive(Default)]
-struct Tallied {
-    groups: Groups,
-    failed_lines: Vec<FailedTicketJson>,
-    total: u64,
-    failed: u64,
-}
-
-impl Tallied {
-    fn add(&mut self, judged: Result<Judgement, Failed>, grouping: &GroupBy) {
-        self.total += 1;
-        match judged {
-            Ok(judgement) => self
-                .groups
-                .entry(grouping.key(&judgement))
-                .or_default()
-                .add_history(&judgement),
-            Err(failed) => {
-                self.failed += 1;
-                if self.failed_lines.len() < FAILED_SAMPLE {
-                    self.failed_lines.push(failed_json(&failed));
-                }
-            }
-        }
-    }
-
-    /// The next part of the log's summary.
-    fn merge(&mut self, part: Tallied) {
-        for (group, tally) in &part.groups {
-            self.groups.entry(group.clone()).or_default().merge(tally);
-        }
-        self.total += part.total;
-        self.failed += part.failed;
-        let room = FAILED_SAMPLE.saturating_sub(self.failed_lines.len());
-        self.failed_lines
-            .extend(part.failed_lines.into_iter().take(room));
-    }
 }
 
 /// The failure of a history that could not be judged.
