@@ -61,15 +61,15 @@ pub fn failed_json(failed: &Failed) -> FailedTicketJson {
 impl EventSource<'_> {
     /// Give `each` every ticket history of the log as of `as_of` (its
     /// ticket closed, or the log ended), or the failure of a ticket or a
-    /// line; the count of failures comes back. Lines are read on `jobs`
-    /// workers; histories are recorded here, in the log's order.
+    /// line. Lines are read on `jobs` workers; histories are recorded
+    /// here, in the log's order.
     pub fn read<'c>(
         &self,
         context: &'c Context,
         as_of: DateTime<Utc>,
         jobs: usize,
         mut each: impl FnMut(Finished<'c>) -> anyhow::Result<()>,
-    ) -> anyhow::Result<u64> {
+    ) -> anyhow::Result<()> {
         let data = context.data()?;
         let source = batch::Source {
             path: self.path,
@@ -81,17 +81,12 @@ impl EventSource<'_> {
             map = map.keeping(keep);
         }
         let mut recorder = Recorder::new(data, self.options.statuses(), context.now, as_of);
-        let mut failures = 0u64;
-        let mut handle = |finished: Finished<'c>| {
-            failures += u64::from(finished.is_err());
-            each(finished)
-        };
         let mut record = |line, fields: Result<EventFields, LineError>| match fields {
             Ok(fields) => match recorder.event(line, fields) {
-                Some(finished) => handle(finished),
+                Some(finished) => each(finished),
                 None => Ok(()),
             },
-            Err(error) => handle(Err(line_failed(line, &error))),
+            Err(error) => each(Err(line_failed(line, &error))),
         };
         super::parallel::in_chunks(
             &source,
@@ -114,10 +109,7 @@ impl EventSource<'_> {
                 Ok(())
             },
         )?;
-        for history in recorder.finish() {
-            handle(Ok(history))?;
-        }
-        Ok(failures)
+        recorder.finish().into_iter().map(Ok).try_for_each(each)
     }
 }
 
