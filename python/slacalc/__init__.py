@@ -153,7 +153,7 @@ def deadline(
         "notification_due": pa.array(notification, type=pa.int64(), mask=~notification_ok).cast(utc),
     }
     if local:
-        _add_local(columns, dataset, desk, {
+        _add_local(columns, dataset, names_and_codes[2], {
             "response_due": (response, response_ok),
             "notification_due": (notification, notification_ok),
         })
@@ -161,13 +161,14 @@ def deadline(
     return pa.table(columns)
 
 
-def _add_local(columns: dict, dataset: DataSet, desk: Any, instants: dict) -> None:
+def _add_local(columns: dict, dataset: DataSet, desks: tuple, instants: dict) -> None:
     """For each instant column ``NAME`` (its epoch seconds and validity), a
     ``NAME_local`` column: RFC 3339 at the row's desk offset, as the command
-    line prints it (null where there is no instant)."""
-    desks = _arrow(desk).cast(pa.string()).to_pylist()
+    line prints it (null where there is no instant). ``desks``: the desk
+    column's names and codes, as ``_codes`` gives them."""
+    names, codes = desks
     for name, (values, valid) in instants.items():
-        columns[f"{name}_local"] = pa.array(local_times(dataset, desks, values, valid), type=pa.string())
+        columns[f"{name}_local"] = pa.array(local_times(dataset, names, codes, values, valid), type=pa.string())
 
 
 def _errors(n: int, failed: np.ndarray, errors: list) -> pa.Array:
@@ -245,7 +246,7 @@ def _clock(operation, desk, first, second, clock, data, jobs, name, local=False)
     else:
         columns = {name: _instant_column(values, valid)}
         if local:
-            _add_local(columns, dataset, desk, {name: (values, valid)})
+            _add_local(columns, dataset, (names, codes), {name: (values, valid)})
     columns["error"] = _errors(n, failed, errors)
     return pa.table(columns)
 
@@ -308,7 +309,7 @@ def escalation(plan: Any, priority: Any, desk: Any, opened: Any, *, local: bool 
         columns[f"step_{k}_due"] = _instant_column(due, valid)
         columns[f"step_{k}_reaches"] = pa.array(reaches, type=pa.string())
     if local:
-        _add_local(columns, dataset, desk, {
+        _add_local(columns, dataset, names_and_codes[2], {
             f"step_{k}_due": (due, valid) for k, (due, valid, _) in enumerate(steps, start=1)
         })
     columns["error"] = _errors(n, failed, errors)
@@ -347,6 +348,6 @@ def audit(plan: Any, priority: Any, desk: Any, opened: Any, responded: Any, clos
         "late_seconds": pa.array(late, type=pa.int64(), mask=~late_valid),
     }
     if local:
-        _add_local(columns, dataset, desk, {"response_due": (due, valid)})
+        _add_local(columns, dataset, names_and_codes[2], {"response_due": (due, valid)})
     columns["error"] = _errors(n, failed, errors)
     return pa.table(columns)

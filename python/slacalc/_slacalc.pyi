@@ -30,7 +30,8 @@ def deadline_columns(
 ]: ...
 def local_times(
     data: DataSet,
-    desks: Sequence[Optional[str]],
+    desks: Sequence[str],
+    desk_codes: npt.NDArray[np.int32],
     instants: npt.NDArray[np.int64],
     valid: npt.NDArray[np.bool_],
 ) -> list[Optional[str]]: ...

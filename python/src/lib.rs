@@ -294,22 +294,35 @@ fn deadline_columns<'py>(
 }
 
 /// Instants as RFC 3339 to the second with each row's desk offset, as the
-/// command line prints them (`None` where there is no instant).
+/// command line prints them (`None` where there is no instant or desk).
+/// Desks come as names and a code a row; each desk's zone is found once.
 #[pyfunction]
 fn local_times(
     data: &DataSet,
-    desks: Vec<Option<String>>,
+    desks: Vec<String>,
+    desk_codes: PyReadonlyArray1<'_, i32>,
     instants: PyReadonlyArray1<'_, i64>,
     valid: PyReadonlyArray1<'_, bool>,
 ) -> PyResult<Vec<Option<String>>> {
-    let (instants, valid) = (instants.as_slice()?, valid.as_slice()?);
-    Ok(desks
+    let (codes, instants, valid) = (
+        desk_codes.as_slice()?,
+        instants.as_slice()?,
+        valid.as_slice()?,
+    );
+    if codes.len() != instants.len() || valid.len() != instants.len() {
+        return Err(value_error("every column must have one value a row"));
+    }
+    let zones: Vec<_> = desks
+        .iter()
+        .map(|name| data.inner.desk(name).ok().map(|desk| desk.zone))
+        .collect();
+    Ok(codes
         .iter()
         .zip(instants.iter().zip(valid))
-        .map(|(desk, (t, ok))| {
-            let desk = data.inner.desk(desk.as_deref()?).ok()?;
+        .map(|(code, (t, ok))| {
+            let zone = (*zones.get(usize::try_from(*code).ok()?)?)?;
             let t = DateTime::<Utc>::from_timestamp(*t, 0).filter(|_| *ok)?;
-            Some(slacalc::time::rfc3339(t, desk.zone))
+            Some(slacalc::time::rfc3339(t, zone))
         })
         .collect())
 }
