@@ -153,35 +153,27 @@ impl Execute for AuditArgs {
             }
         };
         let mut all: Tallied<_, (u64, String)> = Tallied::default();
-        let jobs = batch::jobs(self.jobs);
-        if jobs > 1 {
-            super::parallel::in_chunks(
-                &source,
-                &source.field_map()?,
-                jobs,
-                &|| {
-                    move |chunk: &Chunk, map: &FieldMap| {
-                        let mut part = Tallied::default();
-                        chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
-                            add(&mut part, line, fields);
-                            Ok(())
-                        })?;
-                        Ok(part)
-                    }
-                },
-                |part| {
-                    all.merge(part);
-                    Ok(())
-                },
-            )?;
-        } else {
-            source
-                .read(|line, fields| {
-                    add(&mut all, line, fields);
-                    Ok::<(), anyhow::Error>(())
-                })?
-                .map_err(batch::stopped)?;
-        }
+        // Each worker tallies its chunks; the parts merge in input order
+        // (with one job, here, chunk by chunk).
+        super::parallel::in_chunks(
+            &source,
+            &source.field_map()?,
+            batch::jobs(self.jobs),
+            &|| {
+                move |chunk: &Chunk, map: &FieldMap| {
+                    let mut part = Tallied::default();
+                    chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
+                        add(&mut part, line, fields);
+                        Ok(())
+                    })?;
+                    Ok(part)
+                }
+            },
+            |part| {
+                all.merge(part);
+                Ok(())
+            },
+        )?;
         let (summary, failed) = (&all.groups, &all.failed_lines);
         let text = match context.format() {
             Format::Json => render::audit::summary_json(summary, all.failed, failed)?,
