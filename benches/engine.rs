@@ -24,7 +24,8 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use slacalc::clock::{Clock, ClockKind, Interval, Pauses};
 use slacalc::deadline::{self, business_days_with_pauses};
 use slacalc::load::DataSet;
-use slacalc::ticket::{PriorityPeriod, Ticket};
+use slacalc::resolve::Resolver;
+use slacalc::ticket::Ticket;
 
 /// Start instants spread over 2026: in and out of hours, a weekend, before
 /// a holiday, across both DST changes, over Christmas.
@@ -142,6 +143,7 @@ fn bench_business_days(c: &mut Criterion) {
 
 fn bench_deadline(c: &mut Criterion) {
     let data = DataSet::embedded().expect("embedded data");
+    let mut names = Resolver::new(&data, DateTime::UNIX_EPOCH);
     let mut group = c.benchmark_group("deadline/compute");
     for desk in DESKS {
         // Every plan × priority, each at one of the start instants, every
@@ -152,23 +154,19 @@ fn bench_deadline(c: &mut Criterion) {
             .zip(starts().into_iter().cycle())
             .enumerate()
             .map(|(i, ((plan, priority), opened))| {
-                let plan = data.plan(plan).expect("a plan");
-                Ticket {
-                    plan,
-                    desk: data.desk(desk).expect("a desk"),
-                    opened,
-                    pauses: if i % 3 == 0 {
-                        two_pauses(opened)
-                    } else {
-                        Pauses::none()
-                    },
-                    initial: PriorityPeriod {
-                        from: opened,
-                        priority: plan.priority(priority).expect("a priority"),
-                    },
-                    changes: Vec::new(),
-                    moments: None,
-                }
+                let pauses: Vec<String> = if i % 3 == 0 {
+                    two_pauses(opened)
+                        .as_slice()
+                        .iter()
+                        .map(|p| format!("{}/{}", p.start.to_rfc3339(), p.end.to_rfc3339()))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let pauses: Vec<&str> = pauses.iter().map(String::as_str).collect();
+                names
+                    .ticket_at([plan, priority, desk], opened, &pauses, None)
+                    .expect("a ticket")
             })
             .collect();
         group.throughput(Throughput::Elements(tickets.len() as u64));

@@ -10,7 +10,8 @@ use crate::deadline::{self, Deadline};
 use crate::error::{Error, Result};
 use crate::history::History;
 use crate::plan::{Plan, Priority, Target};
-use crate::ticket::{Field, Ticket};
+use crate::record::Field;
+use crate::ticket::Ticket;
 
 /// The verdict on one ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,7 +241,7 @@ pub struct TicketAudit<'a> {
 /// force at the response (without one: at the close, or `as_of`, whichever
 /// is first); a close without a response counts as the response (SPEC §9).
 pub fn audit<'a>(ticket: &Ticket<'a>, as_of: DateTime<Utc>) -> Result<TicketAudit<'a>> {
-    let moments = ticket.moments();
+    let moments = ticket.times();
     let counted = moments.responded.or(moments.closed);
     let applies = counted.unwrap_or_else(|| moments.closed.map_or(as_of, |c| c.min(as_of)));
     let mut judged = ticket.clone();
@@ -401,14 +402,10 @@ fn judged_parts<'d>(
     }
     let pauses =
         Pauses::new(waits).map_err(|_| Error::value("", "a pause ends before it starts"))?;
+    // The ticket with its waits as its pauses.
     let ticket = Ticket {
-        plan: history.plan,
-        desk: history.desk,
-        opened: history.opened,
         pauses: pauses.clone(),
-        initial: history.initial.clone(),
-        changes: history.changes.clone(),
-        moments: None,
+        ..history.ticket.clone()
     };
     let judged = |counted: Option<DateTime<Utc>>,
                   target: fn(&Plan, &Priority) -> Option<Target>| {
@@ -573,12 +570,12 @@ impl GroupBy {
     pub fn key(&self, judgement: &Judgement) -> Vec<Option<String>> {
         let history = &judgement.history;
         let priority = || judgement.response.priority.id.clone();
-        let opened = || crate::time::local_date(history.desk.zone, history.opened);
+        let opened = || crate::time::local_date(history.ticket.desk.zone, history.ticket.opened);
         match self {
             GroupBy::PlanPriorityDesk => vec![
-                Some(history.plan.name.clone()),
+                Some(history.ticket.plan.name.clone()),
                 Some(priority()),
-                Some(history.desk.name.clone()),
+                Some(history.ticket.desk.name.clone()),
             ],
             GroupBy::Opened(period) => vec![opened().map(|date| match period {
                 Period::Day => date.format("%Y-%m-%d").to_string(),
@@ -588,9 +585,9 @@ impl GroupBy {
                 }
                 Period::Month => date.format("%Y-%m").to_string(),
             })],
-            GroupBy::Field(Field::Plan) => vec![Some(history.plan.name.clone())],
+            GroupBy::Field(Field::Plan) => vec![Some(history.ticket.plan.name.clone())],
             GroupBy::Field(Field::Priority) => vec![Some(priority())],
-            GroupBy::Field(Field::Desk) => vec![Some(history.desk.name.clone())],
+            GroupBy::Field(Field::Desk) => vec![Some(history.ticket.desk.name.clone())],
             GroupBy::Field(_) => vec![Some(history.id.clone())],
             GroupBy::Column(_) => vec![history.by.clone()],
         }

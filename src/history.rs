@@ -1,284 +1,23 @@
 //! Ticket histories (SPEC §9): the events a help desk records — opened,
 //! statuses, priority changes, notification, first response, escalations,
-//! close — become one [`History`] per ticket: its waits as pauses, its
-//! priority periods, and when each thing first happened. Events of many
-//! tickets interleave; a history is handed back as soon as its ticket
-//! closes, so memory holds only the tickets still open.
+//! close — become one [`History`] per ticket: its ticket (plan, desk,
+//! priority periods), its waits, and when each thing first happened.
+//! Events come read by [`crate::record::event`]; their names are looked up
+//! by [`crate::resolve`]. Events of many tickets interleave; a history is
+//! handed back as soon as its ticket closes, so memory holds only the
+//! tickets still open.
 
-use std::borrow::Cow;
-
-use chrono::{DateTime, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 
-use crate::batch::Record;
-use crate::calendar::Calendar;
-use crate::clock::Interval;
+use crate::clock::{Interval, Pauses};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::load::DataSet;
-use crate::plan::{Plan, Priority};
-use crate::ticket::{Columns, Field, FieldMap, PriorityPeriod, Text, Ticket};
-
-/// One event as a line of an event log gives it: its kind and its instant
-/// read as far as the line alone tells, other values as written.
-#[derive(Debug, Clone, Default)]
-pub struct EventFields {
-    pub ticket: Option<Value>,
-    pub at: Option<When>,
-    pub kind: Option<Kind>,
-    pub plan: Option<Value>,
-    pub priority: Option<Value>,
-    pub desk: Option<Value>,
-    pub status: Option<Value>,
-    pub to: Option<Value>,
-    /// The column an audit groups by (`--by`), when it names no field.
-    pub by: Option<Value>,
-}
-
-/// A value of an event line: short ones (most ids and names) are held
-/// inline, so that a line is read, handed on and dropped on other cores
-/// without the heap.
-pub type Value = compact_str::CompactString;
-
-/// What an event records (SPEC §9), named in any case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
-    Opened,
-    Status,
-    Priority,
-    Notified,
-    Responded,
-    Escalated,
-    Closed,
-    /// No kind of event: the name, in lower case.
-    Unknown(String),
-}
-
-impl Kind {
-    fn read(text: &str) -> Kind {
-        const KINDS: [(&str, Kind); 7] = [
-            ("opened", Kind::Opened),
-            ("status", Kind::Status),
-            ("priority", Kind::Priority),
-            ("notified", Kind::Notified),
-            ("responded", Kind::Responded),
-            ("escalated", Kind::Escalated),
-            ("closed", Kind::Closed),
-        ];
-        KINDS
-            .into_iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(text))
-            .map_or_else(
-                || Kind::Unknown(text.to_ascii_lowercase()),
-                |(_, kind)| kind,
-            )
-    }
-
-    fn name(&self) -> &str {
-        match self {
-            Kind::Opened => "opened",
-            Kind::Status => "status",
-            Kind::Priority => "priority",
-            Kind::Notified => "notified",
-            Kind::Responded => "responded",
-            Kind::Escalated => "escalated",
-            Kind::Closed => "closed",
-            Kind::Unknown(name) => name,
-        }
-    }
-}
-
-/// When an event happened: the instant, when its text gives the offset,
-/// else the text, to be read at its ticket's desk.
-#[derive(Debug, Clone)]
-pub enum When {
-    Instant(DateTime<Utc>),
-    Text(String),
-}
-
-impl When {
-    fn read(text: &str) -> When {
-        // What `input::instant` reads first, and reads the same way.
-        match crate::time::parse_rfc3339(text) {
-            Ok(t) if t.nanosecond() == 0 => When::Instant(t.with_timezone(&Utc)),
-            _ => When::Text(text.to_string()),
-        }
-    }
-
-    fn instant(&self, zone: chrono_tz::Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
-        match self {
-            When::Instant(t) => Ok(*t),
-            When::Text(text) => input::instant(text, zone, now),
-        }
-    }
-}
-
-impl EventFields {
-    fn set(&mut self, field: Field, value: &str) {
-        let value = value.trim();
-        if value.is_empty() {
-            return;
-        }
-        let slot = match field {
-            // `ticket` is read before `id`, wherever each stands.
-            Field::Ticket => &mut self.ticket,
-            Field::Id if self.ticket.is_none() => &mut self.ticket,
-            Field::At => return self.at = Some(When::read(value)),
-            Field::Type => return self.kind = Some(Kind::read(value)),
-            Field::Plan => &mut self.plan,
-            Field::Priority => &mut self.priority,
-            Field::Desk => &mut self.desk,
-            Field::Status => &mut self.status,
-            Field::To => &mut self.to,
-            Field::By => &mut self.by,
-            _ => return,
-        };
-        *slot = Some(Value::new(value));
-    }
-
-    fn checked(self) -> std::result::Result<EventFields, String> {
-        for (given, name) in [
-            (self.ticket.is_some(), "ticket"),
-            (self.at.is_some(), "at"),
-            (self.kind.is_some(), "type"),
-        ] {
-            if !given {
-                return Err(format!("{name}: missing"));
-            }
-        }
-        Ok(self)
-    }
-}
-
-/// Event-log lines.
-pub struct Events;
-
-impl Record for Events {
-    type Of<'l> = EventFields;
-
-    fn from_json(text: &str, map: &FieldMap) -> std::result::Result<EventFields, String> {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let fields = serde::Deserializer::deserialize_map(&mut deserializer, EventVisitor { map })
-            .and_then(|fields| deserializer.end().map(|()| fields))
-            .map_err(|e| format!("not a JSON object of an event: {e}"))?;
-        fields.checked()
-    }
-
-    fn from_row<'l>(
-        columns: &Columns,
-        cells: impl Iterator<Item = &'l str>,
-    ) -> std::result::Result<EventFields, String> {
-        let mut fields = EventFields::default();
-        for (field, cell) in columns.fields().zip(cells) {
-            if let Some(field) = field {
-                fields.set(field, cell);
-            }
-        }
-        fields.checked()
-    }
-}
-
-/// Reads a JSON object's keys through the export's names; values are text
-/// as written: a number or a truth value (or a list or an object) as its
-/// JSON text, a null as no value. Other keys are passed over unread.
-struct EventVisitor<'m> {
-    map: &'m FieldMap,
-}
-
-impl<'de> serde::de::Visitor<'de> for EventVisitor<'_> {
-    type Value = EventFields;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a map")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<EventFields, A::Error> {
-        let mut fields = EventFields::default();
-        while let Some(Text(key)) = map.next_key::<Text>()? {
-            match self.map.field_of(&key) {
-                Some(field) => {
-                    let value = map
-                        .next_value::<JsonText>()
-                        .map_err(|e| serde::de::Error::custom(format!("{key}: {e}")))?;
-                    if let Some(text) = value.0 {
-                        fields.set(field, &text);
-                    }
-                }
-                None => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(fields)
-    }
-}
-
-/// A JSON value as text (see [`EventVisitor`]).
-struct JsonText<'a>(Option<Cow<'a, str>>);
-
-impl<'de> serde::Deserialize<'de> for JsonText<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = JsonText<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a value")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> std::result::Result<Self::Value, E> {
-                Ok(JsonText(Some(Cow::Borrowed(v))))
-            }
-            fn visit_str<E>(self, v: &str) -> std::result::Result<Self::Value, E> {
-                Ok(JsonText(Some(Cow::Owned(v.to_string()))))
-            }
-            fn visit_string<E>(self, v: String) -> std::result::Result<Self::Value, E> {
-                Ok(JsonText(Some(Cow::Owned(v))))
-            }
-            fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
-                Ok(JsonText(None))
-            }
-            fn visit_bool<E>(self, v: bool) -> std::result::Result<Self::Value, E> {
-                Ok(Self::Value::json(&v.into()))
-            }
-            fn visit_i64<E>(self, v: i64) -> std::result::Result<Self::Value, E> {
-                Ok(Self::Value::json(&v.into()))
-            }
-            fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E> {
-                Ok(Self::Value::json(&v.into()))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Self::Value, E> {
-                Ok(Self::Value::json(&crate::ticket::exact_number(v)?.into()))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                seq: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let value = serde::Deserialize::deserialize(
-                    serde::de::value::SeqAccessDeserializer::new(seq),
-                )?;
-                Ok(Self::Value::json(&value))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let value = serde::Deserialize::deserialize(
-                    serde::de::value::MapAccessDeserializer::new(map),
-                )?;
-                Ok(Self::Value::json(&value))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
-}
-
-impl JsonText<'_> {
-    fn json(value: &serde_json::Value) -> Self {
-        JsonText(Some(Cow::Owned(value.to_string())))
-    }
-}
+use crate::plan::Priority;
+use crate::record::event::{EventFields, Kind, Value};
+use crate::resolve::Resolver;
+use crate::ticket::{PriorityPeriod, Ticket};
 
 /// Which statuses pause every clock and which close a ticket (SPEC §9),
 /// compared case-insensitively.
@@ -313,13 +52,9 @@ pub struct History<'d> {
     pub line: u64,
     /// Its place among the tickets, in the order they were opened.
     pub order: u64,
-    pub plan: &'d Plan,
-    pub desk: &'d Calendar,
-    pub opened: DateTime<Utc>,
-    /// The priority it opened with, from its opening.
-    pub initial: PriorityPeriod<'d>,
-    /// Each change of priority, in time order.
-    pub changes: Vec<PriorityPeriod<'d>>,
+    /// Its plan, desk, opening and priority periods (its waits are kept
+    /// below, as they come).
+    pub ticket: Ticket<'d>,
     /// Waits that have ended (ticket rows: the pauses given).
     pub waits: Vec<Interval>,
     /// A wait still going on: since when.
@@ -338,30 +73,28 @@ pub struct History<'d> {
 impl<'d> History<'d> {
     /// A ticket row as a history: its pauses are waits that have ended.
     pub fn from_ticket(
-        ticket: Ticket<'d>,
+        mut ticket: Ticket<'d>,
         id: String,
         line: u64,
         order: u64,
         by: Option<String>,
     ) -> History<'d> {
-        let moments = ticket.moments();
+        let times = ticket.times();
+        let waits = std::mem::replace(&mut ticket.pauses, Pauses::none());
+        ticket.times = None;
         History {
             id,
             line,
             order,
-            plan: ticket.plan,
-            desk: ticket.desk,
-            opened: ticket.opened,
-            initial: ticket.initial,
-            changes: ticket.changes,
-            waits: ticket.pauses.as_slice().to_vec(),
+            waits: waits.as_slice().to_vec(),
             waiting_since: None,
-            notified: moments.notified,
-            responded: moments.responded,
+            notified: times.notified,
+            responded: times.responded,
             escalations: Vec::new(),
-            closed: moments.closed,
+            closed: times.closed,
             by,
             last: ticket.opened,
+            ticket,
         }
     }
 
@@ -370,7 +103,7 @@ impl<'d> History<'d> {
     #[must_use]
     pub fn as_of(mut self, at: DateTime<Utc>) -> History<'d> {
         let known = |t: Option<DateTime<Utc>>| t.filter(|t| *t <= at);
-        self.changes.retain(|c| c.from <= at);
+        self.ticket.changes.retain(|c| c.from <= at);
         let mut waiting_since = known(self.waiting_since);
         self.waits.retain(|wait| {
             if wait.start <= at && wait.end > at {
@@ -388,7 +121,7 @@ impl<'d> History<'d> {
 
     /// The priority in force at `t` (before the opening: the first).
     pub fn priority_at(&self, t: DateTime<Utc>) -> &'d Priority {
-        crate::ticket::period_in_force(&self.initial, &self.changes, t).priority
+        self.ticket.period_at(t).priority
     }
 
     /// Whether the ticket was waiting at the end of its history.
@@ -398,12 +131,13 @@ impl<'d> History<'d> {
 }
 
 /// A ticket that could not be judged: its id, the line that showed it,
-/// why, and its place among the tickets.
+/// why, and its place among the tickets (`None`: a line that held no
+/// event, which belongs to no ticket).
 #[derive(Debug, Clone)]
 pub struct Failed {
     pub id: String,
     pub line: u64,
-    pub order: u64,
+    pub order: Option<u64>,
     pub message: String,
 }
 
@@ -420,9 +154,8 @@ enum Entry<'d> {
 
 /// Events in, histories out (SPEC §9). Events after `as_of` are ignored.
 pub struct Recorder<'d> {
-    data: &'d DataSet,
+    names: Resolver<'d>,
     statuses: Statuses,
-    now: DateTime<Utc>,
     as_of: DateTime<Utc>,
     tickets: FxHashMap<Value, Entry<'d>>,
     next_order: u64,
@@ -436,9 +169,8 @@ impl<'d> Recorder<'d> {
         as_of: DateTime<Utc>,
     ) -> Recorder<'d> {
         Recorder {
-            data,
+            names: Resolver::new(data, now),
             statuses,
-            now,
             as_of,
             tickets: FxHashMap::default(),
             next_order: 0,
@@ -453,7 +185,7 @@ impl<'d> Recorder<'d> {
             return Some(Err(Failed {
                 id: fields.ticket.map(Value::into_string).unwrap_or_default(),
                 line,
-                order: u64::MAX,
+                order: None,
                 message: "an event needs a ticket and a type".into(),
             }));
         };
@@ -485,7 +217,7 @@ impl<'d> Recorder<'d> {
                 format!("ticket '{}' is opened twice", input::escaped(id)),
             ),
             (Some(Entry::Open(history)), kind) => {
-                match Self::apply(history, &self.statuses, self.now, self.as_of, kind, &fields) {
+                match Self::apply(history, &self.statuses, &self.names, self.as_of, kind, &fields) {
                     Ok(()) if history.closed.is_some() => {
                         return match self.tickets.remove(id) {
                             Some(Entry::Open(history)) => Some(Ok(*history)),
@@ -508,7 +240,7 @@ impl<'d> Recorder<'d> {
         Some(Err(Failed {
             id: id.into_string(),
             line,
-            order,
+            order: Some(order),
             message: outcome.to_string(),
         }))
     }
@@ -530,17 +262,17 @@ impl<'d> Recorder<'d> {
     /// A new history from an `opened` event (`None`: opened after `as_of`).
     fn open(&self, line: u64, fields: &EventFields) -> Result<Option<History<'d>>> {
         let opened = &Kind::Opened;
-        let plan = self
-            .data
-            .plan(needed(fields.plan.as_deref(), "plan", opened)?)?;
-        let desk = self
-            .data
-            .desk(needed(fields.desk.as_deref(), "desk", opened)?)?;
-        let priority = plan.priority(needed(fields.priority.as_deref(), "priority", opened)?)?;
+        let names = &self.names;
+        let plan = names.plan(needed(fields.plan.as_deref(), "plan", opened)?)?;
+        let desk = names.desk(needed(fields.desk.as_deref(), "desk", opened)?)?;
+        let priority = names.priority(
+            plan,
+            needed(fields.priority.as_deref(), "priority", opened)?,
+        )?;
         let Some(at) = &fields.at else {
             return Err(Error::value("at", "an 'opened' event needs at"));
         };
-        let at = at.instant(desk.zone, self.now)?;
+        let at = names.instant_of(at, desk.zone)?;
         if at > self.as_of {
             return Ok(None);
         }
@@ -548,11 +280,15 @@ impl<'d> Recorder<'d> {
             id: fields.ticket.as_deref().unwrap_or_default().to_string(),
             line,
             order: self.next_order,
-            plan,
-            desk,
-            opened: at,
-            initial: PriorityPeriod { from: at, priority },
-            changes: Vec::new(),
+            ticket: Ticket {
+                plan,
+                desk,
+                opened: at,
+                pauses: Pauses::none(),
+                initial: PriorityPeriod { from: at, priority },
+                changes: Vec::new(),
+                times: None,
+            },
             waits: Vec::new(),
             waiting_since: None,
             notified: None,
@@ -568,7 +304,7 @@ impl<'d> Recorder<'d> {
     fn apply(
         history: &mut History<'d>,
         statuses: &Statuses,
-        now: DateTime<Utc>,
+        names: &Resolver<'d>,
         as_of: DateTime<Utc>,
         kind: &Kind,
         fields: &EventFields,
@@ -579,9 +315,9 @@ impl<'d> Recorder<'d> {
                 format!("a '{}' event needs at", kind.name()),
             ));
         };
-        let at = at.instant(history.desk.zone, now)?;
+        let at = names.instant_of(at, history.ticket.desk.zone)?;
         if at < history.last {
-            let shown = crate::time::rfc3339(at, history.desk.zone);
+            let shown = crate::time::rfc3339(at, history.ticket.desk.zone);
             return Err(Error::value(
                 &shown,
                 format!(
@@ -610,10 +346,13 @@ impl<'d> Recorder<'d> {
                 }
             }
             Kind::Priority => {
-                let priority = history
-                    .plan
-                    .priority(field(fields.priority.as_deref(), "priority")?)?;
-                history.changes.push(PriorityPeriod { from: at, priority });
+                let plan = history.ticket.plan;
+                let priority =
+                    names.priority(plan, field(fields.priority.as_deref(), "priority")?)?;
+                history
+                    .ticket
+                    .changes
+                    .push(PriorityPeriod { from: at, priority });
             }
             Kind::Notified => {
                 history.notified.get_or_insert(at);
@@ -660,48 +399,5 @@ impl History<'_> {
             });
         }
         self.closed = Some(at);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// Times as an export may write them: RFC 3339 with an offset or `Z`,
-    /// with or without seconds or a fraction, local times, a leap second,
-    /// `now` and text that is no time.
-    fn time_text() -> impl Strategy<Value = String> {
-        let offset =
-            proptest::sample::select(vec!["Z", "z", "+01:00", "-05:00", "+04:00", "+0100", ""]);
-        let seconds = proptest::sample::select(vec![":00", ":59", ":60", ":07.5", ""]);
-        let separator = proptest::sample::select(vec!["T", " ", "t"]);
-        (1..=31u32, 0..24u32, 0..60u32, separator, seconds, offset)
-            .prop_map(|(day, hour, minute, sep, sec, off)| {
-                format!("2026-03-{day:02}{sep}{hour:02}:{minute:02}{sec}{off}")
-            })
-            .boxed()
-            .prop_union(
-                proptest::sample::select(vec![
-                    "now".to_string(),
-                    "soon".to_string(),
-                    String::new(),
-                ])
-                .boxed(),
-            )
-    }
-
-    proptest! {
-        #[test]
-        fn an_instant_read_on_a_worker_is_the_one_read_at_the_desk(text in time_text()) {
-            // `When::read` reads what it can without the desk; the rest is
-            // read at the desk: the same instant, or the same error, as
-            // reading the whole text at the desk.
-            let zone = crate::time::Tz::Europe__Rome;
-            let now = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
-            let early = When::read(&text).instant(zone, now).map_err(|e| e.to_string());
-            let direct = input::instant(&text, zone, now).map_err(|e| e.to_string());
-            prop_assert_eq!(early, direct);
-        }
     }
 }

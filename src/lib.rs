@@ -7,7 +7,6 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod audit;
-pub mod batch;
 pub mod calendar;
 pub mod catalog;
 pub mod clock;
@@ -16,13 +15,17 @@ pub mod coverage;
 pub mod deadline;
 pub mod error;
 pub mod escalation;
+pub mod frame;
 pub mod history;
 pub mod input;
 pub mod load;
+pub mod pipeline;
 pub mod plan;
 pub mod proactive;
 pub mod queue;
+pub mod record;
 pub mod renewal;
+pub mod resolve;
 pub mod ticket;
 pub mod time;
 

@@ -125,7 +125,7 @@ pub struct Entry<'d> {
 /// Whether a ticket is in the queue at `at`: opened at or before it and
 /// not closed at or before it.
 pub fn is_open(history: &History, at: DateTime<Utc>) -> bool {
-    history.opened <= at && history.closed.is_none_or(|closed| closed > at)
+    history.ticket.opened <= at && history.closed.is_none_or(|closed| closed > at)
 }
 
 /// A ticket open at `at`, placed in the queue (SPEC §10).
@@ -138,14 +138,19 @@ pub fn entry(history: History<'_>, at: DateTime<Utc>, warn: Thresholds) -> Resul
     let answered = history.responded.is_some();
     let (remaining, elapsed_percent) = match response.due {
         Some(due) if !answered => {
-            let clock = Clock::new(history.desk, response.target.clock);
+            let clock = Clock::new(history.ticket.desk, response.target.clock);
             let remaining = if at <= due {
                 clock.elapsed(at, due, pauses)?
             } else {
                 -(at - due)
             };
-            let used =
-                deadline::used_percent(history.desk, response.target, history.opened, pauses, at)?;
+            let used = deadline::used_percent(
+                history.ticket.desk,
+                response.target,
+                history.ticket.opened,
+                pauses,
+                at,
+            )?;
             (Some(remaining), used)
         }
         _ => (None, None),
@@ -194,13 +199,14 @@ fn holders(
     priority: &Priority,
     at: DateTime<Utc>,
 ) -> Result<(String, Option<NextStep>)> {
-    let Some(matrix) = history.plan.escalation() else {
+    let Some(matrix) = history.ticket.plan.escalation() else {
         return Ok((String::new(), None));
     };
     let mut holder = matrix.initial_holder.clone();
     let mut next = None;
     for (index, target) in matrix.steps.iter().enumerate() {
-        let Some(due) = deadline::due(history.desk, *target, history.opened, pauses)? else {
+        let Some(due) = deadline::due(history.ticket.desk, *target, history.ticket.opened, pauses)?
+        else {
             continue;
         };
         if due <= at {

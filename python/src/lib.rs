@@ -13,8 +13,8 @@ use pyo3::prelude::*;
 use slacalc::calendar::Calendar;
 use slacalc::clock::Pauses;
 use slacalc::deadline;
-use slacalc::plan::{Plan, Priority};
-use slacalc::ticket::{Moments, PriorityPeriod, Ticket};
+use slacalc::resolve::Resolver;
+use slacalc::ticket::{Ticket, Times};
 
 /// Calendars and plans: the embedded ones, or a folder's like `--data`.
 #[pyclass(frozen, module = "slacalc._slacalc")]
@@ -102,39 +102,41 @@ impl<'a> Rows<'a> {
         self.opened.len()
     }
 
-    /// The ticket of row `i`, its names resolved once per combination.
+    /// The names of row `i`'s plan, priority and desk.
+    fn names(&self, i: usize) -> Result<[&'a str; 3], String> {
+        let name = |column: usize| {
+            usize::try_from(self.codes[column][i])
+                .ok()
+                .and_then(|code| self.names[column].get(code))
+                .map(String::as_str)
+                .ok_or_else(|| {
+                    ["plan: missing", "priority: missing", "desk: missing"][column].to_string()
+                })
+        };
+        Ok([name(0)?, name(1)?, name(2)?])
+    }
+
+    /// The ticket of row `i`, resolved as the command line resolves one.
     fn ticket<'d>(
         &self,
-        resolved: &mut Resolved<'d>,
+        names: &mut Resolver<'d>,
         i: usize,
-        moments: Option<Box<Moments>>,
+        times: Option<Times>,
     ) -> Result<Ticket<'d>, String> {
-        let codes = [self.codes[0][i], self.codes[1][i], self.codes[2][i]];
-        let (plan, priority, desk) = resolved.get(self, codes)?;
         let opened = instant(self.opened[i], "opened")?;
-        let pauses = match self.pauses.and_then(|p| p[i].as_deref()) {
-            None => Pauses::none(),
-            Some(text) => {
-                let texts: Vec<&str> = text
-                    .split(';')
+        let pauses: Vec<&str> = self
+            .pauses
+            .and_then(|p| p[i].as_deref())
+            .map(|text| {
+                text.split(';')
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
-                    .collect();
-                slacalc::input::pauses(&texts, desk.zone, opened).map_err(|e| e.to_string())?
-            }
-        };
-        Ok(Ticket {
-            plan,
-            desk,
-            opened,
-            pauses,
-            initial: PriorityPeriod {
-                from: opened,
-                priority,
-            },
-            changes: Vec::new(),
-            moments,
-        })
+                    .collect()
+            })
+            .unwrap_or_default();
+        names
+            .ticket_at(self.names(i)?, opened, &pauses, times)
+            .map_err(|e| e.to_string())
     }
 
     /// `answer` for each row's ticket, on `jobs` workers.
@@ -142,17 +144,9 @@ impl<'a> Rows<'a> {
         &self,
         data: &'d slacalc::load::DataSet,
         jobs: Option<usize>,
-        answer: impl Fn(&mut Resolved<'d>, usize) -> Result<T, String> + Sync,
-    ) -> Vec<Result<T, String>> {
-        across_cores(
-            self.len(),
-            workers(jobs, self.len()),
-            || Resolved {
-                data,
-                known: HashMap::new(),
-            },
-            answer,
-        )
+        answer: impl Fn(&mut Resolver<'d>, usize) -> Result<T, String> + Sync,
+    ) -> PyResult<Vec<Result<T, String>>> {
+        across_cores(self.len(), jobs, || Resolver::new(data, Utc::now()), answer)
     }
 }
 
@@ -160,40 +154,6 @@ impl<'a> Rows<'a> {
 fn instant(seconds: i64, what: &str) -> Result<DateTime<Utc>, String> {
     DateTime::<Utc>::from_timestamp(seconds, 0)
         .ok_or_else(|| format!("{what}: missing or out of range"))
-}
-
-/// What a row's plan, priority and desk codes name.
-type Names<'d> = (&'d Plan, &'d Priority, &'d Calendar);
-
-/// The names a row's codes stand for, resolved once per combination.
-struct Resolved<'d> {
-    data: &'d slacalc::load::DataSet,
-    known: HashMap<[i32; 3], Result<Names<'d>, String>>,
-}
-
-impl<'d> Resolved<'d> {
-    fn get(&mut self, rows: &Rows, codes: [i32; 3]) -> Result<Names<'d>, String> {
-        let data = self.data;
-        self.known
-            .entry(codes)
-            .or_insert_with(|| {
-                let name = |column: usize| {
-                    usize::try_from(codes[column])
-                        .ok()
-                        .and_then(|code| rows.names[column].get(code))
-                        .map(String::as_str)
-                        .ok_or_else(|| {
-                            ["plan: missing", "priority: missing", "desk: missing"][column]
-                                .to_string()
-                        })
-                };
-                let plan = data.plan(name(0)?).map_err(|e| e.to_string())?;
-                let priority = plan.priority(name(1)?).map_err(|e| e.to_string())?;
-                let desk = data.desk(name(2)?).map_err(|e| e.to_string())?;
-                Ok((plan, priority, desk))
-            })
-            .clone()
-    }
 }
 
 /// The rows' answers apart from their failures: `None` where a row
@@ -268,8 +228,8 @@ fn deadline_columns<'py>(
         &[],
     )?;
     let answers = py.detach(|| {
-        rows.answers(&data.inner, jobs, |resolved, i| {
-            let ticket = rows.ticket(resolved, i, None)?;
+        rows.answers(&data.inner, jobs, |names, i| {
+            let ticket = rows.ticket(names, i, None)?;
             let result = deadline::compute(&ticket, false).map_err(|e| e.to_string())?;
             Ok((
                 result.response.due.map(|t| t.timestamp()),
@@ -279,7 +239,7 @@ fn deadline_columns<'py>(
                     .map(|t| t.timestamp()),
             ))
         })
-    });
+    })?;
     let (found, failed, errors) = split(answers);
     let (response, response_valid) = column(py, found.iter().map(|f| f.and_then(|f| f.0)));
     let (notification, notification_valid) = column(py, found.iter().map(|f| f.and_then(|f| f.1)));
@@ -312,9 +272,10 @@ fn local_times(
     if codes.len() != instants.len() || valid.len() != instants.len() {
         return Err(value_error("every column must have one value a row"));
     }
+    let names = Resolver::new(&data.inner, Utc::now());
     let zones: Vec<_> = desks
         .iter()
-        .map(|name| data.inner.desk(name).ok().map(|desk| desk.zone))
+        .map(|name| names.desk(name).ok().map(|desk| desk.zone))
         .collect();
     Ok(codes
         .iter()
@@ -327,40 +288,20 @@ fn local_times(
         .collect())
 }
 
-/// How many workers share `n` rows: as asked, else one per core.
-fn workers(jobs: Option<usize>, n: usize) -> usize {
-    jobs.or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-        .unwrap_or(1)
-        .clamp(1, n.max(1))
-}
-
-/// `answer` for each of `n` rows, the rows split into one run per worker;
-/// each worker keeps its own `state` (names resolved, say).
+/// `answer` for each of `n` rows, in row order, through the library's
+/// pipeline on `jobs` workers (as asked, else one per core); each worker
+/// keeps its own `state` (names resolved, say).
 fn across_cores<T: Send, S>(
     n: usize,
-    jobs: usize,
+    jobs: Option<usize>,
     state: impl Fn() -> S + Sync,
     answer: impl Fn(&mut S, usize) -> T + Sync,
-) -> Vec<T> {
-    let size = n.div_ceil(jobs).max(1);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = (0..n)
-            .step_by(size)
-            .map(|first| {
-                let (state, answer) = (&state, &answer);
-                scope.spawn(move || {
-                    let mut own = state();
-                    (first..(first + size).min(n))
-                        .map(|i| answer(&mut own, i))
-                        .collect::<Vec<T>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+) -> PyResult<Vec<T>> {
+    let jobs = jobs
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1)
+        .clamp(1, n.max(1));
+    slacalc::pipeline::map_rows(n, jobs, state, answer).map_err(value_error)
 }
 
 /// Business time on a desk's clock, row by row (see `slacalc.clock_add`,
@@ -400,10 +341,15 @@ fn clock_columns<'py>(
     let answers = py.detach(|| {
         across_cores(
             n,
-            workers(jobs, n),
+            jobs,
             // Each desk code resolved once per worker.
-            HashMap::<i32, Result<&Calendar, String>>::new,
-            |desks_known, i| -> Result<i64, String> {
+            || {
+                (
+                    Resolver::new(data, Utc::now()),
+                    HashMap::<i32, Result<&Calendar, String>>::new(),
+                )
+            },
+            |(names, desks_known), i| -> Result<i64, String> {
                 let desk = desks_known
                     .entry(codes[i])
                     .or_insert_with(|| {
@@ -411,7 +357,7 @@ fn clock_columns<'py>(
                             .ok()
                             .and_then(|c| desks.get(c))
                             .ok_or_else(|| "desk: missing".to_string())?;
-                        data.desk(name).map_err(|e| e.to_string())
+                        names.desk(name).map_err(|e| e.to_string())
                     })
                     .clone()?;
                 let clock = slacalc::clock::Clock::new(desk, kind);
@@ -437,7 +383,7 @@ fn clock_columns<'py>(
                 .map_err(|e| e.to_string())
             },
         )
-    });
+    })?;
     let (found, failed, errors) = split(answers);
     let (values, valid) = column(py, found.into_iter());
     Ok((values, valid, PyArray1::from_vec(py, failed), errors))
@@ -446,7 +392,9 @@ fn clock_columns<'py>(
 /// A desk's holidays in a year: each date (days since 1970-01-01) and name.
 #[pyfunction]
 fn holiday_list(data: &DataSet, desk: &str, year: i32) -> PyResult<(Vec<i32>, Vec<String>)> {
-    let desk = data.inner.desk(desk).map_err(value_error)?;
+    let desk = Resolver::new(&data.inner, Utc::now())
+        .desk(desk)
+        .map_err(value_error)?;
     let holidays = desk.holidays_in(year).map_err(value_error)?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     Ok(holidays
@@ -483,25 +431,26 @@ fn escalation_columns<'py>(
 )> {
     let rows = Rows::new(&names, code_slices(&codes)?, opened.as_slice()?, None, &[])?;
     let answers = py.detach(|| {
-        rows.answers(&data.inner, jobs, |resolved, i| {
-            let ticket = rows.ticket(resolved, i, None)?;
-            let matrix = ticket
-                .plan
+        rows.answers(&data.inner, jobs, |names, i| {
+            let ticket = rows.ticket(names, i, None)?;
+            let plan = ticket.plan();
+            let matrix = plan
                 .escalation()
-                .ok_or_else(|| format!("plan '{}' has no escalation matrix", ticket.plan.name))?;
-            let ladder = matrix.ladder(ticket.initial.priority);
+                .ok_or_else(|| format!("plan '{}' has no escalation matrix", plan.name))?;
+            let ladder = matrix.ladder(ticket.initial().priority);
             matrix
                 .steps
                 .iter()
                 .enumerate()
                 .map(|(k, target)| {
-                    let due = deadline::due(ticket.desk, *target, ticket.opened, &ticket.pauses)
-                        .map_err(|e| e.to_string())?;
+                    let due =
+                        deadline::due(ticket.desk(), *target, ticket.opened(), ticket.pauses())
+                            .map_err(|e| e.to_string())?;
                     Ok((due.map(|t| t.timestamp()), ladder.get(k).cloned().flatten()))
                 })
                 .collect::<Result<Vec<_>, String>>()
         })
-    });
+    })?;
     let (found, failed, errors) = split(answers);
     let step = |row: &Option<Vec<(Option<i64>, Option<String>)>>, k: usize| {
         row.as_ref().and_then(|steps| steps.get(k)).cloned()
@@ -551,13 +500,13 @@ fn audit_columns<'py>(
     )?;
     let as_of = instant(as_of, "as_of").map_err(value_error)?;
     let answers = py.detach(|| {
-        rows.answers(&data.inner, jobs, |resolved, i| {
-            let moments = Moments {
+        rows.answers(&data.inner, jobs, |names, i| {
+            let times = Times {
                 responded: instant(responded[i], "responded").ok(),
                 closed: instant(closed[i], "closed").ok(),
-                ..Moments::default()
+                ..Times::default()
             };
-            let ticket = rows.ticket(resolved, i, Some(Box::new(moments)))?;
+            let ticket = rows.ticket(names, i, Some(times))?;
             let judged = slacalc::audit::audit(&ticket, as_of).map_err(|e| e.to_string())?;
             Ok((
                 judged.deadline.response.due.map(|t| t.timestamp()),
@@ -565,7 +514,7 @@ fn audit_columns<'py>(
                 judged.late.map(|d| d.num_seconds()),
             ))
         })
-    });
+    })?;
     let (found, failed, errors) = split(answers);
     let (due, valid) = column(py, found.iter().map(|f| f.and_then(|f| f.0)));
     let (late, late_valid) = column(py, found.iter().map(|f| f.and_then(|f| f.2)));

@@ -7,9 +7,10 @@ use anyhow::Context as _;
 use clap::Args;
 
 use slacalc::audit::{audit, tally, TicketAudit};
-use slacalc::batch::{Chunk, LineError, Tickets};
+use slacalc::frame::{Chunk, LineError};
 use slacalc::input::{self, escaped};
-use slacalc::ticket::{FieldMap, TicketFields};
+use slacalc::record::{self, Columns, FieldMap, TicketFields, Tickets};
+use slacalc::resolve::Resolver;
 
 use super::batch::{self, ErrorPlacement, InputFormat, Tallied};
 use super::{one_line, Context, Execute, Format};
@@ -107,12 +108,7 @@ impl Execute for AuditArgs {
             map: &self.map,
         };
         let data = context.data()?;
-        let judge = |fields: &TicketFields| -> anyhow::Result<TicketAudit> {
-            let ticket = fields.resolve(data, context.now)?;
-            // --as-of without an offset is a local time at the ticket's desk.
-            let as_of = input::instant(&self.as_of, ticket.desk.zone, context.now)?;
-            Ok(audit(&ticket, as_of)?)
-        };
+        let as_of = self.as_of.as_str();
         if self.tickets {
             let placement = if context.format() == Format::Csv {
                 ErrorPlacement::Stderr
@@ -121,8 +117,9 @@ impl Execute for AuditArgs {
             };
             let lines = || {
                 let mut rows = render::CsvRows::default();
+                let mut names = Resolver::new(data, context.now);
                 move |fields: &TicketFields, line: &mut Vec<u8>| {
-                    let judged = judge(fields)?;
+                    let judged = judge(&mut names, as_of, fields)?;
                     let verdict = TicketVerdictJson::new(fields.id.clone(), &judged);
                     if context.format() == Format::Csv {
                         rows.write(&verdict, line)
@@ -143,10 +140,13 @@ impl Execute for AuditArgs {
         }
         // A line's ticket tallied, or its error kept as one line, whatever
         // a value in it held.
-        let add = |all: &mut Tallied<_, _>, line: u64, fields: Result<TicketFields, LineError>| {
+        let add = |all: &mut Tallied<_, _>,
+                   names: &mut Resolver,
+                   line: u64,
+                   fields: Result<TicketFields, LineError>| {
             let judged = fields
                 .map_err(|e| e.to_string())
-                .and_then(|fields| judge(&fields).map_err(|e| one_line(&e)));
+                .and_then(|fields| judge(names, as_of, &fields).map_err(|e| one_line(&e)));
             match judged {
                 Ok(judged) => tally(&mut all.groups, &judged),
                 Err(message) => all.fail((line, escaped(&message).into_owned())),
@@ -155,15 +155,15 @@ impl Execute for AuditArgs {
         let mut all: Tallied<_, (u64, String)> = Tallied::default();
         // Each worker tallies its chunks; the parts merge in input order
         // (with one job, here, chunk by chunk).
-        super::parallel::in_chunks(
-            &source,
+        source.chunks(
             &source.field_map()?,
             batch::jobs(self.jobs),
             &|| {
-                move |chunk: &Chunk, map: &FieldMap| {
+                let mut names = Resolver::new(data, context.now);
+                move |chunk: &Chunk<Columns>, map: &FieldMap| {
                     let mut part = Tallied::default();
-                    chunk.read::<Tickets, anyhow::Error>(map, |line, fields| {
-                        add(&mut part, line, fields);
+                    record::read_chunk::<Tickets, anyhow::Error>(chunk, map, |line, fields| {
+                        add(&mut part, &mut names, line, fields);
                         Ok(())
                     })?;
                     Ok(part)
@@ -186,4 +186,16 @@ impl Execute for AuditArgs {
         }
         Ok(())
     }
+}
+
+/// A ticket row judged; `--as-of` without an offset is a local time at the
+/// ticket's desk.
+fn judge<'d>(
+    names: &mut Resolver<'d>,
+    as_of: &str,
+    fields: &TicketFields,
+) -> anyhow::Result<TicketAudit<'d>> {
+    let ticket = names.ticket(fields)?;
+    let as_of = names.instant(as_of, ticket.desk().zone)?;
+    Ok(audit(&ticket, as_of)?)
 }

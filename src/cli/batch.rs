@@ -1,19 +1,18 @@
 //! Batch mode: tickets as JSON Lines or CSV in (read by
-//! [`slacalc::batch`]), one JSON object per line out, in input order and in
-//! constant memory. A bad line yields an error object in its place and the
-//! rest go on.
+//! [`slacalc::record`]), one JSON object per line out, in input order and
+//! in constant memory, on `--jobs` workers. A bad line yields an error
+//! object in its place and the rest go on.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::Write;
 
-use anyhow::Context as _;
 use slacalc::audit::Tally;
-use slacalc::batch::{LineError, ReadError};
+use slacalc::frame::{Chunk, LineError, ReadError};
 use slacalc::input::escaped;
-use slacalc::ticket::{FieldMap, TicketFields};
+use slacalc::record::{self, Columns, FieldMap, TicketFields, Tickets};
 
 use super::one_line;
-pub use super::source::{format_of, open, InputFormat};
+pub use super::source::{InputFormat, Source};
 
 /// How many workers read a batch (`--jobs`): all cores unless told.
 pub fn jobs(given: Option<std::num::NonZeroUsize>) -> usize {
@@ -108,36 +107,6 @@ pub fn stopped(error: ReadError<anyhow::Error>) -> anyhow::Error {
     }
 }
 
-/// Where a batch comes from: the file (`-`: standard input), its format if
-/// given, and the export's own names for fields (`--map FIELD=COLUMN`).
-pub struct Source<'a> {
-    pub path: &'a str,
-    pub format: Option<InputFormat>,
-    pub map: &'a [String],
-}
-
-impl Source<'_> {
-    /// The export's names for fields (`--map`), read.
-    pub fn field_map(&self) -> anyhow::Result<FieldMap> {
-        FieldMap::parse(self.map).context("--map")
-    }
-
-    /// Read every ticket of the source (see `slacalc::batch::read`).
-    pub fn read<E>(
-        &self,
-        each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
-    ) -> anyhow::Result<Result<slacalc::batch::Outcome, slacalc::batch::ReadError<E>>> {
-        let map = self.field_map()?;
-        let format = format_of(self.path, self.format);
-        Ok(slacalc::batch::read_mapped(
-            open(self.path)?,
-            format,
-            &map,
-            each,
-        ))
-    }
-}
-
 /// What writes the output line of one ticket (its result, or an error).
 pub trait Lines: FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> {}
 
@@ -153,79 +122,97 @@ pub struct Batch<'a, F> {
 }
 
 /// Run a batch, writing one line per ticket: its JSON result (or CSV row),
-/// or `{"line": N, "error": "..."}`. With more than one job, each worker
-/// makes its own line writer and the lines are read on all of them, the
-/// output still in input order.
+/// or `{"line": N, "error": "..."}`, in input order. The lines are read in
+/// chunks on `jobs` workers, each with its own line writer. CSV output
+/// (errors on stderr) is one table: each chunk is written as its own,
+/// header first, and the header is kept once, where the first row is.
 pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()> {
-    if batch.jobs > 1 {
-        return super::parallel::run(batch, out);
-    }
-    let (source, errors) = (&batch.source, batch.errors);
-    let mut each = (batch.make)();
-    let mut sink = Sink {
-        out,
-        pending: Vec::with_capacity(OUT_CHUNK * 2),
-        errors,
-        total: 0,
-        failed: 0,
-    };
-    let read = source.read(|line, fields| sink.emit(line, fields, &mut each))?;
-    // Finished lines are written out even when reading stops on an error.
-    sink.flush()?;
-    read.map_err(stopped)?;
-    if sink.failed > 0 {
-        return Err(BatchFailed {
-            failed: sink.failed,
-            total: sink.total,
-        }
-        .into());
+    let (source, errors, make) = (&batch.source, batch.errors, batch.make);
+    let table = errors == ErrorPlacement::Stderr;
+    let (mut total, mut failed, mut csv) = (0, 0, CsvParts::default());
+    source.chunks(
+        &source.field_map()?,
+        batch.jobs,
+        &|| {
+            let mut each = make();
+            move |chunk: &Chunk<Columns>, map: &FieldMap| {
+                let mut fresh;
+                let each: &mut F = if table {
+                    fresh = make();
+                    &mut fresh
+                } else {
+                    &mut each
+                };
+                let mut done = Done::default();
+                record::read_chunk::<Tickets, anyhow::Error>(chunk, map, |line, fields| {
+                    done.total += 1;
+                    if let Some(error) = emit(line, fields, each, &mut done.out, errors)? {
+                        done.failed += 1;
+                        if table {
+                            done.stderr.push(error_line(line, &error));
+                        }
+                    }
+                    Ok(())
+                })?;
+                Ok(done)
+            }
+        },
+        |done| {
+            let text = if table {
+                csv.rows(&done.out)
+            } else {
+                &done.out
+            };
+            out.write_all(text)?;
+            out.flush()?;
+            for line in &done.stderr {
+                eprintln!("{line}");
+            }
+            total += done.total;
+            failed += done.failed;
+            Ok(())
+        },
+    )?;
+    if failed > 0 {
+        return Err(BatchFailed { failed, total }.into());
     }
     Ok(())
 }
 
-/// Where the output lines gather and go out in chunks; a line that fails
-/// is cut back to where it began and its error takes its place.
-struct Sink<'o> {
-    out: &'o mut dyn Write,
-    pending: Vec<u8>,
-    errors: ErrorPlacement,
+/// What a worker made of one chunk's output lines.
+#[derive(Default)]
+struct Done {
+    out: Vec<u8>,
+    /// Errors that go to stderr (CSV output), in order.
+    stderr: Vec<String>,
     total: u64,
     failed: u64,
 }
 
-impl Sink<'_> {
-    /// The output of the ticket on file line `line`, or its error.
-    fn emit(
-        &mut self,
-        line: u64,
-        fields: Result<TicketFields<'_>, LineError>,
-        each: &mut impl Lines,
-    ) -> anyhow::Result<()> {
-        self.total += 1;
-        // Said at once: after a line too long the reader skips to its end,
-        // which may never come (a device, a stuck pipe).
-        let at_once = matches!(fields, Err(LineError::TooLong));
-        if let Some(message) = emit(line, fields, each, &mut self.pending, self.errors)? {
-            self.failed += 1;
-            if self.errors == ErrorPlacement::Stderr {
-                eprintln!("slacalc: line {line}: {message}");
-            }
-        }
-        if at_once {
-            self.flush()?;
-        } else if self.pending.len() >= OUT_CHUNK {
-            self.out.write_all(&self.pending)?;
-            self.pending.clear();
-        }
-        Ok(())
-    }
+/// CSV tables made in parts, each with its header, joined into one: the
+/// header is kept where the first row is.
+#[derive(Default)]
+pub struct CsvParts {
+    header_written: bool,
+}
 
-    /// Write out what has gathered.
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.write_all(&self.pending)?;
-        self.pending.clear();
-        self.out.flush()
+impl CsvParts {
+    /// The part's text to write: without its header after the first.
+    pub fn rows<'t>(&mut self, part: &'t [u8]) -> &'t [u8] {
+        if part.is_empty() {
+            return part;
+        }
+        if std::mem::replace(&mut self.header_written, true) {
+            let header_end = memchr::memchr(b'\n', part).map_or(part.len(), |end| end + 1);
+            return &part[header_end..];
+        }
+        part
     }
+}
+
+/// The line on stderr that reports a failed input line.
+pub fn error_line(line: u64, message: &str) -> String {
+    format!("slacalc: line {line}: {message}")
 }
 
 /// Append the output line of the ticket on file line `line` to `out`: its
@@ -262,6 +249,3 @@ pub fn emit(
     out.push(b'\n');
     Ok(failed)
 }
-
-/// Output is written in chunks of about this many bytes.
-const OUT_CHUNK: usize = 1 << 16;

@@ -3,7 +3,9 @@
 use clap::Args;
 
 use slacalc::deadline::{self, Deadline, TargetDue};
-use slacalc::ticket::{Names, Ticket, TicketFields};
+use slacalc::record::TicketFields;
+use slacalc::resolve::Resolver;
+use slacalc::ticket::Ticket;
 
 use super::ticket::{TicketArgs, TicketCommand};
 use super::{Context, Format, Usage};
@@ -38,8 +40,7 @@ impl TicketCommand for DeadlineArgs {
     fn single(&self, context: &Context) -> anyhow::Result<String> {
         let fields = self.ticket.fields();
         let (result, ticket) = compute(
-            &mut Names::new(context.data()?),
-            context,
+            &mut Resolver::new(context.data()?, context.now),
             &fields,
             self.explain,
         )?;
@@ -50,10 +51,10 @@ impl TicketCommand for DeadlineArgs {
                     target
                         .map(|t| {
                             deadline::used_percent(
-                                ticket.desk,
+                                ticket.desk(),
                                 t.target,
-                                ticket.opened,
-                                &ticket.pauses,
+                                ticket.opened(),
+                                ticket.pauses(),
                                 context.now,
                             )
                         })
@@ -100,18 +101,18 @@ impl TicketCommand for DeadlineArgs {
             }
             let names = match &mut names {
                 Some(names) => names,
-                None => names.insert(Names::new(context.data()?)),
+                None => names.insert(Resolver::new(context.data()?, context.now)),
             };
             // Resolved and computed here, not returned as a pair: a batch
             // moves each ticket's values as few times as it can.
-            let ticket = fields.resolve_with(names, context.now)?;
+            let ticket = names.ticket(fields)?;
             let result = deadline::compute(&ticket, self.explain)?;
             if context.format() == Format::Csv {
                 let mut json = DeadlineJson::new(&result, &ticket, false);
                 json.id.clone_from(&fields.id);
                 return rows.write(&render::deadline::row(json), line);
             }
-            if self.explain || !ticket.changes.is_empty() {
+            if self.explain || !ticket.changes().is_empty() {
                 let mut json = DeadlineJson::new(&result, &ticket, self.explain);
                 json.id.clone_from(&fields.id);
                 serde_json::to_writer(line, &json)?;
@@ -125,12 +126,11 @@ impl TicketCommand for DeadlineArgs {
 
 /// The deadline of a ticket, and the ticket.
 pub fn compute<'a>(
-    names: &mut Names<'a>,
-    context: &Context,
+    names: &mut Resolver<'a>,
     fields: &TicketFields,
     explain: bool,
 ) -> anyhow::Result<(Deadline<'a>, Ticket<'a>)> {
-    let ticket = fields.resolve_with(names, context.now)?;
+    let ticket = names.ticket(fields)?;
     Ok((deadline::compute(&ticket, explain)?, ticket))
 }
 

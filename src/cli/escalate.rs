@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use clap::Args;
 
 use slacalc::escalation::{escalate, Escalation};
-use slacalc::ticket::TicketFields;
+use slacalc::record::TicketFields;
+use slacalc::resolve::Resolver;
 
 use super::ticket::{TicketArgs, TicketCommand};
 use super::{Context, Format};
@@ -38,8 +39,12 @@ impl TicketCommand for EscalateArgs {
 
     fn single(&self, context: &Context) -> anyhow::Result<String> {
         let mut fields = self.ticket.fields();
-        fields.more_mut().at = Some(Cow::Borrowed(&self.at));
-        let result = compute(context, &fields)?;
+        fields.extra_mut().at = Some(Cow::Borrowed(&self.at));
+        let result = compute(
+            &mut Resolver::new(context.data()?, context.now),
+            context,
+            &fields,
+        )?;
         match context.format() {
             Format::Json => render::json(&to_json(&result)),
             Format::Csv => render::CsvRows::document(&render::escalate::row(to_json(&result))),
@@ -54,12 +59,17 @@ impl TicketCommand for EscalateArgs {
         context: &'c Context,
     ) -> impl FnMut(&TicketFields, &mut Vec<u8>) -> anyhow::Result<()> + 'c {
         let mut rows = render::CsvRows::default();
+        let mut names = None;
         move |fields, line| {
+            let names = match &mut names {
+                Some(names) => names,
+                None => names.insert(Resolver::new(context.data()?, context.now)),
+            };
             let mut fields: TicketFields = fields.clone();
-            if fields.more().at.is_none() {
-                fields.more_mut().at = Some(Cow::Borrowed(&self.at));
+            if fields.extra().at.is_none() {
+                fields.extra_mut().at = Some(Cow::Borrowed(&self.at));
             }
-            let mut json = to_json(&compute(context, &fields)?);
+            let mut json = to_json(&compute(names, context, &fields)?);
             json.id.clone_from(&fields.id);
             if context.format() == Format::Csv {
                 return rows.write(&render::escalate::row(json), line);
@@ -70,9 +80,13 @@ impl TicketCommand for EscalateArgs {
     }
 }
 
-fn compute<'a>(context: &'a Context, fields: &TicketFields) -> anyhow::Result<Escalation<'a>> {
-    let ticket = fields.resolve(context.data()?, context.now)?;
-    let at = ticket.moments().at.unwrap_or(context.now);
+fn compute<'a>(
+    names: &mut Resolver<'a>,
+    context: &Context,
+    fields: &TicketFields,
+) -> anyhow::Result<Escalation<'a>> {
+    let ticket = names.ticket(fields)?;
+    let at = ticket.times().at.unwrap_or(context.now);
     escalate(&ticket, at).map_err(|e| match e {
         slacalc::Error::BeforeOpening {
             at, opened, zone, ..

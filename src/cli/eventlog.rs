@@ -4,10 +4,10 @@
 use chrono::{DateTime, Utc};
 use clap::Args;
 
-use slacalc::batch::{Chunk, LineError};
-use slacalc::history::{EventFields, Events, Failed, Finished, Recorder, Statuses};
+use slacalc::frame::{Chunk, LineError};
+use slacalc::history::{Failed, Finished, Recorder, Statuses};
 use slacalc::input::escaped;
-use slacalc::ticket::FieldMap;
+use slacalc::record::{self, Columns, EventFields, Events, FieldMap};
 
 use super::batch::{self, InputFormat};
 use super::Context;
@@ -88,14 +88,13 @@ impl EventSource<'_> {
             },
             Err(error) => each(Err(line_failed(line, &error))),
         };
-        super::parallel::in_chunks(
-            &source,
+        source.chunks(
             &map,
             jobs,
             &|| {
-                |chunk: &Chunk, map: &FieldMap| {
+                |chunk: &Chunk<Columns>, map: &FieldMap| {
                     let mut events = Vec::with_capacity(chunk.len());
-                    chunk.read::<Events, anyhow::Error>(map, |line, fields| {
+                    record::read_chunk::<Events, anyhow::Error>(chunk, map, |line, fields| {
                         events.push((line, fields));
                         Ok(())
                     })?;
@@ -117,7 +116,7 @@ fn line_failed(line: u64, error: &LineError) -> Failed {
     Failed {
         id: String::new(),
         line,
-        order: u64::MAX,
+        order: None,
         message: error.to_string(),
     }
 }

@@ -11,7 +11,6 @@ use slacalc::history::{Failed, Finished, History};
 
 use super::batch::{BatchFailed, Tallied};
 use super::eventlog::{failed_json, EventSource};
-use super::parallel;
 use super::{one_line, Context, Format};
 use crate::render::history::{history_row, FailedTicketJson, GroupJson, HistoryJson, SummaryJson};
 use crate::render::{self, rfc3339};
@@ -73,13 +72,13 @@ impl EventAudit<'_> {
             self.source
                 .read(context, self.as_of, self.jobs, |finished| {
                     let order = match &finished {
-                        Ok(history) => history.order,
+                        Ok(history) => Some(history.order),
                         Err(failed) => failed.order,
                     };
                     // A line that held no event is said at once.
-                    if !opened_order || order == u64::MAX {
+                    let Some(order) = order.filter(|_| opened_order) else {
                         return push(finished);
-                    }
+                    };
                     let place = order
                         .checked_sub(next)
                         .and_then(|place| usize::try_from(place).ok())
@@ -97,7 +96,7 @@ impl EventAudit<'_> {
                 })?;
             waiting.into_iter().flatten().try_for_each(push)
         };
-        parallel::fan_out(self.jobs, produce, make, take)
+        slacalc::pipeline::in_batches(self.jobs, produce, make, take)
     }
 
     /// One line a ticket, in the order they were opened.
@@ -137,10 +136,8 @@ impl EventAudit<'_> {
                                 serde_json::to_writer(&mut part.out, &failed)?;
                                 part.out.push(b'\n');
                             } else {
-                                part.stderr.push(format!(
-                                    "slacalc: line {}: {}",
-                                    failed.line, failed.error
-                                ));
+                                part.stderr
+                                    .push(super::batch::error_line(failed.line, &failed.error));
                             }
                         }
                     }
@@ -148,7 +145,7 @@ impl EventAudit<'_> {
                 Ok(part)
             }
         };
-        let mut csv = parallel::CsvParts::default();
+        let mut csv = super::batch::CsvParts::default();
         let mut table = Vec::new();
         let (mut total, mut failed) = (0u64, 0u64);
         self.in_batches(context, true, &make, |part| {
@@ -233,7 +230,7 @@ fn failed_from(history: History) -> Failed {
     Failed {
         id: history.id,
         line: history.line,
-        order: history.order,
+        order: Some(history.order),
         message: String::new(),
     }
 }

@@ -16,7 +16,6 @@ mod format;
 mod generate;
 mod holidays;
 mod names;
-mod parallel;
 mod queue;
 mod renew;
 mod report;

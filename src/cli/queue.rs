@@ -6,9 +6,12 @@ use std::io::Write;
 use anyhow::Context as _;
 use clap::{ArgGroup, Args};
 
+use slacalc::frame::Chunk;
 use slacalc::history::History;
 use slacalc::input;
 use slacalc::queue::{self, Entry, Thresholds};
+use slacalc::record::{self, Columns, FieldMap, Tickets};
+use slacalc::resolve::Resolver;
 
 use super::batch::{self, BatchFailed, InputFormat};
 use super::eventlog::{EventOptions, EventSource};
@@ -66,31 +69,46 @@ pub struct QueueArgs {
 
 /// The open tickets gathered so far, and the tickets and lines counted.
 struct Gathered<'c> {
-    at: chrono::DateTime<chrono::Utc>,
     warn: Thresholds,
     entries: Vec<Entry<'c>>,
     total: u64,
     failed: u64,
 }
 
-impl<'c> Gathered<'c> {
-    /// A ticket's history: in the queue if open at `at`.
-    fn place(&mut self, history: History<'c>) {
-        self.total += 1;
-        if !queue::is_open(&history, self.at) {
-            return;
-        }
-        let line = history.line;
-        match queue::entry(history, self.at, self.warn) {
-            Ok(entry) => self.entries.push(entry),
-            Err(e) => self.fail(line, &one_line(&e.into())),
-        }
-    }
+/// A ticket placed: in the queue, not open at the instant, or failed
+/// (its line and why).
+// Most tickets of a queue are open: boxing each would cost more.
+#[allow(clippy::large_enum_variant)]
+enum Placed<'c> {
+    Open(Entry<'c>),
+    NotOpen,
+    Failed(u64, String),
+}
 
-    /// A ticket or a line that failed, said on stderr.
-    fn fail(&mut self, line: u64, message: &str) {
-        self.failed += 1;
-        eprintln!("slacalc: line {line}: {}", input::escaped(message));
+/// A ticket's history placed at `at`: in the queue if open then.
+fn place(history: History<'_>, at: chrono::DateTime<chrono::Utc>, warn: Thresholds) -> Placed<'_> {
+    if !queue::is_open(&history, at) {
+        return Placed::NotOpen;
+    }
+    let line = history.line;
+    match queue::entry(history, at, warn) {
+        Ok(entry) => Placed::Open(entry),
+        Err(e) => Placed::Failed(line, one_line(&e.into())),
+    }
+}
+
+impl<'c> Gathered<'c> {
+    /// A ticket counted, and kept if open; a failure said on stderr.
+    fn add(&mut self, placed: Placed<'c>) {
+        self.total += 1;
+        match placed {
+            Placed::Open(entry) => self.entries.push(entry),
+            Placed::NotOpen => {}
+            Placed::Failed(line, message) => {
+                self.failed += 1;
+                eprintln!("{}", batch::error_line(line, &input::escaped(&message)));
+            }
+        }
     }
 }
 
@@ -98,7 +116,6 @@ impl Execute for QueueArgs {
     fn execute(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         let at = input::instant(&self.at, slacalc::time::UTC, context.now).context("--at")?;
         let mut gathered = Gathered {
-            at,
             warn: Thresholds::parse(&self.warn).context("--warn")?,
             entries: Vec::new(),
             total: 0,
@@ -112,14 +129,12 @@ impl Execute for QueueArgs {
                 options: &self.event_options,
                 keep: None,
             };
-            source.read(context, at, super::batch::jobs(self.jobs), |finished| {
-                match finished {
-                    Ok(history) => gathered.place(history),
-                    Err(failed) => {
-                        gathered.total += 1;
-                        gathered.fail(failed.line, &failed.message);
-                    }
-                }
+            let warn = gathered.warn;
+            source.read(context, at, batch::jobs(self.jobs), |finished| {
+                gathered.add(match finished {
+                    Ok(history) => place(history, at, warn),
+                    Err(failed) => Placed::Failed(failed.line, failed.message),
+                });
                 Ok(())
             })?;
         } else if let Some(path) = &self.input {
@@ -129,31 +144,48 @@ impl Execute for QueueArgs {
                 format: self.input_format,
                 map: &self.map,
             };
-            let mut order = 0;
-            source
-                .read(|line, fields| {
-                    order += 1;
-                    let history = fields.map_err(|e| e.to_string()).and_then(|fields| {
-                        let ticket = fields
-                            .resolve(data, context.now)
-                            .map_err(|e| one_line(&e.into()))?;
-                        let id = fields
-                            .id
-                            .as_ref()
-                            .map(render::csv_field)
-                            .unwrap_or_default();
-                        Ok(History::from_ticket(ticket, id, line, order, None))
-                    });
-                    match history {
-                        Ok(history) => gathered.place(history),
-                        Err(message) => {
-                            gathered.total += 1;
-                            gathered.fail(line, &message);
-                        }
+            let warn = gathered.warn;
+            source.chunks(
+                &source.field_map()?,
+                batch::jobs(self.jobs),
+                &|| {
+                    let mut names = Resolver::new(data, context.now);
+                    move |chunk: &Chunk<Columns>, map: &FieldMap| {
+                        let mut placed = Vec::with_capacity(chunk.len());
+                        record::read_chunk::<Tickets, anyhow::Error>(
+                            chunk,
+                            map,
+                            |line, fields| {
+                                let history =
+                                    fields.map_err(|e| e.to_string()).and_then(|fields| {
+                                        let ticket = names
+                                            .ticket(&fields)
+                                            .map_err(|e| one_line(&e.into()))?;
+                                        let id = fields
+                                            .id
+                                            .as_ref()
+                                            .map(render::csv_field)
+                                            .unwrap_or_default();
+                                        // Its place among the rows: the file line.
+                                        Ok(History::from_ticket(ticket, id, line, line, None))
+                                    });
+                                placed.push(match history {
+                                    Ok(history) => place(history, at, warn),
+                                    Err(message) => Placed::Failed(line, message),
+                                });
+                                Ok(())
+                            },
+                        )?;
+                        Ok(placed)
                     }
-                    Ok::<(), anyhow::Error>(())
-                })?
-                .map_err(batch::stopped)?;
+                },
+                |placed| {
+                    for p in placed {
+                        gathered.add(p);
+                    }
+                    Ok(())
+                },
+            )?;
         }
         let Gathered {
             mut entries,

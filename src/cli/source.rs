@@ -1,11 +1,61 @@
 //! Where a batch comes from: the file or standard input, whose read
-//! errors name it, and the format it is read as.
+//! errors name it, the format it is read as and the export's names for
+//! fields; read in chunks through the one pipeline.
 
 use std::fs::File;
 use std::io::{self, Read};
 
+use anyhow::Context as _;
 use clap::ValueEnum;
+use slacalc::frame::{Chunk, CHUNK_BYTES};
 use slacalc::input::escaped;
+use slacalc::record::{Columns, FieldMap};
+
+/// Where a batch comes from: the file (`-`: standard input), its format if
+/// given, and the export's own names for fields (`--map FIELD=COLUMN`).
+pub struct Source<'a> {
+    pub path: &'a str,
+    pub format: Option<InputFormat>,
+    pub map: &'a [String],
+}
+
+impl Source<'_> {
+    /// The export's names for fields (`--map`), read.
+    pub fn field_map(&self) -> anyhow::Result<FieldMap> {
+        FieldMap::parse(self.map).context("--map")
+    }
+
+    /// Read the source in chunks under the field map `map`, have `jobs`
+    /// workers (each with its own `work`, made by `make`) make something
+    /// of each, and give those to `take` in input order. A reading error
+    /// comes after every chunk read before it was taken.
+    pub fn chunks<T, W>(
+        &self,
+        map: &FieldMap,
+        jobs: usize,
+        make: &(dyn Fn() -> W + Sync),
+        take: impl FnMut(T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()>
+    where
+        T: Send,
+        W: FnMut(&Chunk<Columns>, &FieldMap) -> anyhow::Result<T>,
+    {
+        let input = open(self.path)?;
+        let format = format_of(self.path, self.format);
+        slacalc::pipeline::pipeline(
+            jobs,
+            move |ship| {
+                slacalc::record::chunks(input, format, map, CHUNK_BYTES, ship)
+                    .map_err(super::batch::stopped)
+            },
+            &|| {
+                let mut each = make();
+                move |chunk: Chunk<Columns>| each(&chunk, map)
+            },
+            take,
+        )
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
@@ -15,11 +65,11 @@ pub enum InputFormat {
     Csv,
 }
 
-impl From<InputFormat> for slacalc::batch::InputFormat {
+impl From<InputFormat> for slacalc::frame::InputFormat {
     fn from(format: InputFormat) -> Self {
         match format {
-            InputFormat::Jsonl => slacalc::batch::InputFormat::Jsonl,
-            InputFormat::Csv => slacalc::batch::InputFormat::Csv,
+            InputFormat::Jsonl => slacalc::frame::InputFormat::Jsonl,
+            InputFormat::Csv => slacalc::frame::InputFormat::Csv,
         }
     }
 }
@@ -27,7 +77,7 @@ impl From<InputFormat> for slacalc::batch::InputFormat {
 /// The format given, or else the one of the path's extension (`.csv`;
 /// `.jsonl`, `.ndjson`, `.json`), or else told from the first character
 /// (standard input, `.txt` and the like).
-pub fn format_of(path: &str, given: Option<InputFormat>) -> slacalc::batch::InputFormat {
+pub fn format_of(path: &str, given: Option<InputFormat>) -> slacalc::frame::InputFormat {
     if let Some(given) = given {
         return given.into();
     }
@@ -35,11 +85,11 @@ pub fn format_of(path: &str, given: Option<InputFormat>) -> slacalc::batch::Inpu
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     if extension.as_deref() == Some("csv") {
-        slacalc::batch::InputFormat::Csv
+        slacalc::frame::InputFormat::Csv
     } else if matches!(extension.as_deref(), Some("jsonl" | "ndjson" | "json")) {
-        slacalc::batch::InputFormat::Jsonl
+        slacalc::frame::InputFormat::Jsonl
     } else {
-        slacalc::batch::InputFormat::Detect
+        slacalc::frame::InputFormat::Detect
     }
 }
 

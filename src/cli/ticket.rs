@@ -6,7 +6,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use slacalc::ticket::{MoreFields, TicketFields};
+use slacalc::record::{ExtraFields, TicketFields};
 
 use super::batch;
 use super::{Context, Execute, Format, Usage};
@@ -73,11 +73,11 @@ impl TicketArgs {
             desk: text(self.desk.as_ref()).unwrap_or_default(),
             opened: Cow::Borrowed(&self.opened),
             pauses: list(&self.pauses),
-            more: Some(Box::new(MoreFields {
+            extra: Some(Box::new(ExtraFields {
                 event: text(self.event.as_ref()),
                 release: text(self.release.as_ref()),
                 priority_changes: list(&self.priority_changes),
-                ..MoreFields::default()
+                ..ExtraFields::default()
             })),
         }
     }

@@ -98,7 +98,7 @@ impl<'a> DeadlineJson<'a> {
             notification: d.notification.as_ref().map(target),
             response: target(&d.response),
             windows: windows(&d.response),
-            priority_history: (!ticket.changes.is_empty())
+            priority_history: (!ticket.changes().is_empty())
                 .then(|| history_json(&ticket.history(), zone)),
         }
     }
@@ -344,7 +344,8 @@ fn json_string(text: &str) -> String {
 mod tests {
     use super::*;
     use slacalc::load::DataSet;
-    use slacalc::ticket::TicketFields;
+    use slacalc::record::TicketFields;
+    use slacalc::resolve::Resolver;
 
     /// The embedded plans, with the europe desk renamed to a name JSON must
     /// escape.
@@ -421,7 +422,7 @@ mod tests {
 
         let mut plain = PlainLines::default();
         for fields in &cases {
-            let ticket = fields.resolve(&data, now).unwrap();
+            let ticket = Resolver::new(&data, now).ticket(fields).unwrap();
             let result = slacalc::deadline::compute(&ticket, false).unwrap();
             let mut fast = Vec::new();
             plain.write(&result, fields.id.as_ref(), &mut fast).unwrap();

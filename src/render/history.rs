@@ -83,7 +83,7 @@ pub struct HistoryJson {
 impl HistoryJson {
     pub fn new(judgement: &Judgement) -> HistoryJson {
         let history = &judgement.history;
-        let zone = history.desk.zone;
+        let zone = history.ticket.desk().zone;
         let at = |t: DateTime<Utc>| rfc3339(t, zone);
         HistoryJson {
             head: HistoryHead::new(history, judgement.response.priority),
@@ -411,16 +411,16 @@ pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String 
         let missed = count(StepVerdict::Missed);
         let due = j.response.due.map_or("best effort".into(), |t| {
             if narrow {
-                super::short_local(t, h.desk.zone)
+                super::short_local(t, h.ticket.desk().zone)
             } else {
-                super::local(t, h.desk.zone)
+                super::local(t, h.ticket.desk().zone)
             }
         });
         table.add_row(vec![
             h.id.clone().into(),
-            h.plan.name.clone().into(),
+            h.ticket.plan().name.clone().into(),
             j.response.priority.id.clone().into(),
-            h.desk.name.clone().into(),
+            h.ticket.desk().name.clone().into(),
             due.into(),
             colors.alarm(
                 j.response.verdict.name().replace('_', " "),

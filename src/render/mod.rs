@@ -69,10 +69,10 @@ impl HistoryHead {
     ) -> HistoryHead {
         HistoryHead {
             id: history.id.clone(),
-            plan: history.plan.name.clone(),
+            plan: history.ticket.plan().name.clone(),
             priority: priority.id.clone(),
-            desk: history.desk.name.clone(),
-            opened: rfc3339(history.opened, history.desk.zone),
+            desk: history.ticket.desk().name.clone(),
+            opened: rfc3339(history.ticket.opened(), history.ticket.desk().zone),
         }
     }
 }

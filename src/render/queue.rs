@@ -49,7 +49,7 @@ pub struct QueueJson {
 
 impl QueueJson {
     pub fn new(entry: &Entry) -> QueueJson {
-        let zone = entry.history.desk.zone;
+        let zone = entry.history.ticket.desk().zone;
         QueueJson {
             head: HistoryHead::new(&entry.history, entry.priority),
             waiting: entry.waiting,
@@ -141,7 +141,7 @@ pub fn table(entries: &[Entry], colors: super::Colors) -> String {
     super::keep_whole(&mut table, if narrow { &[0, 1, 2, 4] } else { &[0, 3] });
     for entry in entries {
         let history = &entry.history;
-        let zone = history.desk.zone;
+        let zone = history.ticket.desk().zone;
         let mut state = entry.state.name().replace('_', " ");
         let used = entry
             .elapsed_percent
@@ -180,11 +180,11 @@ pub fn table(entries: &[Entry], colors: super::Colors) -> String {
         });
         let mut row: Vec<comfy_table::Cell> = vec![history.id.clone().into()];
         if !narrow {
-            row.push(history.plan.name.clone().into());
+            row.push(history.ticket.plan().name.clone().into());
         }
         row.extend([
             entry.priority.id.clone().into(),
-            history.desk.name.clone().into(),
+            history.ticket.desk().name.clone().into(),
             colors.level(state, level),
             left.into(),
         ]);

@@ -1,43 +1,12 @@
-//! Reading a batch of tickets: JSON Lines or CSV in, one
-//! [`TicketFields`] per ticket out, in input order and in constant memory,
-//! each with the file line it starts on. A line that holds no ticket is an
-//! error for that line and reading goes on; only an I/O error (or a CSV
-//! header that cannot be read) stops it.
+//! Bytes into lines and CSV records: JSON Lines or CSV framed with their
+//! file line numbers, a leading byte order mark skipped, `\r\n` and lone
+//! `\r` line ends, blank lines skipped, the 1 MiB cap on a line, and
+//! chunks of framed lines to be read on other cores. What a line or record
+//! holds is [`crate::record`]'s; this module knows no field.
 
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
-
-use crate::ticket::{Columns, FieldMap, TicketFields};
-
-/// What one line (or CSV record) of a batch holds: a ticket row, or an
-/// event of a ticket history. Both read the same way (SPEC §9).
-pub trait Record {
-    /// The record, borrowing the line's text where it can.
-    type Of<'l>;
-    /// The record on one line of JSON Lines.
-    fn from_json<'l>(text: &'l str, map: &FieldMap) -> Result<Self::Of<'l>, String>;
-    /// The record in one CSV row, under the header's `columns`.
-    fn from_row<'l>(
-        columns: &Columns,
-        cells: impl Iterator<Item = &'l str>,
-    ) -> Result<Self::Of<'l>, String>;
-}
-
-/// Ticket rows.
-pub struct Tickets;
-
-impl Record for Tickets {
-    type Of<'l> = TicketFields<'l>;
-    fn from_json<'l>(text: &'l str, map: &FieldMap) -> Result<TicketFields<'l>, String> {
-        TicketFields::from_json(text, map)
-    }
-    fn from_row<'l>(
-        columns: &Columns,
-        cells: impl Iterator<Item = &'l str>,
-    ) -> Result<TicketFields<'l>, String> {
-        TicketFields::from_row(columns, cells)
-    }
-}
+use std::sync::Arc;
 
 /// The shape of a batch input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,66 +91,18 @@ impl<E> From<io::Error> for ReadError<E> {
     }
 }
 
-/// What a batch held.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Outcome {
-    /// Tickets given to the callback, good or not (blank lines and the
-    /// CSV header are not counted).
-    pub lines: u64,
-    /// Those of them that were an error.
-    pub invalid: u64,
-}
-
-/// Read every ticket of `input` and give it to `each` with the file line
-/// it starts on (the first line is 1; blank lines count), or the reason
-/// that line holds none. A leading byte order mark is skipped; blank
-/// lines are skipped. An error from `each` stops reading and is returned
-/// as [`ReadError::Each`].
-pub fn read<E>(
-    input: impl Read,
-    format: InputFormat,
-    each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
-) -> Result<Outcome, ReadError<E>> {
-    read_mapped(input, format, &FieldMap::default(), each)
-}
-
-/// [`read`], with the export's own column (or key) names for fields
-/// (`--map FIELD=COLUMN`).
-pub fn read_mapped<E>(
-    input: impl Read,
-    format: InputFormat,
-    map: &FieldMap,
-    each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
-) -> Result<Outcome, ReadError<E>> {
-    read_records::<Tickets, E>(input, format, map, each)
-}
-
-/// [`read_mapped`], for any kind of [`Record`].
-pub fn read_records<R: Record, E>(
-    input: impl Read,
-    format: InputFormat,
-    map: &FieldMap,
-    each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
-) -> Result<Outcome, ReadError<E>> {
-    let mut parse = Parse::<R, _> {
-        map,
-        columns: None,
-        outcome: Outcome::default(),
-        each,
-        record: std::marker::PhantomData,
-    };
-    frame(input, format, map, &mut parse)?;
-    Ok(parse.outcome)
-}
+/// About this many bytes of input go to a worker at a time.
+pub const CHUNK_BYTES: usize = 1 << 17;
 
 /// Read `input` as `format` and give each line or CSV row, framed but not
-/// yet read as a record, to `sink`. A leading byte order mark is skipped;
-/// blank lines are skipped.
-fn frame<E>(
+/// yet read as a record, to `sink`; a CSV header is read by `header` first
+/// (its error stops reading). A leading byte order mark is skipped; blank
+/// lines are skipped.
+pub fn frame<H, E>(
     input: impl Read,
     format: InputFormat,
-    map: &FieldMap,
-    sink: &mut impl Framed<E>,
+    header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
+    sink: &mut impl Framed<H, E>,
 ) -> Result<(), ReadError<E>> {
     // The first bytes, read apart so that a mark split over reads is seen.
     let mut start = [0u8; BOM.len()];
@@ -219,70 +140,40 @@ fn frame<E>(
     };
     match format {
         InputFormat::Jsonl | InputFormat::Detect => read_json_lines(&mut reader, sink),
-        InputFormat::Csv => read_csv(&mut reader, map, sink),
+        InputFormat::Csv => read_csv(&mut reader, header, sink),
     }
 }
 
 /// Where framed lines and rows go.
-trait Framed<E> {
-    /// The columns of the CSV header, before its rows.
-    fn header(&mut self, columns: &Columns);
+pub trait Framed<H, E> {
+    /// The CSV header, as read, before its rows.
+    fn header(&mut self, header: &Arc<H>);
     /// A line of JSON Lines (without its line end), or why it holds none.
     fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E>;
     /// A CSV row, or why it holds none.
     fn row(&mut self, number: u64, row: Result<CsvRow<'_>, LineError>) -> Result<(), E>;
 }
 
-/// Records read as they are framed, and given to `each`.
-struct Parse<'m, R, F> {
-    map: &'m FieldMap,
-    columns: Option<std::sync::Arc<Columns>>,
-    outcome: Outcome,
-    each: F,
-    record: std::marker::PhantomData<R>,
-}
-
-impl<R: Record, E, F> Framed<E> for Parse<'_, R, F>
-where
-    F: FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
-{
-    fn header(&mut self, columns: &Columns) {
-        self.columns = Some(std::sync::Arc::new(columns.clone()));
-    }
-
-    fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E> {
-        let record = line.and_then(|line| json_line::<R>(line, self.map));
-        self.outcome.count(record.is_err());
-        (self.each)(number, record)
-    }
-
-    fn row(&mut self, number: u64, row: Result<CsvRow<'_>, LineError>) -> Result<(), E> {
-        let columns = self
-            .columns
-            .as_ref()
-            .expect("the header comes before its rows");
-        let record = row.and_then(|row| row.record::<R>(columns));
-        self.outcome.count(record.is_err());
-        (self.each)(number, record)
-    }
-}
-
-impl Outcome {
-    fn count(&mut self, invalid: bool) {
-        self.lines += 1;
-        self.invalid += u64::from(invalid);
-    }
-}
-
 /// Lines or CSV rows framed but not yet read as records, gathered to be
 /// read elsewhere (on another core), in input order.
-#[derive(Debug, Default)]
-pub struct Chunk {
+#[derive(Debug)]
+pub struct Chunk<H> {
     text: Vec<u8>,
     ends: Vec<usize>,
     items: Vec<Item>,
-    /// The CSV header's columns (`None`: JSON Lines).
-    columns: Option<std::sync::Arc<Columns>>,
+    /// The CSV header, as read (`None`: JSON Lines).
+    header: Option<Arc<H>>,
+}
+
+impl<H> Default for Chunk<H> {
+    fn default() -> Self {
+        Chunk {
+            text: Vec::new(),
+            ends: Vec::new(),
+            items: Vec::new(),
+            header: None,
+        }
+    }
 }
 
 /// One line or row of a chunk: its file line, and where its text (and CSV
@@ -293,7 +184,7 @@ struct Item {
     framed: Result<(std::ops::Range<usize>, std::ops::Range<usize>), LineError>,
 }
 
-impl Chunk {
+impl<H> Chunk<H> {
     /// How many lines or rows it holds.
     pub fn len(&self) -> usize {
         self.items.len()
@@ -303,26 +194,18 @@ impl Chunk {
         self.items.is_empty()
     }
 
-    /// Read each record of the chunk in order, exactly as [`read_records`]
-    /// reads them, and give it to `each`.
-    pub fn read<R: Record, E>(
-        &self,
-        map: &FieldMap,
-        each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
-    ) -> Result<Outcome, E> {
-        let mut parse = Parse::<R, _> {
-            map,
-            columns: self.columns.clone(),
-            outcome: Outcome::default(),
-            each,
-            record: std::marker::PhantomData,
-        };
+    /// Give each line or row of the chunk to `sink`, in order, as
+    /// [`frame`] gave them.
+    pub fn replay<E>(&self, sink: &mut impl Framed<H, E>) -> Result<(), E> {
+        if let Some(header) = &self.header {
+            sink.header(header);
+        }
         for item in &self.items {
-            match (&item.framed, &self.columns) {
+            match (&item.framed, &self.header) {
                 // Why a line holds nothing is the same whatever its format.
-                (Err(error), _) => parse.line(item.number, Err(error.clone()))?,
-                (Ok((text, _)), None) => parse.line(item.number, Ok(&self.text[text.clone()]))?,
-                (Ok((text, ends)), Some(_)) => parse.row(
+                (Err(error), _) => sink.line(item.number, Err(error.clone()))?,
+                (Ok((text, _)), None) => sink.line(item.number, Ok(&self.text[text.clone()]))?,
+                (Ok((text, ends)), Some(_)) => sink.row(
                     item.number,
                     Ok(CsvRow {
                         text: &self.text[text.clone()],
@@ -331,19 +214,19 @@ impl Chunk {
                 )?,
             }
         }
-        Ok(parse.outcome)
+        Ok(())
     }
 }
 
 /// Framed lines gathered into chunks of about `bytes` bytes of text, each
 /// given to `ship` when full.
-struct Gather<F> {
-    chunk: Chunk,
+struct Gather<H, F> {
+    chunk: Chunk<H>,
     bytes: usize,
     ship: F,
 }
 
-impl<F> Gather<F> {
+impl<H, F> Gather<H, F> {
     /// Add a line or row; ship the chunk when full, or at once after a line
     /// too long (after it the reader skips to its end, which may never come).
     fn push<E>(
@@ -352,7 +235,7 @@ impl<F> Gather<F> {
         framed: Result<(&[u8], &[usize]), LineError>,
     ) -> Result<(), E>
     where
-        F: FnMut(Chunk) -> Result<(), E>,
+        F: FnMut(Chunk<H>) -> Result<(), E>,
     {
         let too_long = matches!(framed, Err(LineError::TooLong));
         let chunk = &mut self.chunk;
@@ -370,21 +253,21 @@ impl<F> Gather<F> {
         Ok(())
     }
 
-    fn take(&mut self) -> Chunk {
-        let columns = self.chunk.columns.clone();
+    fn take(&mut self) -> Chunk<H> {
+        let header = self.chunk.header.clone();
         std::mem::replace(
             &mut self.chunk,
             Chunk {
-                columns,
+                header,
                 ..Chunk::default()
             },
         )
     }
 }
 
-impl<E, F: FnMut(Chunk) -> Result<(), E>> Framed<E> for Gather<F> {
-    fn header(&mut self, columns: &Columns) {
-        self.chunk.columns = Some(std::sync::Arc::new(columns.clone()));
+impl<H, E, F: FnMut(Chunk<H>) -> Result<(), E>> Framed<H, E> for Gather<H, F> {
+    fn header(&mut self, header: &Arc<H>) {
+        self.chunk.header = Some(Arc::clone(header));
     }
 
     fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E> {
@@ -396,22 +279,22 @@ impl<E, F: FnMut(Chunk) -> Result<(), E>> Framed<E> for Gather<F> {
     }
 }
 
-/// Read `input` like [`read_mapped`], but hand its lines on framed and not
-/// yet read, in chunks of about `bytes` bytes of text, to be read with
-/// [`Chunk::read`] (on other cores); `ship` gets them in input order.
-pub fn read_chunks<E>(
+/// Frame `input` like [`frame`], and hand its lines on not yet read, in
+/// chunks of about `bytes` bytes of text, to be read (on other cores) with
+/// [`Chunk::replay`]; `ship` gets them in input order.
+pub fn chunks<H, E>(
     input: impl Read,
     format: InputFormat,
-    map: &FieldMap,
+    header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
     bytes: usize,
-    ship: impl FnMut(Chunk) -> Result<(), E>,
+    ship: impl FnMut(Chunk<H>) -> Result<(), E>,
 ) -> Result<(), ReadError<E>> {
     let mut gather = Gather {
         chunk: Chunk::default(),
         bytes,
         ship,
     };
-    frame(input, format, map, &mut gather)?;
+    frame(input, format, header, &mut gather)?;
     if !gather.chunk.items.is_empty() {
         let chunk = gather.take();
         (gather.ship)(chunk).map_err(ReadError::Each)?;
@@ -420,9 +303,9 @@ pub fn read_chunks<E>(
 }
 
 /// JSON Lines: one ticket a line; blank lines are skipped, but counted.
-fn read_json_lines<E>(
+fn read_json_lines<H, E>(
     reader: &mut impl BufRead,
-    sink: &mut impl Framed<E>,
+    sink: &mut impl Framed<H, E>,
 ) -> Result<(), ReadError<E>> {
     let mut number = 0;
     // A line that straddles the reader's buffer is copied here; the others
@@ -507,22 +390,11 @@ fn without_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// The record on one line of JSON Lines input.
-fn json_line<'l, R: Record>(line: &'l [u8], map: &FieldMap) -> Result<R::Of<'l>, LineError> {
-    let text = std::str::from_utf8(line).map_err(|e| {
-        LineError::Invalid(format!(
-            "the line is not UTF-8 text (at byte {})",
-            e.valid_up_to() + 1
-        ))
-    })?;
-    R::from_json(text, map).map_err(LineError::Invalid)
-}
-
 /// CSV: a header row, then one ticket a row.
-fn read_csv<E>(
+fn read_csv<H, E>(
     reader: &mut impl BufRead,
-    map: &FieldMap,
-    sink: &mut impl Framed<E>,
+    read_header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
+    sink: &mut impl Framed<H, E>,
 ) -> Result<(), ReadError<E>> {
     let mut csv = CsvReader::new(reader);
     let columns = loop {
@@ -534,7 +406,7 @@ fn read_csv<E>(
             CsvRecord::End => return Ok(()),
             CsvRecord::Row { .. } if csv.is_blank() => {}
             CsvRecord::Row { line } => match csv.row().cells() {
-                Some(cells) => break Columns::new(cells, map).map_err(|e| header(line, &e))?,
+                Some(mut cells) => break read_header(&mut cells).map_err(|e| header(line, &e))?,
                 None => return Err(header(line, "the header is not UTF-8 text")),
             },
             CsvRecord::TooLong { line } | CsvRecord::Unclosed { line } => {
@@ -545,7 +417,7 @@ fn read_csv<E>(
             }
         }
     };
-    sink.header(&columns);
+    sink.header(&Arc::new(columns));
     loop {
         let (line, row) = match csv.read()? {
             CsvRecord::End => return Ok(()),
@@ -570,14 +442,14 @@ fn read_csv<E>(
 /// A CSV record as read: its cells unquoted, one after another, and where
 /// each ends.
 #[derive(Debug, Clone, Copy)]
-struct CsvRow<'r> {
+pub struct CsvRow<'r> {
     text: &'r [u8],
     ends: &'r [usize],
 }
 
 impl<'r> CsvRow<'r> {
     /// The cells as text, or `None` if the record is not UTF-8.
-    fn cells(self) -> Option<impl Iterator<Item = &'r str>> {
+    pub fn cells(self) -> Option<impl Iterator<Item = &'r str>> {
         let text = std::str::from_utf8(self.text).ok()?;
         if !self.ends.iter().all(|&end| text.is_char_boundary(end)) {
             return None;
@@ -589,18 +461,13 @@ impl<'r> CsvRow<'r> {
         }))
     }
 
-    /// The record under the header's `columns`.
-    fn record<R: Record>(self, columns: &Columns) -> Result<R::Of<'r>, LineError> {
-        match self.cells() {
-            None => Err("the line is not UTF-8 text".to_string()),
-            Some(_) if self.ends.len() > columns.len() => Err(format!(
-                "the row has {} cells, the header {}",
-                self.ends.len(),
-                columns.len()
-            )),
-            Some(cells) => R::from_row(columns, cells),
-        }
-        .map_err(LineError::Invalid)
+    /// How many cells it has.
+    pub fn len(self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.ends.is_empty()
     }
 }
 
@@ -808,199 +675,5 @@ fn is_blank(line: &[u8]) -> bool {
         None => true,
         Some(b) if b.is_ascii_graphic() => false,
         Some(_) => std::str::from_utf8(line).is_ok_and(|text| text.trim().is_empty()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const HEADER: &str = "plan,priority,desk,opened\n";
-
-    /// A reader that gives one byte per read, so that every line end and
-    /// quote falls on a buffer edge.
-    struct Trickle<'a>(&'a [u8]);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let Some((&first, rest)) = self.0.split_first() else {
-                return Ok(0);
-            };
-            if buf.is_empty() {
-                return Ok(0);
-            }
-            buf[0] = first;
-            self.0 = rest;
-            Ok(1)
-        }
-    }
-
-    /// Each ticket's line with its desk, or its error.
-    fn lines(input: &[u8], format: InputFormat) -> Vec<(u64, Result<String, String>)> {
-        let mut whole = Vec::new();
-        let mut trickled = Vec::new();
-        for (reader, seen) in [
-            (Box::new(input) as Box<dyn Read>, &mut whole),
-            (Box::new(Trickle(input)), &mut trickled),
-        ] {
-            read(reader, format, |line, fields| {
-                let fields = fields
-                    .map(|f| f.desk.into_owned())
-                    .map_err(|e| e.to_string());
-                seen.push((line, fields));
-                Ok::<(), ()>(())
-            })
-            .unwrap();
-        }
-        assert_eq!(whole, trickled);
-        whole
-    }
-
-    fn csv(input: &str) -> Vec<(u64, Result<String, String>)> {
-        lines(input.as_bytes(), InputFormat::Csv)
-    }
-
-    fn numbers(seen: &[(u64, Result<String, String>)]) -> Vec<u64> {
-        seen.iter().map(|(line, _)| *line).collect()
-    }
-
-    #[test]
-    fn csv_lines_are_file_lines() {
-        let row = |desk: &str| format!("gold,p2,{desk},2026-11-20T17:30:00+01:00");
-        let cases: [(String, &[u64]); 6] = [
-            // Blank lines of every ending count.
-            (format!("{HEADER}\n\r\n\r{}\n", row("a")), &[5]),
-            // A quoted cell holds a line end of each kind.
-            (
-                format!(
-                    "{HEADER}{}\n{}\n{}\n",
-                    row("\"a\nb\""),
-                    row("\"c\r\nd\""),
-                    row("\"e\rf\"")
-                ),
-                &[2, 4, 6],
-            ),
-            // A lone \r ends a record and a line.
-            (
-                format!("{HEADER}{}\r{}\r\r{}", row("a"), row("b"), row("c")),
-                &[2, 3, 5],
-            ),
-            // A line of white space is blank; a line of one empty quoted
-            // cell too.
-            (format!("{HEADER}  \t\n\"\"\n{}\n", row("a")), &[4]),
-            // The header may come after blank lines.
-            (format!("\n\r\n{HEADER}{}\n", row("a")), &[4]),
-            // No line end at the end.
-            (format!("{HEADER}{}", row("a")), &[2]),
-        ];
-        for (input, expected) in cases {
-            assert_eq!(numbers(&csv(&input)), expected, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn csv_cells_are_unquoted_and_rows_may_not_outgrow_the_header() {
-        let seen = csv(&format!(
-            "{HEADER}gold,p2,\"a,\"\"b\"\"\",x\ngold,p2,c,x,extra\ngold,p2,\"d\"e,x\n"
-        ));
-        assert_eq!(seen[0], (2, Ok("a,\"b\"".into())));
-        assert_eq!(
-            seen[1],
-            (3, Err("the row has 5 cells, the header 4".into()))
-        );
-        assert_eq!(seen[2], (4, Ok("de".into())));
-    }
-
-    #[test]
-    fn csv_records_are_capped() {
-        // A record of exactly the cap is read; one byte more is not, nor
-        // a record of only separators; the rows after them are.
-        let fill = |len: usize| {
-            let start = "gold,p2,";
-            let end = ",x";
-            format!("{start}{}{end}", "d".repeat(len - start.len() - end.len()))
-        };
-        let commas = ",".repeat(2 * MAX_LINE_BYTES);
-        let input = format!(
-            "{HEADER}{}\r\n{}\r\n{commas}\ngold,p2,ok,x\n",
-            fill(MAX_LINE_BYTES),
-            fill(MAX_LINE_BYTES + 1)
-        );
-        let seen = lines(input.as_bytes(), InputFormat::Csv);
-        assert_eq!(numbers(&seen), [2, 3, 4, 5]);
-        assert_eq!(seen[0].1.as_ref().map(String::len), Ok(MAX_LINE_BYTES - 10));
-        assert_eq!(seen[1].1, Err(LineError::TooLong.to_string()));
-        assert_eq!(seen[2].1, Err(LineError::TooLong.to_string()));
-        assert_eq!(seen[3].1, Ok("ok".into()));
-    }
-
-    #[test]
-    fn an_unclosed_quote_is_reported_where_it_opens() {
-        let long = "y".repeat(MAX_LINE_BYTES + 5);
-        for tail in ["", "\n", long.as_str()] {
-            let seen = csv(&format!("{HEADER}\ngold,p2,\"a\nb\n{tail}"));
-            assert_eq!(seen.len(), 1);
-            assert_eq!(seen[0].0, 3);
-            assert!(seen[0].1.as_ref().unwrap_err().contains("never closed"));
-        }
-    }
-
-    #[test]
-    fn one_byte_order_mark_is_skipped() {
-        let row = "gold,p2,a,2026-11-20T17:30:00+01:00\n";
-        let seen = csv(&format!("\u{feff}{HEADER}{row}"));
-        assert_eq!(seen, [(2, Ok("a".into()))]);
-        // A second one is text: the first column is not "plan".
-        let seen = csv(&format!("\u{feff}\u{feff}{HEADER}{row}"));
-        assert!(seen[0].1.is_err(), "{seen:?}");
-    }
-
-    #[test]
-    fn a_header_that_cannot_be_used_stops_reading() {
-        for (input, line) in [
-            (&b"\n\"plan\n"[..], 2),
-            (b"plan,desk,plan\n", 1),
-            (b"\n\n\xff\xfe\n", 3),
-        ] {
-            let result = read(input, InputFormat::Csv, |_, _| Ok::<(), ()>(()));
-            match result {
-                Err(ReadError::Header { line: at, .. }) => assert_eq!(at, line, "{input:?}"),
-                other => panic!("{input:?}: {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn json_lines_count_every_line() {
-        let ticket =
-            r#"{"plan":"gold","priority":"p2","desk":"a","opened":"2026-11-20T17:30:00Z"}"#;
-        let input = format!("\u{feff}{ticket}\r\n\n \u{a0}\n{{\n{ticket}");
-        let seen = lines(input.as_bytes(), InputFormat::Jsonl);
-        assert_eq!(numbers(&seen), [1, 4, 5]);
-        assert!(seen[1].1.is_err());
-    }
-
-    #[test]
-    fn the_callback_stops_reading_and_the_outcome_counts() {
-        let input = format!("{HEADER}gold,p2,a,x\ngold,p2,b,x,y\ngold,p2,c,x\n");
-        let mut seen = 0;
-        let result = read(input.as_bytes(), InputFormat::Csv, |line, _| {
-            seen += 1;
-            if line == 3 {
-                Err("stop")
-            } else {
-                Ok(())
-            }
-        });
-        assert!(matches!(result, Err(ReadError::Each("stop"))));
-        assert_eq!(seen, 2);
-        let outcome = read(input.as_bytes(), InputFormat::Csv, |_, _| Ok::<(), ()>(())).unwrap();
-        assert_eq!(
-            outcome,
-            Outcome {
-                lines: 3,
-                invalid: 1
-            }
-        );
     }
 }

@@ -1,0 +1,367 @@
+//! Input records as written: a JSON line or a CSV row (framed by
+//! [`crate::frame`]) read into raw text fields — a ticket row, an event of
+//! a ticket history — through the export's own names for fields (`--map`).
+//! A record knows no plan, desk or clock: [`crate::resolve`] looks its
+//! names up and reads its times.
+
+pub mod event;
+pub mod fields;
+pub mod ticket;
+
+use std::io::Read;
+use std::sync::Arc;
+
+pub use event::{EventFields, Events};
+pub use fields::{Columns, Field, FieldMap};
+pub use ticket::{ExtraFields, TicketFields, Tickets};
+
+use crate::frame::{self, Chunk, CsvRow, Framed, InputFormat, LineError, ReadError};
+
+/// What one line (or CSV record) of a batch holds: a ticket row, or an
+/// event of a ticket history. Both read the same way (SPEC §9).
+pub trait Record {
+    /// The record, borrowing the line's text where it can.
+    type Of<'l>;
+    /// The record on one line of JSON Lines.
+    fn from_json<'l>(text: &'l str, map: &FieldMap) -> Result<Self::Of<'l>, String>;
+    /// The record in one CSV row, under the header's `columns`.
+    fn from_row<'l>(
+        columns: &Columns,
+        cells: impl Iterator<Item = &'l str>,
+    ) -> Result<Self::Of<'l>, String>;
+}
+
+/// What a batch held.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Records given to the callback, good or not (blank lines and the
+    /// CSV header are not counted).
+    pub lines: u64,
+    /// Those of them that were an error.
+    pub invalid: u64,
+}
+
+impl Outcome {
+    fn count(&mut self, invalid: bool) {
+        self.lines += 1;
+        self.invalid += u64::from(invalid);
+    }
+}
+
+/// Read every record of `input` and give it to `each` with the file line
+/// it starts on (the first line is 1; blank lines count), or the reason
+/// that line holds none. A leading byte order mark is skipped; blank
+/// lines are skipped. An error from `each` stops reading and is returned
+/// as [`ReadError::Each`].
+pub fn read<R: Record, E>(
+    input: impl Read,
+    format: InputFormat,
+    map: &FieldMap,
+    each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+) -> Result<Outcome, ReadError<E>> {
+    let mut parse = Parse::<R, _> {
+        map,
+        columns: None,
+        outcome: Outcome::default(),
+        each,
+        record: std::marker::PhantomData,
+    };
+    frame::frame(input, format, |cells| Columns::new(cells, map), &mut parse)?;
+    Ok(parse.outcome)
+}
+
+/// Frame `input` into chunks of about `bytes` bytes of text, its CSV
+/// header read as columns under `map`, each chunk given to `ship` in
+/// input order, to be read with [`read_chunk`] (on other cores).
+pub fn chunks<E>(
+    input: impl Read,
+    format: InputFormat,
+    map: &FieldMap,
+    bytes: usize,
+    ship: impl FnMut(Chunk<Columns>) -> Result<(), E>,
+) -> Result<(), ReadError<E>> {
+    frame::chunks(input, format, |cells| Columns::new(cells, map), bytes, ship)
+}
+
+/// Read each record of a chunk in order, exactly as [`read`] reads them,
+/// and give it to `each`.
+pub fn read_chunk<R: Record, E>(
+    chunk: &Chunk<Columns>,
+    map: &FieldMap,
+    each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+) -> Result<Outcome, E> {
+    let mut parse = Parse::<R, _> {
+        map,
+        columns: None,
+        outcome: Outcome::default(),
+        each,
+        record: std::marker::PhantomData,
+    };
+    chunk.replay(&mut parse)?;
+    Ok(parse.outcome)
+}
+
+/// Records read as they are framed, and given to `each`.
+struct Parse<'m, R, F> {
+    map: &'m FieldMap,
+    columns: Option<Arc<Columns>>,
+    outcome: Outcome,
+    each: F,
+    record: std::marker::PhantomData<R>,
+}
+
+impl<R: Record, E, F> Framed<Columns, E> for Parse<'_, R, F>
+where
+    F: FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
+{
+    fn header(&mut self, columns: &Arc<Columns>) {
+        self.columns = Some(Arc::clone(columns));
+    }
+
+    fn line(&mut self, number: u64, line: Result<&[u8], LineError>) -> Result<(), E> {
+        let record = line.and_then(|line| json_line::<R>(line, self.map));
+        self.outcome.count(record.is_err());
+        (self.each)(number, record)
+    }
+
+    fn row(&mut self, number: u64, row: Result<CsvRow<'_>, LineError>) -> Result<(), E> {
+        let record = match &self.columns {
+            Some(columns) => row.and_then(|row| row_record::<R>(row, columns)),
+            // Rows come only after their header.
+            None => Err(LineError::Invalid("a row before the CSV header".into())),
+        };
+        self.outcome.count(record.is_err());
+        (self.each)(number, record)
+    }
+}
+
+/// The record on one line of JSON Lines input.
+fn json_line<'l, R: Record>(line: &'l [u8], map: &FieldMap) -> Result<R::Of<'l>, LineError> {
+    let text = std::str::from_utf8(line).map_err(|e| {
+        LineError::Invalid(format!(
+            "the line is not UTF-8 text (at byte {})",
+            e.valid_up_to() + 1
+        ))
+    })?;
+    R::from_json(text, map).map_err(LineError::Invalid)
+}
+
+/// The record in a CSV row under the header's `columns`.
+fn row_record<'r, R: Record>(row: CsvRow<'r>, columns: &Columns) -> Result<R::Of<'r>, LineError> {
+    match row.cells() {
+        None => Err("the line is not UTF-8 text".to_string()),
+        Some(_) if row.len() > columns.len() => Err(format!(
+            "the row has {} cells, the header {}",
+            row.len(),
+            columns.len()
+        )),
+        Some(cells) => R::from_row(columns, cells),
+    }
+    .map_err(LineError::Invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frame::MAX_LINE_BYTES;
+    use std::io;
+
+    /// Ticket rows under their own names.
+    fn read_tickets<E>(
+        input: impl Read,
+        format: InputFormat,
+        each: impl FnMut(u64, Result<TicketFields<'_>, LineError>) -> Result<(), E>,
+    ) -> Result<Outcome, ReadError<E>> {
+        read::<Tickets, E>(input, format, &FieldMap::default(), each)
+    }
+
+    const HEADER: &str = "plan,priority,desk,opened\n";
+
+    /// A reader that gives one byte per read, so that every line end and
+    /// quote falls on a buffer edge.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let Some((&first, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            if buf.is_empty() {
+                return Ok(0);
+            }
+            buf[0] = first;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    /// Each ticket's line with its desk, or its error.
+    fn lines(input: &[u8], format: InputFormat) -> Vec<(u64, Result<String, String>)> {
+        let mut whole = Vec::new();
+        let mut trickled = Vec::new();
+        for (reader, seen) in [
+            (Box::new(input) as Box<dyn Read>, &mut whole),
+            (Box::new(Trickle(input)), &mut trickled),
+        ] {
+            read_tickets(reader, format, |line, fields| {
+                let fields = fields
+                    .map(|f| f.desk.into_owned())
+                    .map_err(|e| e.to_string());
+                seen.push((line, fields));
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+        }
+        assert_eq!(whole, trickled);
+        whole
+    }
+
+    fn csv(input: &str) -> Vec<(u64, Result<String, String>)> {
+        lines(input.as_bytes(), InputFormat::Csv)
+    }
+
+    fn numbers(seen: &[(u64, Result<String, String>)]) -> Vec<u64> {
+        seen.iter().map(|(line, _)| *line).collect()
+    }
+
+    #[test]
+    fn csv_lines_are_file_lines() {
+        let row = |desk: &str| format!("gold,p2,{desk},2026-11-20T17:30:00+01:00");
+        let cases: [(String, &[u64]); 6] = [
+            // Blank lines of every ending count.
+            (format!("{HEADER}\n\r\n\r{}\n", row("a")), &[5]),
+            // A quoted cell holds a line end of each kind.
+            (
+                format!(
+                    "{HEADER}{}\n{}\n{}\n",
+                    row("\"a\nb\""),
+                    row("\"c\r\nd\""),
+                    row("\"e\rf\"")
+                ),
+                &[2, 4, 6],
+            ),
+            // A lone \r ends a record and a line.
+            (
+                format!("{HEADER}{}\r{}\r\r{}", row("a"), row("b"), row("c")),
+                &[2, 3, 5],
+            ),
+            // A line of white space is blank; a line of one empty quoted
+            // cell too.
+            (format!("{HEADER}  \t\n\"\"\n{}\n", row("a")), &[4]),
+            // The header may come after blank lines.
+            (format!("\n\r\n{HEADER}{}\n", row("a")), &[4]),
+            // No line end at the end.
+            (format!("{HEADER}{}", row("a")), &[2]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(numbers(&csv(&input)), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn csv_cells_are_unquoted_and_rows_may_not_outgrow_the_header() {
+        let seen = csv(&format!(
+            "{HEADER}gold,p2,\"a,\"\"b\"\"\",x\ngold,p2,c,x,extra\ngold,p2,\"d\"e,x\n"
+        ));
+        assert_eq!(seen[0], (2, Ok("a,\"b\"".into())));
+        assert_eq!(
+            seen[1],
+            (3, Err("the row has 5 cells, the header 4".into()))
+        );
+        assert_eq!(seen[2], (4, Ok("de".into())));
+    }
+
+    #[test]
+    fn csv_records_are_capped() {
+        // A record of exactly the cap is read; one byte more is not, nor
+        // a record of only separators; the rows after them are.
+        let fill = |len: usize| {
+            let start = "gold,p2,";
+            let end = ",x";
+            format!("{start}{}{end}", "d".repeat(len - start.len() - end.len()))
+        };
+        let commas = ",".repeat(2 * MAX_LINE_BYTES);
+        let input = format!(
+            "{HEADER}{}\r\n{}\r\n{commas}\ngold,p2,ok,x\n",
+            fill(MAX_LINE_BYTES),
+            fill(MAX_LINE_BYTES + 1)
+        );
+        let seen = lines(input.as_bytes(), InputFormat::Csv);
+        assert_eq!(numbers(&seen), [2, 3, 4, 5]);
+        assert_eq!(seen[0].1.as_ref().map(String::len), Ok(MAX_LINE_BYTES - 10));
+        assert_eq!(seen[1].1, Err(LineError::TooLong.to_string()));
+        assert_eq!(seen[2].1, Err(LineError::TooLong.to_string()));
+        assert_eq!(seen[3].1, Ok("ok".into()));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        let long = "y".repeat(MAX_LINE_BYTES + 5);
+        for tail in ["", "\n", long.as_str()] {
+            let seen = csv(&format!("{HEADER}\ngold,p2,\"a\nb\n{tail}"));
+            assert_eq!(seen.len(), 1);
+            assert_eq!(seen[0].0, 3);
+            assert!(seen[0].1.as_ref().unwrap_err().contains("never closed"));
+        }
+    }
+
+    #[test]
+    fn one_byte_order_mark_is_skipped() {
+        let row = "gold,p2,a,2026-11-20T17:30:00+01:00\n";
+        let seen = csv(&format!("\u{feff}{HEADER}{row}"));
+        assert_eq!(seen, [(2, Ok("a".into()))]);
+        // A second one is text: the first column is not "plan".
+        let seen = csv(&format!("\u{feff}\u{feff}{HEADER}{row}"));
+        assert!(seen[0].1.is_err(), "{seen:?}");
+    }
+
+    #[test]
+    fn a_header_that_cannot_be_used_stops_reading() {
+        for (input, line) in [
+            (&b"\n\"plan\n"[..], 2),
+            (b"plan,desk,plan\n", 1),
+            (b"\n\n\xff\xfe\n", 3),
+        ] {
+            let result = read_tickets(input, InputFormat::Csv, |_, _| Ok::<(), ()>(()));
+            match result {
+                Err(ReadError::Header { line: at, .. }) => assert_eq!(at, line, "{input:?}"),
+                other => panic!("{input:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn json_lines_count_every_line() {
+        let ticket =
+            r#"{"plan":"gold","priority":"p2","desk":"a","opened":"2026-11-20T17:30:00Z"}"#;
+        let input = format!("\u{feff}{ticket}\r\n\n \u{a0}\n{{\n{ticket}");
+        let seen = lines(input.as_bytes(), InputFormat::Jsonl);
+        assert_eq!(numbers(&seen), [1, 4, 5]);
+        assert!(seen[1].1.is_err());
+    }
+
+    #[test]
+    fn the_callback_stops_reading_and_the_outcome_counts() {
+        let input = format!("{HEADER}gold,p2,a,x\ngold,p2,b,x,y\ngold,p2,c,x\n");
+        let mut seen = 0;
+        let result = read_tickets(input.as_bytes(), InputFormat::Csv, |line, _| {
+            seen += 1;
+            if line == 3 {
+                Err("stop")
+            } else {
+                Ok(())
+            }
+        });
+        assert!(matches!(result, Err(ReadError::Each("stop"))));
+        assert_eq!(seen, 2);
+        let outcome =
+            read_tickets(input.as_bytes(), InputFormat::Csv, |_, _| Ok::<(), ()>(())).unwrap();
+        assert_eq!(
+            outcome,
+            Outcome {
+                lines: 3,
+                invalid: 1
+            }
+        );
+    }
+}
