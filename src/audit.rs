@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use crate::clock::{Interval, Pauses};
 use crate::deadline::{self, Deadline};
 use crate::error::{Error, Result};
+use crate::escalation::{self, LadderOf};
 use crate::history::History;
 use crate::plan::{Plan, Priority, Target};
 use crate::record::Field;
@@ -341,9 +342,9 @@ pub struct StepJudged {
 pub struct Judgement<'d> {
     /// The history as it stood then.
     pub history: History<'d>,
-    /// Its waits as pauses; a wait still going on ends at the close or
-    /// as-of.
-    pub pauses: Pauses,
+    /// The ticket as judged: its waits as its pauses (a wait still going
+    /// on ends at the close or as-of).
+    pub ticket: Ticket<'d>,
     pub response: Judged<'d>,
     /// Only when the priority that applies has a notification target.
     pub notification: Option<Judged<'d>>,
@@ -372,9 +373,9 @@ pub fn judge_history(
 ) -> std::result::Result<Judgement<'_>, Unjudged<'_>> {
     let history = history.as_of(as_of);
     match judged_parts(&history, as_of) {
-        Ok((pauses, response, notification, escalations)) => Ok(Judgement {
+        Ok((ticket, response, notification, escalations)) => Ok(Judgement {
             history,
-            pauses,
+            ticket,
             response,
             notification,
             escalations,
@@ -391,7 +392,7 @@ pub fn judge_history(
 fn judged_parts<'d>(
     history: &History<'d>,
     as_of: DateTime<Utc>,
-) -> Result<(Pauses, Judged<'d>, Option<Judged<'d>>, Vec<StepJudged>)> {
+) -> Result<(Ticket<'d>, Judged<'d>, Option<Judged<'d>>, Vec<StepJudged>)> {
     let end = history.closed.unwrap_or(as_of);
     let mut waits = history.waits.clone();
     if let Some(since) = history.waiting_since {
@@ -404,7 +405,7 @@ fn judged_parts<'d>(
         Pauses::new(waits).map_err(|_| Error::value("", "a pause ends before it starts"))?;
     // The ticket with its waits as its pauses.
     let ticket = Ticket {
-        pauses: pauses.clone(),
+        pauses,
         ..history.ticket.clone()
     };
     let judged = |counted: Option<DateTime<Utc>>,
@@ -431,51 +432,26 @@ fn judged_parts<'d>(
     .ok_or_else(|| Error::Lacking("a priority without a response target".into()))?;
     let notification = judged(history.notified.or(history.closed), Plan::notification)?;
     let escalations = judge_steps(&ticket, history, end)?;
-    Ok((pauses, response, notification, escalations))
+    Ok((ticket, response, notification, escalations))
 }
 
-/// The holder before step `index` of a ladder, and who the step reaches
-/// if it changes the holder.
-pub fn ladder_step<'m>(
-    initial: &'m str,
-    ladder: &'m [Option<String>],
-    index: usize,
-) -> (&'m str, Option<&'m str>) {
-    let before = ladder[..index.min(ladder.len())]
-        .iter()
-        .flatten()
-        .last()
-        .map_or(initial, String::as_str);
-    let reaches = ladder
-        .get(index)
-        .and_then(Option::as_deref)
-        .filter(|cell| !cell.trim().eq_ignore_ascii_case(before.trim()));
-    (before, reaches)
-}
-
-/// Each step that changes the holder, judged (SPEC §9): due on the plan's
-/// business clock from the effective start, with the ladder of the
+/// Each step that changes the holder, judged (SPEC §9) on the ticket's
+/// ladder ([`crate::escalation`]), each step with the ladder of the
 /// priority in force at its instant.
 fn judge_steps(ticket: &Ticket, history: &History, end: DateTime<Utc>) -> Result<Vec<StepJudged>> {
-    let Some(matrix) = ticket.plan.escalation() else {
+    let Some((_, rungs)) = escalation::ladder(ticket, LadderOf::EachStepsPriority)? else {
         return Ok(Vec::new());
     };
     let mut steps = Vec::new();
-    for (index, target) in matrix.steps.iter().enumerate() {
-        let Some(due) = deadline::due(ticket.desk, *target, ticket.opened, &ticket.pauses)? else {
+    for rung in rungs.iter().filter(|rung| rung.changes_holder) {
+        let (Some(due), Some(reaches)) = (rung.due, rung.cell()) else {
             continue;
         };
-        let ladder = matrix.ladder(ticket.period_at(due).priority);
-        let Some(reaches) = ladder_step(&matrix.initial_holder, ladder, index).1 else {
-            continue;
-        };
-        let later: Vec<&str> = ladder[index..].iter().flatten().map(|s| s.trim()).collect();
         let escalated_at = history
             .escalations
             .iter()
             .find(|(_, to)| {
-                later
-                    .iter()
+                rung.holders_from_here()
                     .any(|name| name.eq_ignore_ascii_case(to.trim()))
             })
             .map(|(at, _)| *at);
@@ -489,7 +465,7 @@ fn judge_steps(ticket: &Ticket, history: &History, end: DateTime<Utc>) -> Result
             None => (StepVerdict::Pending, None),
         };
         steps.push(StepJudged {
-            step: index + 1,
+            step: rung.index + 1,
             due,
             reaches: reaches.to_string(),
             escalated_at,
@@ -607,6 +583,94 @@ mod tests {
             tally.add(Verdict::Breached, Some(TimeDelta::seconds(s)));
         }
         tally
+    }
+
+    /// A step whose cell names the holder the ticket already has changes
+    /// nothing and is not judged, whichever ladder the holder came from
+    /// (SPEC §9; the one ladder of `escalation`).
+    #[test]
+    fn a_step_to_the_holder_the_ticket_already_has_is_not_judged() {
+        use crate::history::{Recorder, Statuses};
+        use crate::record::event::{EventFields, Kind, When};
+        // Gold P1 on the americas desk (Mon-Fri 07:00-17:00 New York,
+        // -05:00 in November; Saturday 07:00-12:00 on gold's extended
+        // clock), opened Tue 17 Nov 13:49:22, 3h10m38s left that day.
+        // Steps (2, 4, 8, 16, 40 business hours):
+        //   D1 = Tue 15:49:22; D2 = Wed 07:49:22; D3 = Tue 3h10m38s + Wed
+        //   4h49m22s = Wed 11:49:22; D4 = Tue + Wed 10h + Thu 2h49m22s =
+        //   Thu 09:49:22; D5 = Tue + Wed + Thu + Fri (33h10m38s) + Sat 5h +
+        //   Mon 1h49m22s = Mon 23 08:49:22.
+        // P1's ladder: Team Leader, -, Support Manager, Co-CEO and CTO, -.
+        // P2's ladder: Support Team, Team Leader, -, Support Manager,
+        // Co-CEO and CTO. P2 from Thu 07:27:49; closed Thu 10:55:01.
+        //   Step 1 (P1): Support Team -> Team Leader, escalated 15:24:56:
+        //     on time, 24m26s = 1466 s early.
+        //   Step 2 (P1): empty cell, not judged.
+        //   Step 3 (P1): Team Leader -> Support Manager, never escalated,
+        //     closed after D3: missed by Wed 11:49:22 -> Thu 10:55:01 =
+        //     23h05m39s = 83139 s.
+        //   Step 4 (P2 at D4): Support Manager, whom the ticket already
+        //     has: not judged.
+        //   Step 5 (P2): Support Manager -> Co-CEO and CTO, closed before
+        //     D5: not needed.
+        let data = crate::DataSet::embedded().unwrap();
+        let now = "2026-11-27T12:00:00Z".parse().unwrap();
+        let mut recorder = Recorder::new(&data, Statuses::default(), now, now);
+        let event = |at: &str, kind: &str| EventFields {
+            ticket: Some("T".into()),
+            at: Some(When::read(at)),
+            kind: Some(Kind::read(kind)),
+            ..EventFields::default()
+        };
+        let opened = EventFields {
+            plan: Some("gold".into()),
+            priority: Some("P1".into()),
+            desk: Some("americas".into()),
+            ..event("2026-11-17T13:49:22-05:00", "opened")
+        };
+        let escalated = EventFields {
+            to: Some("Team Leader".into()),
+            ..event("2026-11-17T15:24:56-05:00", "escalated")
+        };
+        let to_p2 = EventFields {
+            priority: Some("P2".into()),
+            ..event("2026-11-19T07:27:49-05:00", "priority")
+        };
+        let mut finished = None;
+        for (line, fields) in [
+            opened,
+            event("2026-11-17T14:18:56-05:00", "responded"),
+            escalated,
+            to_p2,
+            event("2026-11-19T10:55:01-05:00", "closed"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            finished = recorder.event(line as u64 + 1, fields);
+        }
+        let history = finished.unwrap().unwrap();
+        let judged = judge_history(history, now).unwrap();
+        let steps: Vec<_> = judged
+            .escalations
+            .iter()
+            .map(|s| {
+                (
+                    s.step,
+                    s.reaches.as_str(),
+                    s.verdict,
+                    s.late.map(|l| l.num_seconds()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                (1, "Team Leader", StepVerdict::OnTime, Some(-1466)),
+                (3, "Support Manager", StepVerdict::Missed, Some(83139)),
+                (5, "Co-CEO and CTO", StepVerdict::NotNeeded, None),
+            ]
+        );
     }
 
     #[test]

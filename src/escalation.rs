@@ -1,5 +1,24 @@
-//! Escalation: when each step of the plan's matrix falls due, who holds the
-//! ticket at a given instant, and how priority changes move that (SPEC §4–5).
+//! Escalation: the one ladder of a ticket (SPEC §5, §9, §10) — when each
+//! step of the plan's matrix falls due, who it hands the ticket to, and so
+//! who holds the ticket at an instant. `escalate`, the audits, the queue
+//! and Python all walk it here. Its rules:
+//!
+//! - Step k falls due at Dk, on the plan's business clock from the
+//!   effective start, pauses excluded.
+//! - Whose ladder applies is a [`LadderOf`]: each step on the ladder of
+//!   the priority in force at its own instant Dk (audits and the queue; a
+//!   history cut at an instant has no later priority, so a step after it
+//!   follows the priority in force then), or every step on the ladder of
+//!   the priority in force at one instant (`escalate`'s forward-looking
+//!   display).
+//! - The holder starts as the matrix's initial holder (Support Team); a
+//!   step whose cell names someone hands the ticket to them. A step
+//!   *changes the holder* when its cell is not empty and names someone
+//!   other than the holder so far (compared case-insensitively, spaces
+//!   at the ends aside); only such steps are judged in audits and offered
+//!   as the queue's next step.
+//! - Who holds the ticket at an instant: the holder after the last step
+//!   due at or before it.
 
 use chrono::{DateTime, Utc};
 
@@ -70,6 +89,95 @@ pub struct Escalation<'a> {
     pub on_call: bool,
 }
 
+/// Whose ladder a step follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LadderOf {
+    /// The priority in force at the step's own instant (SPEC §9).
+    EachStepsPriority,
+    /// The priority in force at this instant, for every step.
+    PriorityAt(DateTime<Utc>),
+}
+
+/// One step of a ticket's ladder.
+#[derive(Debug, Clone)]
+pub struct Rung<'m> {
+    /// 0-based, in the matrix.
+    pub index: usize,
+    pub after: Target,
+    /// When it falls due (`None`: the step has no time).
+    pub due: Option<DateTime<Utc>>,
+    /// The ladder it follows (its cell is `ladder[index]`).
+    pub ladder: &'m [Option<String>],
+    /// Who holds the ticket from this step on.
+    pub holder: &'m str,
+    /// Whether the step hands the ticket to someone new.
+    pub changes_holder: bool,
+}
+
+impl<'m> Rung<'m> {
+    /// The step's cell: who it reaches (`None`: no one named).
+    pub fn cell(&self) -> Option<&'m str> {
+        self.ladder.get(self.index).and_then(Option::as_deref)
+    }
+
+    /// The holders its ladder names from this step on.
+    pub fn holders_from_here(&self) -> impl Iterator<Item = &'m str> {
+        self.ladder
+            .get(self.index..)
+            .unwrap_or_default()
+            .iter()
+            .flatten()
+            .map(|name| name.trim())
+    }
+}
+
+/// A ticket's ladder: its plan's initial holder and each step of the
+/// matrix (`None`: the plan has no escalation matrix).
+pub fn ladder<'m>(ticket: &Ticket<'m>, of: LadderOf) -> Result<Option<(&'m str, Vec<Rung<'m>>)>> {
+    let Some(matrix) = ticket.plan.escalation() else {
+        return Ok(None);
+    };
+    let initial = matrix.initial_holder.as_str();
+    let mut holder = initial;
+    let mut rungs = Vec::with_capacity(matrix.steps.len());
+    for (index, target) in matrix.steps.iter().enumerate() {
+        let due = deadline::due(ticket.desk, *target, ticket.opened, &ticket.pauses)?;
+        let priority = match of {
+            LadderOf::EachStepsPriority => ticket.period_at(due.unwrap_or(ticket.opened)).priority,
+            LadderOf::PriorityAt(t) => ticket.period_at(t).priority,
+        };
+        let ladder = matrix.ladder(priority);
+        let cell = ladder
+            .get(index)
+            .and_then(Option::as_deref)
+            .filter(|_| due.is_some());
+        let changes_holder =
+            cell.is_some_and(|cell| !cell.trim().eq_ignore_ascii_case(holder.trim()));
+        if let Some(cell) = cell {
+            holder = cell;
+        }
+        rungs.push(Rung {
+            index,
+            after: *target,
+            due,
+            ladder,
+            holder,
+            changes_holder,
+        });
+    }
+    Ok(Some((initial, rungs)))
+}
+
+/// Who holds the ticket at `at`: the holder after the last step due at or
+/// before it (before step 1: `initial`).
+pub fn holder_at<'m>(initial: &'m str, rungs: &[Rung<'m>], at: DateTime<Utc>) -> &'m str {
+    rungs
+        .iter()
+        .rev()
+        .find(|rung| rung.due.is_some_and(|due| due <= at))
+        .map_or(initial, |rung| rung.holder)
+}
+
 /// The escalation state of a ticket at `at`.
 pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation<'a>> {
     let (plan, desk) = (ticket.plan, ticket.desk);
@@ -82,27 +190,17 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
         });
     }
     let in_force = ticket.period_at(at).clone();
-    let matrix = plan.escalation().ok_or_else(|| {
+    let (initial, rungs) = ladder(ticket, LadderOf::PriorityAt(at))?.ok_or_else(|| {
         Error::Lacking(format!(
             "plan '{}' has no escalation matrix in its plan file",
             plan.name
         ))
     })?;
-    let cells = matrix
-        .matrix
-        .get(&in_force.priority.id)
-        .cloned()
-        .unwrap_or_default();
-    let mut holder = matrix.initial_holder.clone();
-    let mut holder_at = matrix.initial_holder.clone();
-    let mut steps = Vec::with_capacity(matrix.steps.len());
-    for (index, target) in matrix.steps.iter().enumerate() {
-        let due = deadline::due(desk, *target, ticket.opened, &ticket.pauses)?
-            .ok_or_else(|| Error::Lacking(format!("escalation step {} has no time", index + 1)))?;
-        let reaches = cells.get(index).cloned().flatten();
-        if let Some(name) = &reaches {
-            holder.clone_from(name);
-        }
+    let mut steps = Vec::with_capacity(rungs.len());
+    for rung in &rungs {
+        let due = rung.due.ok_or_else(|| {
+            Error::Lacking(format!("escalation step {} has no time", rung.index + 1))
+        })?;
         let status = if due > at {
             StepStatus::Pending
         } else if due < in_force.from {
@@ -110,19 +208,23 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
         } else {
             StepStatus::Reached
         };
-        if status != StepStatus::Pending {
-            holder_at.clone_from(&holder);
-        }
         steps.push(Step {
-            number: index + 1,
-            after: *target,
+            number: rung.index + 1,
+            after: rung.after,
             at: due,
-            reaches,
-            holder: holder.clone(),
+            reaches: rung.cell().map(str::to_string),
+            holder: rung.holder.to_string(),
             status,
-            used_percent: deadline::used_percent(desk, *target, ticket.opened, &ticket.pauses, at)?,
+            used_percent: deadline::used_percent(
+                desk,
+                rung.after,
+                ticket.opened,
+                &ticket.pauses,
+                at,
+            )?,
         });
     }
+    let holder_at = holder_at(initial, &rungs, at).to_string();
     let next = steps.iter().position(|s| s.status == StepStatus::Pending);
     let response = plan.response(in_force.priority);
     let response_due = deadline::due(desk, response, ticket.opened, &ticket.pauses)?;

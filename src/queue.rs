@@ -5,11 +5,13 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::audit::{judge_history, StepVerdict};
-use crate::clock::{Clock, Pauses};
+use crate::clock::Clock;
 use crate::deadline;
 use crate::error::{Error, Result};
+use crate::escalation::{self, LadderOf};
 use crate::history::History;
 use crate::plan::Priority;
+use crate::ticket::Ticket;
 
 /// The share of a target used up from which a ticket is on watch, at
 /// risk, critical (percent; `--warn`).
@@ -133,7 +135,7 @@ pub fn entry(history: History<'_>, at: DateTime<Utc>, warn: Thresholds) -> Resul
     let judgement = judge_history(history, at).map_err(|unjudged| unjudged.error)?;
     // The history as it stood at `at`, from the judgement.
     let history = &judgement.history;
-    let pauses = &judgement.pauses;
+    let pauses = judgement.ticket.pauses();
     let response = &judgement.response;
     let answered = history.responded.is_some();
     let (remaining, elapsed_percent) = match response.due {
@@ -165,7 +167,7 @@ pub fn entry(history: History<'_>, at: DateTime<Utc>, warn: Thresholds) -> Resul
         _ => State::Ok,
     };
     let priority = history.priority_at(at);
-    let (holder, next_step) = holders(history, pauses, priority, at)?;
+    let (holder, next_step) = holders(&judgement.ticket, at)?;
     let unanswered_due = response.due.filter(|_| !answered);
     let next_deadline = match (unanswered_due, next_step.as_ref().map(|s| s.at)) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -190,42 +192,26 @@ pub fn entry(history: History<'_>, at: DateTime<Utc>, warn: Thresholds) -> Resul
     })
 }
 
-/// Who holds the ticket at `at` (the steps due by then, each with the
-/// ladder of the priority in force at its instant), and the next step
-/// after `at` that changes the holder, on the ladder of `priority`.
-fn holders(
-    history: &History,
-    pauses: &Pauses,
-    priority: &Priority,
-    at: DateTime<Utc>,
-) -> Result<(String, Option<NextStep>)> {
-    let Some(matrix) = history.ticket.plan.escalation() else {
+/// Who holds the ticket at `at`, and the next step after `at` that
+/// changes the holder, on the ticket's ladder (each step with the ladder
+/// of the priority in force at its instant; the ticket's history ends at
+/// `at`, so a later step follows the priority in force then).
+fn holders(ticket: &Ticket, at: DateTime<Utc>) -> Result<(String, Option<NextStep>)> {
+    let Some((initial, rungs)) = escalation::ladder(ticket, LadderOf::EachStepsPriority)? else {
         return Ok((String::new(), None));
     };
-    let mut holder = matrix.initial_holder.clone();
-    let mut next = None;
-    for (index, target) in matrix.steps.iter().enumerate() {
-        let Some(due) = deadline::due(history.ticket.desk, *target, history.ticket.opened, pauses)?
-        else {
-            continue;
-        };
-        if due <= at {
-            if let Some(Some(cell)) = matrix.ladder(history.priority_at(due)).get(index) {
-                holder.clone_from(cell);
-            }
-        } else if next.is_none() {
-            let ladder = matrix.ladder(priority);
-            let cell = ladder.get(index).and_then(Option::as_deref);
-            if let Some(cell) = cell.filter(|c| !c.trim().eq_ignore_ascii_case(holder.trim())) {
-                next = Some(NextStep {
-                    step: index + 1,
-                    at: due,
-                    reaches: cell.to_string(),
-                });
-            }
-        }
-    }
-    Ok((holder, next))
+    let next = rungs
+        .iter()
+        .filter(|rung| rung.changes_holder)
+        .find_map(|rung| {
+            let at_step = rung.due.filter(|due| *due > at)?;
+            Some(NextStep {
+                step: rung.index + 1,
+                at: at_step,
+                reaches: rung.cell()?.to_string(),
+            })
+        });
+    Ok((escalation::holder_at(initial, &rungs, at).to_string(), next))
 }
 
 /// Most urgent first: by next deadline (none last), then by id.

@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use slacalc::calendar::Calendar;
 use slacalc::clock::Pauses;
 use slacalc::deadline;
+use slacalc::escalation::{self, LadderOf};
 use slacalc::resolve::Resolver;
 use slacalc::ticket::{Ticket, Times};
 
@@ -123,6 +124,11 @@ impl<'a> Rows<'a> {
         i: usize,
         times: Option<Times>,
     ) -> Result<Ticket<'d>, String> {
+        // Names first, then times, as the command line reads a ticket.
+        let [plan, priority, desk] = self.names(i)?;
+        names
+            .names(plan, priority, desk)
+            .map_err(|e| e.to_string())?;
         let opened = instant(self.opened[i], "opened")?;
         let pauses: Vec<&str> = self
             .pauses
@@ -135,7 +141,7 @@ impl<'a> Rows<'a> {
             })
             .unwrap_or_default();
         names
-            .ticket_at(self.names(i)?, opened, &pauses, times)
+            .ticket_at([plan, priority, desk], opened, &pauses, times)
             .map_err(|e| e.to_string())
     }
 
@@ -434,21 +440,18 @@ fn escalation_columns<'py>(
         rows.answers(&data.inner, jobs, |names, i| {
             let ticket = rows.ticket(names, i, None)?;
             let plan = ticket.plan();
-            let matrix = plan
-                .escalation()
+            let (_, rungs) = escalation::ladder(&ticket, LadderOf::EachStepsPriority)
+                .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("plan '{}' has no escalation matrix", plan.name))?;
-            let ladder = matrix.ladder(ticket.initial().priority);
-            matrix
-                .steps
+            Ok(rungs
                 .iter()
-                .enumerate()
-                .map(|(k, target)| {
-                    let due =
-                        deadline::due(ticket.desk(), *target, ticket.opened(), ticket.pauses())
-                            .map_err(|e| e.to_string())?;
-                    Ok((due.map(|t| t.timestamp()), ladder.get(k).cloned().flatten()))
+                .map(|rung| {
+                    (
+                        rung.due.map(|t| t.timestamp()),
+                        rung.cell().map(str::to_string),
+                    )
                 })
-                .collect::<Result<Vec<_>, String>>()
+                .collect::<Vec<_>>())
         })
     })?;
     let (found, failed, errors) = split(answers);

@@ -89,7 +89,8 @@ impl HistoryJson {
             head: HistoryHead::new(history, judgement.response.priority),
             closed: history.closed.map(at),
             pauses: judgement
-                .pauses
+                .ticket
+                .pauses()
                 .as_slice()
                 .iter()
                 .map(|p| PauseJson {
@@ -163,7 +164,8 @@ pub fn history_row(judgement: &Judgement) -> HistoryRow {
     let cells = HistoryCells {
         closed: json.closed,
         paused_seconds: judgement
-            .pauses
+            .ticket
+            .pauses()
             .as_slice()
             .iter()
             .map(|p| p.length().num_seconds())
