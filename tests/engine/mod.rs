@@ -1,16 +1,24 @@
-//! The business-time engine called directly (SPEC.md §3): hand-worked
-//! tables over calendars written in the test, bad calendar files, and the
-//! clock's laws as properties. No process is started here; the command-line
-//! contract lives in `clock_cli`.
+//! The library called directly: the business-time engine (SPEC.md §3)
+//! with hand-worked tables over calendars written in the test, bad
+//! calendar files and the clock's laws as properties; and the hand-worked
+//! deadline, escalation, audit and queue tables (SPEC §4–5, §9–10) over
+//! the embedded data. No process is started here; the command-line
+//! contract lives in `cli`.
 //!
-//! Every library path the tests use is imported here, once, and re-exported
-//! to the submodules, so that a rename in `src/` touches only these lines.
+//! Every library path the tests use to build tickets and histories is
+//! imported here, once, and every table builds them through the helpers
+//! below (`ticket`, `resolve`), so that a rename in `src/` touches only
+//! these lines.
 
 pub use slacalc::calendar::Calendar;
 pub use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
 pub use slacalc::deadline::business_days_with_pauses;
 pub use slacalc::input;
 pub use slacalc::load::DataSet;
+pub use slacalc::ticket::{MoreFields, Ticket, TicketFields};
+pub use slacalc::time::rfc3339;
+
+use std::sync::OnceLock;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -18,6 +26,8 @@ mod before;
 mod calendar;
 pub mod clock;
 mod data_fixes;
+pub mod deadline;
+pub mod escalation;
 pub mod holidays;
 mod horizon;
 mod properties;
@@ -72,4 +82,95 @@ pub fn open_window(desk: &Calendar, kind: ClockKind, when: &str) -> Option<(Stri
 /// values are written.
 pub fn local(desk: &Calendar, t: DateTime<Utc>) -> String {
     t.with_timezone(&desk.zone).to_rfc3339()
+}
+
+/// An instant in RFC 3339 at the desk's offset, to the second, exactly as
+/// the command line writes it (SPEC §8): the tables' expected instants
+/// were compared with that output.
+pub fn shown(desk: &Calendar, t: DateTime<Utc>) -> String {
+    rfc3339(t, desk.zone)
+}
+
+/// The embedded data set (plans and desk calendars), read once and kept to
+/// the end of the run: the tickets built from it borrow from it.
+pub fn embedded() -> &'static DataSet {
+    static DATA: OnceLock<DataSet> = OnceLock::new();
+    DATA.get_or_init(|| DataSet::embedded().unwrap())
+}
+
+/// "Now" for the words "now" and "today", as the command-line tests pin it
+/// (`SLACALC_NOW`): no table reads the real date.
+pub fn now() -> DateTime<Utc> {
+    utc(crate::support::NOW)
+}
+
+/// An instant as `--as-of` and `--at` read it: RFC 3339, or a local time
+/// in UTC.
+pub fn utc(text: &str) -> DateTime<Utc> {
+    input::instant(text, slacalc::time::UTC, DateTime::UNIX_EPOCH)
+        .unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// A ticket as the flags of one call (or the cells of one row) give it;
+/// times are read at the desk, absent ones are `None`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Row<'a> {
+    pub plan: &'a str,
+    pub priority: &'a str,
+    pub desk: &'a str,
+    pub opened: &'a str,
+    /// Each "A/B" (`--pause`).
+    pub pauses: &'a [&'a str],
+    /// Each "TIME=PRIORITY" (`--priority-change`).
+    pub changes: &'a [&'a str],
+    pub responded: Option<&'a str>,
+    pub notified: Option<&'a str>,
+    pub closed: Option<&'a str>,
+}
+
+/// A row resolved against the embedded data, as the command line resolves
+/// its flags; a row that does not resolve fails the test, naming it.
+pub fn resolve(row: &Row) -> Ticket<'static> {
+    let texts = |list: &[&str]| list.iter().map(|t| (*t).to_string().into()).collect();
+    let text = |t: Option<&str>| t.map(|t| t.to_string().into());
+    let fields = TicketFields {
+        plan: row.plan.to_string().into(),
+        priority: Some(row.priority.to_string().into()),
+        desk: row.desk.to_string().into(),
+        opened: row.opened.to_string().into(),
+        pauses: texts(row.pauses),
+        more: Some(Box::new(MoreFields {
+            priority_changes: texts(row.changes),
+            responded: text(row.responded),
+            notified: text(row.notified),
+            closed: text(row.closed),
+            ..MoreFields::default()
+        })),
+        ..TicketFields::default()
+    };
+    fields
+        .resolve(embedded(), now())
+        .unwrap_or_else(|e| panic!("{row:?}: {e}"))
+}
+
+/// The ticket of `deadline`/`escalate --plan P --priority PR --desk D
+/// --opened T`, with a `--pause` for each of `pauses` and a
+/// `--priority-change` for each of `changes`.
+pub fn ticket(
+    plan: &str,
+    priority: &str,
+    desk: &str,
+    opened: &str,
+    pauses: &[&str],
+    changes: &[&str],
+) -> Ticket<'static> {
+    resolve(&Row {
+        plan,
+        priority,
+        desk,
+        opened,
+        pauses,
+        changes,
+        ..Row::default()
+    })
 }
