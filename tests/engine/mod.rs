@@ -7,30 +7,35 @@
 //!
 //! Every library path the tests use to build tickets and histories is
 //! imported here, once, and every table builds them through the helpers
-//! below (`ticket`, `resolve`), so that a rename in `src/` touches only
+//! below (`ticket`, `resolve`, `csv_tickets`, the event builders,
+//! `histories`, `row_history`), so that a rename in `src/` touches only
 //! these lines.
 
 pub use slacalc::calendar::Calendar;
 pub use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
 pub use slacalc::deadline::business_days_with_pauses;
+pub use slacalc::history::{EventFields, Failed, History, Kind, Recorder, Statuses, When};
 pub use slacalc::input;
 pub use slacalc::load::DataSet;
-pub use slacalc::ticket::{MoreFields, Ticket, TicketFields};
+pub use slacalc::ticket::{Columns, FieldMap, MoreFields, Ticket, TicketFields};
 pub use slacalc::time::rfc3339;
 
 use std::sync::OnceLock;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+mod audit;
 mod before;
 mod calendar;
 pub mod clock;
 mod data_fixes;
 pub mod deadline;
 pub mod escalation;
+mod history;
 pub mod holidays;
 mod horizon;
 mod properties;
+mod queue;
 mod regressions;
 
 /// A data set of desk calendars only: `calendars/<name>.toml` for each
@@ -173,4 +178,116 @@ pub fn ticket(
         changes,
         ..Row::default()
     })
+}
+
+/// The tickets of a CSV export without quoted cells (header first, one
+/// ticket a line), as `audit` and `queue --input` read them: each with
+/// its `id` cell (empty when it has none).
+pub fn csv_tickets(csv: &str) -> Vec<(String, Ticket<'static>)> {
+    let mut lines = csv.lines();
+    let header = lines.next().expect("a header line");
+    let columns = Columns::new(header.split(','), &FieldMap::default()).unwrap();
+    lines
+        .map(|line| {
+            let fields = TicketFields::from_row(&columns, line.split(','))
+                .unwrap_or_else(|e| panic!("{line}: {e}"));
+            let id = match &fields.id {
+                Some(serde_json::Value::String(id)) => id.clone(),
+                _ => String::new(),
+            };
+            let ticket = fields
+                .resolve(embedded(), now())
+                .unwrap_or_else(|e| panic!("{line}: {e}"));
+            (id, ticket)
+        })
+        .collect()
+}
+
+/// A ticket row as a history (`queue --input`): `line` is its file line,
+/// and its place among the tickets.
+pub fn row_history(id: &str, ticket: Ticket<'static>, line: u64) -> History<'static> {
+    History::from_ticket(ticket, id.to_string(), line, line, None)
+}
+
+/// One event of a ticket's history (SPEC §9); its time is read at the
+/// ticket's desk, as an event log's is.
+fn event(ticket: &str, at: &str, kind: Kind) -> EventFields {
+    EventFields {
+        ticket: Some(ticket.into()),
+        at: Some(When::Text(at.to_string())),
+        kind: Some(kind),
+        ..EventFields::default()
+    }
+}
+
+/// An `opened` event.
+pub fn opened(ticket: &str, at: &str, plan: &str, priority: &str, desk: &str) -> EventFields {
+    EventFields {
+        plan: Some(plan.into()),
+        priority: Some(priority.into()),
+        desk: Some(desk.into()),
+        ..event(ticket, at, Kind::Opened)
+    }
+}
+
+/// A `status` event.
+pub fn status(ticket: &str, at: &str, status: &str) -> EventFields {
+    EventFields {
+        status: Some(status.into()),
+        ..event(ticket, at, Kind::Status)
+    }
+}
+
+/// A `priority` event: the ticket's priority becomes `priority`.
+pub fn priority(ticket: &str, at: &str, priority: &str) -> EventFields {
+    EventFields {
+        priority: Some(priority.into()),
+        ..event(ticket, at, Kind::Priority)
+    }
+}
+
+/// An `escalated` event.
+pub fn escalated(ticket: &str, at: &str, to: &str) -> EventFields {
+    EventFields {
+        to: Some(to.into()),
+        ..event(ticket, at, Kind::Escalated)
+    }
+}
+
+/// A `responded` event.
+pub fn responded(ticket: &str, at: &str) -> EventFields {
+    event(ticket, at, Kind::Responded)
+}
+
+/// A `notified` event.
+pub fn notified(ticket: &str, at: &str) -> EventFields {
+    event(ticket, at, Kind::Notified)
+}
+
+/// A `closed` event.
+pub fn closed(ticket: &str, at: &str) -> EventFields {
+    event(ticket, at, Kind::Closed)
+}
+
+/// The event log `events` (line 1 first) recorded as of `as_of` (RFC 3339,
+/// or a local time in UTC) with the waiting and closing `statuses`: each
+/// ticket's history, or why it failed, in the order the tickets were
+/// opened, as `audit --events` and `queue --events` take them.
+pub fn histories(
+    events: Vec<EventFields>,
+    statuses: Statuses,
+    as_of: &str,
+) -> Vec<Result<History<'static>, Failed>> {
+    let mut recorder = Recorder::new(embedded(), statuses, now(), utc(as_of));
+    let mut out: Vec<Result<History, Failed>> = events
+        .into_iter()
+        .zip(1..)
+        .filter_map(|(event, line)| recorder.event(line, event))
+        .collect();
+    out.extend(recorder.finish().into_iter().map(Ok));
+    out.sort_by_key(|finished| match finished {
+        Ok(history) => history.order,
+        Err(failed) => failed.order,
+    });
+    out
 }
