@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use crate::engine::deadline::{Case, CASES};
-use crate::support::Test;
+use crate::support::{assert_table, Test};
 
 /// Runs one case and returns what differs from the hand-worked expectation.
 fn check(c: &Case) -> Vec<String> {
@@ -64,21 +64,10 @@ const CLI_ROWS: [usize; 7] = [2, 12, 22, 41, 46, 53, 70];
 
 #[test]
 fn hand_worked_deadlines_through_the_binary() {
-    let failures: Vec<String> = CLI_ROWS
-        .iter()
-        .filter_map(|&n| {
-            let c = &CASES[n - 1];
-            let problems = check(c);
-            (!problems.is_empty())
-                .then(|| format!("case {n} {c:?}\n    {}", problems.join("\n    ")))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} deadline cases failed through the binary:\n{}",
-        failures.len(),
-        CLI_ROWS.len(),
-        failures.join("\n")
+    assert_table(
+        "deadline cases through the binary",
+        CLI_ROWS.map(|n| (format!("case {n} {:?}", CASES[n - 1]), &CASES[n - 1])),
+        check,
     );
 }
 

@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use crate::engine::escalation::{holders, Case, CASES};
-use crate::support::Test;
+use crate::support::{assert_table, Test};
 
 /// Runs `slacalc escalate` for one case and parses its JSON output.
 fn run(case: &Case) -> Result<Value, String> {
@@ -90,27 +90,18 @@ const CLI_CASES: [&str; 5] = [
 
 #[test]
 fn hand_worked_escalations_through_the_binary() {
-    let mut failures = Vec::new();
-    for name in CLI_CASES {
-        let case = CASES
+    let case = |name: &str| {
+        CASES
             .iter()
             .find(|c| c.name == name)
-            .unwrap_or_else(|| panic!("no case {name:?}"));
-        match run(case) {
-            Ok(json) => {
-                let found = mismatches(case, &json);
-                if !found.is_empty() {
-                    failures.push(format!("{}:\n    {}", case.name, found.join("\n    ")));
-                }
-            }
-            Err(e) => failures.push(format!("{}: {e}", case.name)),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} escalation cases differ through the binary:\n{}",
-        failures.len(),
-        CLI_CASES.len(),
-        failures.join("\n")
+            .unwrap_or_else(|| panic!("no case {name:?}"))
+    };
+    assert_table(
+        "escalation cases through the binary",
+        CLI_CASES.map(|name| (name.to_string(), case(name))),
+        |case| match run(case) {
+            Ok(json) => mismatches(case, &json),
+            Err(e) => vec![e],
+        },
     );
 }

@@ -17,24 +17,28 @@ use slacalc::deadline::compute;
 use slacalc::plan::Amount;
 
 use super::{shown, ticket};
+use crate::support::assert_table;
+
+/// Every field of a `Case` is `'static`.
+type S = &'static str;
 
 #[derive(Debug)]
 pub struct Case {
-    pub plan: &'static str,
-    pub priority: &'static str,
-    pub desk: &'static str,
+    pub plan: S,
+    pub priority: S,
+    pub desk: S,
     /// RFC 3339 with offset.
-    pub opened: &'static str,
+    pub opened: S,
     /// Each "A/B" in RFC 3339.
-    pub pauses: &'static [&'static str],
+    pub pauses: &'static [S],
     /// `None` = no notification target (JSON null).
-    pub notification_due: Option<&'static str>,
+    pub notification_due: Option<S>,
     /// `None` = best effort (due null, `best_effort` true).
-    pub response_due: Option<&'static str>,
+    pub response_due: Option<S>,
 }
 
 /// Basic P3 and P4 have no target: no notification, no due instant.
-const fn best_effort(priority: &'static str, desk: &'static str, opened: &'static str) -> Case {
+const fn best_effort(priority: S, desk: S, opened: S) -> Case {
     Case {
         plan: "basic",
         priority,
@@ -889,21 +893,13 @@ fn check(c: &Case) -> Vec<String> {
 
 #[test]
 fn hand_worked_deadlines() {
-    let failures: Vec<String> = CASES
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            let problems = check(c);
-            (!problems.is_empty())
-                .then(|| format!("case {} {c:?}\n    {}", i + 1, problems.join("\n    ")))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} hand-worked deadline cases failed:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
+    assert_table(
+        "hand-worked deadline cases",
+        CASES
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("case {} {c:?}", i + 1), c)),
+        check,
     );
 }
 

@@ -22,9 +22,10 @@
 //!
 //! A step whose instant is <= `--at` has happened; `next` is the first step
 
-use slacalc::escalation::{escalate, Escalation, StepStatus};
+use slacalc::escalation::{escalate, Escalation, Step, StepStatus};
 
 use super::{at, shown, ticket, Ticket};
+use crate::support::assert_table;
 
 pub const ST: &str = "Support Team";
 pub const TL: &str = "Team Leader";
@@ -631,83 +632,48 @@ fn run(case: &Case) -> Result<(Ticket<'static>, Escalation<'static>), String> {
 /// answer; instants as the command line writes them, RFC 3339 at the
 /// desk's offset.
 fn mismatches(case: &Case, ticket: &Ticket, e: &Escalation) -> Vec<String> {
-    let shown = |t| shown(ticket.desk, t);
+    if e.steps.len() != 5 {
+        return vec![format!("steps is not a list of 5: {:?}", e.steps)];
+    }
     let mut out = Vec::new();
     let expected_holders = holders(case.priority);
-    if e.steps.len() == 5 {
-        for (i, step) in e.steps.iter().enumerate() {
-            let n = i + 1;
-            if step.number != n {
-                out.push(format!("steps[{i}].step = {}, want {n}", step.number));
-            }
-            if shown(step.at) != case.steps[i] {
-                out.push(format!(
-                    "step {n} at = {}, want {}",
-                    shown(step.at),
-                    case.steps[i]
-                ));
-            }
-            if step.holder != expected_holders[i] {
-                out.push(format!(
-                    "step {n} holder = {}, want {}",
-                    step.holder, expected_holders[i]
-                ));
-            }
+    // Step `n` (1-based) as `what`: its number, instant and holder.
+    let mut step_is = |what: &str, step: &Step, n: usize| {
+        let got = (
+            step.number,
+            shown(ticket.desk, step.at),
+            step.holder.as_str(),
+        );
+        let want = (n, case.steps[n - 1].to_string(), expected_holders[n - 1]);
+        if got != want {
+            out.push(format!(
+                "{what} (step, at, holder) = {got:?}, want {want:?}"
+            ));
         }
-    } else {
-        out.push(format!("steps is not a list of 5: {:?}", e.steps));
+    };
+    for (i, step) in e.steps.iter().enumerate() {
+        step_is(&format!("steps[{i}]"), step, i + 1);
+    }
+    match (case.next_step, e.next.map(|i| &e.steps[i])) {
+        (None, None) => {}
+        (Some(n), Some(next)) => step_is("next", next, usize::try_from(n).unwrap_or(0)),
+        (want, got) => out.push(format!("next = {got:?}, want step {want:?}")),
     }
     if e.holder != case.holder {
         out.push(format!("holder = {}, want {}", e.holder, case.holder));
-    }
-    let next = e.next.map(|i| &e.steps[i]);
-    match (case.next_step, next) {
-        (None, None) => {}
-        (None, Some(next)) => out.push(format!("next = {next:?}, want none")),
-        (Some(n), None) => out.push(format!("next = none, want step {n}")),
-        (Some(n), Some(next)) => {
-            if u64::try_from(next.number).ok() != Some(n) {
-                out.push(format!("next.step = {}, want {n}", next.number));
-            }
-            let i = usize::try_from(n - 1).unwrap_or(0);
-            if shown(next.at) != case.steps[i] {
-                out.push(format!(
-                    "next.at = {}, want {}",
-                    shown(next.at),
-                    case.steps[i]
-                ));
-            }
-            if next.holder != expected_holders[i] {
-                out.push(format!(
-                    "next.holder = {}, want {}",
-                    next.holder, expected_holders[i]
-                ));
-            }
-        }
     }
     out
 }
 
 #[test]
 fn hand_worked_escalations() {
-    let mut failures = Vec::new();
-    for case in CASES {
-        match run(case) {
-            Ok((ticket, e)) => {
-                let found = mismatches(case, &ticket, &e);
-                if !found.is_empty() {
-                    failures.push(format!("{}:\n    {}", case.name, found.join("\n    ")));
-                }
-            }
-            Err(e) => failures.push(format!("{}: {e}", case.name)),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} escalation cases differ:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
+    assert_table(
+        "escalation cases",
+        CASES.iter().map(|case| (case.name.to_string(), case)),
+        |case| match run(case) {
+            Ok((ticket, e)) => mismatches(case, &ticket, &e),
+            Err(e) => vec![e],
+        },
     );
 }
 

@@ -415,6 +415,32 @@ impl Test {
     }
 }
 
+/// A table of hand-worked cases checked at once: `check` gives what
+/// differs for each labelled case, and the test fails listing every case
+/// that differs, with the count of `what`.
+#[track_caller]
+pub fn assert_table<C>(
+    what: &str,
+    cases: impl IntoIterator<Item = (String, C)>,
+    check: impl Fn(C) -> Vec<String>,
+) {
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for (label, case) in cases {
+        total += 1;
+        let problems = check(case);
+        if !problems.is_empty() {
+            failures.push(format!("{label}:\n    {}", problems.join("\n    ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {total} {what} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// `actual` cut down to what `expected` names, at every level: an object
 /// to `expected`'s keys (a missing key shows as "<missing>", so that an
 /// absent field is not taken for null), an array item by item (when the
