@@ -209,64 +209,57 @@ pub fn row_history(id: &str, ticket: Ticket<'static>, line: u64) -> History<'sta
     History::from_ticket(ticket, id.to_string(), line, line, None)
 }
 
-/// One event of a ticket's history (SPEC §9); its time is read at the
-/// ticket's desk, as an event log's is.
-fn event(ticket: &str, at: &str, kind: Kind) -> EventFields {
-    EventFields {
+/// One event of a ticket's history (SPEC §9), its other values set by
+/// `set`; its time is read at the ticket's desk, as an event log's is.
+fn event(ticket: &str, at: &str, kind: Kind, set: impl FnOnce(&mut EventFields)) -> EventFields {
+    let mut fields = EventFields {
         ticket: Some(ticket.into()),
         at: Some(When::Text(at.to_string())),
         kind: Some(kind),
         ..EventFields::default()
-    }
+    };
+    set(&mut fields);
+    fields
 }
 
 /// An `opened` event.
 pub fn opened(ticket: &str, at: &str, plan: &str, priority: &str, desk: &str) -> EventFields {
-    EventFields {
-        plan: Some(plan.into()),
-        priority: Some(priority.into()),
-        desk: Some(desk.into()),
-        ..event(ticket, at, Kind::Opened)
-    }
+    event(ticket, at, Kind::Opened, |e| {
+        (e.plan, e.priority, e.desk) =
+            (Some(plan.into()), Some(priority.into()), Some(desk.into()));
+    })
 }
 
 /// A `status` event.
 pub fn status(ticket: &str, at: &str, status: &str) -> EventFields {
-    EventFields {
-        status: Some(status.into()),
-        ..event(ticket, at, Kind::Status)
-    }
+    event(ticket, at, Kind::Status, |e| e.status = Some(status.into()))
 }
 
 /// A `priority` event: the ticket's priority becomes `priority`.
 pub fn priority(ticket: &str, at: &str, priority: &str) -> EventFields {
-    EventFields {
-        priority: Some(priority.into()),
-        ..event(ticket, at, Kind::Priority)
-    }
+    event(ticket, at, Kind::Priority, |e| {
+        e.priority = Some(priority.into());
+    })
 }
 
 /// An `escalated` event.
 pub fn escalated(ticket: &str, at: &str, to: &str) -> EventFields {
-    EventFields {
-        to: Some(to.into()),
-        ..event(ticket, at, Kind::Escalated)
-    }
+    event(ticket, at, Kind::Escalated, |e| e.to = Some(to.into()))
 }
 
 /// A `responded` event.
 pub fn responded(ticket: &str, at: &str) -> EventFields {
-    event(ticket, at, Kind::Responded)
+    event(ticket, at, Kind::Responded, |_| {})
 }
 
 /// A `notified` event.
 pub fn notified(ticket: &str, at: &str) -> EventFields {
-    event(ticket, at, Kind::Notified)
+    event(ticket, at, Kind::Notified, |_| {})
 }
 
 /// A `closed` event.
 pub fn closed(ticket: &str, at: &str) -> EventFields {
-    event(ticket, at, Kind::Closed)
+    event(ticket, at, Kind::Closed, |_| {})
 }
 
 /// The event log `events` (line 1 first) recorded as of `as_of` (RFC 3339,
