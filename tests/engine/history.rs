@@ -37,7 +37,7 @@ use super::{
     EventFields, Statuses,
 };
 use crate::support::assert_fields;
-use crate::support::events::{by_id, step};
+use crate::support::events::step;
 
 const AFTER_ALL: &str = "2026-12-01T00:00:00Z";
 
@@ -50,15 +50,24 @@ fn statuses(waiting: &[&str], closing: &[&str]) -> Statuses {
     }
 }
 
-/// The event log judged as of `as_of` with the default statuses: one
-/// `view` a ticket, in the order the tickets were opened.
-fn judged(events: Vec<EventFields>, as_of: &str) -> Vec<Value> {
-    judged_with(events, Statuses::default(), as_of)
+/// The event log judged as of `as_of` with the default statuses, checked
+/// against `expected`: the fields of each judged ticket, in the order the
+/// tickets were opened (see `assert_fields`; a ticket more or less fails).
+/// The lines, for further checks.
+#[track_caller]
+fn assert_judged(events: Vec<EventFields>, as_of: &str, expected: &Value) -> Vec<Value> {
+    assert_judged_with(events, Statuses::default(), as_of, expected)
 }
 
 /// The same with other waiting and closing statuses.
-fn judged_with(events: Vec<EventFields>, statuses: Statuses, as_of: &str) -> Vec<Value> {
-    histories(events, statuses, as_of)
+#[track_caller]
+fn assert_judged_with(
+    events: Vec<EventFields>,
+    statuses: Statuses,
+    as_of: &str,
+    expected: &Value,
+) -> Vec<Value> {
+    let lines: Vec<Value> = histories(events, statuses, as_of)
         .into_iter()
         .map(|finished| match finished {
             Ok(history) => match judge_history(history, utc(as_of)) {
@@ -72,7 +81,9 @@ fn judged_with(events: Vec<EventFields>, statuses: Statuses, as_of: &str) -> Vec
                 json!({"line": failed.line, "ticket": failed.id, "error": failed.message})
             }
         })
-        .collect()
+        .collect();
+    assert_fields(&Value::Array(lines.clone()), expected);
+    lines
 }
 
 /// A judged ticket under the names `audit --events --tickets` gives its
@@ -134,13 +145,8 @@ fn a_wait_moves_the_due_and_lateness_is_wall_clock_seconds() {
         responded("T-1", "2026-11-24T09:30:00+01:00"),
         closed("T-1", "2026-11-24T10:00:00+01:00"),
     ];
-    let lines = judged(events, AFTER_ALL);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert_eq!(
-        lines[0]["pauses"],
-        json!([{"from": "2026-11-23T09:30:00+01:00", "to": "2026-11-23T10:00:00+01:00"}])
-    );
-    let expected = json!({
+    let expected = json!([{
+        "pauses": [{"from": "2026-11-23T09:30:00+01:00", "to": "2026-11-23T10:00:00+01:00"}],
         "id": "T-1", "plan": "gold", "priority": "P2", "desk": "europe",
         "opened": "2026-11-23T09:00:00+01:00", "closed": "2026-11-24T10:00:00+01:00",
         "response": {
@@ -154,8 +160,8 @@ fn a_wait_moves_the_due_and_lateness_is_wall_clock_seconds() {
             step(4, "2026-11-24T16:30:00+01:00", "Support Manager", None, "not_needed", None),
             step(5, "2026-11-27T13:30:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
         ],
-    });
-    assert_fields(&lines[0], &expected);
+    }]);
+    assert_judged(events, AFTER_ALL, &expected);
 }
 
 #[test]
@@ -206,13 +212,14 @@ fn the_priority_in_force_at_the_response_sets_the_target() {
         escalated("raised", "2026-11-23T10:45:00+01:00", "Team Leader"),
         closed("raised", "2026-11-23T15:00:00+01:00"),
     ];
-    let lines = judged(events, AFTER_ALL);
-    assert_eq!(lines.len(), 2, "{lines:?}");
-    // In the order of the opened events.
-    assert_eq!(lines[0]["id"], "raised");
-    assert_eq!(lines[1]["id"], "lowered");
-
     let raised = json!({
+        "id": "raised",
+        "escalations": [
+            step(1, "2026-11-23T11:00:00+01:00", "Team Leader",
+                 Some("2026-11-23T10:45:00+01:00"), "on_time", Some(-900)),
+            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "not_needed", None),
+            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+        ],
         "priority": "P1",
         "response": {
             "priority": "P1", "due": "2026-11-23T10:00:00+01:00",
@@ -222,27 +229,21 @@ fn the_priority_in_force_at_the_response_sets_the_target() {
             "priority": "P1", "due": "2026-11-23T09:30:00+01:00",
             "verdict": "breached", "late_seconds": 600,
         },
-        "escalations": [
-            step(1, "2026-11-23T11:00:00+01:00", "Team Leader",
-                 Some("2026-11-23T10:45:00+01:00"), "on_time", Some(-900)),
-            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "not_needed", None),
-            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
-        ],
     });
-    assert_fields(by_id(&lines, "raised"), &raised);
-
     let lowered = json!({
+        "id": "lowered",
+        "escalations": [
+            step(4, "2026-11-24T16:00:00+01:00", "Team Leader", None, "not_needed", None),
+            step(5, "2026-11-27T13:00:00+01:00", "Support Manager", None, "not_needed", None),
+        ],
         "response": {
             "priority": "P1", "due": "2026-11-23T10:00:00+01:00",
             "verdict": "met", "late_seconds": -2400,
         },
         "notification": null,
-        "escalations": [
-            step(4, "2026-11-24T16:00:00+01:00", "Team Leader", None, "not_needed", None),
-            step(5, "2026-11-27T13:00:00+01:00", "Support Manager", None, "not_needed", None),
-        ],
     });
-    assert_fields(by_id(&lines, "lowered"), &lowered);
+    // In the order of the opened events.
+    assert_judged(events, AFTER_ALL, &json!([raised, lowered]));
 }
 
 #[test]
@@ -260,6 +261,7 @@ fn p1_notified_in_time_one_step_late_one_missed_one_pending() {
     // Mon 17:00 to --as-of Tue 10:00 = 17h = 61200 s.
     // Step 4 (16h = 9h Mon + 7h Tue) Tue 16:00 Co-CEO and CTO: after
     // --as-of, not reached: pending.
+    let as_of = "2026-11-24T10:00:00+01:00";
     let events = vec![
         opened("P-1", "2026-11-23T09:00:00+01:00", "gold", "P1", "europe"),
         notified("P-1", "2026-11-23T09:20:00+01:00"),
@@ -268,9 +270,14 @@ fn p1_notified_in_time_one_step_late_one_missed_one_pending() {
         escalated("P-1", "2026-11-23T11:30:00+01:00", "Team Leader"),
         escalated("P-1", "2026-11-24T11:00:00+01:00", "Support Manager"),
     ];
-    let lines = judged(events, "2026-11-24T10:00:00+01:00");
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    let expected = json!({
+    let expected = json!([{
+        "id": "P-1",
+        "escalations": [
+            step(1, "2026-11-23T11:00:00+01:00", "Team Leader",
+                 Some("2026-11-23T11:30:00+01:00"), "late", Some(1800)),
+            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "missed", Some(61200)),
+            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "pending", None),
+        ],
         "closed": null,
         "pauses": [],
         "notification": {
@@ -281,14 +288,8 @@ fn p1_notified_in_time_one_step_late_one_missed_one_pending() {
             "priority": "P1", "due": "2026-11-23T10:00:00+01:00",
             "responded": "2026-11-23T09:45:00+01:00", "verdict": "met", "late_seconds": -900,
         },
-        "escalations": [
-            step(1, "2026-11-23T11:00:00+01:00", "Team Leader",
-                 Some("2026-11-23T11:30:00+01:00"), "late", Some(1800)),
-            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "missed", Some(61200)),
-            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "pending", None),
-        ],
-    });
-    assert_fields(&lines[0], &expected);
+    }]);
+    assert_judged(events, as_of, &expected);
 }
 
 #[test]
@@ -310,11 +311,8 @@ fn a_later_holder_satisfies_earlier_steps_and_a_close_makes_later_ones_not_neede
         escalated("L-1", "2026-11-23T10:30:00+01:00", "support manager"),
         closed("L-1", "2026-11-24T10:00:00+01:00"),
     ];
-    let lines = judged(events, AFTER_ALL);
-    let expected = json!({
-        "closed": "2026-11-24T10:00:00+01:00",
-        "response": {"verdict": "met", "late_seconds": -1800},
-        "notification": {"verdict": "met", "late_seconds": -1200},
+    let expected = json!([{
+        "id": "L-1",
         "escalations": [
             step(1, "2026-11-23T11:00:00+01:00", "Team Leader",
                  Some("2026-11-23T10:30:00+01:00"), "on_time", Some(-1800)),
@@ -322,8 +320,11 @@ fn a_later_holder_satisfies_earlier_steps_and_a_close_makes_later_ones_not_neede
                  Some("2026-11-23T10:30:00+01:00"), "on_time", Some(-23400)),
             step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
         ],
-    });
-    assert_fields(by_id(&lines, "L-1"), &expected);
+        "closed": "2026-11-24T10:00:00+01:00",
+        "response": {"verdict": "met", "late_seconds": -1800},
+        "notification": {"verdict": "met", "late_seconds": -1200},
+    }]);
+    assert_judged(events, AFTER_ALL, &expected);
 }
 
 #[test]
@@ -343,24 +344,26 @@ fn a_close_without_response_counts_as_the_response_and_the_notification() {
         status("quiet", "2026-11-23T10:00:00+01:00", "Resolved"),
         closed("slow", "2026-11-23T10:15:00+01:00"),
     ];
-    let lines = judged(events, AFTER_ALL);
-    assert_eq!(lines.len(), 2, "{lines:?}");
-
     let quiet = json!({
-        "closed": "2026-11-23T10:00:00+01:00",
-        "response": {
-            "priority": "P2", "due": "2026-11-23T11:00:00+01:00",
-            "verdict": "met", "late_seconds": -3600,
-        },
+        "id": "quiet",
         "escalations": [
             {"step": 2, "verdict": "not_needed"},
             {"step": 4, "verdict": "not_needed"},
             {"step": 5, "verdict": "not_needed"},
         ],
+        "closed": "2026-11-23T10:00:00+01:00",
+        "response": {
+            "priority": "P2", "due": "2026-11-23T11:00:00+01:00",
+            "verdict": "met", "late_seconds": -3600,
+        },
     });
-    assert_fields(by_id(&lines, "quiet"), &quiet);
-
     let slow = json!({
+        "id": "slow",
+        "escalations": [
+            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", None, "not_needed", None),
+            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "not_needed", None),
+            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
+        ],
         "closed": "2026-11-23T10:15:00+01:00",
         "notification": {
             "priority": "P1", "due": "2026-11-23T09:30:00+01:00",
@@ -370,13 +373,42 @@ fn a_close_without_response_counts_as_the_response_and_the_notification() {
             "priority": "P1", "due": "2026-11-23T10:00:00+01:00",
             "verdict": "breached", "late_seconds": 900,
         },
-        "escalations": [
-            step(1, "2026-11-23T11:00:00+01:00", "Team Leader", None, "not_needed", None),
-            step(3, "2026-11-23T17:00:00+01:00", "Support Manager", None, "not_needed", None),
-            step(4, "2026-11-24T16:00:00+01:00", "Co-CEO and CTO", None, "not_needed", None),
-        ],
     });
-    assert_fields(by_id(&lines, "slow"), &slow);
+    assert_judged(events, AFTER_ALL, &json!([quiet, slow]));
+}
+
+#[test]
+fn waiting_and_closing_sets_are_replaced_by_the_options() {
+    // --waiting "Awaiting Customer,on-hold" --closing "done,archived":
+    // gold P2 europe opened Mon 09:00, then statuses
+    //  09:30 "PENDING"            no longer waiting (replaced set)
+    //  10:00 "awaiting customer"  waiting (case-insensitive)
+    //  10:30 "In Progress"        ends the wait → pause [10:00, 10:30)
+    //  11:00 "resolved"           no longer a close
+    //  11:15 "Done"               the close.
+    // Response 2h + the 30 min pause → due 11:30; no response, so the close
+    // at 11:15 counts as the response: met, -900 s.
+    // (With the default sets the pause would run 09:30-10:30 and the ticket
+    // close at 11:00, making the 11:15 event one after the close: an error.)
+    let waiting = statuses(&["Awaiting Customer", "on-hold"], &["done", "archived"]);
+    let events = vec![
+        opened("S-1", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
+        status("S-1", "2026-11-23T09:30:00+01:00", "PENDING"),
+        status("S-1", "2026-11-23T10:00:00+01:00", "awaiting customer"),
+        status("S-1", "2026-11-23T10:30:00+01:00", "In Progress"),
+        status("S-1", "2026-11-23T11:00:00+01:00", "resolved"),
+        status("S-1", "2026-11-23T11:15:00+01:00", "Done"),
+    ];
+    let expected = json!([{
+        "id": "S-1",
+        "pauses": [{"from": "2026-11-23T10:00:00+01:00", "to": "2026-11-23T10:30:00+01:00"}],
+        "closed": "2026-11-23T11:15:00+01:00",
+        "response": {
+            "priority": "P2", "due": "2026-11-23T11:30:00+01:00",
+            "verdict": "met", "late_seconds": -900,
+        },
+    }]);
+    assert_judged_with(events, waiting, AFTER_ALL, &expected);
 }
 
 #[test]
@@ -394,6 +426,7 @@ fn a_wait_still_in_force_ends_at_as_of() {
     // instant (next line), back to "open" at 09:45: the pause [09:00, 09:45)
     // covers the opening, so the clock starts at 09:45 → due 11:45; step 2
     // at 13:45.
+    let as_of = "2026-11-23T09:30:00Z";
     let events = vec![
         opened("W", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
         opened("H", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
@@ -401,76 +434,28 @@ fn a_wait_still_in_force_ends_at_as_of() {
         status("H", "2026-11-23T09:45:00+01:00", "open"),
         status("W", "2026-11-23T10:00:00+01:00", "Pending"),
     ];
-    let lines = judged(events, "2026-11-23T09:30:00Z");
-    assert_eq!(lines.len(), 2, "{lines:?}");
-
-    let w = by_id(&lines, "W");
-    assert_eq!(
-        w["pauses"],
-        json!([{"from": "2026-11-23T10:00:00+01:00", "to": "2026-11-23T10:30:00+01:00"}])
-    );
-    let expected = json!({
-        "closed": null,
-        "response": {
-            "priority": "P2", "due": "2026-11-23T11:30:00+01:00",
-            "responded": null, "verdict": "open", "late_seconds": null,
-        },
+    let w = json!({
+        "id": "W",
+        "pauses": [{"from": "2026-11-23T10:00:00+01:00", "to": "2026-11-23T10:30:00+01:00"}],
         "escalations": [
             step(2, "2026-11-23T13:30:00+01:00", "Team Leader", None, "pending", None),
             step(4, "2026-11-24T16:30:00+01:00", "Support Manager", None, "pending", None),
             step(5, "2026-11-27T13:30:00+01:00", "Co-CEO and CTO", None, "pending", None),
         ],
+        "closed": null,
+        "response": {
+            "priority": "P2", "due": "2026-11-23T11:30:00+01:00",
+            "responded": null, "verdict": "open", "late_seconds": null,
+        },
     });
-    assert_fields(w, &expected);
-
-    let h = by_id(&lines, "H");
-    assert_eq!(
-        h["pauses"],
-        json!([{"from": "2026-11-23T09:00:00+01:00", "to": "2026-11-23T09:45:00+01:00"}])
-    );
+    let h = json!({
+        "id": "H",
+        "pauses": [{"from": "2026-11-23T09:00:00+01:00", "to": "2026-11-23T09:45:00+01:00"}],
+    });
+    let lines = assert_judged(events, as_of, &json!([w, h]));
+    let h = &lines[1];
     assert_eq!(h["response"]["due"], "2026-11-23T11:45:00+01:00");
     assert_eq!(h["response"]["verdict"], "open");
     assert_eq!(h["escalations"][0]["step"], 2);
     assert_eq!(h["escalations"][0]["due"], "2026-11-23T13:45:00+01:00");
-}
-
-#[test]
-fn waiting_and_closing_sets_are_replaced_by_the_options() {
-    // --waiting "Awaiting Customer,on-hold" --closing "done,archived":
-    // gold P2 europe opened Mon 09:00, then statuses
-    //  09:30 "PENDING"            no longer waiting (replaced set)
-    //  10:00 "awaiting customer"  waiting (case-insensitive)
-    //  10:30 "In Progress"        ends the wait → pause [10:00, 10:30)
-    //  11:00 "resolved"           no longer a close
-    //  11:15 "Done"               the close.
-    // Response 2h + the 30 min pause → due 11:30; no response, so the close
-    // at 11:15 counts as the response: met, -900 s.
-    // (With the default sets the pause would run 09:30-10:30 and the ticket
-    // close at 11:00, making the 11:15 event one after the close: an error.)
-    let events = vec![
-        opened("S-1", "2026-11-23T09:00:00+01:00", "gold", "P2", "europe"),
-        status("S-1", "2026-11-23T09:30:00+01:00", "PENDING"),
-        status("S-1", "2026-11-23T10:00:00+01:00", "awaiting customer"),
-        status("S-1", "2026-11-23T10:30:00+01:00", "In Progress"),
-        status("S-1", "2026-11-23T11:00:00+01:00", "resolved"),
-        status("S-1", "2026-11-23T11:15:00+01:00", "Done"),
-    ];
-    let lines = judged_with(
-        events,
-        statuses(&["Awaiting Customer", "on-hold"], &["done", "archived"]),
-        AFTER_ALL,
-    );
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert_eq!(
-        lines[0]["pauses"],
-        json!([{"from": "2026-11-23T10:00:00+01:00", "to": "2026-11-23T10:30:00+01:00"}])
-    );
-    let expected = json!({
-        "closed": "2026-11-23T11:15:00+01:00",
-        "response": {
-            "priority": "P2", "due": "2026-11-23T11:30:00+01:00",
-            "verdict": "met", "late_seconds": -900,
-        },
-    });
-    assert_fields(&lines[0], &expected);
 }
