@@ -13,10 +13,12 @@ fn a_priority_change_in_json() {
     // step 5 (Wed 2026-11-25 14:00) is pending and next; P1's cells make
     // Co-CEO and CTO the holder; the P1 response (60 min) was due Fri 11:00.
     let v = Test::escalate("gold", "p3", "europe")
-        .opened("2026-11-20T10:00:00+01:00")
-        .args(["--at", "2026-11-23T12:00:00+01:00"])
-        .args(["--priority-change", "2026-11-23T09:30:00+01:00=P1"])
-        .format("json")
+        .args([
+            "--opened=2026-11-20T10:00:00+01:00",
+            "--at=2026-11-23T12:00:00+01:00",
+            "--priority-change=2026-11-23T09:30:00+01:00=P1",
+            "--format=json",
+        ])
         .json();
     assert_eq!(v["priority"], "P1");
     assert_eq!(v["holder"], "Co-CEO and CTO");

@@ -334,12 +334,15 @@ fn summary_counts_compliance_lateness_and_escalations() {
     assert_eq!(report["errors"], 0);
     assert_eq!(report["failed_lines"], json!([]));
     assert_eq!(report["summary"].as_array().unwrap().len(), 2, "{report}");
-    let gold = group(&report, "plan", "gold");
-    let expected = json!({
-        "priority": "P2", "desk": "europe",
-        "tickets": 8, "met": 2, "breached": 5, "open": 1, "best_effort": 0, "worst_late_seconds": 3600,
-    });
-    assert_fields(gold, &expected);
+    let gold = group(
+        &report,
+        "plan",
+        "gold",
+        &json!({
+            "priority": "P2", "desk": "europe",
+            "tickets": 8, "met": 2, "breached": 5, "open": 1, "best_effort": 0, "worst_late_seconds": 3600,
+        }),
+    );
     // 28.571...; SPEC gives no precision, so one decimal (28.6) is accepted.
     assert!(
         (gold["compliance_percent"].as_f64().unwrap() - 200.0 / 7.0).abs() <= 0.05,
@@ -352,25 +355,31 @@ fn summary_counts_compliance_lateness_and_escalations() {
         json!({"on_time": 3, "late": 1, "missed": 2, "pending": 12, "not_needed": 6})
     );
 
-    let basic = group(&report, "plan", "basic");
-    let expected = json!({
-        "priority": "P3",
-        "tickets": 1, "met": 0, "breached": 0, "open": 0, "best_effort": 1,
-    });
-    assert_fields(basic, &expected);
+    let basic = group(
+        &report,
+        "plan",
+        "basic",
+        &json!({
+            "priority": "P3",
+            "tickets": 1, "met": 0, "breached": 0, "open": 0, "best_effort": 1,
+        }),
+    );
     assert_eq!(
         basic["escalations"],
         json!({"on_time": 0, "late": 0, "missed": 0, "pending": 2, "not_needed": 0})
     );
 }
 
-/// The summary group of a report whose `key` is `value`.
+/// The summary group of a report whose `key` is `value`, checked to have
+/// the fields `expected` names (see `assert_fields`).
 #[track_caller]
-fn group<'a>(report: &'a Value, key: &str, value: &str) -> &'a Value {
-    report["summary"]
+fn group<'a>(report: &'a Value, key: &str, value: &str, expected: &Value) -> &'a Value {
+    let group = report["summary"]
         .as_array()
         .and_then(|rows| rows.iter().find(|r| r[key] == value))
-        .unwrap_or_else(|| panic!("no group {key}={value}: {report}"))
+        .unwrap_or_else(|| panic!("no group {key}={value}: {report}"));
+    assert_fields(group, expected);
+    group
 }
 
 #[test]
@@ -409,33 +418,59 @@ fn summary_by_an_opened_column_and_by_local_iso_week() {
     .concat();
     let as_of = "2026-12-01T12:00:00Z";
 
-    let report = audit(&events, as_of).args(["--by", "agent"]).json();
-    assert_eq!(report["summary"].as_array().unwrap().len(), 2, "{report}");
-    let ann = group(&report, "agent", "ann");
-    let expected =
-        json!({"tickets": 2, "met": 1, "breached": 1, "open": 0, "worst_late_seconds": 3600});
-    assert_fields(ann, &expected);
+    let [ann, bob] = groups_by(
+        &events,
+        as_of,
+        "agent",
+        [
+            (
+                "ann",
+                json!({"tickets": 2, "met": 1, "breached": 1, "open": 0, "worst_late_seconds": 3600}),
+            ),
+            (
+                "bob",
+                json!({
+                    "tickets": 1, "met": 0, "breached": 1, "worst_late_seconds": 1800,
+                    "compliance_percent": 0.0,
+                }),
+            ),
+        ],
+    );
     assert_near(&ann["compliance_percent"], 50.0);
-    let bob = group(&report, "agent", "bob");
-    let expected = json!({
-        "tickets": 1, "met": 0, "breached": 1, "worst_late_seconds": 1800,
-        "compliance_percent": 0.0,
-    });
-    assert_fields(bob, &expected);
     assert_near(&bob["median_late_seconds"], 1800.0);
     assert_near(&bob["p90_late_seconds"], 1800.0);
 
-    let report = audit(&events, as_of).args(["--by", "opened:week"]).json();
-    assert_eq!(report["summary"].as_array().unwrap().len(), 2, "{report}");
-    let w48 = group(&report, "opened:week", "2026-W48");
-    assert_fields(w48, &json!({"tickets": 1, "met": 1, "breached": 0}));
+    let [w48, _] = groups_by(
+        &events,
+        as_of,
+        "opened:week",
+        [
+            ("2026-W48", json!({"tickets": 1, "met": 1, "breached": 0})),
+            (
+                "2026-W49",
+                json!({
+                    "tickets": 2, "met": 0, "breached": 2, "worst_late_seconds": 3600,
+                    "compliance_percent": 0.0,
+                }),
+            ),
+        ],
+    );
     assert_near(&w48["compliance_percent"], 100.0);
-    let w49 = group(&report, "opened:week", "2026-W49");
-    let expected = json!({
-        "tickets": 2, "met": 0, "breached": 2, "worst_late_seconds": 3600,
-        "compliance_percent": 0.0,
-    });
-    assert_fields(w49, &expected);
+}
+
+/// The summary of `audit --by BY` over `events` as of `as_of`: exactly the
+/// groups named, each with the fields its expected value names (see
+/// `assert_fields`), returned in that order.
+#[track_caller]
+fn groups_by<const N: usize>(
+    events: &str,
+    as_of: &str,
+    by: &str,
+    expected: [(&str, Value); N],
+) -> [Value; N] {
+    let report = audit(events, as_of).args(["--by", by]).json();
+    assert_eq!(report["summary"].as_array().unwrap().len(), N, "{report}");
+    expected.map(|(value, fields)| group(&report, by, value, &fields).clone())
 }
 
 #[test]
