@@ -149,14 +149,12 @@ fn audit_csv(input: &str) -> Test {
 }
 
 #[test]
-fn audit_met_at_the_due_second_breached_one_second_later() {
-    // Gold P2 at europe from Fri 2026-11-20 17:30 CET is due Sat 10:30:00
-    // (30 min Friday + 90 min Saturday). Basic P1 at americas from Wed
-    // 2026-11-25 16:00 EST is due Fri 27 Nov 17:00 (Thursday is
-    // Thanksgiving). Basic P4 is best effort. A gold P1 opened Mon
-    // 2026-11-23 09:00 CET without a response is due 10:00: as of
-    // 2026-12-01 it is breached (by 7 days 23 hours... counted in the
-    // summary only).
+fn audit_ticket_lines_and_summary_in_json() {
+    // The six tickets of `AUDIT_TICKETS`, whose verdicts and lateness are
+    // worked out in engine::audit (gold P2 europe due Sat 10:30:00, answered
+    // at 10:30:00 and 10:30:01; basic P1 americas due Fri 27 Nov 17:00;
+    // basic P4 best effort; gold P1 unanswered): here, their names and
+    // seconds as `--tickets` writes them, and the summary.
     let input = crate::support::AUDIT_TICKETS;
     let lines = audit_csv(input)
         .arg("--tickets")
@@ -179,11 +177,7 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
     );
     assert_eq!(lines[0]["late_seconds"], 0);
     assert_eq!(lines[1]["late_seconds"], 1);
-    // d: responded Mon 07:00 EST, due Fri 17:00 EST: 62 hours late.
-    assert_eq!(lines[3]["late_seconds"], 62 * 3600);
-    // f: due Mon 2026-11-23 10:00 CET = 09:00Z, unanswered as of
-    // 2026-12-01T00:00Z: 7 days 15 hours late.
-    assert_eq!(lines[5]["late_seconds"], (7 * 24 + 15) * 3600);
+    assert_eq!(lines[1]["due"], "2026-11-21T10:30:00+01:00");
 
     // The summary adds up: gold P2 europe 1 met + 1 breached = 50 %.
     let report = audit_csv(input).format("json").json();
@@ -203,48 +197,6 @@ fn audit_met_at_the_due_second_breached_one_second_later() {
         .unwrap();
     assert_eq!(gold_p2["compliance_percent"], 50.0);
     assert_eq!(gold_p2["worst_late_seconds"], 1);
-}
-
-#[test]
-fn audit_judges_the_priority_in_force_at_the_response() {
-    // SPEC §9: the response is judged against the priority in force at the
-    // first response (without one: at the close or as-of). Gold at europe,
-    // opened Mon 2026-11-23 09:00 CET, inside the extended clock's
-    // 09:00-18:00 window. P3's target is 4 business hours (due 13:00),
-    // P1's 60 minutes (due 10:00), each from the opening.
-    // - a: P3, raised to P1 at 10:30, answered 09:45 (under P3): due 13:00,
-    //   met, 13:00 - 09:45 = 3 h 15 min early = -11,700 s.
-    // - b: P3, raised to P1 at 09:30, answered 11:00 (under P1): due
-    //   10:00, breached by 3,600 s.
-    // - c: P3, raised to P1 at 09:30, never answered, closed 09:50: the
-    //   close counts as the response, under P1: due 10:00, met, -600 s.
-    let input = "id,plan,priority,desk,opened,priority_changes,responded,closed\n\
-        a,gold,P3,europe,2026-11-23T09:00:00+01:00,2026-11-23T10:30:00+01:00=P1,2026-11-23T09:45:00+01:00,\n\
-        b,gold,P3,europe,2026-11-23T09:00:00+01:00,2026-11-23T09:30:00+01:00=P1,2026-11-23T11:00:00+01:00,\n\
-        c,gold,P3,europe,2026-11-23T09:00:00+01:00,2026-11-23T09:30:00+01:00=P1,,2026-11-23T09:50:00+01:00\n";
-    let lines = audit_csv(input)
-        .arg("--tickets")
-        .format("json")
-        .json_lines();
-    let got: Vec<(&str, &str, &str, i64)> = lines
-        .iter()
-        .map(|l| {
-            (
-                l["priority"].as_str().unwrap(),
-                l["due"].as_str().unwrap(),
-                l["verdict"].as_str().unwrap(),
-                l["late_seconds"].as_i64().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        got,
-        [
-            ("P3", "2026-11-23T13:00:00+01:00", "met", -11_700),
-            ("P1", "2026-11-23T10:00:00+01:00", "breached", 3_600),
-            ("P1", "2026-11-23T10:00:00+01:00", "met", -600),
-        ]
-    );
 }
 
 #[test]

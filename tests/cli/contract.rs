@@ -5,7 +5,8 @@ use serde_json::Value;
 
 use crate::support::Test;
 
-fn keys(value: &Value) -> Vec<&str> {
+/// The keys of a JSON object, sorted.
+pub fn keys(value: &Value) -> Vec<&str> {
     let mut keys: Vec<&str> = value
         .as_object()
         .unwrap()

@@ -136,20 +136,25 @@ fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
 
-const HUNDRED_DAYS: &str = r#"
-timezone = "Europe/Rome"
+/// The desk `name` of a calendar open Monday to Friday during `hours` on
+/// the standard clock, in `zone`, with one `[[holiday]]` of the lines
+/// `holiday`.
+fn weekday_desk(name: &str, zone: &str, hours: &str, holiday: &str) -> &'static Calendar {
+    let week = ["mon", "tue", "wed", "thu", "fri"]
+        .map(|day| format!("{day} = [\"{hours}\"]"))
+        .join(", ");
+    let text = format!(
+        "\ntimezone = \"{zone}\"\n\n[[hours]]\nstandard = {{ {week} }}\n\n[[holiday]]\n{holiday}\n"
+    );
+    desk(name, &text)
+}
 
-[[hours]]
-standard = { mon = ["09:00-18:00"], tue = ["09:00-18:00"], wed = ["09:00-18:00"], thu = ["09:00-18:00"], fri = ["09:00-18:00"] }
-
-[[holiday]]
-name = "Hundred days before Easter"
-easter = -100
-"#;
+const HUNDRED_DAYS: &str = r#"name = "Hundred days before Easter"
+easter = -100"#;
 
 #[test]
 fn easter_offset_lands_in_the_year_it_falls() {
-    let desk = desk("hundred", HUNDRED_DAYS);
+    let desk = weekday_desk("hundred", "Europe/Rome", "09:00-18:00", HUNDRED_DAYS);
     // Easter 2025 is 20 April (day 110 of the year): 100 days before is
     // day 10, 10 January 2025. Easter 2026 is 5 April (day 95): 100 days
     // before is day -5, i.e. 26 December 2025 (31 Dec is day 0).
@@ -502,22 +507,14 @@ fn a_window_crossing_midnight_still_reads_the_day_before() {
 
 // ------------------------------------------------- 6. dated lists with observed days
 
-const DATED_OBSERVED: &str = r#"
-timezone = "America/New_York"
-
-[[hours]]
-standard = { mon = ["09:00-17:00"], tue = ["09:00-17:00"], wed = ["09:00-17:00"], thu = ["09:00-17:00"], fri = ["09:00-17:00"] }
-
-[[holiday]]
-name = "Company day"
+const DATED_OBSERVED: &str = r#"name = "Company day"
 years = [2026, 2026]
 dates = [2026-07-04, 2026-11-18]
-observed = "nearest-weekday"
-"#;
+observed = "nearest-weekday""#;
 
 #[test]
 fn dated_list_with_observed_shifts_within_its_years() {
-    let desk = desk("dated", DATED_OBSERVED);
+    let desk = weekday_desk("dated", "America/New_York", "09:00-17:00", DATED_OBSERVED);
     // Saturday 4 July 2026 → Friday 3 July; Wednesday 18 Nov stays.
     assert_eq!(holiday_dates(desk, 2026), ["2026-07-03", "2026-11-18"]);
     // 2027 is outside the list: an error that says so.

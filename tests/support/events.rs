@@ -1,8 +1,9 @@
 //! Ticket event logs, as `audit --events` and `queue --events` read them
 //! (SPEC §9, §10): one JSON line an event; and their outputs' lines, one a
-//! ticket, found by id.
+//! ticket, found by id (also the library tables' views of them, which use
+//! the same names).
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::assert_fields;
 
@@ -25,16 +26,6 @@ pub fn opened(ticket: &str, at: &str, plan: &str, priority: &str, desk: &str) ->
 /// A `status` event.
 pub fn status(ticket: &str, at: &str, status: &str) -> String {
     event(ticket, at, "status", &format!(",\"status\":\"{status}\""))
-}
-
-/// A `priority` event: the ticket's priority becomes `priority`.
-pub fn priority(ticket: &str, at: &str, priority: &str) -> String {
-    event(
-        ticket,
-        at,
-        "priority",
-        &format!(",\"priority\":\"{priority}\""),
-    )
 }
 
 /// An `escalated` event.
@@ -62,6 +53,17 @@ pub fn mon(hm: &str) -> String {
     format!("2026-11-23T{hm}:00+01:00")
 }
 
+/// The ids of a queue's rows, in order.
+pub fn ids(rows: &[Value]) -> Vec<&str> {
+    rows.iter().map(|r| r["id"].as_str().unwrap()).collect()
+}
+
+/// A queue row's response block: due, remaining seconds, state and elapsed
+/// percentage (`None`: null), as `assert_fields` takes them.
+pub fn response(due: &str, remaining: Option<i64>, state: &str, elapsed: Option<f64>) -> Value {
+    json!({"due": due, "remaining_seconds": remaining, "state": state, "elapsed_percent": elapsed})
+}
+
 /// The output line (or row) of ticket `id`; error lines do not count.
 #[track_caller]
 pub fn by_id<'a>(lines: &'a [Value], id: &str) -> &'a Value {
@@ -79,4 +81,48 @@ pub fn assert_by_id(lines: &[Value], expected: &Value) {
         let id = fields["id"].as_str().expect("each line names its id");
         assert_fields(by_id(lines, id), fields);
     }
+}
+
+/// One judged step of a ticket's `escalations`: the contract's fields.
+pub fn step(
+    step: u64,
+    due: &str,
+    reaches: &str,
+    at: Option<&str>,
+    verdict: &str,
+    late: Option<i64>,
+) -> Value {
+    json!({
+        "step": step, "due": due, "reaches": reaches, "escalated_at": at,
+        "verdict": verdict, "late_seconds": late,
+    })
+}
+
+/// The lines of an `--tickets` output that judge a ticket, in their order.
+pub fn judged_lines(lines: &[Value]) -> Value {
+    lines
+        .iter()
+        .filter(|l| l.get("error").is_none())
+        .cloned()
+        .collect()
+}
+
+/// The error lines of an `--tickets` output, as (ticket, line), sorted.
+#[track_caller]
+pub fn error_lines(lines: &[Value]) -> Vec<(String, u64)> {
+    let mut errors: Vec<(String, u64)> = lines
+        .iter()
+        .filter(|l| l.get("error").is_some())
+        .map(|l| {
+            (
+                l["ticket"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("no ticket: {l}"))
+                    .to_string(),
+                l["line"].as_u64().unwrap_or_else(|| panic!("no line: {l}")),
+            )
+        })
+        .collect();
+    errors.sort();
+    errors
 }

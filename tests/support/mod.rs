@@ -23,7 +23,7 @@ use serde_json::{json, Value};
 pub mod events;
 
 /// Six audit tickets (id, plan, priority, desk, opened, pauses, responded)
-/// whose verdicts and lateness are worked out in batch.rs's audit test.
+/// whose verdicts and lateness are worked out in engine/audit.rs.
 pub const AUDIT_TICKETS: &str = concat!(
     "id,plan,priority,desk,opened,pauses,responded\n",
     "a,gold,p2,europe,2026-11-20T17:30:00+01:00,,2026-11-21T10:30:00+01:00\n",
@@ -32,6 +32,20 @@ pub const AUDIT_TICKETS: &str = concat!(
     "d,basic,p1,americas,2026-11-25T16:00:00-05:00,,2026-11-30T07:00:00-05:00\n",
     "e,basic,p4,europe,2026-11-20T17:30:00+01:00,,\n",
     "f,gold,p1,europe,2026-11-23T09:00:00+01:00,,\n",
+);
+
+/// Seven queue tickets as rows (id, plan, priority, desk, opened, pauses,
+/// `priority_changes`, responded, closed) whose states at Mon 2026-11-23
+/// 12:00 CET under `--warn 20,40,60` are worked out in engine/queue.rs.
+pub const QUEUE_TICKETS: &str = concat!(
+    "id,plan,priority,desk,opened,pauses,priority_changes,responded,closed\n",
+    "r1,gold,P4,europe,2026-11-23T10:00:00+01:00,,,,\n",
+    "r2,gold,P2,europe,2026-11-23T10:48:00+01:00,,,,\n",
+    "r3,gold,P3,europe,2026-11-23T09:00:00+01:00,2026-11-23T09:30:00+01:00/2026-11-23T10:30:00+01:00,,,\n",
+    "r4,gold,P2,europe,2026-11-23T09:00:00+01:00,,,,2026-11-23T11:00:00+01:00\n",
+    "r5,gold,P2,europe,2026-11-23T09:00:00+01:00,,,2026-11-23T09:10:00+01:00,\n",
+    "r6,gold,P4,europe,2026-11-23T11:00:00+01:00,,,,\n",
+    "r7,gold,P2,europe,2026-11-23T11:00:00+01:00,,2026-11-23T11:30:00+01:00=P1,,\n",
 );
 
 /// The instant every test runs at unless it says otherwise: no test reads
@@ -399,6 +413,32 @@ impl Test {
     pub fn stdout_text(self) -> String {
         String::from_utf8(self.run().stdout).expect("UTF-8 stdout")
     }
+}
+
+/// A table of hand-worked cases checked at once: `check` gives what
+/// differs for each labelled case, and the test fails listing every case
+/// that differs, with the count of `what`.
+#[track_caller]
+pub fn assert_table<C>(
+    what: &str,
+    cases: impl IntoIterator<Item = (String, C)>,
+    check: impl Fn(C) -> Vec<String>,
+) {
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for (label, case) in cases {
+        total += 1;
+        let problems = check(case);
+        if !problems.is_empty() {
+            failures.push(format!("{label}:\n    {}", problems.join("\n    ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {total} {what} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// `actual` cut down to what `expected` names, at every level: an object
