@@ -31,7 +31,7 @@ fn judged(csv: &str) -> Vec<Line> {
             let a = audit(&ticket, utc(AS_OF)).unwrap_or_else(|e| panic!("{id}: {e}"));
             Line {
                 priority: a.deadline.priority.id.clone(),
-                due: a.deadline.response.due.map(|t| shown(ticket.desk, t)),
+                due: a.deadline.response.due.map(|t| shown(ticket.desk(), t)),
                 verdict: a.verdict,
                 late: a.late.map(|late| late.num_seconds()),
                 id,

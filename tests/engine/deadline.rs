@@ -859,7 +859,7 @@ fn check(c: &Case) -> Vec<String> {
         Ok(d) => d,
         Err(e) => return vec![e.to_string()],
     };
-    let shown = |t| shown(ticket.desk, t);
+    let shown = |t| shown(ticket.desk(), t);
 
     let mut problems = Vec::new();
     let response_due = d.response.due.map(shown);
@@ -918,7 +918,7 @@ fn deadline_uses_the_changed_priority_from_the_opening() {
     let d = compute(&raised, false).unwrap();
     assert_eq!(d.priority.id, "P2");
     assert_eq!(
-        d.response.due.map(|t| shown(raised.desk, t)).as_deref(),
+        d.response.due.map(|t| shown(raised.desk(), t)).as_deref(),
         Some("2026-11-23T11:00:00+01:00")
     );
 }

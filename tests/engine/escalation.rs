@@ -624,7 +624,7 @@ fn run(case: &Case) -> Result<(Ticket<'static>, Escalation<'static>), String> {
         case.pauses,
         &[],
     );
-    let e = escalate(&ticket, at(ticket.desk, case.at)).map_err(|e| e.to_string())?;
+    let e = escalate(&ticket, at(ticket.desk(), case.at)).map_err(|e| e.to_string())?;
     Ok((ticket, e))
 }
 
@@ -641,7 +641,7 @@ fn mismatches(case: &Case, ticket: &Ticket, e: &Escalation) -> Vec<String> {
     let mut step_is = |what: &str, step: &Step, n: usize| {
         let got = (
             step.number,
-            shown(ticket.desk, step.at),
+            shown(ticket.desk(), step.at),
             step.holder.as_str(),
         );
         let want = (n, case.steps[n - 1].to_string(), expected_holders[n - 1]);
@@ -754,7 +754,7 @@ fn raised_to_p1_on_monday(at_text: &str) -> (Ticket<'static>, Escalation<'static
         &[],
         &["2026-11-23T09:30:00+01:00=P1"],
     );
-    let e = escalate(&ticket, at(ticket.desk, at_text)).unwrap();
+    let e = escalate(&ticket, at(ticket.desk(), at_text)).unwrap();
     (ticket, e)
 }
 
@@ -769,7 +769,7 @@ fn p3_raised_to_p1_after_its_step_times_makes_them_overdue() {
     // change, so they are overdue; P1's cells reach Team Leader (1), Support
     // Manager (3), Co-CEO and CTO (4): the holder is now Co-CEO and CTO.
     let (ticket, e) = raised_to_p1_on_monday("2026-11-23T12:00:00+01:00");
-    let shown = |t| shown(ticket.desk, t);
+    let shown = |t| shown(ticket.desk(), t);
     assert_eq!(e.priority.priority.id, "P1");
     assert_eq!(e.holder, "Co-CEO and CTO");
     let expected = [
@@ -814,11 +814,11 @@ fn platinum_p1_at_night_is_on_call() {
     // ticket is in on-call hours. Step 1 (2 business hours) is Wed 11:00.
     let at_night = |plan: &str| {
         let ticket = ticket(plan, "p1", "europe", "2026-11-24T22:00:00+01:00", &[], &[]);
-        let e = escalate(&ticket, at(ticket.desk, "2026-11-24T22:30:00+01:00")).unwrap();
+        let e = escalate(&ticket, at(ticket.desk(), "2026-11-24T22:30:00+01:00")).unwrap();
         (ticket, e)
     };
     let (ticket, e) = at_night("platinum");
-    let shown = |t| shown(ticket.desk, t);
+    let shown = |t| shown(ticket.desk(), t);
     assert!(e.on_call);
     assert_eq!(
         e.response_due.map(shown).as_deref(),
@@ -848,9 +848,9 @@ fn escalation_runs_from_the_effective_start() {
         ],
         &[],
     );
-    let e = escalate(&ticket, at(ticket.desk, "2026-11-23T14:00:00+01:00")).unwrap();
+    let e = escalate(&ticket, at(ticket.desk(), "2026-11-23T14:00:00+01:00")).unwrap();
     assert_eq!(
-        shown(ticket.desk, e.steps[0].at),
+        shown(ticket.desk(), e.steps[0].at),
         "2026-11-23T15:00:00+01:00"
     );
     assert_eq!(e.next.map(|i| e.steps[i].number), Some(1));

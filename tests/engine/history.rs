@@ -90,7 +90,7 @@ fn assert_judged_with(
 /// fields (SPEC §9).
 fn view(j: &Judgement) -> Value {
     let h = &j.history;
-    let at = |t| shown(h.desk, t);
+    let at = |t| shown(h.ticket.desk(), t);
     let verdict = |r: &Judged| {
         json!({
             "priority": r.priority.id, "due": r.due.map(at), "responded": r.at.map(at),
@@ -98,7 +98,8 @@ fn view(j: &Judgement) -> Value {
         })
     };
     let pauses: Vec<Value> = j
-        .pauses
+        .ticket
+        .pauses()
         .as_slice()
         .iter()
         .map(|p| json!({"from": at(p.start), "to": at(p.end)}))
@@ -115,8 +116,8 @@ fn view(j: &Judgement) -> Value {
         })
         .collect();
     json!({
-        "id": h.id, "plan": h.plan.name, "priority": j.response.priority.id,
-        "desk": h.desk.name, "opened": at(h.opened), "closed": h.closed.map(at),
+        "id": h.id, "plan": h.ticket.plan().name, "priority": j.response.priority.id,
+        "desk": h.ticket.desk().name, "opened": at(h.ticket.opened()), "closed": h.closed.map(at),
         "pauses": pauses, "response": verdict(&j.response),
         "notification": j.notification.as_ref().map(verdict), "escalations": escalations,
     })

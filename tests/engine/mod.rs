@@ -14,10 +14,13 @@
 pub use slacalc::calendar::Calendar;
 pub use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
 pub use slacalc::deadline::business_days_with_pauses;
-pub use slacalc::history::{EventFields, Failed, History, Kind, Recorder, Statuses, When};
+pub use slacalc::history::{Failed, History, Recorder, Statuses};
 pub use slacalc::input;
 pub use slacalc::load::DataSet;
-pub use slacalc::ticket::{Columns, FieldMap, MoreFields, Ticket, TicketFields};
+pub use slacalc::record::event::{EventFields, Kind, When};
+pub use slacalc::record::{Columns, ExtraFields, FieldMap, TicketFields};
+pub use slacalc::resolve::Resolver;
+pub use slacalc::ticket::Ticket;
 pub use slacalc::time::rfc3339;
 
 use std::sync::OnceLock;
@@ -144,17 +147,17 @@ pub fn resolve(row: &Row) -> Ticket<'static> {
         desk: row.desk.to_string().into(),
         opened: row.opened.to_string().into(),
         pauses: texts(row.pauses),
-        more: Some(Box::new(MoreFields {
+        extra: Some(Box::new(ExtraFields {
             priority_changes: texts(row.changes),
             responded: text(row.responded),
             notified: text(row.notified),
             closed: text(row.closed),
-            ..MoreFields::default()
+            ..ExtraFields::default()
         })),
         ..TicketFields::default()
     };
-    fields
-        .resolve(embedded(), now())
+    Resolver::new(embedded(), now())
+        .ticket(&fields)
         .unwrap_or_else(|e| panic!("{row:?}: {e}"))
 }
 
@@ -195,8 +198,8 @@ pub fn csv_tickets(csv: &str) -> Vec<(String, Ticket<'static>)> {
                 Some(serde_json::Value::String(id)) => id.clone(),
                 _ => String::new(),
             };
-            let ticket = fields
-                .resolve(embedded(), now())
+            let ticket = Resolver::new(embedded(), now())
+                .ticket(&fields)
                 .unwrap_or_else(|e| panic!("{line}: {e}"));
             (id, ticket)
         })
@@ -278,9 +281,10 @@ pub fn histories(
         .filter_map(|(event, line)| recorder.event(line, event))
         .collect();
     out.extend(recorder.finish().into_iter().map(Ok));
+    // In the order opened; lines that held no event last.
     out.sort_by_key(|finished| match finished {
-        Ok(history) => history.order,
-        Err(failed) => failed.order,
+        Ok(history) => (false, history.order),
+        Err(failed) => (failed.order.is_none(), failed.order.unwrap_or_default()),
     });
     out
 }

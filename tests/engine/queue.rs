@@ -60,10 +60,10 @@ fn queue(events: Vec<EventFields>, at: &str) -> Vec<Value> {
 /// An entry under the names `queue --format json` gives its fields.
 fn view(e: &Entry) -> Value {
     let h = &e.history;
-    let at = |t| shown(h.desk, t);
+    let at = |t| shown(h.ticket.desk(), t);
     json!({
-        "id": h.id, "plan": h.plan.name, "priority": e.priority.id, "desk": h.desk.name,
-        "opened": at(h.opened), "waiting": e.waiting, "holder": e.holder,
+        "id": h.id, "plan": h.ticket.plan().name, "priority": e.priority.id, "desk": h.ticket.desk().name,
+        "opened": at(h.ticket.opened()), "waiting": e.waiting, "holder": e.holder,
         "escalation_overdue": e.escalation_overdue,
         "response": {
             "due": e.due.map(at), "remaining_seconds": e.remaining.map(|d| d.num_seconds()),
