@@ -111,6 +111,12 @@ impl Error {
         }
     }
 
+    /// A value that cannot be used, the message made around the value as
+    /// it may be echoed (control characters escaped: one line).
+    pub fn echoed(value: &str, message: impl FnOnce(&str) -> String) -> Error {
+        Error::value(value, message(&crate::input::escaped(value)))
+    }
+
     /// An unknown-name error, suggesting the nearest known name.
     pub fn unknown(
         kind: &'static str,

@@ -365,14 +365,9 @@ impl<'d> Recorder<'d> {
                 .push((at, field(fields.to.as_deref(), "to")?.to_string())),
             Kind::Closed => history.close(at),
             Kind::Opened | Kind::Unknown(_) => {
-                let other = kind.name();
-                return Err(Error::value(
-                    other,
-                    format!(
-                        "'{}' is not an event type; types: opened, status, priority, notified, responded, escalated, closed",
-                        input::escaped(other)
-                    ),
-                ));
+                return Err(Error::echoed(kind.name(), |other| {
+                    format!("'{other}' is not an event type; types: opened, status, priority, notified, responded, escalated, closed")
+                }));
             }
         }
         Ok(())

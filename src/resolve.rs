@@ -147,23 +147,15 @@ impl<'d> Resolver<'d> {
             .iter()
             .map(|text| {
                 let (at, priority) = text.split_once('=').ok_or_else(|| {
-                    Error::value(
-                        text,
-                        format!(
-                            "priority change '{}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1",
-                            input::escaped(text)
-                        ),
-                    )
+                    Error::echoed(text, |shown| {
+                        format!("priority change '{shown}' is not TIME=PRIORITY, like 2026-11-23T10:00=P1")
+                    })
                 })?;
                 let from = input::instant(at, zone, now)?;
                 if from < opened {
-                    return Err(Error::value(
-                        text,
-                        format!(
-                            "priority change '{}' is before the ticket was opened",
-                            input::escaped(text)
-                        ),
-                    ));
+                    return Err(Error::echoed(text, |shown| {
+                        format!("priority change '{shown}' is before the ticket was opened")
+                    }));
                 }
                 Ok(PriorityPeriod {
                     from,
@@ -243,14 +235,9 @@ fn check_response(
     responded: Option<DateTime<Utc>>,
 ) -> Result<()> {
     if responded.is_some_and(|r| r < opened) {
-        let written = written.unwrap_or_default();
-        return Err(Error::value(
-            written,
-            format!(
-                "responded '{}' is before the ticket was opened",
-                input::escaped(written)
-            ),
-        ));
+        return Err(Error::echoed(written.unwrap_or_default(), |shown| {
+            format!("responded '{shown}' is before the ticket was opened")
+        }));
     }
     Ok(())
 }

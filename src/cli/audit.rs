@@ -7,9 +7,9 @@ use anyhow::Context as _;
 use clap::Args;
 
 use slacalc::audit::{audit, tally, TicketAudit};
-use slacalc::frame::{Chunk, LineError};
+use slacalc::frame::LineError;
 use slacalc::input::{self, escaped};
-use slacalc::record::{self, Columns, FieldMap, TicketFields, Tickets};
+use slacalc::record::TicketFields;
 use slacalc::resolve::Resolver;
 
 use super::batch::{self, ErrorPlacement, InputFormat, Tallied};
@@ -140,8 +140,8 @@ impl Execute for AuditArgs {
         }
         // A line's ticket tallied, or its error kept as one line, whatever
         // a value in it held.
-        let add = |all: &mut Tallied<_, _>,
-                   names: &mut Resolver,
+        let add = |all: &mut Tallied<_, (u64, String)>,
+                   names: &mut Resolver<'_>,
                    line: u64,
                    fields: Result<TicketFields, LineError>| {
             let judged = fields
@@ -155,25 +155,10 @@ impl Execute for AuditArgs {
         let mut all: Tallied<_, (u64, String)> = Tallied::default();
         // Each worker tallies its chunks; the parts merge in input order
         // (with one job, here, chunk by chunk).
-        source.chunks(
-            &source.field_map()?,
-            batch::jobs(self.jobs),
-            &|| {
-                let mut names = Resolver::new(data, context.now);
-                move |chunk: &Chunk<Columns>, map: &FieldMap| {
-                    let mut part = Tallied::default();
-                    record::read_chunk::<Tickets, anyhow::Error>(chunk, map, |line, fields| {
-                        add(&mut part, &mut names, line, fields);
-                        Ok(())
-                    })?;
-                    Ok(part)
-                }
-            },
-            |part| {
-                all.merge(part);
-                Ok(())
-            },
-        )?;
+        source.ticket_rows(data, context.now, batch::jobs(self.jobs), &add, |part| {
+            all.merge(part);
+            Ok(())
+        })?;
         let (summary, failed) = (&all.groups, &all.failed_lines);
         let text = match context.format() {
             Format::Json => render::audit::summary_json(summary, all.failed, failed)?,

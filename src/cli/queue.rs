@@ -6,11 +6,11 @@ use std::io::Write;
 use anyhow::Context as _;
 use clap::{ArgGroup, Args};
 
-use slacalc::frame::Chunk;
+use slacalc::frame::LineError;
 use slacalc::history::History;
 use slacalc::input;
 use slacalc::queue::{self, Entry, Thresholds};
-use slacalc::record::{self, Columns, FieldMap, Tickets};
+use slacalc::record::TicketFields;
 use slacalc::resolve::Resolver;
 
 use super::batch::{self, BatchFailed, InputFormat};
@@ -97,6 +97,30 @@ fn place(history: History<'_>, at: chrono::DateTime<chrono::Utc>, warn: Threshol
     }
 }
 
+/// A ticket row placed at `at`.
+fn place_row<'d>(
+    names: &mut Resolver<'d>,
+    line: u64,
+    fields: Result<TicketFields, LineError>,
+    at: chrono::DateTime<chrono::Utc>,
+    warn: Thresholds,
+) -> Placed<'d> {
+    let history = fields.map_err(|e| e.to_string()).and_then(|fields| {
+        let ticket = names.ticket(&fields).map_err(|e| one_line(&e.into()))?;
+        let id = fields
+            .id
+            .as_ref()
+            .map(render::csv_field)
+            .unwrap_or_default();
+        // Its place among the rows: the file line.
+        Ok(History::from_ticket(ticket, id, line, line, None))
+    });
+    match history {
+        Ok(history) => place(history, at, warn),
+        Err(message) => Placed::Failed(line, message),
+    }
+}
+
 impl<'c> Gathered<'c> {
     /// A ticket counted, and kept if open; a failure said on stderr.
     fn add(&mut self, placed: Placed<'c>) {
@@ -145,47 +169,18 @@ impl Execute for QueueArgs {
                 map: &self.map,
             };
             let warn = gathered.warn;
-            source.chunks(
-                &source.field_map()?,
-                batch::jobs(self.jobs),
-                &|| {
-                    let mut names = Resolver::new(data, context.now);
-                    move |chunk: &Chunk<Columns>, map: &FieldMap| {
-                        let mut placed = Vec::with_capacity(chunk.len());
-                        record::read_chunk::<Tickets, anyhow::Error>(
-                            chunk,
-                            map,
-                            |line, fields| {
-                                let history =
-                                    fields.map_err(|e| e.to_string()).and_then(|fields| {
-                                        let ticket = names
-                                            .ticket(&fields)
-                                            .map_err(|e| one_line(&e.into()))?;
-                                        let id = fields
-                                            .id
-                                            .as_ref()
-                                            .map(render::csv_field)
-                                            .unwrap_or_default();
-                                        // Its place among the rows: the file line.
-                                        Ok(History::from_ticket(ticket, id, line, line, None))
-                                    });
-                                placed.push(match history {
-                                    Ok(history) => place(history, at, warn),
-                                    Err(message) => Placed::Failed(line, message),
-                                });
-                                Ok(())
-                            },
-                        )?;
-                        Ok(placed)
-                    }
-                },
-                |placed| {
-                    for p in placed {
-                        gathered.add(p);
-                    }
-                    Ok(())
-                },
-            )?;
+            let each = |placed: &mut Vec<_>,
+                        names: &mut _,
+                        line,
+                        fields: Result<TicketFields<'_>, LineError>| {
+                placed.push(place_row(names, line, fields, at, warn));
+            };
+            source.ticket_rows(data, context.now, batch::jobs(self.jobs), &each, |placed| {
+                for p in placed {
+                    gathered.add(p);
+                }
+                Ok(())
+            })?;
         }
         let Gathered {
             mut entries,

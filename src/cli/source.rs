@@ -7,9 +7,11 @@ use std::io::{self, Read};
 
 use anyhow::Context as _;
 use clap::ValueEnum;
-use slacalc::frame::{Chunk, CHUNK_BYTES};
+use slacalc::frame::{Chunk, LineError, CHUNK_BYTES};
 use slacalc::input::escaped;
-use slacalc::record::{Columns, FieldMap};
+use slacalc::load::DataSet;
+use slacalc::record::{self, Columns, FieldMap, TicketFields, Tickets};
+use slacalc::resolve::Resolver;
 
 /// Where a batch comes from: the file (`-`: standard input), its format if
 /// given, and the export's own names for fields (`--map FIELD=COLUMN`).
@@ -71,6 +73,43 @@ impl From<InputFormat> for slacalc::frame::InputFormat {
             InputFormat::Jsonl => slacalc::frame::InputFormat::Jsonl,
             InputFormat::Csv => slacalc::frame::InputFormat::Csv,
         }
+    }
+}
+
+/// What folds a ticket row (its file line and fields, or why the line
+/// holds none) into a worker's part, with the worker's resolver.
+pub type RowFold<'a, 'd, P> =
+    dyn Fn(&mut P, &mut Resolver<'d>, u64, Result<TicketFields<'_>, LineError>) + Sync + 'a;
+
+impl Source<'_> {
+    /// The source's ticket rows on `jobs` workers, each with its own
+    /// resolver: `each` folds a chunk's rows (each its file line and its
+    /// fields, or why the line holds none) into a part, and `take` gets
+    /// the parts in input order.
+    pub fn ticket_rows<'d, P: Default + Send>(
+        &self,
+        data: &'d DataSet,
+        now: chrono::DateTime<chrono::Utc>,
+        jobs: usize,
+        each: &RowFold<'_, 'd, P>,
+        take: impl FnMut(P) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.chunks(
+            &self.field_map()?,
+            jobs,
+            &|| {
+                let mut names = Resolver::new(data, now);
+                move |chunk: &Chunk<Columns>, map: &FieldMap| {
+                    let mut part = P::default();
+                    record::read_chunk::<Tickets, anyhow::Error>(chunk, map, |line, fields| {
+                        each(&mut part, &mut names, line, fields);
+                        Ok(())
+                    })?;
+                    Ok(part)
+                }
+            },
+            take,
+        )
     }
 }
 

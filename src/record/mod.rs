@@ -59,13 +59,7 @@ pub fn read<R: Record, E>(
     map: &FieldMap,
     each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
 ) -> Result<Outcome, ReadError<E>> {
-    let mut parse = Parse::<R, _> {
-        map,
-        columns: None,
-        outcome: Outcome::default(),
-        each,
-        record: std::marker::PhantomData,
-    };
+    let mut parse = Parse::<R, _>::new(map, each);
     frame::frame(input, format, |cells| Columns::new(cells, map), &mut parse)?;
     Ok(parse.outcome)
 }
@@ -90,13 +84,7 @@ pub fn read_chunk<R: Record, E>(
     map: &FieldMap,
     each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
 ) -> Result<Outcome, E> {
-    let mut parse = Parse::<R, _> {
-        map,
-        columns: None,
-        outcome: Outcome::default(),
-        each,
-        record: std::marker::PhantomData,
-    };
+    let mut parse = Parse::<R, _>::new(map, each);
     chunk.replay(&mut parse)?;
     Ok(parse.outcome)
 }
@@ -108,6 +96,18 @@ struct Parse<'m, R, F> {
     outcome: Outcome,
     each: F,
     record: std::marker::PhantomData<R>,
+}
+
+impl<'m, R, F> Parse<'m, R, F> {
+    fn new(map: &'m FieldMap, each: F) -> Self {
+        Parse {
+            map,
+            columns: None,
+            outcome: Outcome::default(),
+            each,
+            record: std::marker::PhantomData,
+        }
+    }
 }
 
 impl<R: Record, E, F> Framed<Columns, E> for Parse<'_, R, F>
