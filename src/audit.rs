@@ -352,13 +352,6 @@ pub struct Judgement<'d> {
     pub escalations: Vec<StepJudged>,
 }
 
-impl Judgement<'_> {
-    /// Where the ticket's history ends: its close, else as-of.
-    pub fn end(&self, as_of: DateTime<Utc>) -> DateTime<Utc> {
-        self.history.closed.unwrap_or(as_of).min(as_of)
-    }
-}
-
 /// A history that could not be judged, and why.
 #[derive(Debug)]
 pub struct Unjudged<'d> {
@@ -569,9 +562,6 @@ impl GroupBy {
         }
     }
 }
-
-/// Tallies by group, in the order of their keys.
-pub type Groups = BTreeMap<Vec<Option<String>>, Tally>;
 
 #[cfg(test)]
 mod tests {

@@ -4,9 +4,8 @@
 //! lacks, and the limits a computation ran into. None names a flag: the
 //! command line knows which flag gave a value.
 
+use std::borrow::Cow;
 use std::fmt;
-
-use crate::time::rfc3339;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
@@ -63,18 +62,41 @@ pub enum Error {
         direction: &'static str,
         from: String,
     },
-    /// An instant given for a ticket lies before its opening.
-    #[error("{what} {} is before the ticket was opened ({})", rfc3339(*at, *zone), rfc3339(*opened, *zone))]
+    /// An instant given for a ticket lies before its opening (both shown
+    /// at the desk's offset).
+    #[error("{what} {at} is before the ticket was opened ({opened})")]
     BeforeOpening {
         what: &'static str,
-        at: chrono::DateTime<chrono::Utc>,
-        opened: chrono::DateTime<chrono::Utc>,
-        /// The desk's zone, in which the instants are shown.
-        zone: crate::time::Tz,
+        at: String,
+        opened: String,
     },
+    /// A duration in days, months or years where business time is asked
+    /// for (the duration as given, escaped).
+    #[error("'{0}': days, months or years are not business time; give hours (PT40H) or count business days")]
+    CalendarDuration(String),
     /// A computation would leave the range of representable dates.
     #[error("{0}: the result is outside the supported years")]
     OutOfRange(String),
+}
+
+/// A value as it may be echoed in a message: control characters (and the
+/// Unicode line and paragraph separators) escaped as Rust writes them
+/// (`\n`, `\u{1b}`), so that a message stays one line and a value cannot
+/// forge output. Other text is left as it is.
+pub fn escaped(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn format_data(file: &str, line: Option<usize>, key: &str, message: &str) -> String {
@@ -114,7 +136,7 @@ impl Error {
     /// A value that cannot be used, the message made around the value as
     /// it may be echoed (control characters escaped: one line).
     pub fn echoed(value: &str, message: impl FnOnce(&str) -> String) -> Error {
-        Error::value(value, message(&crate::input::escaped(value)))
+        Error::value(value, message(&escaped(value)))
     }
 
     /// An unknown-name error, suggesting the nearest known name.

@@ -184,9 +184,8 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
     if at < ticket.opened {
         return Err(Error::BeforeOpening {
             what: "the moment asked about",
-            at,
-            opened: ticket.opened,
-            zone: desk.zone,
+            at: crate::time::rfc3339(at, desk.zone),
+            opened: crate::time::rfc3339(ticket.opened, desk.zone),
         });
     }
     let in_force = ticket.period_at(at).clone();

@@ -1,34 +1,13 @@
 //! Reading the values people type: instants, pauses, durations and dates.
 //! `now` is always passed in; nothing here reads the system clock.
 
-use std::borrow::Cow;
-
 use crate::time::Tz;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SubsecRound, TimeDelta, Timelike, Utc};
 
 use crate::clock::{Interval, Pauses};
+pub use crate::error::escaped;
 use crate::error::{Error, Result};
 use crate::time::user_time;
-
-/// A value as it may be echoed in a message: control characters (and the
-/// Unicode line and paragraph separators) escaped as Rust writes them
-/// (`\n`, `\u{1b}`), so that a message stays one line and a value cannot
-/// forge output. Other text is left as it is.
-pub fn escaped(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
-    if !text.chars().any(unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
 
 /// An instant: RFC 3339, a local date-time read in `zone`, or `now`.
 /// Times are kept to the second: a fraction is dropped, and a leap second
@@ -140,10 +119,7 @@ pub fn duration(text: &str) -> Result<TimeDelta> {
     let body = match upper.strip_prefix("PT") {
         Some(rest) => rest.to_string(),
         None if upper.starts_with('P') => {
-            return Err(Error::value(text, format!(
-                "'{}': days, months or years are not business time; give hours (PT40H) or use --business-days",
-                escaped(text)
-            )))
+            return Err(Error::CalendarDuration(escaped(text).into_owned()))
         }
         None => upper.clone(),
     };

@@ -243,11 +243,6 @@ pub fn local_time(t: DateTime<Utc>, zone: Tz) -> DateTime<Tz> {
     t.with_timezone(&zone)
 }
 
-/// A zone by its IANA name.
-pub fn zone(name: &str) -> Option<Tz> {
-    name.parse().ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

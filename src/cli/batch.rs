@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use slacalc::audit::Tally;
-use slacalc::frame::{Chunk, LineError, ReadError};
+use slacalc::frame::{Chunk, LineError};
 use slacalc::input::escaped;
 use slacalc::record::{self, Columns, FieldMap, TicketFields, Tickets};
 
@@ -92,18 +92,6 @@ impl<K: Ord + Clone, F> Tallied<K, F> {
             failed: self.failed,
             total: judged + self.failed,
         })
-    }
-}
-
-/// What stopped reading, as the CLI reports it: a header that cannot be
-/// used is bad input.
-pub fn stopped(error: ReadError<anyhow::Error>) -> anyhow::Error {
-    match error {
-        ReadError::Io(e) => e.into(),
-        ReadError::Header { line, message } => {
-            slacalc::Error::value(line, format!("line {line}: {message}")).into()
-        }
-        ReadError::Each(e) => e,
     }
 }
 

@@ -74,7 +74,7 @@ impl Execute for ClockArgs {
         let from = input::instant(&self.from, zone, context.now)?;
         let pauses = input::pauses(&self.pauses, zone, context.now)?;
         let result = if let Some(before) = &self.before {
-            let amount = input::duration(before)?;
+            let amount = duration(before)?;
             let at = Clock::new(desk, kind).before(from, amount, &pauses)?;
             ClockJson::before(desk, kind, from, before, at)
         } else if let Some(until_text) = &self.until {
@@ -92,7 +92,7 @@ impl Execute for ClockArgs {
             let due = if let Some(days) = self.business_days {
                 business_days_with_pauses(desk, from, days, &pauses)?
             } else {
-                let amount = input::duration(self.add.as_deref().unwrap_or_default())?;
+                let amount = duration(self.add.as_deref().unwrap_or_default())?;
                 Clock::new(desk, kind).due(from, amount, &pauses)?
             };
             ClockJson::due(desk, kind, from, due)
@@ -109,4 +109,16 @@ impl Execute for ClockArgs {
         };
         Ok(out.write_all(text.as_bytes())?)
     }
+}
+
+/// A duration of business time; days and the like point to the flag that
+/// counts business days.
+fn duration(text: &str) -> anyhow::Result<chrono::TimeDelta> {
+    input::duration(text).map_err(|e| match e {
+        slacalc::Error::CalendarDuration(shown) => Usage(format!(
+            "'{shown}': days, months or years are not business time; give hours (PT40H) or use --business-days"
+        ))
+        .into(),
+        other => other.into(),
+    })
 }

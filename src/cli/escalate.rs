@@ -88,13 +88,10 @@ fn compute<'a>(
     let ticket = names.ticket(fields)?;
     let at = ticket.times().at.unwrap_or(context.now);
     escalate(&ticket, at).map_err(|e| match e {
-        slacalc::Error::BeforeOpening {
-            at, opened, zone, ..
-        } => slacalc::Error::BeforeOpening {
+        slacalc::Error::BeforeOpening { at, opened, .. } => slacalc::Error::BeforeOpening {
             what: "--at",
             at,
             opened,
-            zone,
         }
         .into(),
         other => other.into(),

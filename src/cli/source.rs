@@ -7,7 +7,7 @@ use std::io::{self, Read};
 
 use anyhow::Context as _;
 use clap::ValueEnum;
-use slacalc::frame::{Chunk, LineError, CHUNK_BYTES};
+use slacalc::frame::{Chunk, LineError, ReadError, CHUNK_BYTES};
 use slacalc::input::escaped;
 use slacalc::load::DataSet;
 use slacalc::record::{self, Columns, FieldMap, TicketFields, Tickets};
@@ -47,8 +47,7 @@ impl Source<'_> {
         slacalc::pipeline::pipeline(
             jobs,
             move |ship| {
-                slacalc::record::chunks(input, format, map, CHUNK_BYTES, ship)
-                    .map_err(super::batch::stopped)
+                slacalc::record::chunks(input, format, map, CHUNK_BYTES, ship).map_err(stopped)
             },
             &|| {
                 let mut each = make();
@@ -163,5 +162,17 @@ impl Read for Named {
         self.inner
             .read(buf)
             .map_err(|e| io::Error::new(e.kind(), format!("cannot read '{}': {e}", self.path)))
+    }
+}
+
+/// What stopped reading, as the CLI reports it: a header that cannot be
+/// used is bad input.
+pub fn stopped(error: ReadError<anyhow::Error>) -> anyhow::Error {
+    match error {
+        ReadError::Io(e) => e.into(),
+        ReadError::Header { line, message } => {
+            slacalc::Error::value(line, format!("line {line}: {message}")).into()
+        }
+        ReadError::Each(e) => e,
     }
 }
