@@ -1,8 +1,27 @@
 //! `--jobs`: batch mode on several workers writes exactly what one writes,
 //! in input order, errors in their places, over inputs that span many
-//! chunks of work.
+//! chunks of work: each input is made at least [`CHUNKS`] times the
+//! reader's chunk size, whatever that size is.
+
+use slacalc::frame::CHUNK_BYTES;
 
 use crate::support::Test;
+
+/// How many chunks of work an input spans at the least.
+const CHUNKS: usize = 4;
+
+/// The smallest `n` from `start` on (doubling) whose `make(n)` holds at
+/// least `bytes` bytes, and that text.
+fn spanning(bytes: usize, start: usize, make: impl Fn(usize) -> String) -> (usize, String) {
+    let mut n = start;
+    loop {
+        let text = make(n);
+        if text.len() >= bytes {
+            return (n, text);
+        }
+        n *= 2;
+    }
+}
 
 /// A batch of `n` tickets with, every so often, a blank line, a broken
 /// line, an unknown plan, a line too long (over 1 MiB) and CRLF endings.
@@ -57,12 +76,12 @@ fn outcome(test: Test, input: &str, jobs: &str, extra: &[&str]) -> (i32, String,
 
 #[test]
 fn two_or_three_workers_write_what_one_writes() {
-    // About 500 KiB besides the long line: several chunks of 128 KiB.
-    let input = hostile_jsonl(4_000);
+    // Several chunks besides the long line (over 1 MiB).
+    let (n, input) = spanning(CHUNKS * CHUNK_BYTES + (1 << 20), 4_000, hostile_jsonl);
     let one = batch("deadline", &input, "1", &["--format", "json"]);
-    // 4,000 lines, 1 blank in 97 not counted (41 of them: i % 97 == 13).
+    // n lines, 1 blank in 97 not counted (those where i % 97 == 13).
     let lines = one.1.lines().count();
-    assert_eq!(lines, 4_000 - 4_000 / 97 - usize::from(4_000 % 97 > 13));
+    assert_eq!(lines, n - n / 97 - usize::from(n % 97 > 13));
     for jobs in ["2", "3"] {
         assert_eq!(
             batch("deadline", &input, jobs, &["--format", "json"]),
@@ -91,19 +110,23 @@ fn two_or_three_workers_write_what_one_writes() {
 fn csv_input_with_quoted_line_breaks_on_two_workers() {
     // Every tenth subject holds a line break and a comma inside quotes:
     // records span lines, and file line numbers in errors must not move.
-    let mut input = String::from("ID,Plan,Priority,Desk,Opened,Subject\n");
-    for i in 0..3_000 {
-        let subject = if i % 10 == 0 {
-            "\"two\nlines, here\""
-        } else {
-            "plain"
-        };
-        let priority = if i % 53 == 0 { "p9" } else { "p2" };
-        input.push_str(&format!(
-            "T{i},gold,{priority},europe,2026-11-{:02}T10:00:00+01:00,{subject}\n",
-            1 + i % 28
-        ));
-    }
+    let rows = |n: usize| {
+        let mut input = String::from("ID,Plan,Priority,Desk,Opened,Subject\n");
+        for i in 0..n {
+            let subject = if i % 10 == 0 {
+                "\"two\nlines, here\""
+            } else {
+                "plain"
+            };
+            let priority = if i % 53 == 0 { "p9" } else { "p2" };
+            input.push_str(&format!(
+                "T{i},gold,{priority},europe,2026-11-{:02}T10:00:00+01:00,{subject}\n",
+                1 + i % 28
+            ));
+        }
+        input
+    };
+    let (_, input) = spanning(CHUNKS * CHUNK_BYTES, 3_000, rows);
     let one = batch("deadline", &input, "1", &["--format", "json"]);
     assert!(
         one.1.contains("\"line\":2"),
@@ -123,27 +146,31 @@ fn zero_jobs_is_refused() {
 
 #[test]
 fn an_audit_summary_on_two_workers_is_the_one_of_one() {
-    // 3,000 ticket rows over several chunks: responses early and late,
+    // Ticket rows over several chunks: responses early and late,
     // unanswered ones, and a bad row every 23 (more than the 100 failed
     // lines a summary lists, so the sample must keep the first 100).
-    let mut input = String::from("id,plan,priority,desk,opened,responded\n");
-    for i in 0..3_000 {
-        let plan = match i % 23 {
-            0 => "atlantis",
-            _ => ["gold", "basic", "platinum"][i % 3],
-        };
-        let responded = match i % 4 {
-            0 => String::new(),
-            k => format!("2026-11-{:02}T{:02}:10:00Z", 2 + i % 26, 6 + 4 * k),
-        };
-        input.push_str(&format!(
-            "T{i},{plan},p{},{},2026-11-{:02}T08:{:02}:00Z,{responded}\n",
-            1 + i % 4,
-            ["europe", "americas", "uae", "middle-east"][i % 4],
-            1 + i % 26,
-            i % 60
-        ));
-    }
+    let rows = |n: usize| {
+        let mut input = String::from("id,plan,priority,desk,opened,responded\n");
+        for i in 0..n {
+            let plan = match i % 23 {
+                0 => "atlantis",
+                _ => ["gold", "basic", "platinum"][i % 3],
+            };
+            let responded = match i % 4 {
+                0 => String::new(),
+                k => format!("2026-11-{:02}T{:02}:10:00Z", 2 + i % 26, 6 + 4 * k),
+            };
+            input.push_str(&format!(
+                "T{i},{plan},p{},{},2026-11-{:02}T08:{:02}:00Z,{responded}\n",
+                1 + i % 4,
+                ["europe", "americas", "uae", "middle-east"][i % 4],
+                1 + i % 26,
+                i % 60
+            ));
+        }
+        input
+    };
+    let (n, input) = spanning(CHUNKS * CHUNK_BYTES, 3_000, rows);
     let audit = |jobs: &str| {
         Test::new()
             .args([
@@ -160,24 +187,25 @@ fn an_audit_summary_on_two_workers_is_the_one_of_one() {
             .json()
     };
     let one = audit("1");
-    assert_eq!(one["errors"], 3_000 / 23 + 1);
+    // Rows 0, 23, 46, ... of the n have the unknown plan.
+    assert_eq!(one["errors"], n.div_ceil(23));
     assert_eq!(one["failed_lines"].as_array().unwrap().len(), 100);
     // T0 is on file line 2 and has the unknown plan.
     assert_eq!(one["failed_lines"][0]["line"], 2);
     assert_eq!(audit("2"), one);
 }
 
-/// The example event log six times over (ticket ids made distinct), about
-/// 900 KiB: many chunks of lines and many batches of tickets. Spread
-/// through it: a broken line, an event of a ticket never opened, an
-/// unknown event type, a second `opened` and blank lines.
-fn hostile_event_log() -> String {
+/// The example event log `copies` times over (ticket ids made distinct):
+/// many chunks of lines and many batches of tickets. Spread through it: a
+/// broken line, an event of a ticket never opened, an unknown event type,
+/// a second `opened` and blank lines.
+fn hostile_event_log(copies: usize) -> String {
     let example = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/events.jsonl"),
     )
     .unwrap();
     let mut text = String::new();
-    for copy in 0..6 {
+    for copy in 0..copies {
         for (i, line) in example.lines().enumerate() {
             text.push_str(&line.replacen("\"T-", &format!("\"C{copy}-T-"), 1));
             text.push('\n');
@@ -207,18 +235,18 @@ fn event_audit(log: &str, jobs: &str, extra: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn an_event_log_on_two_or_three_workers_is_judged_as_on_one() {
-    let log = hostile_event_log();
+    let (copies, log) = spanning(CHUNKS * CHUNK_BYTES, 6, hostile_event_log);
     let one = event_audit(&log, "1", &["--tickets", "--format", "json"]);
-    // One line per ticket of the six copies (300 each; a ticket that
-    // fails is one line too), plus one per line that held no event, plus
-    // one per copy for its ticket never opened (its later events are
-    // passed over). Each copy has 1,358 lines; a broken one follows
-    // those where (i + 7 copy) % 211 is 3.
-    let broken: usize = (0..6)
+    // One line per ticket of the copies (300 each; a ticket that fails is
+    // one line too), plus one per line that held no event, plus one per
+    // copy for its ticket never opened (its later events are passed
+    // over). Each copy has 1,358 lines; a broken one follows those where
+    // (i + 7 copy) % 211 is 3.
+    let broken: usize = (0..copies)
         .map(|copy| (0..1_358).filter(|i| (i + copy * 7) % 211 == 3).count())
         .sum();
-    let extra = broken + 6;
-    assert_eq!(one.1.lines().count(), 6 * 300 + extra);
+    let extra = broken + copies;
+    assert_eq!(one.1.lines().count(), copies * 300 + extra);
     assert!(one.1.contains("is not an event type"));
     assert!(one.1.contains("is opened twice"));
     for jobs in ["2", "3"] {
@@ -236,7 +264,7 @@ fn an_event_log_on_two_or_three_workers_is_judged_as_on_one() {
             );
         }
     }
-    // The CSV export (its own column names, quoted cells) over chunks.
+    // The CSV export (its own column names, quoted cells).
     let export = |jobs: &str| {
         let csv = [
             "audit",
