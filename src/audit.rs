@@ -1,5 +1,8 @@
-//! Auditing a help-desk export: was each ticket's first response within its
-//! target, by how much, and compliance per plan, priority and desk.
+//! Judging tickets against their targets (SPEC §9), as plain data: the
+//! verdict and lateness of a ticket row's first response; a history's
+//! response, P1 notification and escalation steps (on the one ladder of
+//! [`crate::escalation`]); tallies per group with lateness quantiles in
+//! bounded memory; and how a summary groups tickets.
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,10 @@
 //! The command line: clap types and one module per subcommand. Each turns
 //! its arguments into library calls and hands the results to `render`; the
-//! computing is the library's, the text is the renderers'.
+//! computing is the library's, the text is the renderers'. Batches come
+//! through `source` (a file read in chunks through the library's
+//! pipeline) and `batch` (their output lines and failures); event logs
+//! through `event_source`, judged in `event_audit`. Flag names are added
+//! to errors here, never in the library.
 
 mod audit;
 mod batch;
