@@ -163,7 +163,7 @@ impl Execute for AuditArgs {
         let text = match context.format() {
             Format::Json => render::audit::summary_json(summary, all.failed, failed)?,
             Format::Csv => render::audit::summary_csv(summary)?,
-            _ => render::audit::summary_table(summary, failed, context.colors),
+            _ => render::audit::summary_table(summary, failed, context.screen),
         };
         out.write_all(text.as_bytes())?;
         if let Some(failures) = all.failures() {

@@ -105,7 +105,7 @@ impl Execute for ClockArgs {
                 (None, Some(days)) => format!("{days} business day(s)"),
                 _ => format!("{kind} clock"),
             };
-            render::clock::table(desk, &result, &asked)
+            render::clock::table(desk, &result, &asked, context.screen)
         };
         Ok(out.write_all(text.as_bytes())?)
     }

@@ -49,7 +49,7 @@ impl Execute for CoverageArgs {
             None => data.plans_in_order().collect(),
         };
         let text = if self.events {
-            show::events(data, json)?
+            show::events(data, json, context.screen)?
         } else if let Some(desk_name) = &self.desk {
             let desk = data.desk(desk_name)?;
             let at = input::instant(&self.at, desk.zone, context.now)?;
@@ -57,17 +57,24 @@ impl Execute for CoverageArgs {
                 let first = slacalc::time::local_date(desk.zone, at)
                     .ok_or_else(|| slacalc::Error::OutOfRange(at.to_string()))?;
                 let week = days(&plans, desk, first, 7)?;
-                show::week(&plans, desk, first, &week, json)?
+                show::week(&plans, desk, first, &week, json, context.screen)?
             } else {
                 let [plan] = plans.as_slice() else {
                     return Err(
                         Usage("--desk needs --plan (or --week for every plan)".into()).into(),
                     );
                 };
-                show::status(plan, desk, at, &status(plan, desk, at)?, json)?
+                show::status(
+                    plan,
+                    desk,
+                    at,
+                    &status(plan, desk, at)?,
+                    json,
+                    context.screen,
+                )?
             }
         } else {
-            show::matrix(data, &plans, json)?
+            show::matrix(data, &plans, json, context.screen)?
         };
         Ok(out.write_all(text.as_bytes())?)
     }

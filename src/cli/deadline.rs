@@ -71,7 +71,7 @@ impl TicketCommand for DeadlineArgs {
                     context.now,
                     &used,
                     self.explain,
-                    context.colors,
+                    context.screen,
                 ))
             }
             Format::Ics => Ok(render::ics::deadline(&result, context.now)),

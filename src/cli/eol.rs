@@ -47,7 +47,7 @@ impl Execute for EolArgs {
         let text = if context.format() == Format::Json {
             render::json(&rows)?
         } else {
-            render::eol::table(&rows, on)
+            render::eol::table(&rows, on, context.screen)
         };
         Ok(out.write_all(text.as_bytes())?)
     }

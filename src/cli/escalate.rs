@@ -49,7 +49,7 @@ impl TicketCommand for EscalateArgs {
             Format::Json => render::json(&to_json(&result)),
             Format::Csv => render::CsvRows::document(&render::escalate::row(to_json(&result))),
             // `--format ics` is refused by the argument parser for this subcommand.
-            Format::Table | Format::Ics => Ok(render::escalate::table(&result, context.colors)),
+            Format::Table | Format::Ics => Ok(render::escalate::table(&result, context.screen)),
         }
     }
 

@@ -163,7 +163,7 @@ impl EventAudit<'_> {
             Ok(())
         })?;
         if !table.is_empty() {
-            out.write_all(render::history::tickets_table(&table, context.colors).as_bytes())?;
+            out.write_all(render::history::tickets_table(&table, context.screen).as_bytes())?;
         }
         Ok((failed > 0).then_some(BatchFailed { failed, total }))
     }
@@ -207,7 +207,7 @@ impl EventAudit<'_> {
                     .collect(),
             })?,
             Format::Csv => render::history::summary_csv(&names, &groups)?,
-            _ => render::history::summary_table(&names, &groups, &all.failed_lines, context.colors),
+            _ => render::history::summary_table(&names, &groups, &all.failed_lines, context.screen),
         };
         out.write_all(text.as_bytes())?;
         Ok(failures)

@@ -32,7 +32,7 @@ impl Execute for HolidaysArgs {
         let text = match context.format() {
             Format::Json => render::json(&HolidayJson::list(&holidays))?,
             Format::Ics => render::ics::holidays(&desk.name, &holidays, context.now),
-            _ => render::holidays::table(desk, self.year, &holidays),
+            _ => render::holidays::table(desk, self.year, &holidays, context.screen),
         };
         Ok(out.write_all(text.as_bytes())?)
     }

@@ -118,7 +118,9 @@ pub struct Context {
     pub now: DateTime<Utc>,
     /// `--format` as given, if it was.
     pub format_given: Option<Format>,
-    pub colors: crate::render::Colors,
+    /// How output is shown: colour, width and the default thresholds
+    /// (a command with its own, the queue's `--warn`, replaces them).
+    pub screen: crate::render::Screen,
 }
 
 impl Context {
@@ -180,25 +182,28 @@ pub fn run(cli: Cli, now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<
             .filter(|dir| !dir.is_empty())
             .map(PathBuf::from)
     });
-    crate::render::set_width(output_width());
+    let colors = match cli.color {
+        ColorChoice::Always => {
+            // Asked for: even where NO_COLOR is set.
+            crossterm::style::force_color_output(true);
+            true
+        }
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            use std::io::IsTerminal;
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     let context = Context {
         data_dir,
         data: OnceLock::new(),
         now,
         format_given: cli.command.parts().1,
-        colors: crate::render::Colors(match cli.color {
-            ColorChoice::Always => {
-                // Asked for: even where NO_COLOR is set.
-                crossterm::style::force_color_output(true);
-                true
-            }
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                use std::io::IsTerminal;
-                io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        }),
+        screen: crate::render::Screen {
+            colors,
+            width: output_width(),
+            warn: slacalc::queue::Thresholds::default(),
+        },
     };
     cli.command.parts().0.execute(&context, out)
 }

@@ -183,10 +183,10 @@ impl Execute for QueueArgs {
             })?;
         }
         let Gathered {
+            warn,
             mut entries,
             total,
             failed,
-            ..
         } = gathered;
         queue::sort(&mut entries);
         match context.format() {
@@ -203,7 +203,15 @@ impl Execute for QueueArgs {
                 }
                 out.write_all(&text)?;
             }
-            _ => out.write_all(render::queue::table(&entries, context.colors).as_bytes())?,
+            _ => {
+                // Drawn with the thresholds the states were judged by (`--warn`),
+                // not the default.
+                let screen = render::Screen {
+                    warn,
+                    ..context.screen
+                };
+                out.write_all(render::queue::table(&entries, screen).as_bytes())?;
+            }
         }
         if failed > 0 {
             return Err(BatchFailed { failed, total }.into());

@@ -74,7 +74,7 @@ impl Execute for RenewArgs {
             let text = if context.format() == Format::Json {
                 render::json(&result)?
             } else {
-                render::renew::registration_table(&result)
+                render::renew::registration_table(&result, context.screen)
             };
             return Ok(out.write_all(text.as_bytes())?);
         }
@@ -114,7 +114,7 @@ impl Execute for RenewArgs {
         let text = if context.format() == Format::Json {
             render::json(&RenewalJson::new(&asked, &request, &renewal))?
         } else {
-            render::renew::table(&asked, &request, &renewal, rules.grace_days)
+            render::renew::table(&asked, &request, &renewal, rules.grace_days, context.screen)
         };
         Ok(out.write_all(text.as_bytes())?)
     }

@@ -160,10 +160,10 @@ pub fn summary_csv(summary: &Summary) -> anyhow::Result<String> {
 }
 
 /// The summary as a table, then one line per failed line.
-pub fn summary_table(summary: &Summary, failed: &[(u64, String)], colors: super::Colors) -> String {
+pub fn summary_table(summary: &Summary, failed: &[(u64, String)], screen: super::Screen) -> String {
     // Narrow: short headers ("miss": breached, "b.e.": best effort,
     // "met %": compliance).
-    let header: &[&str] = if super::narrower_than(120) {
+    let header: &[&str] = if screen.narrower_than(120) {
         &[
             "plan", "pri", "desk", "n", "met", "miss", "open", "b.e.", "met %", "worst",
         ]
@@ -181,7 +181,7 @@ pub fn summary_table(summary: &Summary, failed: &[(u64, String)], colors: super:
             "worst lateness",
         ]
     };
-    let mut table = super::table(header);
+    let mut table = screen.table(header);
     // Names are never cut: other columns wrap first.
     super::keep_whole(&mut table, &[0, 2, 5, 8]);
     for SummaryRowJson { key, counts: r } in rows(summary) {
@@ -192,7 +192,7 @@ pub fn summary_table(summary: &Summary, failed: &[(u64, String)], colors: super:
             key.desk.into(),
             r.tickets.to_string().into(),
             r.met.to_string().into(),
-            colors.alarm(r.breached.to_string(), breached),
+            screen.alarm(r.breached.to_string(), breached),
             r.open.to_string().into(),
             r.best_effort.to_string().into(),
             r.compliance_percent

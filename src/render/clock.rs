@@ -99,7 +99,7 @@ impl ClockJson {
 }
 
 /// The answer as a sentence; `asked` says what was added.
-pub fn table(desk: &Calendar, result: &ClockJson, asked: &str) -> String {
+pub fn table(desk: &Calendar, result: &ClockJson, asked: &str, screen: super::Screen) -> String {
     let zone = desk.zone;
     let sentence = match result {
         ClockJson::Elapsed(e) => format!(
@@ -130,5 +130,5 @@ pub fn table(desk: &Calendar, result: &ClockJson, asked: &str) -> String {
             utc(d.instants.1)
         ),
     };
-    super::fit(&sentence)
+    screen.fit(&sentence)
 }

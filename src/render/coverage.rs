@@ -100,6 +100,7 @@ pub fn status(
     at: DateTime<Utc>,
     s: &DeskStatus,
     json: bool,
+    screen: super::Screen,
 ) -> anyhow::Result<String> {
     let zone = desk.zone;
     let result = StatusJson {
@@ -143,11 +144,11 @@ pub fn status(
         }
         (None, false, None) => "closed".to_string(),
     };
-    Ok(super::fit(&(head + &body + "\n")))
+    Ok(screen.fit(&(head + &body + "\n")))
 }
 
 /// The proactive-support events, and who is eligible.
-pub fn events(data: &DataSet, json: bool) -> anyhow::Result<String> {
+pub fn events(data: &DataSet, json: bool, screen: super::Screen) -> anyhow::Result<String> {
     let rows: Vec<EventJson> = data
         .events
         .iter()
@@ -160,7 +161,7 @@ pub fn events(data: &DataSet, json: bool) -> anyhow::Result<String> {
     if json {
         return super::json(&rows);
     }
-    let mut table = super::table(&["event", "description", "priority"]);
+    let mut table = screen.table(&["event", "description", "priority"]);
     for r in &rows {
         table.add_row(vec![
             r.id.clone(),
@@ -179,11 +180,16 @@ pub fn events(data: &DataSet, json: bool) -> anyhow::Result<String> {
             )
         })
         .unwrap_or_default();
-    Ok(format!("{}{table}\n", super::fit(&eligibility)))
+    Ok(format!("{}{table}\n", screen.fit(&eligibility)))
 }
 
 /// The plan comparison table.
-pub fn matrix(data: &DataSet, plans: &[&Plan], json: bool) -> anyhow::Result<String> {
+pub fn matrix(
+    data: &DataSet,
+    plans: &[&Plan],
+    json: bool,
+    screen: super::Screen,
+) -> anyhow::Result<String> {
     let rows: Vec<PlanFeaturesJson> = plans
         .iter()
         .map(|plan| PlanFeaturesJson {
@@ -208,7 +214,7 @@ pub fn matrix(data: &DataSet, plans: &[&Plan], json: bool) -> anyhow::Result<Str
     let mut header = vec!["feature".to_string()];
     header.extend(plans.iter().map(|p| p.label.clone()));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut table = super::table(&header);
+    let mut table = screen.table(&header);
     for feature in &data.features {
         let mut row = vec![feature.feature.clone()];
         for plan in plans {
@@ -225,13 +231,13 @@ pub fn matrix(data: &DataSet, plans: &[&Plan], json: bool) -> anyhow::Result<Str
     }
     let mut out = table.to_string() + "\n";
     if !data.coverage.languages.is_empty() {
-        out.push_str(&super::fit(&format!(
+        out.push_str(&screen.fit(&format!(
             "languages: {}\n",
             data.coverage.languages.join(", ")
         )));
     }
     for note in &data.coverage.notes {
-        out.push_str(&super::fit(&format!("note: {note}\n")));
+        out.push_str(&screen.fit(&format!("note: {note}\n")));
     }
     Ok(out)
 }
@@ -243,6 +249,7 @@ pub fn week(
     first: NaiveDate,
     week: &[DayHours],
     json: bool,
+    screen: super::Screen,
 ) -> anyhow::Result<String> {
     let zone = desk.zone;
     let window_json = |w: &Interval| OpenWindowJson {
@@ -282,7 +289,7 @@ pub fn week(
     );
     header.push("note".to_string());
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut table = super::table(&header);
+    let mut table = screen.table(&header);
     for day in week {
         let mut row = vec![day.date.to_string(), day.date.format("%a").to_string()];
         for (plan, windows) in plans.iter().zip(&day.windows) {

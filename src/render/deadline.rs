@@ -127,10 +127,10 @@ pub fn table(
     now: DateTime<Utc>,
     used: &Used,
     explain: bool,
-    colors: super::Colors,
+    screen: super::Screen,
 ) -> String {
     let zone = d.desk.zone;
-    let mut out = super::fit(&format!(
+    let mut out = screen.fit(&format!(
         "{} {} ({}) at the {} desk ({}), opened {}\n",
         d.plan.label,
         d.priority.id,
@@ -142,7 +142,7 @@ pub fn table(
     // A changed priority's targets apply from the opening (SPEC §4): say
     // so, since the title shows only the latest one.
     for pair in ticket.history().windows(2) {
-        out.push_str(&super::fit(&format!(
+        out.push_str(&screen.fit(&format!(
             "priority {} → {} from {}\n",
             pair[0].priority.id,
             pair[1].priority.id,
@@ -151,7 +151,7 @@ pub fn table(
     }
     // Narrow: no UTC column, the clock in the amount, short names (the
     // zone is in the title), so that cells wrap between words.
-    let narrow = super::narrower_than(140);
+    let narrow = screen.narrower_than(140);
     let zone_header = format!("due ({})", zone.name());
     let header: &[&str] = if narrow {
         &["target", "amount", "due", "from now"]
@@ -165,7 +165,7 @@ pub fn table(
             "from now",
         ]
     };
-    let mut table = super::table(header);
+    let mut table = screen.table(header);
     let mut row = |name: &str, t: &TargetDue, used: Option<f64>| {
         let (local, utc, left) = match t.due {
             Some(due) => (
@@ -175,16 +175,16 @@ pub fn table(
             ),
             None => ("no deadline (best effort)".into(), "-".into(), "-".into()),
         };
-        // Overdue in red; at risk (SPEC §10's threshold of the target's
-        // clock time used) in yellow.
+        // Overdue in red; at risk (the at-risk share of the target's clock
+        // time used, SPEC §10) in yellow.
         let level = if t.due.is_some_and(|due| due < now) {
             super::Level::Alarm
-        } else if used.is_some_and(|u| u >= slacalc::queue::Thresholds::default().at_risk) {
+        } else if screen.at_risk(used) {
             super::Level::Warning
         } else {
             super::Level::Plain
         };
-        let left = colors.level(left, level);
+        let left = screen.level(left, level);
         if narrow {
             let name = name.strip_prefix("priority ").unwrap_or(name);
             let amount = format!("{} ({})", super::target(t.target), t.target.clock);
@@ -218,15 +218,15 @@ pub fn table(
                     "\n{name}: counted windows on the {} clock\n",
                     t.target.clock
                 ));
-                out.push_str(&windows_table(&t.windows, zone));
+                out.push_str(&windows_table(&t.windows, zone, screen));
             }
         }
     }
     out
 }
 
-pub fn windows_table(windows: &[Interval], zone: Tz) -> String {
-    let mut table = super::table(&["from", "to", "length", "running total"]);
+pub fn windows_table(windows: &[Interval], zone: Tz, screen: super::Screen) -> String {
+    let mut table = screen.table(&["from", "to", "length", "running total"]);
     let mut total = chrono::TimeDelta::zero();
     for w in windows {
         total += w.length();

@@ -30,8 +30,8 @@ impl ProductJson {
     }
 }
 
-pub fn table(rows: &[ProductJson], on: NaiveDate) -> String {
-    let mut table = super::table(&[
+pub fn table(rows: &[ProductJson], on: NaiveDate, screen: super::Screen) -> String {
+    let mut table = screen.table(&[
         "product",
         "status",
         "end of support",

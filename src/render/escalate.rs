@@ -96,9 +96,9 @@ pub fn to_json<'a>(e: &Escalation<'a>) -> EscalationJson<'a> {
     }
 }
 
-pub fn table(e: &Escalation, colors: super::Colors) -> String {
+pub fn table(e: &Escalation, screen: super::Screen) -> String {
     let zone = e.desk.zone;
-    let mut out = super::fit(&format!(
+    let mut out = screen.fit(&format!(
         "{} {} at the {} desk ({}), opened {}\nat {}: held by {}\n",
         e.plan.label,
         e.priority.priority.id,
@@ -114,17 +114,14 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
             .iter()
             .map(|p| format!("{} from {}", p.priority.id, super::local(p.from, zone)))
             .collect();
-        out.push_str(&super::fit(&format!(
-            "priority history: {}\n",
-            changes.join(", ")
-        )));
+        out.push_str(&screen.fit(&format!("priority history: {}\n", changes.join(", "))));
     }
     if e.on_call {
-        out.push_str(&super::fit("on-call hours now: the 24/7 clock runs, but no escalation to R&D until business hours\n"));
+        out.push_str(&screen.fit("on-call hours now: the 24/7 clock runs, but no escalation to R&D until business hours\n"));
     }
     // Narrow: the zone is named in the title only, and each time is cut
     // between its date and its hour, so that a row takes two lines.
-    let narrow = super::narrower_than(110);
+    let narrow = screen.narrower_than(110);
     let at = |t| {
         if narrow {
             super::local_on_two_lines(t, zone)
@@ -134,10 +131,10 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
     };
     // The timeline: steps and the response deadline in time order, with a
     // marker row where `--at` falls.
-    // At risk: a pending step or deadline with most of its clock time used
-    // (SPEC §10's threshold), in yellow; an overdue step in red.
+    // At risk: a pending step or deadline with the at-risk share of its
+    // clock time used (SPEC §10), in yellow; an overdue step in red.
     let risky = |used: Option<f64>| {
-        if used.is_some_and(|u| u >= slacalc::queue::Thresholds::default().at_risk) {
+        if screen.at_risk(used) {
             super::Level::Warning
         } else {
             super::Level::Plain
@@ -207,7 +204,7 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
     } else {
         format!("at ({})", zone.name())
     };
-    let mut table = super::table(&["", "step", "after", &at_header, "reaches", "status"]);
+    let mut table = screen.table(&["", "step", "after", &at_header, "reaches", "status"]);
     if narrow {
         super::keep_whole(&mut table, &[3]);
     }
@@ -215,7 +212,7 @@ pub fn table(e: &Escalation, colors: super::Colors) -> String {
         if index == split {
             table.add_row(now_row.clone());
         }
-        table.add_row(row.into_iter().map(|text| colors.level(text, level)));
+        table.add_row(row.into_iter().map(|text| screen.level(text, level)));
     }
     if split == e.steps.len() + usize::from(e.response_due.is_some()) {
         table.add_row(now_row);

@@ -325,9 +325,9 @@ pub fn summary_table(
     names: &[String],
     groups: &[(Vec<Option<String>>, Tally)],
     failed: &[FailedTicketJson],
-    colors: super::Colors,
+    screen: super::Screen,
 ) -> String {
-    let narrow = super::narrower_than(120);
+    let narrow = screen.narrower_than(120);
     let counts: &[&str] = if narrow {
         &["n", "met", "miss", "met%", "median", "steps"]
     } else {
@@ -349,7 +349,7 @@ pub fn summary_table(
         }
     });
     let header: Vec<&str> = keys.chain(counts.iter().copied()).collect();
-    let mut table = super::table(&header);
+    let mut table = screen.table(&header);
     super::keep_whole(&mut table, &(0..header.len()).collect::<Vec<_>>());
     for (values, tally) in groups {
         let mut row: Vec<comfy_table::Cell> = values
@@ -360,7 +360,7 @@ pub fn summary_table(
         row.extend([
             tally.tickets.to_string().into(),
             tally.met.to_string().into(),
-            colors.alarm(tally.breached.to_string(), tally.breached > 0),
+            screen.alarm(tally.breached.to_string(), tally.breached > 0),
         ]);
         if !narrow {
             row.push(tally.open.to_string().into());
@@ -374,21 +374,21 @@ pub fn summary_table(
                 .lateness_quantile(0.5)
                 .map_or("-".into(), |s| super::span(chrono::TimeDelta::seconds(s)))
                 .into(),
-            colors.alarm(format!("{on_time}/{late}/{missed}"), missed > 0),
+            screen.alarm(format!("{on_time}/{late}/{missed}"), missed > 0),
         ]);
         table.add_row(row);
     }
     let mut text = format!("{table}\n");
     for f in failed {
-        text.push_str(&super::fit(&format!("line {}: {}\n", f.line, f.error)));
+        text.push_str(&screen.fit(&format!("line {}: {}\n", f.line, f.error)));
     }
     text
 }
 
 /// Judged tickets as a table, one row a ticket. Narrow: short times and
 /// headers, cells wrapping between words.
-pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String {
-    let narrow = super::narrower_than(120);
+pub fn tickets_table(judgements: &[Judgement], screen: super::Screen) -> String {
+    let narrow = screen.narrower_than(120);
     let header: &[&str] = if narrow {
         &[
             "id", "plan", "pri", "desk", "due", "verdict", "late", "steps",
@@ -405,7 +405,7 @@ pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String 
             "steps on time/late/missed",
         ]
     };
-    let mut table = super::table(header);
+    let mut table = screen.table(header);
     super::keep_whole(&mut table, &[0, 1, 2, 3, 5]);
     for j in judgements {
         let h = &j.history;
@@ -424,7 +424,7 @@ pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String 
             j.response.priority.id.clone().into(),
             h.ticket.desk().name.clone().into(),
             due.into(),
-            colors.alarm(
+            screen.alarm(
                 j.response.verdict.name().replace('_', " "),
                 j.response.verdict == slacalc::audit::Verdict::Breached,
             ),
@@ -433,7 +433,7 @@ pub fn tickets_table(judgements: &[Judgement], colors: super::Colors) -> String 
                 .filter(|d| *d > chrono::TimeDelta::zero())
                 .map_or("-".into(), super::span)
                 .into(),
-            colors.alarm(
+            screen.alarm(
                 format!(
                     "{}/{}/{missed}",
                     count(StepVerdict::OnTime),

@@ -24,8 +24,8 @@ impl HolidayJson {
     }
 }
 
-pub fn table(desk: &Calendar, year: i32, holidays: &YearHolidays) -> String {
-    let mut table = super::table(&["date", "day", "holiday"]);
+pub fn table(desk: &Calendar, year: i32, holidays: &YearHolidays, screen: super::Screen) -> String {
+    let mut table = screen.table(&["date", "day", "holiday"]);
     for r in HolidayJson::list(holidays) {
         table.add_row(vec![r.date, r.weekday, r.name]);
     }

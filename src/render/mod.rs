@@ -19,6 +19,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use comfy_table::{presets, ContentArrangement, Table};
 use slacalc::calendar::ClockKind;
 use slacalc::plan::{Amount, Target};
+use slacalc::queue::Thresholds;
 use slacalc::time::Tz;
 pub use slacalc::time::{rfc3339, write_rfc3339};
 
@@ -213,90 +214,24 @@ pub fn from_now(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
-pub fn table(header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_header(header.iter().copied())
-        // Colour is decided by `Colors`, not by where the table goes.
-        .enforce_styling();
-    match width() {
-        Some(width) => {
-            table
-                .set_width(width)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-        }
-        None => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    table
+/// How output is shown, decided once by the CLI from the command line and
+/// the environment, and handed to every renderer that shows more than
+/// data: renderers read no global and no environment, so the same values
+/// always give the same text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Screen {
+    /// Whether tables mark what needs attention in colour: overdue and
+    /// breached in red, at risk in yellow (`--color`; never in a pipe or
+    /// with `NO_COLOR` unless asked).
+    pub colors: bool,
+    /// The width output must fit: the terminal's, else `COLUMNS`; `None`
+    /// (no limit) in a pipe without `COLUMNS`. Never `Some(0)`.
+    pub width: Option<u16>,
+    /// The shares of a target's clock time used from which a ticket is on
+    /// watch, at risk and critical: the queue's `--warn`, else the
+    /// default (SPEC §10).
+    pub warn: Thresholds,
 }
-
-/// The width output must fit, once known: the terminal's, else `COLUMNS`;
-/// unknown (no limit) in a pipe without `COLUMNS`.
-static WIDTH: std::sync::OnceLock<Option<u16>> = std::sync::OnceLock::new();
-
-/// Set the width output must fit (`None`: no limit); the first call wins.
-pub fn set_width(width: Option<u16>) {
-    let _ = WIDTH.set(width.filter(|w| *w > 0));
-}
-
-fn width() -> Option<u16> {
-    WIDTH.get().copied().flatten()
-}
-
-/// Keep these columns as wide as their widest cell: when the table must
-/// shrink, the other columns wrap instead.
-pub fn keep_whole(table: &mut Table, columns: &[usize]) {
-    for &index in columns {
-        if let Some(column) = table.column_mut(index) {
-            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
-    }
-}
-
-/// Whether the width is known and under `columns`: a table then leaves out
-/// what it can (a time in UTC beside the local one) and uses short names.
-pub fn narrower_than(columns: u16) -> bool {
-    width().is_some_and(|width| width < columns)
-}
-
-/// A line of prose wrapped between words to the width, if one is set.
-pub fn fit(text: &str) -> String {
-    let Some(width) = width() else {
-        return text.to_string();
-    };
-    let width = usize::from(width);
-    let mut out = String::with_capacity(text.len() + 8);
-    for line in text.split_inclusive('\n') {
-        let (body, end) = match line.strip_suffix('\n') {
-            Some(body) => (body, "\n"),
-            None => (line, ""),
-        };
-        let mut length = 0;
-        for (i, word) in body.split(' ').enumerate() {
-            let word_length = word.chars().count();
-            if i > 0 && length + 1 + word_length > width {
-                out.push_str("\n  ");
-                length = 2;
-            } else if i > 0 {
-                out.push(' ');
-                length += 1;
-            }
-            out.push_str(word);
-            length += word_length;
-        }
-        out.push_str(end);
-    }
-    out
-}
-
-/// Whether tables mark what needs attention in colour: overdue and
-/// breached in red (`--color`; never in a pipe or with `NO_COLOR` unless
-/// asked).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Colors(pub bool);
 
 /// How much a value needs attention: red for overdue, breached, missed
 /// or critical; yellow for at risk.
@@ -307,7 +242,72 @@ pub enum Level {
     Alarm,
 }
 
-impl Colors {
+impl Screen {
+    /// A table with this header, in the one style every table uses,
+    /// fitted to the width when it is known.
+    pub fn table(self, header: &[&str]) -> Table {
+        let mut table = Table::new();
+        table
+            .load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_header(header.iter().copied())
+            // Colour is decided by `colors`, not by where the table goes.
+            .enforce_styling();
+        match self.width {
+            Some(width) => {
+                table
+                    .set_width(width)
+                    .set_content_arrangement(ContentArrangement::Dynamic);
+            }
+            None => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        table
+    }
+
+    /// Whether the width is known and under `columns`: a table then leaves
+    /// out what it can (a time in UTC beside the local one) and uses short
+    /// names.
+    pub fn narrower_than(self, columns: u16) -> bool {
+        self.width.is_some_and(|width| width < columns)
+    }
+
+    /// A line of prose wrapped between words to the width, if one is set.
+    pub fn fit(self, text: &str) -> String {
+        let Some(width) = self.width else {
+            return text.to_string();
+        };
+        let width = usize::from(width);
+        let mut out = String::with_capacity(text.len() + 8);
+        for line in text.split_inclusive('\n') {
+            let (body, end) = match line.strip_suffix('\n') {
+                Some(body) => (body, "\n"),
+                None => (line, ""),
+            };
+            let mut length = 0;
+            for (i, word) in body.split(' ').enumerate() {
+                let word_length = word.chars().count();
+                if i > 0 && length + 1 + word_length > width {
+                    out.push_str("\n  ");
+                    length = 2;
+                } else if i > 0 {
+                    out.push(' ');
+                    length += 1;
+                }
+                out.push_str(word);
+                length += word_length;
+            }
+            out.push_str(end);
+        }
+        out
+    }
+
+    /// Whether a share of a target's clock time used (percent) has reached
+    /// the at-risk threshold; unknown is not at risk.
+    pub fn at_risk(self, used: Option<f64>) -> bool {
+        used.is_some_and(|used| used >= self.warn.at_risk)
+    }
+
     /// A cell of text, in red when `alarm` and colour is on.
     pub fn alarm(self, text: String, alarm: bool) -> comfy_table::Cell {
         self.level(text, if alarm { Level::Alarm } else { Level::Plain })
@@ -316,10 +316,20 @@ impl Colors {
     /// A cell of text in the colour of its level, when colour is on.
     pub fn level(self, text: String, level: Level) -> comfy_table::Cell {
         let cell = comfy_table::Cell::new(text);
-        match (self.0, level) {
+        match (self.colors, level) {
             (true, Level::Alarm) => cell.fg(comfy_table::Color::Red),
             (true, Level::Warning) => cell.fg(comfy_table::Color::Yellow),
             _ => cell,
+        }
+    }
+}
+
+/// Keep these columns as wide as their widest cell: when the table must
+/// shrink, the other columns wrap instead.
+pub fn keep_whole(table: &mut Table, columns: &[usize]) {
+    for &index in columns {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
         }
     }
 }
@@ -364,5 +374,43 @@ pub fn csv_field(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(text) => text.clone(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn screen(width: Option<u16>, warn: Thresholds) -> Screen {
+        Screen {
+            colors: false,
+            width,
+            warn,
+        }
+    }
+
+    /// At risk is judged by the thresholds the screen was given, not the
+    /// default ones.
+    #[test]
+    fn at_risk_follows_the_thresholds_given() {
+        let default = screen(None, Thresholds::default());
+        let stricter = screen(None, Thresholds::parse("60,80,95").unwrap());
+        assert!(default.at_risk(Some(75.0)));
+        assert!(!stricter.at_risk(Some(75.0)));
+        assert!(stricter.at_risk(Some(80.0)));
+        assert!(!stricter.at_risk(None));
+    }
+
+    /// Prose is wrapped between words only when a width is known.
+    #[test]
+    fn fit_wraps_only_to_a_known_width() {
+        let text = "one two three four\n";
+        assert_eq!(screen(None, Thresholds::default()).fit(text), text);
+        assert_eq!(
+            screen(Some(9), Thresholds::default()).fit(text),
+            "one two\n  three\n  four\n"
+        );
+        assert!(screen(Some(80), Thresholds::default()).narrower_than(81));
+        assert!(!screen(None, Thresholds::default()).narrower_than(81));
     }
 }

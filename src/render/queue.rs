@@ -120,8 +120,8 @@ pub fn queue_row(entry: &Entry) -> QueueRow {
 /// The queue as a table: one row a ticket, the state in red when breached
 /// or critical and in yellow when at risk. Narrow: the share used goes
 /// into the state, times are short, and cells wrap between words.
-pub fn table(entries: &[Entry], colors: super::Colors) -> String {
-    let narrow = super::narrower_than(120);
+pub fn table(entries: &[Entry], screen: super::Screen) -> String {
+    let narrow = screen.narrower_than(120);
     let header: &[&str] = if narrow {
         &["id", "pri", "desk", "state", "left", "holder", "next step"]
     } else {
@@ -137,7 +137,7 @@ pub fn table(entries: &[Entry], colors: super::Colors) -> String {
             "next step",
         ]
     };
-    let mut table = super::table(header);
+    let mut table = screen.table(header);
     super::keep_whole(&mut table, if narrow { &[0, 1, 2, 4] } else { &[0, 3] });
     for entry in entries {
         let history = &entry.history;
@@ -185,13 +185,13 @@ pub fn table(entries: &[Entry], colors: super::Colors) -> String {
         row.extend([
             entry.priority.id.clone().into(),
             history.ticket.desk().name.clone().into(),
-            colors.level(state, level),
+            screen.level(state, level),
             left.into(),
         ]);
         if !narrow {
             row.push(used.into());
         }
-        row.extend([colors.alarm(holder, entry.escalation_overdue), next.into()]);
+        row.extend([screen.alarm(holder, entry.escalation_overdue), next.into()]);
         table.add_row(row);
     }
     format!("{table}\n")

@@ -91,8 +91,8 @@ impl RegistrationJson {
     }
 }
 
-pub fn registration_table(r: &RegistrationJson) -> String {
-    super::fit(&format!(
+pub fn registration_table(r: &RegistrationJson, screen: super::Screen) -> String {
+    screen.fit(&format!(
         "registered {}: {} included from {} until {} (last covered day); coverage ends {}\n",
         r.registered,
         r.plan,
@@ -103,7 +103,13 @@ pub fn registration_table(r: &RegistrationJson) -> String {
 }
 
 /// The old term, any gap, and the new term, with what cut it.
-pub fn table(asked: &Asked, request: &RenewalRequest, r: &Renewal, grace_days: u32) -> String {
+pub fn table(
+    asked: &Asked,
+    request: &RenewalRequest,
+    r: &Renewal,
+    grace_days: u32,
+    screen: super::Screen,
+) -> String {
     let verdict = if r.continuous {
         if r.late_days <= 0 {
             format!(
@@ -123,7 +129,7 @@ pub fn table(asked: &Asked, request: &RenewalRequest, r: &Renewal, grace_days: u
         )
     };
     let day_before = |d: NaiveDate| d.pred_opt().map(|d| d.to_string()).unwrap_or_default();
-    let mut table = super::table(&[
+    let mut table = screen.table(&[
         "",
         "from",
         "until (last covered day)",
@@ -175,5 +181,5 @@ pub fn table(asked: &Asked, request: &RenewalRequest, r: &Renewal, grace_days: u
         request.years,
         request.expires
     );
-    format!("{}{table}\n", super::fit(&head))
+    format!("{}{table}\n", screen.fit(&head))
 }
