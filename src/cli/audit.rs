@@ -50,7 +50,7 @@ pub struct AuditArgs {
     #[arg(long, value_name = "FIELD")]
     by: Option<String>,
     #[command(flatten)]
-    event_options: super::eventlog::EventOptions,
+    event_options: super::event_source::EventOptions,
     /// The export's own column (or key) for a field, FIELD=COLUMN
     /// (repeatable), e.g. opened="Created at"
     #[arg(long, value_name = "FIELD=COLUMN")]
@@ -86,8 +86,8 @@ impl Execute for AuditArgs {
                 input::instant(&self.as_of, slacalc::time::UTC, context.now).context("--as-of")?;
             let by = self.by.as_deref();
             let grouping = slacalc::audit::GroupBy::parse(by).context("--by")?;
-            return super::events::EventAudit {
-                source: super::eventlog::EventSource {
+            return super::event_audit::EventAudit {
+                source: super::event_source::EventSource {
                     path: events,
                     format: self.input_format,
                     map: &self.map,
@@ -166,10 +166,7 @@ impl Execute for AuditArgs {
             _ => render::audit::summary_table(summary, failed, context.screen),
         };
         out.write_all(text.as_bytes())?;
-        if let Some(failures) = all.failures() {
-            return Err(failures.into());
-        }
-        Ok(())
+        all.counted().outcome()
     }
 }
 

@@ -30,12 +30,36 @@ pub enum ErrorPlacement {
     Stderr,
 }
 
-/// Some lines of a batch failed; each was reported with its line number.
-#[derive(Debug, thiserror::Error)]
+/// The lines or tickets of a batch counted, and those that failed (each
+/// reported with its line number): the one count behind the run's exit
+/// status. Parts counted on several workers add up.
+#[derive(Debug, Clone, Copy, Default, thiserror::Error)]
 #[error("{failed} of {total} input lines failed")]
-pub struct BatchFailed {
+pub struct Counted {
     pub failed: u64,
     pub total: u64,
+}
+
+impl Counted {
+    /// One line or ticket more.
+    pub fn count(&mut self, failed: bool) {
+        self.total += 1;
+        self.failed += u64::from(failed);
+    }
+
+    /// Another part's count.
+    pub fn add(&mut self, part: Counted) {
+        self.total += part.total;
+        self.failed += part.failed;
+    }
+
+    /// The batch's outcome: an error when a line or ticket failed.
+    pub fn outcome(self) -> anyhow::Result<()> {
+        if self.failed > 0 {
+            return Err(self.into());
+        }
+        Ok(())
+    }
 }
 
 /// The most failed lines a summary lists; the rest are only counted.
@@ -85,13 +109,13 @@ impl<K: Ord + Clone, F> Tallied<K, F> {
             .extend(part.failed_lines.into_iter().take(room));
     }
 
-    /// Why the summary fails, if a ticket or line did: how many of all.
-    pub fn failures(&self) -> Option<BatchFailed> {
+    /// The tickets judged and those that failed.
+    pub fn counted(&self) -> Counted {
         let judged: u64 = self.groups.values().map(|t| t.tickets).sum();
-        (self.failed > 0).then(|| BatchFailed {
+        Counted {
             failed: self.failed,
             total: judged + self.failed,
-        })
+        }
     }
 }
 
@@ -117,7 +141,7 @@ pub struct Batch<'a, F> {
 pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()> {
     let (source, errors, make) = (&batch.source, batch.errors, batch.make);
     let table = errors == ErrorPlacement::Stderr;
-    let (mut total, mut failed, mut csv) = (0, 0, CsvParts::default());
+    let (mut counted, mut csv) = (Counted::default(), CsvParts::default());
     source.chunks(
         &source.field_map()?,
         batch.jobs,
@@ -133,12 +157,10 @@ pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()
                 };
                 let mut done = Done::default();
                 record::read_chunk::<Tickets, anyhow::Error>(chunk, map, |line, fields| {
-                    done.total += 1;
-                    if let Some(error) = emit(line, fields, each, &mut done.out, errors)? {
-                        done.failed += 1;
-                        if table {
-                            done.stderr.push(error_line(line, &error));
-                        }
+                    let error = emit(line, fields, each, &mut done.out, errors)?;
+                    done.counted.count(error.is_some());
+                    if let (Some(error), true) = (error, table) {
+                        done.stderr.push(error_line(line, &error));
                     }
                     Ok(())
                 })?;
@@ -156,15 +178,11 @@ pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()
             for line in &done.stderr {
                 eprintln!("{line}");
             }
-            total += done.total;
-            failed += done.failed;
+            counted.add(done.counted);
             Ok(())
         },
     )?;
-    if failed > 0 {
-        return Err(BatchFailed { failed, total }.into());
-    }
-    Ok(())
+    counted.outcome()
 }
 
 /// What a worker made of one chunk's output lines.
@@ -173,8 +191,7 @@ struct Done {
     out: Vec<u8>,
     /// Errors that go to stderr (CSV output), in order.
     stderr: Vec<String>,
-    total: u64,
-    failed: u64,
+    counted: Counted,
 }
 
 /// CSV tables made in parts, each with its header, joined into one: the

@@ -13,8 +13,8 @@ use slacalc::queue::{self, Entry, Thresholds};
 use slacalc::record::TicketFields;
 use slacalc::resolve::Resolver;
 
-use super::batch::{self, BatchFailed, InputFormat};
-use super::eventlog::{EventOptions, EventSource};
+use super::batch::{self, Counted, InputFormat};
+use super::event_source::{EventOptions, EventSource};
 use super::{one_line, Context, Execute, Format};
 use crate::render::{self, queue::queue_row, queue::QueueJson};
 
@@ -71,8 +71,7 @@ pub struct QueueArgs {
 struct Gathered<'c> {
     warn: Thresholds,
     entries: Vec<Entry<'c>>,
-    total: u64,
-    failed: u64,
+    counted: Counted,
 }
 
 /// A ticket placed: in the queue, not open at the instant, or failed
@@ -124,12 +123,11 @@ fn place_row<'d>(
 impl<'c> Gathered<'c> {
     /// A ticket counted, and kept if open; a failure said on stderr.
     fn add(&mut self, placed: Placed<'c>) {
-        self.total += 1;
+        self.counted.count(matches!(placed, Placed::Failed(..)));
         match placed {
             Placed::Open(entry) => self.entries.push(entry),
             Placed::NotOpen => {}
             Placed::Failed(line, message) => {
-                self.failed += 1;
                 eprintln!("{}", batch::error_line(line, &input::escaped(&message)));
             }
         }
@@ -142,8 +140,7 @@ impl Execute for QueueArgs {
         let mut gathered = Gathered {
             warn: Thresholds::parse(&self.warn).context("--warn")?,
             entries: Vec::new(),
-            total: 0,
-            failed: 0,
+            counted: Counted::default(),
         };
         if let Some(events) = &self.events {
             let source = EventSource {
@@ -185,8 +182,7 @@ impl Execute for QueueArgs {
         let Gathered {
             warn,
             mut entries,
-            total,
-            failed,
+            counted,
         } = gathered;
         queue::sort(&mut entries);
         match context.format() {
@@ -213,9 +209,6 @@ impl Execute for QueueArgs {
                 out.write_all(render::queue::table(&entries, screen).as_bytes())?;
             }
         }
-        if failed > 0 {
-            return Err(BatchFailed { failed, total }.into());
-        }
-        Ok(())
+        counted.outcome()
     }
 }

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use slacalc::audit::{judge_history, GroupBy, Judgement};
 use slacalc::history::{Failed, Finished, History};
 
-use super::batch::{BatchFailed, Tallied};
-use super::eventlog::{failed_json, EventSource};
+use super::batch::{Counted, Tallied};
+use super::event_source::{failed_json, EventSource};
 use super::{one_line, Context, Format};
 use crate::render::history::{history_row, FailedTicketJson, GroupJson, HistoryJson, SummaryJson};
 use crate::render::{self, rfc3339};
@@ -28,15 +28,12 @@ pub struct EventAudit<'a> {
 
 impl EventAudit<'_> {
     pub fn run(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-        let failures = if self.tickets {
+        let counted = if self.tickets {
             self.tickets(context, out)?
         } else {
             self.summary(context, out)?
         };
-        match failures {
-            Some(failures) => Err(failures.into()),
-            None => Ok(()),
-        }
+        counted.outcome()
     }
 
     /// A ticket of the log judged, or why not.
@@ -100,19 +97,16 @@ impl EventAudit<'_> {
     }
 
     /// One line a ticket, in the order they were opened.
-    fn tickets<'c>(
-        &self,
-        context: &'c Context,
-        out: &mut dyn Write,
-    ) -> anyhow::Result<Option<BatchFailed>> {
+    fn tickets<'c>(&self, context: &'c Context, out: &mut dyn Write) -> anyhow::Result<Counted> {
         let format = context.format();
         let make = || {
             move |batch: Vec<Finished<'c>>| -> anyhow::Result<TicketLines<'c>> {
                 let mut part = TicketLines::default();
                 let mut csv = render::CsvRows::default();
                 for finished in batch {
-                    part.total += 1;
-                    match self.judge(finished) {
+                    let judged = self.judge(finished);
+                    part.counted.count(judged.is_err());
+                    match judged {
                         Ok(judgement) => match format {
                             Format::Json => {
                                 serde_json::to_writer(
@@ -130,7 +124,6 @@ impl EventAudit<'_> {
                         // A ticket that cannot be judged fails like one that
                         // cannot be read.
                         Err(failed) => {
-                            part.failed += 1;
                             let failed = failed_json(&failed);
                             if format == Format::Json {
                                 serde_json::to_writer(&mut part.out, &failed)?;
@@ -147,7 +140,7 @@ impl EventAudit<'_> {
         };
         let mut csv = super::batch::CsvParts::default();
         let mut table = Vec::new();
-        let (mut total, mut failed) = (0u64, 0u64);
+        let mut counted = Counted::default();
         self.in_batches(context, true, &make, |part| {
             out.write_all(if format == Format::Csv {
                 csv.rows(&part.out)
@@ -158,21 +151,16 @@ impl EventAudit<'_> {
                 eprintln!("{line}");
             }
             table.extend(part.table);
-            total += part.total;
-            failed += part.failed;
+            counted.add(part.counted);
             Ok(())
         })?;
         if !table.is_empty() {
             out.write_all(render::history::tickets_table(&table, context.screen).as_bytes())?;
         }
-        Ok((failed > 0).then_some(BatchFailed { failed, total }))
+        Ok(counted)
     }
 
-    fn summary(
-        &self,
-        context: &Context,
-        out: &mut dyn Write,
-    ) -> anyhow::Result<Option<BatchFailed>> {
+    fn summary(&self, context: &Context, out: &mut dyn Write) -> anyhow::Result<Counted> {
         let grouping = self.grouping;
         let names = grouping.names(self.by.unwrap_or_default());
         let make = || {
@@ -194,7 +182,7 @@ impl EventAudit<'_> {
             all.merge(part);
             Ok(())
         })?;
-        let failures = all.failures();
+        let counted = all.counted();
         let groups: Vec<_> = all.groups.into_iter().collect();
         let text = match context.format() {
             Format::Json => render::json(&SummaryJson {
@@ -210,7 +198,7 @@ impl EventAudit<'_> {
             _ => render::history::summary_table(&names, &groups, &all.failed_lines, context.screen),
         };
         out.write_all(text.as_bytes())?;
-        Ok(failures)
+        Ok(counted)
     }
 }
 
@@ -221,8 +209,7 @@ struct TicketLines<'c> {
     out: Vec<u8>,
     stderr: Vec<String>,
     table: Vec<Judgement<'c>>,
-    total: u64,
-    failed: u64,
+    counted: Counted,
 }
 
 /// The failure of a history that could not be judged.
