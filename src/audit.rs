@@ -12,7 +12,7 @@ use crate::clock::{Interval, Pauses};
 use crate::deadline::{self, Deadline};
 use crate::error::{Error, Result};
 use crate::escalation::{self, LadderOf};
-use crate::history::History;
+use crate::history::{History, NOTIFICATION, RESPONSE};
 use crate::plan::{Plan, Priority, Target};
 use crate::record::Field;
 use crate::ticket::Ticket;
@@ -156,6 +156,16 @@ impl Lateness {
     )]
     fn quantile(&self, q: f64) -> Option<i64> {
         if let Some(sketch) = &self.sketch {
+            // The sketch ranks by ⌊q'·(n−1)⌋ (0-based); nearest rank is the
+            // ⌈q·n⌉-th smallest: ask for the q' whose rank that is (half a
+            // rank up, against rounding).
+            let n = sketch.count();
+            let rank = ((q * n as f64).ceil() as usize).clamp(1, n.max(1));
+            let q = if n > 1 {
+                ((rank as f64 - 0.5) / (n - 1) as f64).min(1.0)
+            } else {
+                0.0
+            };
             return sketch.quantile(q).ok().flatten().map(|v| v.round() as i64);
         }
         let mut values = self.exact.clone();
@@ -241,15 +251,19 @@ pub struct TicketAudit<'a> {
     pub late: Option<TimeDelta>,
 }
 
-/// Judge a ticket's first response as of `as_of`, against the priority in
-/// force at the response (without one: at the close, or `as_of`, whichever
-/// is first); a close without a response counts as the response (SPEC §9).
+/// Judge a ticket row's first response as of `as_of`: what happened after
+/// it is not known (a response, notification or close after it is not
+/// there yet, a pause going on then ends then). Against the priority in
+/// force at the response (without one: at the close, or `as_of`); a close
+/// without a response counts as the response (SPEC §9).
 pub fn audit<'a>(ticket: &Ticket<'a>, as_of: DateTime<Utc>) -> Result<TicketAudit<'a>> {
-    let moments = ticket.times();
-    let counted = moments.responded.or(moments.closed);
-    let applies = counted.unwrap_or_else(|| moments.closed.map_or(as_of, |c| c.min(as_of)));
+    let times = ticket.times();
+    let known = |t: Option<DateTime<Utc>>| t.filter(|t| *t <= as_of);
+    let counted = known(times.responded).or(known(times.closed));
+    let applies = counted.unwrap_or(as_of);
     let mut judged = ticket.clone();
     judged.changes.retain(|change| change.from <= applies);
+    judged.pauses = ticket.pauses.until(as_of);
     let deadline = deadline::compute(&judged, false)?;
     let (verdict, lateness) = judge(deadline.response.due, counted, as_of);
     Ok(TicketAudit {
@@ -404,9 +418,14 @@ fn judged_parts<'d>(
         pauses,
         ..history.ticket.clone()
     };
+    // The priority in force at the response (as recorded: a change at the
+    // same instant later in the log does not apply), else at the close or
+    // as-of.
     let judged = |counted: Option<DateTime<Utc>>,
+                  recorded: Option<&'d Priority>,
                   target: fn(&Plan, &Priority) -> Option<Target>| {
-        let priority = ticket.period_at(counted.unwrap_or(end)).priority;
+        let priority =
+            recorded.unwrap_or_else(|| ticket.period_at(counted.unwrap_or(end)).priority);
         target(ticket.plan, priority)
             .map(|target| -> Result<Judged> {
                 let due = deadline::due(ticket.desk, target, ticket.opened, &ticket.pauses)?;
@@ -422,11 +441,17 @@ fn judged_parts<'d>(
             })
             .transpose()
     };
-    let response = judged(history.responded.or(history.closed), |plan, priority| {
-        Some(plan.response(priority))
-    })?
+    let response = judged(
+        history.responded.or(history.closed),
+        history.recorded_at[RESPONSE],
+        |plan, priority| Some(plan.response(priority)),
+    )?
     .ok_or_else(|| Error::Lacking("a priority without a response target".into()))?;
-    let notification = judged(history.notified.or(history.closed), Plan::notification)?;
+    let notification = judged(
+        history.notified.or(history.closed),
+        history.recorded_at[NOTIFICATION],
+        Plan::notification,
+    )?;
     let escalations = judge_steps(&ticket, history, end)?;
     Ok((ticket, response, notification, escalations))
 }
@@ -452,7 +477,7 @@ fn judge_steps(ticket: &Ticket, history: &History, end: DateTime<Utc>) -> Result
             })
             .map(|(at, _)| *at);
         let (verdict, late) = match escalated_at {
-            _ if history.closed.is_some_and(|closed| closed < due) => {
+            _ if history.closed.is_some_and(|closed| closed <= due) => {
                 (StepVerdict::NotNeeded, None)
             }
             Some(at) if at <= due => (StepVerdict::OnTime, Some(at - due)),
@@ -578,13 +603,75 @@ mod tests {
         tally
     }
 
+    /// The events of one ticket `T` as (type, at, value): `opened` takes
+    /// `plan/priority/desk`, `priority` a priority, `escalated` a holder.
+    fn events(events: &[(&str, &str, &str)]) -> Vec<crate::record::EventFields> {
+        use crate::record::event::{EventFields, Kind, When};
+        events
+            .iter()
+            .map(|(kind, at, value)| {
+                let mut fields = EventFields {
+                    ticket: Some("T".into()),
+                    at: Some(When::read(at)),
+                    kind: Some(Kind::read(kind)),
+                    ..EventFields::default()
+                };
+                match *kind {
+                    "opened" => {
+                        let mut parts = value.split('/');
+                        fields.plan = parts.next().map(Into::into);
+                        fields.priority = parts.next().map(Into::into);
+                        fields.desk = parts.next().map(Into::into);
+                    }
+                    "priority" => fields.priority = Some((*value).into()),
+                    "escalated" => fields.to = Some((*value).into()),
+                    _ => {}
+                }
+                fields
+            })
+            .collect()
+    }
+
+    /// What the recorder hands back for a ticket's events, as of 27 Nov.
+    fn recorded(list: &[(&str, &str, &str)]) -> Vec<crate::history::Finished<'static>> {
+        use crate::history::{Recorder, Statuses};
+        let data = Box::leak(Box::new(crate::DataSet::embedded().unwrap()));
+        let now = "2026-11-27T12:00:00Z".parse().unwrap();
+        let mut recorder = Recorder::new(data, Statuses::default(), now, now);
+        let mut out: Vec<_> = events(list)
+            .into_iter()
+            .zip(1..)
+            .filter_map(|(fields, line)| recorder.event(line, fields))
+            .collect();
+        out.extend(recorder.finish().into_iter().map(Ok));
+        out
+    }
+
+    /// The escalation steps of a ticket's history judged as of 27 Nov:
+    /// (step, reaches, verdict, late seconds).
+    fn judged_steps(list: &[(&str, &str, &str)]) -> Vec<(usize, String, StepVerdict, Option<i64>)> {
+        let now = "2026-11-27T12:00:00Z".parse().unwrap();
+        let history = recorded(list).remove(0).unwrap();
+        judge_history(history, now)
+            .unwrap()
+            .escalations
+            .iter()
+            .map(|s| {
+                (
+                    s.step,
+                    s.reaches.clone(),
+                    s.verdict,
+                    s.late.map(|l| l.num_seconds()),
+                )
+            })
+            .collect()
+    }
+
     /// A step whose cell names the holder the ticket already has changes
     /// nothing and is not judged, whichever ladder the holder came from
     /// (SPEC §9; the one ladder of `escalation`).
     #[test]
     fn a_step_to_the_holder_the_ticket_already_has_is_not_judged() {
-        use crate::history::{Recorder, Statuses};
-        use crate::record::event::{EventFields, Kind, When};
         // Gold P1 on the americas desk (Mon-Fri 07:00-17:00 New York,
         // -05:00 in November; Saturday 07:00-12:00 on gold's extended
         // clock), opened Tue 17 Nov 13:49:22, 3h10m38s left that day.
@@ -606,64 +693,280 @@ mod tests {
         //     has: not judged.
         //   Step 5 (P2): Support Manager -> Co-CEO and CTO, closed before
         //     D5: not needed.
-        let data = crate::DataSet::embedded().unwrap();
-        let now = "2026-11-27T12:00:00Z".parse().unwrap();
-        let mut recorder = Recorder::new(&data, Statuses::default(), now, now);
-        let event = |at: &str, kind: &str| EventFields {
-            ticket: Some("T".into()),
-            at: Some(When::read(at)),
-            kind: Some(Kind::read(kind)),
-            ..EventFields::default()
-        };
-        let opened = EventFields {
-            plan: Some("gold".into()),
-            priority: Some("P1".into()),
-            desk: Some("americas".into()),
-            ..event("2026-11-17T13:49:22-05:00", "opened")
-        };
-        let escalated = EventFields {
-            to: Some("Team Leader".into()),
-            ..event("2026-11-17T15:24:56-05:00", "escalated")
-        };
-        let to_p2 = EventFields {
-            priority: Some("P2".into()),
-            ..event("2026-11-19T07:27:49-05:00", "priority")
-        };
-        let mut finished = None;
-        for (line, fields) in [
-            opened,
-            event("2026-11-17T14:18:56-05:00", "responded"),
-            escalated,
-            to_p2,
-            event("2026-11-19T10:55:01-05:00", "closed"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            finished = recorder.event(line as u64 + 1, fields);
-        }
-        let history = finished.unwrap().unwrap();
-        let judged = judge_history(history, now).unwrap();
-        let steps: Vec<_> = judged
-            .escalations
-            .iter()
-            .map(|s| {
-                (
-                    s.step,
-                    s.reaches.as_str(),
-                    s.verdict,
-                    s.late.map(|l| l.num_seconds()),
-                )
-            })
-            .collect();
+        let steps = judged_steps(&[
+            ("opened", "2026-11-17T13:49:22-05:00", "gold/P1/americas"),
+            ("responded", "2026-11-17T14:18:56-05:00", ""),
+            ("escalated", "2026-11-17T15:24:56-05:00", "Team Leader"),
+            ("priority", "2026-11-19T07:27:49-05:00", "P2"),
+            ("closed", "2026-11-19T10:55:01-05:00", ""),
+        ]);
         assert_eq!(
             steps,
             [
-                (1, "Team Leader", StepVerdict::OnTime, Some(-1466)),
-                (3, "Support Manager", StepVerdict::Missed, Some(83139)),
-                (5, "Co-CEO and CTO", StepVerdict::NotNeeded, None),
+                (1, "Team Leader".into(), StepVerdict::OnTime, Some(-1466)),
+                (
+                    3,
+                    "Support Manager".into(),
+                    StepVerdict::Missed,
+                    Some(83139)
+                ),
+                (5, "Co-CEO and CTO".into(), StepVerdict::NotNeeded, None),
             ]
         );
+    }
+
+    /// The response of a ticket's history: (priority, due, verdict, late).
+    fn judged_response(list: &[(&str, &str, &str)]) -> (String, String, Verdict, Option<i64>) {
+        let now = "2026-11-27T12:00:00Z".parse().unwrap();
+        let history = recorded(list).remove(0).unwrap();
+        let r = judge_history(history, now).unwrap().response;
+        let zone = crate::time::Tz::Europe__Rome;
+        (
+            r.priority.id.clone(),
+            crate::time::rfc3339(r.due.unwrap(), zone),
+            r.verdict,
+            r.late.map(|l| l.num_seconds()),
+        )
+    }
+
+    /// SPEC §9: equal instants apply in file order; a response followed on
+    /// the file by a priority change at the same instant is judged at the
+    /// old priority.
+    #[test]
+    fn a_priority_change_after_a_response_at_the_same_instant_does_not_apply_to_it() {
+        // Gold at the europe desk (Mon-Fri 09:00-18:00 Rome, +01:00),
+        // opened Mon 23 Nov 10:00 as P4 (8 business hours: Mon 10:00-18:00,
+        // due Mon 18:00), answered at 10:30. P1 (60 business minutes: due
+        // 11:00) from 10:30 too.
+        let opened = ("opened", "2026-11-23T10:00:00+01:00", "gold/P4/europe");
+        let responded = ("responded", "2026-11-23T10:30:00+01:00", "");
+        let to_p1 = ("priority", "2026-11-23T10:30:00+01:00", "P1");
+        // Response first: judged at P4, due Mon 18:00, met 7 h 30 m early
+        // (10:30 to 18:00 = 27,000 s).
+        assert_eq!(
+            judged_response(&[opened, responded, to_p1]),
+            (
+                "P4".into(),
+                "2026-11-23T18:00:00+01:00".into(),
+                Verdict::Met,
+                Some(-27_000)
+            )
+        );
+        // The change first: judged at P1, due 11:00, met 30 m early.
+        assert_eq!(
+            judged_response(&[opened, to_p1, responded]),
+            (
+                "P1".into(),
+                "2026-11-23T11:00:00+01:00".into(),
+                Verdict::Met,
+                Some(-1_800)
+            )
+        );
+    }
+
+    /// SPEC §9: the order check applies to every line, whatever as-of: an
+    /// event that goes back in time fails its ticket even after as-of.
+    #[test]
+    fn events_out_of_order_after_as_of_fail_their_ticket() {
+        // As-of is 27 Nov 12:00 UTC; the response on 28 Nov is after it
+        // (ignored), the close on 27 Nov 23:00 is after it too but earlier
+        // than the response before it in the log.
+        let finished = recorded(&[
+            ("opened", "2026-11-23T10:00:00+01:00", "gold/P2/europe"),
+            ("responded", "2026-11-28T10:00:00+01:00", ""),
+            ("closed", "2026-11-27T23:00:00+01:00", ""),
+        ]);
+        let failed = finished[0].as_ref().unwrap_err();
+        assert_eq!(failed.line, 3);
+        assert!(
+            failed.message.contains("earlier than the one before it"),
+            "{}",
+            failed.message
+        );
+    }
+
+    /// A ticket row (gold P2 at the europe desk) resolved at 27 Nov.
+    fn row(
+        opened: &str,
+        pauses: &[&'static str],
+        responded: Option<&'static str>,
+        closed: Option<&'static str>,
+    ) -> crate::Result<Ticket<'static>> {
+        use crate::record::{ExtraFields, TicketFields};
+        let data = Box::leak(Box::new(crate::DataSet::embedded().unwrap()));
+        let fields = TicketFields {
+            plan: "gold".into(),
+            priority: Some("P2".into()),
+            desk: "europe".into(),
+            opened: opened.to_string().into(),
+            pauses: pauses.iter().map(|p| (*p).into()).collect(),
+            extra: Some(Box::new(ExtraFields {
+                responded: responded.map(Into::into),
+                closed: closed.map(Into::into),
+                ..ExtraFields::default()
+            })),
+            ..TicketFields::default()
+        };
+        let now = "2026-11-27T12:00:00Z".parse().unwrap();
+        crate::resolve::Resolver::new(data, now).ticket(&fields)
+    }
+
+    /// SPEC §9: ticket rows judged as of T ignore what happened after T;
+    /// a pause going on at T ends at T.
+    #[test]
+    fn a_ticket_row_audited_as_of_an_instant_ignores_what_came_after_it() {
+        // Gold P2 (2 business hours) at the europe desk, opened Mon 23 Nov
+        // 10:00 (+01:00): due 12:00. Answered 15:00, audited as of 11:00:
+        // the response is not there yet, due 12:00 is after as-of: open.
+        let as_of = "2026-11-23T10:00:00Z".parse().unwrap();
+        let ticket = row(
+            "2026-11-23T10:00:00+01:00",
+            &[],
+            Some("2026-11-23T15:00:00+01:00"),
+            None,
+        )
+        .unwrap();
+        let judged = audit(&ticket, as_of).unwrap();
+        assert_eq!(
+            (judged.verdict, judged.responded, judged.late),
+            (Verdict::Open, None, None)
+        );
+        // Closed at 15:00, as of 13:00 (12:00 UTC): no close yet, due
+        // passed an hour ago: breached by 3,600 s.
+        let as_of = "2026-11-23T12:00:00Z".parse().unwrap();
+        let ticket = row(
+            "2026-11-23T10:00:00+01:00",
+            &[],
+            None,
+            Some("2026-11-23T15:00:00+01:00"),
+        )
+        .unwrap();
+        let judged = audit(&ticket, as_of).unwrap();
+        assert_eq!(judged.verdict, Verdict::Breached);
+        assert_eq!(judged.late.map(|l| l.num_seconds()), Some(3_600));
+        // Paused 10:30-13:00, as of 11:00: the pause ends at 11:00, so
+        // 30 minutes are paused and the response is due 12:30, not 14:30.
+        let as_of = "2026-11-23T10:00:00Z".parse().unwrap();
+        let ticket = row(
+            "2026-11-23T10:00:00+01:00",
+            &["2026-11-23T10:30:00+01:00/2026-11-23T13:00:00+01:00"],
+            None,
+            None,
+        )
+        .unwrap();
+        let due = audit(&ticket, as_of)
+            .unwrap()
+            .deadline
+            .response
+            .due
+            .unwrap();
+        assert_eq!(
+            due,
+            "2026-11-23T11:30:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+    }
+
+    /// SPEC §9: a ticket row closed, responded or notified before its
+    /// opening is an error of its line, not a `met` verdict.
+    #[test]
+    fn a_ticket_row_closed_before_its_opening_is_an_error() {
+        let error = row(
+            "2026-11-23T10:00:00+01:00",
+            &[],
+            None,
+            Some("2026-11-23T09:00:00+01:00"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            error,
+            "closed '2026-11-23T09:00:00+01:00' is before the ticket was opened"
+        );
+        let error = row(
+            "2026-11-23T10:00:00+01:00",
+            &[],
+            Some("2026-11-22T10:00:00+01:00"),
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            error,
+            "responded '2026-11-22T10:00:00+01:00' is before the ticket was opened"
+        );
+    }
+
+    /// SPEC §9: closed at or before Dk, whatever was escalated, is
+    /// `not_needed` — also closed exactly at Dk.
+    #[test]
+    fn a_step_closed_exactly_at_its_instant_is_not_needed() {
+        // Gold P2 at the europe desk (Mon-Fri 09:00-18:00 Rome, +01:00),
+        // opened Mon 23 Nov 10:00. P2's ladder: Support Team (the initial
+        // holder: step 1 not judged), Team Leader, -, Support Manager,
+        // Co-CEO and CTO. D2 = 4 business hours = Mon 14:00; D4 = 16 h =
+        // Mon 8 h + Tue 8 h = Tue 17:00; D5 = 40 h = Mon 8 + Tue 9 + Wed 9
+        // + Thu 9 + Fri 5 = Fri 27 14:00. Closed Mon 14:00, exactly at D2.
+        let steps = judged_steps(&[
+            ("opened", "2026-11-23T10:00:00+01:00", "gold/P2/europe"),
+            ("closed", "2026-11-23T14:00:00+01:00", ""),
+        ]);
+        assert_eq!(
+            steps,
+            [
+                (2, "Team Leader".into(), StepVerdict::NotNeeded, None),
+                (4, "Support Manager".into(), StepVerdict::NotNeeded, None),
+                (5, "Co-CEO and CTO".into(), StepVerdict::NotNeeded, None),
+            ]
+        );
+    }
+
+    /// The nearest-rank value (the ⌈q·n⌉-th smallest) of `values`.
+    fn nearest_rank(values: &[i64], q: f64) -> i64 {
+        let mut sorted = values.to_vec();
+        sorted.sort_unstable();
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let rank = (q * sorted.len() as f64).ceil() as usize;
+        sorted[rank.max(1) - 1]
+    }
+
+    #[test]
+    fn the_sketch_quantile_is_the_nearest_rank_within_one_percent() {
+        // 1,025 breached tickets (one past the 1,024 kept exactly): 920
+        // late by 1..=920 s, then 105 late by a day or more. Nearest rank:
+        // p90 is the ⌈0.9 × 1025⌉ = 923rd smallest, the 3rd of the long
+        // tail (86,400 + 2·10,000 s); ranking by ⌊0.9 × 1024⌋ + 1 = 922nd
+        // would give the 2nd, 10% less. The median is the 513th: 513 s.
+        let mut values: Vec<i64> = (1..=920).collect();
+        values.extend((0..105).map(|k| 86_400 + k * 10_000));
+        let mut tally = Tally::default();
+        for v in &values {
+            tally.add(Verdict::Breached, Some(TimeDelta::seconds(*v)));
+        }
+        assert_eq!(nearest_rank(&values, 0.9), 106_400);
+        assert_eq!(nearest_rank(&values, 0.5), 513);
+        let within = |got: i64, exact: i64| (got - exact).abs() * 100 <= exact;
+        for q in [0.5, 0.9] {
+            let got = tally.lateness_quantile(q).unwrap();
+            assert!(within(got, nearest_rank(&values, q)), "q {q}: {got}");
+        }
+        // 100,000 with a heavy tail: 90,000 of 1..=90,000 s and 10,000 of
+        // 10^6 + k·10^3 s. p90 is the 90,000th smallest: 90,000 s; the
+        // 90,001st would be 10^6 s.
+        let mut values: Vec<i64> = (1..=90_000).collect();
+        values.extend((0..10_000).map(|k| 1_000_000 + k * 1_000));
+        let mut tally = Tally::default();
+        for v in &values {
+            tally.add(Verdict::Breached, Some(TimeDelta::seconds(*v)));
+        }
+        assert_eq!(nearest_rank(&values, 0.9), 90_000);
+        for q in [0.5, 0.9, 0.99] {
+            let got = tally.lateness_quantile(q).unwrap();
+            assert!(within(got, nearest_rank(&values, q)), "q {q}: {got}");
+        }
     }
 
     #[test]

@@ -61,6 +61,10 @@ pub struct History<'d> {
     pub waiting_since: Option<DateTime<Utc>>,
     pub notified: Option<DateTime<Utc>>,
     pub responded: Option<DateTime<Utc>>,
+    /// The priority in force when the notification and the response were
+    /// recorded: equal instants apply in file order, so a change at the
+    /// same instant later in the log does not apply to them (SPEC §9).
+    pub(crate) recorded_at: [Option<&'d Priority>; 2],
     /// Each escalation: when, and to whom (as written).
     pub escalations: Vec<(DateTime<Utc>, String)>,
     pub closed: Option<DateTime<Utc>>,
@@ -90,6 +94,7 @@ impl<'d> History<'d> {
             waiting_since: None,
             notified: times.notified,
             responded: times.responded,
+            recorded_at: [None, None],
             escalations: Vec::new(),
             closed: times.closed,
             by,
@@ -114,6 +119,12 @@ impl<'d> History<'d> {
         self.waiting_since = waiting_since;
         self.notified = known(self.notified);
         self.responded = known(self.responded);
+        if self.notified.is_none() {
+            self.recorded_at[NOTIFICATION] = None;
+        }
+        if self.responded.is_none() {
+            self.recorded_at[RESPONSE] = None;
+        }
         self.closed = known(self.closed);
         self.escalations.retain(|(t, _)| *t <= at);
         self
@@ -129,6 +140,11 @@ impl<'d> History<'d> {
         self.waiting_since.is_some()
     }
 }
+
+/// Where [`History::recorded_at`] keeps the notification's priority.
+pub(crate) const NOTIFICATION: usize = 0;
+/// Where [`History::recorded_at`] keeps the response's priority.
+pub(crate) const RESPONSE: usize = 1;
 
 /// A ticket that could not be judged: its id, the line that showed it,
 /// why, and its place among the tickets (`None`: a line that held no
@@ -293,6 +309,7 @@ impl<'d> Recorder<'d> {
             waiting_since: None,
             notified: None,
             responded: None,
+            recorded_at: [None, None],
             escalations: Vec::new(),
             closed: None,
             by: fields.by.as_ref().map(Value::to_string),
@@ -326,10 +343,11 @@ impl<'d> Recorder<'d> {
                 ),
             ));
         }
+        // Checked on every line, whatever as-of.
+        history.last = at;
         if at > as_of {
             return Ok(());
         }
-        history.last = at;
         let field = |value, name| needed(value, name, kind);
         match kind {
             Kind::Status => {
@@ -355,10 +373,16 @@ impl<'d> Recorder<'d> {
                     .push(PriorityPeriod { from: at, priority });
             }
             Kind::Notified => {
-                history.notified.get_or_insert(at);
+                if history.notified.is_none() {
+                    history.notified = Some(at);
+                    history.recorded_at[NOTIFICATION] = Some(history.priority_at(at));
+                }
             }
             Kind::Responded => {
-                history.responded.get_or_insert(at);
+                if history.responded.is_none() {
+                    history.responded = Some(at);
+                    history.recorded_at[RESPONSE] = Some(history.priority_at(at));
+                }
             }
             Kind::Escalated => history
                 .escalations

@@ -9,6 +9,46 @@ pub use crate::error::escaped;
 use crate::error::{Error, Result};
 use crate::time::user_time;
 
+/// A leap second (`:60`) is refused: times are kept without them.
+fn leap(text: &str, nanosecond: u32) -> Result<()> {
+    // chrono keeps a leap second as a nanosecond count past one second.
+    if nanosecond >= 1_000_000_000 {
+        return Err(Error::echoed(text, |shown| {
+            format!(
+            "'{shown}' is a leap second (:60): times are kept without leap seconds; give :59 or the next minute's :00"
+        )
+        }));
+    }
+    Ok(())
+}
+
+/// An instant written with its offset: RFC 3339, its seconds optional, to
+/// the second (a fraction is dropped; `:60` is an error). `None`: the text
+/// gives no offset (or is no time).
+pub fn instant_with_offset(text: &str) -> Result<Option<DateTime<Utc>>> {
+    let text = text.trim();
+    if let Ok(t) = crate::time::parse_rfc3339(text) {
+        leap(text, t.nanosecond())?;
+        let t = t.with_timezone(&Utc);
+        // Truncating goes through the zone's local time: skip it when
+        // there is nothing to cut, as in almost every input.
+        return Ok(Some(if t.nanosecond() == 0 {
+            t
+        } else {
+            t.trunc_subsecs(0)
+        }));
+    }
+    // RFC 3339 without seconds, as people write it (2026-11-20T17:30+01:00).
+    let utc_suffix = text.strip_suffix(['Z', 'z']).map(|t| format!("{t}+00:00"));
+    let with_offset = utc_suffix.as_deref().unwrap_or(text);
+    for format in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M%:z"] {
+        if let Ok(t) = DateTime::parse_from_str(with_offset, format) {
+            return Ok(Some(t.with_timezone(&Utc)));
+        }
+    }
+    Ok(None)
+}
+
 /// An instant: RFC 3339, a local date-time read in `zone`, or `now`.
 /// Times are kept to the second: a fraction is dropped, and a leap second
 /// (`:60`) is refused (SPEC §3).
@@ -17,35 +57,8 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
     if text.eq_ignore_ascii_case("now") {
         return Ok(now);
     }
-    // chrono keeps a leap second as a nanosecond count past one second.
-    let leap = |nanosecond: u32| {
-        (nanosecond >= 1_000_000_000).then(|| {
-            Error::value(text, format!(
-                "'{}' is a leap second (:60): times are kept without leap seconds; give :59 or the next minute's :00",
-                escaped(text)
-            ))
-        })
-    };
-    if let Ok(t) = crate::time::parse_rfc3339(text) {
-        if let Some(e) = leap(t.nanosecond()) {
-            return Err(e);
-        }
-        let t = t.with_timezone(&Utc);
-        // Truncating goes through the zone's local time: skip it when
-        // there is nothing to cut, as in almost every input.
-        return Ok(if t.nanosecond() == 0 {
-            t
-        } else {
-            t.trunc_subsecs(0)
-        });
-    }
-    // RFC 3339 without seconds, as people write it (2026-11-20T17:30+01:00).
-    let utc_suffix = text.strip_suffix(['Z', 'z']).map(|t| format!("{t}+00:00"));
-    let with_offset = utc_suffix.as_deref().unwrap_or(text);
-    for format in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M%:z"] {
-        if let Ok(t) = DateTime::parse_from_str(with_offset, format) {
-            return Ok(t.with_timezone(&Utc));
-        }
+    if let Some(t) = instant_with_offset(text)? {
+        return Ok(t);
     }
     for format in [
         "%Y-%m-%dT%H:%M:%S%.f",
@@ -54,9 +67,7 @@ pub fn instant(text: &str, zone: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
-            if let Some(e) = leap(local.nanosecond()) {
-                return Err(e);
-            }
+            leap(text, local.nanosecond())?;
             return user_time(zone, local.trunc_subsecs(0))
                 .map_err(|e| Error::value(text, format!("'{}': {e}", escaped(text))));
         }

@@ -35,7 +35,10 @@ fn now() -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
     match std::env::var_os("SLACALC_NOW") {
         Some(text) => {
             let text = text.to_string_lossy();
-            let pinned = chrono::DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+            // An instant as every other is read, with its offset.
+            let pinned = slacalc::input::instant_with_offset(&text)
+                .map_err(|e| anyhow::Error::from(e).context("SLACALC_NOW"))?;
+            pinned.ok_or_else(|| {
                 slacalc::Error::value(
                     &text,
                     format!(
@@ -43,8 +46,8 @@ fn now() -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
                         text.escape_debug()
                     ),
                 )
-            })?;
-            Ok(pinned.with_timezone(&chrono::Utc).trunc_subsecs(0))
+                .into()
+            })
         }
         None => Ok(chrono::Utc::now().trunc_subsecs(0)),
     }

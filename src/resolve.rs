@@ -172,7 +172,10 @@ impl<'d> Resolver<'d> {
                 .transpose()
         };
         let responded = instant(&more.responded)?;
-        check_response(opened, more.responded.as_deref(), responded)?;
+        not_before_opening(opened, "responded", more.responded.as_deref(), responded)?;
+        let (notified, closed) = (instant(&more.notified)?, instant(&more.closed)?);
+        not_before_opening(opened, "notified", more.notified.as_deref(), notified)?;
+        not_before_opening(opened, "closed", more.closed.as_deref(), closed)?;
         Ok(Ticket {
             plan,
             desk,
@@ -188,8 +191,8 @@ impl<'d> Resolver<'d> {
                 Some(_) => Some(Box::new(Times {
                     at: instant(&more.at)?,
                     responded,
-                    notified: instant(&more.notified)?,
-                    closed: instant(&more.closed)?,
+                    notified,
+                    closed,
                 })),
             },
         })
@@ -209,9 +212,15 @@ impl<'d> Resolver<'d> {
     ) -> Result<Ticket<'d>> {
         let [plan, priority, desk] = names;
         let (plan, priority, desk) = self.names(plan, priority, desk)?;
-        let responded = times.and_then(|t| t.responded);
-        let written = responded.map(|r| crate::time::rfc3339(r, desk.zone));
-        check_response(opened, written.as_deref(), responded)?;
+        let given = times.unwrap_or_default();
+        for (what, at) in [
+            ("responded", given.responded),
+            ("notified", given.notified),
+            ("closed", given.closed),
+        ] {
+            let written = at.map(|t| crate::time::rfc3339(t, desk.zone));
+            not_before_opening(opened, what, written.as_deref(), at)?;
+        }
         Ok(Ticket {
             plan,
             desk,
@@ -227,16 +236,18 @@ impl<'d> Resolver<'d> {
     }
 }
 
-/// A response is not before the opening (`written`: the response as the
-/// line gave it, to echo).
-fn check_response(
+/// What happened to a ticket (`what`: responded, notified, closed) is not
+/// before its opening (`written`: the instant as the line gave it, to
+/// echo).
+fn not_before_opening(
     opened: DateTime<Utc>,
+    what: &str,
     written: Option<&str>,
-    responded: Option<DateTime<Utc>>,
+    at: Option<DateTime<Utc>>,
 ) -> Result<()> {
-    if responded.is_some_and(|r| r < opened) {
+    if at.is_some_and(|t| t < opened) {
         return Err(Error::echoed(written.unwrap_or_default(), |shown| {
-            format!("responded '{shown}' is before the ticket was opened")
+            format!("{what} '{shown}' is before the ticket was opened")
         }));
     }
     Ok(())

@@ -52,6 +52,22 @@ impl Pauses {
         &self.0
     }
 
+    /// The pauses as known at `at`: those started by then, a pause going
+    /// on then ending at `at`.
+    #[must_use]
+    pub fn until(&self, at: DateTime<Utc>) -> Pauses {
+        Pauses(
+            self.0
+                .iter()
+                .filter(|p| p.start < at)
+                .map(|p| Interval {
+                    start: p.start,
+                    end: p.end.min(at),
+                })
+                .collect(),
+        )
+    }
+
     /// When a ticket opened at `opened` starts counting: the opening, or the
     /// end of the pause covering it (`[A, B)` covers it when A ≤ opening < B;
     /// SPEC §3).

@@ -269,3 +269,22 @@ fn overlapping_pauses_are_their_union() {
         assert_eq!(v["response"]["due"], "2026-11-23T14:00:00+01:00");
     }
 }
+
+/// SPEC §8: `SLACALC_NOW` follows the rules of every other instant: a leap
+/// second (`:60`) is an error, not read as :59; seconds may be left out.
+#[test]
+fn slacalc_now_with_a_leap_second_is_refused() {
+    Test::new()
+        .args(["clock", "--desk", "europe", "--from", "now", "--add", "0s"])
+        .args(["--format", "json"])
+        .now("2026-11-20T17:30:60Z")
+        .bad_input(&["SLACALC_NOW", "leap second"])
+        .run();
+    // 17:30Z without seconds is 18:30 in Rome (+01:00 in November).
+    let out = Test::new()
+        .args(["clock", "--desk", "europe", "--from", "now", "--add", "0s"])
+        .args(["--format", "json"])
+        .now("2026-11-20T17:30Z")
+        .json();
+    assert_eq!(out["from"], "2026-11-20T18:30:00+01:00");
+}
