@@ -896,6 +896,25 @@ mod tests {
         );
     }
 
+    /// SPEC §9: a second `opened` is an error of its line; a ticket is
+    /// never judged twice (it once started a new ticket of the same id).
+    #[test]
+    fn a_ticket_opened_again_after_its_close_is_not_judged_twice() {
+        let finished = recorded(&[
+            ("opened", "2026-11-23T10:00:00+01:00", "gold/P2/europe"),
+            ("closed", "2026-11-23T11:00:00+01:00", ""),
+            ("opened", "2026-11-23T12:00:00+01:00", "gold/P2/europe"),
+            ("responded", "2026-11-23T12:30:00+01:00", ""),
+        ]);
+        assert_eq!(finished.len(), 2, "{finished:?}");
+        assert_eq!(finished[0].as_ref().unwrap().line, 1);
+        let failed = finished[1].as_ref().unwrap_err();
+        assert_eq!(
+            (failed.line, failed.message.as_str()),
+            (3, "ticket 'T' is opened twice")
+        );
+    }
+
     /// SPEC §9: closed at or before Dk, whatever was escalated, is
     /// `not_needed` — also closed exactly at Dk.
     #[test]

@@ -4,8 +4,8 @@
 //! priority periods), its waits, and when each thing first happened.
 //! Events come read by [`crate::record::event`]; their names are looked up
 //! by [`crate::resolve`]. Events of many tickets interleave; a history is
-//! handed back as soon as its ticket closes, so memory holds only the
-//! tickets still open.
+//! handed back as soon as its ticket closes, so memory holds the
+//! histories of the tickets still open and only the ids of closed ones.
 
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
@@ -166,6 +166,9 @@ enum Entry<'d> {
     /// Failed already, or opened after as-of: its later events are passed
     /// over.
     Skipped,
+    /// Closed and handed back: a second `opened` is an error of its line,
+    /// never a second ticket judged under the same id (SPEC §9).
+    Closed,
 }
 
 /// Events in, histories out (SPEC §9). Events after `as_of` are ignored.
@@ -221,21 +224,22 @@ impl<'d> Recorder<'d> {
                 }
                 Err(e) => e,
             },
-            (None, _) => Error::value(
+            (Some(Entry::Open(_) | Entry::Closed), Kind::Opened) => Error::value(
+                id,
+                format!("ticket '{}' is opened twice", input::escaped(id)),
+            ),
+            (None | Some(Entry::Closed), _) => Error::value(
                 id,
                 format!(
                     "ticket '{}' has no open history: its first event must be 'opened', and nothing may follow its close",
                     input::escaped(id)
                 ),
             ),
-            (Some(Entry::Open(_)), Kind::Opened) => Error::value(
-                id,
-                format!("ticket '{}' is opened twice", input::escaped(id)),
-            ),
             (Some(Entry::Open(history)), kind) => {
                 match Self::apply(history, &self.statuses, &self.names, self.as_of, kind, &fields) {
                     Ok(()) if history.closed.is_some() => {
-                        return match self.tickets.remove(id) {
+                        let entry = self.tickets.get_mut(id).map(|e| std::mem::replace(e, Entry::Closed));
+                        return match entry {
                             Some(Entry::Open(history)) => Some(Ok(*history)),
                             _ => None,
                         };
@@ -268,7 +272,7 @@ impl<'d> Recorder<'d> {
             .into_values()
             .filter_map(|entry| match entry {
                 Entry::Open(history) => Some(*history),
-                Entry::Skipped => None,
+                Entry::Skipped | Entry::Closed => None,
             })
             .collect();
         open.sort_by_key(|h| h.order);

@@ -153,7 +153,13 @@ impl Record for Events {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let fields = serde::Deserializer::deserialize_map(&mut deserializer, EventVisitor { map })
             .and_then(|fields| deserializer.end().map(|()| fields))
-            .map_err(|e| format!("not a JSON object of an event: {e}"))?;
+            .map_err(|e| {
+                let message = e.to_string();
+                match message.split_once(Twice::SUFFIX) {
+                    Some((name, _)) => format!("{name}{}", Twice::SUFFIX),
+                    None => format!("not a JSON object of an event: {message}"),
+                }
+            })?;
         fields.checked()
     }
 
@@ -190,9 +196,17 @@ impl<'de> serde::de::Visitor<'de> for EventVisitor<'_> {
         mut map: A,
     ) -> std::result::Result<EventFields, A::Error> {
         let mut fields = EventFields::default();
+        let mut seen = 0u32;
         while let Some(Text(key)) = map.next_key::<Text>()? {
             match self.map.field_of(&key) {
                 Some(field) => {
+                    // A key given twice is an error of its line, not
+                    // last-wins (SPEC §9).
+                    let bit = 1u32 << (field as u32);
+                    if seen & bit != 0 {
+                        return Err(serde::de::Error::custom(Twice(field.name())));
+                    }
+                    seen |= bit;
                     let value = map
                         .next_value::<JsonText>()
                         .map_err(|e| serde::de::Error::custom(format!("{key}: {e}")))?;
@@ -206,6 +220,19 @@ impl<'de> serde::de::Visitor<'de> for EventVisitor<'_> {
             }
         }
         Ok(fields)
+    }
+}
+
+/// A field given twice on one line.
+struct Twice(&'static str);
+
+impl Twice {
+    const SUFFIX: &'static str = ": given twice";
+}
+
+impl std::fmt::Display for Twice {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{}{}", self.0, Twice::SUFFIX)
     }
 }
 
@@ -299,6 +326,29 @@ mod tests {
                 ])
                 .boxed(),
             )
+    }
+
+    /// SPEC §9: duplicate keys in a JSON line are an error of that line
+    /// (last-wins once opened ticket B for `"ticket":"A","ticket":"B"`).
+    #[test]
+    fn a_key_given_twice_in_an_event_line_is_an_error() {
+        use crate::record::{FieldMap, Record};
+        let read = |line: &str| Events::from_json(line, &FieldMap::default()).map(|f| f.ticket);
+        let at = r#""at":"2026-11-20T10:00:00Z","type":"opened""#;
+        assert_eq!(
+            read(&format!(r#"{{"ticket":"A","ticket":"B",{at}}}"#)),
+            Err("ticket: given twice".to_string())
+        );
+        // Keys compare as field names do: `Ticket` is `ticket`.
+        assert_eq!(
+            read(&format!(r#"{{"ticket":"A","Ticket":"B",{at}}}"#)),
+            Err("ticket: given twice".to_string())
+        );
+        // `ticket` and `id` are two fields: the ticket is read first.
+        assert_eq!(
+            read(&format!(r#"{{"id":"B","ticket":"A",{at}}}"#)),
+            Ok(Some("A".into()))
+        );
     }
 
     proptest! {
