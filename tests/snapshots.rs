@@ -455,7 +455,8 @@ fn audit_summary_table_and_csv() {
 
 #[test]
 fn audit_tickets_default_format_and_csv() {
-    // Without --format the per-ticket output is JSON Lines, not a table.
+    // Without --format the per-ticket output is a table (it was once JSON
+    // Lines whatever the format).
     snapshot!("audit_tickets_default", audit(&["--tickets"]).stdout_text());
     snapshot!(
         "audit_tickets_csv",

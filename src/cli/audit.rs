@@ -109,6 +109,9 @@ impl Execute for AuditArgs {
         };
         let data = context.data()?;
         let as_of = self.as_of.as_str();
+        if self.tickets && context.format() == Format::Table {
+            return tickets_table(&source, data, context, as_of, batch::jobs(self.jobs), out);
+        }
         if self.tickets {
             let placement = if context.format() == Format::Csv {
                 ErrorPlacement::Stderr
@@ -165,8 +168,9 @@ impl Execute for AuditArgs {
             Format::Csv => render::audit::summary_csv(summary)?,
             _ => render::audit::summary_table(summary, failed, context.screen),
         };
-        out.write_all(text.as_bytes())?;
-        all.counted().outcome()
+        let counted = all.counted(batch::Unit::Lines);
+        counted.written(out.write_all(text.as_bytes()))?;
+        counted.outcome()
     }
 }
 
@@ -180,4 +184,42 @@ fn judge<'d>(
     let ticket = names.ticket(fields)?;
     let as_of = names.instant(as_of, ticket.desk().zone)?;
     Ok(audit(&ticket, as_of)?)
+}
+
+/// `audit FILE --tickets` as a table: every row judged (on `jobs`
+/// workers), the table written at the end, errors on stderr in order.
+fn tickets_table<'d>(
+    source: &batch::Source,
+    data: &'d slacalc::DataSet,
+    context: &Context,
+    as_of: &str,
+    jobs: usize,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let each = |part: &mut Vec<Result<(_, TicketAudit<'d>), _>>,
+                names: &mut Resolver<'d>,
+                line: u64,
+                fields: Result<TicketFields<'_>, LineError>| {
+        let row = fields.map_err(|e| e.to_string()).and_then(|fields| {
+            let judged = judge(names, as_of, &fields).map_err(|e| one_line(&e))?;
+            Ok((fields.id.clone(), judged))
+        });
+        part.push(row.map_err(|message| (line, message)));
+    };
+    let (mut rows, mut counted) = (Vec::new(), batch::Counted::default());
+    source.ticket_rows(data, context.now, jobs, &each, |part| {
+        for row in part {
+            counted.count(row.is_err());
+            match row {
+                Ok(row) => rows.push(row),
+                Err((line, message)) => {
+                    eprintln!("{}", batch::error_line(line, &escaped(&message)))
+                }
+            }
+        }
+        Ok(())
+    })?;
+    counted
+        .written(out.write_all(render::audit::tickets_table(&rows, context.screen).as_bytes()))?;
+    counted.outcome()
 }

@@ -34,13 +34,40 @@ pub enum ErrorPlacement {
 /// reported with its line number): the one count behind the run's exit
 /// status. Parts counted on several workers add up.
 #[derive(Debug, Clone, Copy, Default, thiserror::Error)]
-#[error("{failed} of {total} input lines failed")]
+#[error("{failed} of {total} {unit} failed")]
 pub struct Counted {
     pub failed: u64,
     pub total: u64,
+    pub unit: Unit,
+}
+
+/// What a batch counts: the lines of ticket rows, or the tickets of an
+/// event log (with each line that held no event).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Unit {
+    #[default]
+    Lines,
+    Tickets,
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unit::Lines => "input lines",
+            Unit::Tickets => "tickets (and lines that held no event)",
+        })
+    }
 }
 
 impl Counted {
+    /// Nothing counted yet, of `unit`.
+    pub fn of(unit: Unit) -> Counted {
+        Counted {
+            unit,
+            ..Counted::default()
+        }
+    }
+
     /// One line or ticket more.
     pub fn count(&mut self, failed: bool) {
         self.total += 1;
@@ -51,6 +78,20 @@ impl Counted {
     pub fn add(&mut self, part: Counted) {
         self.total += part.total;
         self.failed += part.failed;
+    }
+
+    /// A write's result: a closed pipe (`| head`) after a line or ticket
+    /// had failed ends the run with exit status 1, quietly (SPEC §8).
+    pub fn written(&self, result: std::io::Result<()>) -> anyhow::Result<()> {
+        result.map_err(|e| {
+            let closed = e.kind() == std::io::ErrorKind::BrokenPipe;
+            let e = anyhow::Error::from(e);
+            if closed && self.failed > 0 {
+                e.context(super::ClosedAfterFailures)
+            } else {
+                e
+            }
+        })
     }
 
     /// The batch's outcome: an error when a line or ticket failed.
@@ -109,12 +150,13 @@ impl<K: Ord + Clone, F> Tallied<K, F> {
             .extend(part.failed_lines.into_iter().take(room));
     }
 
-    /// The tickets judged and those that failed.
-    pub fn counted(&self) -> Counted {
+    /// The tickets judged and those that failed, counted in `unit`.
+    pub fn counted(&self, unit: Unit) -> Counted {
         let judged: u64 = self.groups.values().map(|t| t.tickets).sum();
         Counted {
             failed: self.failed,
             total: judged + self.failed,
+            unit,
         }
     }
 }
@@ -173,12 +215,11 @@ pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()
             } else {
                 &done.out
             };
-            out.write_all(text)?;
-            out.flush()?;
+            counted.add(done.counted);
+            counted.written(out.write_all(text).and_then(|()| out.flush()))?;
             for line in &done.stderr {
                 eprintln!("{line}");
             }
-            counted.add(done.counted);
             Ok(())
         },
     )?;

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use slacalc::audit::{judge_history, GroupBy, Judgement};
 use slacalc::history::{Failed, Finished, History};
 
-use super::batch::{Counted, Tallied};
+use super::batch::{Counted, Tallied, Unit};
 use super::event_source::{failed_json, EventSource};
 use super::{one_line, Context, Format};
 use crate::render::history::{history_row, FailedTicketJson, GroupJson, HistoryJson, SummaryJson};
@@ -140,22 +140,23 @@ impl EventAudit<'_> {
         };
         let mut csv = super::batch::CsvParts::default();
         let mut table = Vec::new();
-        let mut counted = Counted::default();
+        let mut counted = Counted::of(Unit::Tickets);
         self.in_batches(context, true, &make, |part| {
-            out.write_all(if format == Format::Csv {
+            counted.add(part.counted);
+            counted.written(out.write_all(if format == Format::Csv {
                 csv.rows(&part.out)
             } else {
                 &part.out
-            })?;
+            }))?;
             for line in &part.stderr {
                 eprintln!("{line}");
             }
             table.extend(part.table);
-            counted.add(part.counted);
             Ok(())
         })?;
         if !table.is_empty() {
-            out.write_all(render::history::tickets_table(&table, context.screen).as_bytes())?;
+            let text = render::history::tickets_table(&table, context.screen);
+            counted.written(out.write_all(text.as_bytes()))?;
         }
         Ok(counted)
     }
@@ -182,7 +183,7 @@ impl EventAudit<'_> {
             all.merge(part);
             Ok(())
         })?;
-        let counted = all.counted();
+        let counted = all.counted(Unit::Tickets);
         let groups: Vec<_> = all.groups.into_iter().collect();
         let text = match context.format() {
             Format::Json => render::json(&SummaryJson {
@@ -197,7 +198,7 @@ impl EventAudit<'_> {
             Format::Csv => render::history::summary_csv(&names, &groups)?,
             _ => render::history::summary_table(&names, &groups, &all.failed_lines, context.screen),
         };
-        out.write_all(text.as_bytes())?;
+        counted.written(out.write_all(text.as_bytes()))?;
         Ok(counted)
     }
 }

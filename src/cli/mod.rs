@@ -28,7 +28,7 @@ mod source;
 mod ticket;
 
 pub use format::{Format, TableJsonCsv, TableJsonIcs, TableOrJson};
-pub use report::{clap_exit, one_line, report, Usage};
+pub use report::{clap_exit, one_line, report, ClosedAfterFailures, Usage};
 
 use std::io::{self, Write};
 use std::path::PathBuf;

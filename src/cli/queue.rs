@@ -13,7 +13,7 @@ use slacalc::queue::{self, Entry, Thresholds};
 use slacalc::record::TicketFields;
 use slacalc::resolve::Resolver;
 
-use super::batch::{self, Counted, InputFormat};
+use super::batch::{self, Counted, InputFormat, Unit};
 use super::event_source::{EventOptions, EventSource};
 use super::{one_line, Context, Execute, Format};
 use crate::render::{self, queue::queue_row, queue::QueueJson};
@@ -140,7 +140,11 @@ impl Execute for QueueArgs {
         let mut gathered = Gathered {
             warn: Thresholds::parse(&self.warn).context("--warn")?,
             entries: Vec::new(),
-            counted: Counted::default(),
+            counted: Counted::of(if self.events.is_some() {
+                Unit::Tickets
+            } else {
+                Unit::Lines
+            }),
         };
         if let Some(events) = &self.events {
             let source = EventSource {
@@ -188,7 +192,7 @@ impl Execute for QueueArgs {
         match context.format() {
             Format::Json => {
                 let rows: Vec<QueueJson> = entries.iter().map(QueueJson::new).collect();
-                out.write_all(render::json(&rows)?.as_bytes())?;
+                counted.written(out.write_all(render::json(&rows)?.as_bytes()))?;
             }
             Format::Csv => {
                 let mut rows = render::CsvRows::default();
@@ -197,7 +201,7 @@ impl Execute for QueueArgs {
                     rows.write(&queue_row(entry), &mut text)?;
                     text.push(b'\n');
                 }
-                out.write_all(&text)?;
+                counted.written(out.write_all(&text))?;
             }
             _ => {
                 // Drawn with the thresholds the states were judged by (`--warn`),
@@ -206,7 +210,8 @@ impl Execute for QueueArgs {
                     warn,
                     ..context.screen
                 };
-                out.write_all(render::queue::table(&entries, screen).as_bytes())?;
+                counted
+                    .written(out.write_all(render::queue::table(&entries, screen).as_bytes()))?;
             }
         }
         counted.outcome()

@@ -10,15 +10,23 @@ use std::process::ExitCode;
 #[error("{0}")]
 pub struct Usage(pub String);
 
+/// The output was closed (`| head`) after a line or ticket had failed.
+#[derive(Debug, thiserror::Error)]
+#[error("the output was closed after lines had failed")]
+pub struct ClosedAfterFailures;
+
 /// Print an error as one line and choose the exit status: 2 for bad input,
-/// 0 for a closed pipe, 1 for anything else.
+/// for a closed pipe 0 (1 when a line had failed before it, SPEC §8), 1
+/// for anything else.
 pub fn report(error: &anyhow::Error) -> ExitCode {
     if error
         .chain()
         .filter_map(|e| e.downcast_ref::<io::Error>())
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
     {
-        return ExitCode::SUCCESS;
+        // A context is found by downcasting the error, not in its chain.
+        let failed_before = error.downcast_ref::<ClosedAfterFailures>().is_some();
+        return ExitCode::from(u8::from(failed_before));
     }
     // A closed or full stderr cannot be told anything; the status still says
     // what happened.

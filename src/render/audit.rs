@@ -40,6 +40,71 @@ impl<'a> TicketVerdictJson<'a> {
     }
 }
 
+/// Ticket rows judged, one table row each in input order: id, plan,
+/// priority, desk, response due, responded, verdict and lateness. Names
+/// and ids are escaped: a table row stays one line.
+pub fn tickets_table(
+    rows: &[(Option<serde_json::Value>, TicketAudit)],
+    screen: super::Screen,
+) -> String {
+    let narrow = screen.narrower_than(120);
+    let header: &[&str] = if narrow {
+        &[
+            "id",
+            "plan",
+            "pri",
+            "desk",
+            "due",
+            "responded",
+            "verdict",
+            "late",
+        ]
+    } else {
+        &[
+            "id",
+            "plan",
+            "priority",
+            "desk",
+            "response due",
+            "responded",
+            "verdict",
+            "late",
+        ]
+    };
+    let mut table = screen.table(header);
+    super::keep_whole(&mut table, &[0, 1, 2, 3, 6]);
+    for (id, a) in rows {
+        let d = &a.deadline;
+        let zone = d.desk.zone;
+        let when = |t: chrono::DateTime<chrono::Utc>| {
+            if narrow {
+                super::short_local(t, zone)
+            } else {
+                super::local(t, zone)
+            }
+        };
+        let id = id.as_ref().map(super::csv_field).unwrap_or_default();
+        let escaped = |text: &str| slacalc::input::escaped(text).into_owned();
+        table.add_row(vec![
+            escaped(&id).into(),
+            escaped(&d.plan.name).into(),
+            escaped(&d.priority.id).into(),
+            escaped(&d.desk.name).into(),
+            d.response.due.map_or("best effort".into(), when).into(),
+            a.responded.map_or("-".into(), when).into(),
+            screen.alarm(
+                a.verdict.name().replace('_', " "),
+                a.verdict == slacalc::audit::Verdict::Breached,
+            ),
+            a.late
+                .filter(|d| *d > chrono::TimeDelta::zero())
+                .map_or("-".into(), super::span)
+                .into(),
+        ]);
+    }
+    format!("{table}\n")
+}
+
 // The group of a ticket-row summary row.
 #[derive(Serialize, schemars::JsonSchema)]
 struct SummaryKeyJson {

@@ -437,3 +437,54 @@ fn exports_load_with_their_own_names() {
         .bad_input(&["--map", "'created' is not a field", "opened"])
         .run();
 }
+
+/// SPEC §8: a closed output pipe ends the run quietly, with exit status 1
+/// when a line had failed before it (it once exited 0 whatever had failed).
+#[test]
+fn a_broken_pipe_after_a_failed_line_exits_one() {
+    let good =
+        r#"{"plan":"gold","priority":"p2","desk":"europe","opened":"2026-11-20T17:30:00+01:00"}"#;
+    // 40,000 lines (some 4 MB out): far more than a pipe holds, so the
+    // write after `head` has gone fails. Line 2 is bad in the first input.
+    let batch = |bad: bool| {
+        let mut text = String::new();
+        for i in 0..40_000 {
+            text.push_str(if bad && i == 1 { "{" } else { good });
+            text.push('\n');
+        }
+        text
+    };
+    for (bad, status) in [(true, "status 1"), (false, "status 0")] {
+        Test::new()
+            .file("in.jsonl", batch(bad))
+            .shell(
+                "slacalc deadline --input in.jsonl --format json --jobs 1 2>/dev/null | head -n 1 >/dev/null; echo \"status ${PIPESTATUS[0]}\"",
+            )
+            .stdout_contains(status)
+            .run();
+    }
+}
+
+/// `audit FILE --tickets` in the table format (its default) is a table,
+/// not JSON Lines.
+#[test]
+fn audit_tickets_in_the_table_format_is_a_table() {
+    // T-1002: gold P2 at the europe desk opened Fri 20 Nov 17:30 (+01:00):
+    // 30 m on Friday, then Saturday (gold's extended clock, 09:00-18:00)
+    // 1 h 30 m: due Sat 10:30; answered 11:15: breached by 45 m.
+    let out = Test::new()
+        .args(["audit", "examples/tickets.csv", "--tickets"])
+        .args(["--as-of", "2026-12-01T00:00:00Z"])
+        .stdout_text();
+    assert!(out.starts_with('┌'), "{out}");
+    assert!(!out.contains('{'), "{out}");
+    let row = out.lines().find(|l| l.contains("T-1002")).unwrap();
+    for cell in [
+        "Sat 2026-11-21 10:30:00 +01:00",
+        "Sat 2026-11-21 11:15:00 +01:00",
+        "breached",
+        "45m",
+    ] {
+        assert!(row.contains(cell), "{row}");
+    }
+}
