@@ -213,7 +213,7 @@ fn tickets_table<'d>(
             match row {
                 Ok(row) => rows.push(row),
                 Err((line, message)) => {
-                    eprintln!("{}", batch::error_line(line, &escaped(&message)))
+                    eprintln!("{}", batch::error_line(line, &escaped(&message)));
                 }
             }
         }
