@@ -84,12 +84,11 @@ pub fn tickets_table(
             }
         };
         let id = id.as_ref().map(super::csv_field).unwrap_or_default();
-        let escaped = |text: &str| slacalc::input::escaped(text).into_owned();
         table.add_row(vec![
-            escaped(&id).into(),
-            escaped(&d.plan.name).into(),
-            escaped(&d.priority.id).into(),
-            escaped(&d.desk.name).into(),
+            super::shown(&id).into(),
+            d.plan.name.clone().into(),
+            d.priority.id.clone().into(),
+            d.desk.name.clone().into(),
             d.response.due.map_or("best effort".into(), when).into(),
             a.responded.map_or("-".into(), when).into(),
             screen.alarm(

@@ -354,7 +354,7 @@ pub fn summary_table(
     for (values, tally) in groups {
         let mut row: Vec<comfy_table::Cell> = values
             .iter()
-            .map(|v| v.clone().unwrap_or_else(|| "-".into()).into())
+            .map(|v| v.as_deref().map_or_else(|| "-".into(), super::shown).into())
             .collect();
         let [on_time, late, missed, ..] = tally.steps;
         row.extend([
@@ -419,7 +419,7 @@ pub fn tickets_table(judgements: &[Judgement], screen: super::Screen) -> String 
             }
         });
         table.add_row(vec![
-            h.id.clone().into(),
+            super::shown(&h.id).into(),
             h.ticket.plan().name.clone().into(),
             j.response.priority.id.clone().into(),
             h.ticket.desk().name.clone().into(),

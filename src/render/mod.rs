@@ -334,6 +334,13 @@ pub fn keep_whole(table: &mut Table, columns: &[usize]) {
     }
 }
 
+/// A value from the input (an id, a `--by` key, a holder) as a table
+/// shows it: control characters escaped, so that a row stays one line and
+/// a value cannot colour or move the terminal.
+pub fn shown(text: &str) -> String {
+    slacalc::input::escaped(text).into_owned()
+}
+
 /// A JSON document as pretty text with a final newline.
 pub fn json(value: &impl serde::Serialize) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(value)? + "\n")

@@ -166,7 +166,7 @@ pub fn table(entries: &[Entry], screen: super::Screen) -> String {
                 super::hours(d)
             }
         });
-        let mut holder = entry.holder.clone();
+        let mut holder = super::shown(&entry.holder);
         if entry.escalation_overdue {
             holder.push_str(" (overdue)");
         }
@@ -176,9 +176,9 @@ pub fn table(entries: &[Entry], screen: super::Screen) -> String {
             } else {
                 super::local(s.at, zone)
             };
-            format!("{} at {at}", s.reaches)
+            format!("{} at {at}", super::shown(&s.reaches))
         });
-        let mut row: Vec<comfy_table::Cell> = vec![history.id.clone().into()];
+        let mut row: Vec<comfy_table::Cell> = vec![super::shown(&history.id).into()];
         if !narrow {
             row.push(history.ticket.plan().name.clone().into());
         }

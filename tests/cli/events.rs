@@ -530,3 +530,27 @@ fn csv_event_export_with_its_own_column_names() {
     });
     assert_fields(&lines[0], &expected);
 }
+
+/// Tables escape what they print: an id with an escape sequence and a
+/// line break (once printed raw, live even with NO_COLOR, splitting its
+/// row) shows as `\u{1b}` and `\n`, on one row.
+#[test]
+fn tables_escape_ids_and_group_keys() {
+    let id = "T\u{1b}[31m\nX";
+    let log = json!({
+        "ticket": id, "at": "2026-11-23T10:00:00+01:00", "type": "opened",
+        "plan": "gold", "priority": "P2", "desk": "europe", "agent": id,
+    })
+    .to_string()
+        + "\n";
+    for args in [
+        &["audit", "--events", "-", "--as-of", "2026-11-27T12:00:00Z", "--tickets"][..],
+        &["audit", "--events", "-", "--as-of", "2026-11-27T12:00:00Z", "--by", "agent"],
+        &["queue", "--events", "-", "--at", "2026-11-23T10:30:00+01:00"],
+    ] {
+        let out = Test::new().args(args.iter().copied()).stdin(log.clone()).stdout_text();
+        assert!(!out.contains('\u{1b}'), "{args:?}: {out}");
+        let row = out.lines().find(|l| l.contains("T\\u{1b}[31m\\nX")).unwrap_or_else(|| panic!("{args:?}: {out}"));
+        assert!(row.starts_with('│'), "{row}");
+    }
+}
