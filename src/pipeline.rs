@@ -34,6 +34,7 @@ where
     E: Send + From<Stopped>,
     W: FnMut(J) -> Result<T, E>,
 {
+    let jobs = jobs.min(most_workers());
     if jobs <= 1 {
         let mut work = make();
         return produce(&mut |unit| take(work(unit)?));
@@ -42,9 +43,10 @@ where
         let (work, to_work) = mpsc::sync_channel::<(u64, J)>(jobs);
         let to_work = Arc::new(Mutex::new(to_work));
         let (done, to_take) = mpsc::sync_channel::<(u64, Result<T, E>)>(jobs);
+        let mut spawned = 0;
         for _ in 0..jobs {
             let (to_work, done) = (Arc::clone(&to_work), done.clone());
-            scope.spawn(move || {
+            let worker = std::thread::Builder::new().spawn_scoped(scope, move || {
                 let mut each = make();
                 loop {
                     let next = match to_work.lock() {
@@ -57,25 +59,45 @@ where
                     }
                 }
             });
+            // The system may refuse a thread: the workers started do the
+            // work.
+            if worker.is_err() {
+                break;
+            }
+            spawned += 1;
+        }
+        if spawned == 0 {
+            let mut work = make();
+            return produce(&mut |unit| take(work(unit)?));
         }
         // Workers alone hold the channels' other ends now: when they stop,
         // the producer's sends fail and it stops too.
         drop((to_work, done));
-        let producer = scope.spawn(move || {
-            let mut number = 0;
-            produce(&mut |unit| {
-                work.send((number, unit))
-                    .map_err(|_| E::from(Stopped::Workers))?;
-                number += 1;
-                Ok(())
+        let producer = std::thread::Builder::new()
+            .spawn_scoped(scope, move || {
+                let mut number = 0;
+                produce(&mut |unit| {
+                    work.send((number, unit))
+                        .map_err(|_| E::from(Stopped::Workers))?;
+                    number += 1;
+                    Ok(())
+                })
             })
-        });
+            .map_err(|_| E::from(Stopped::Producer))?;
         let taken = take_in_order(&to_take, &mut take);
         drop(to_take);
         let outcome = producer.join().map_err(|_| E::from(Stopped::Producer))?;
         taken?;
         outcome
     })
+}
+
+/// Workers a core: more only wait their turn (and cost a stack each).
+const WORKERS_PER_CORE: usize = 4;
+
+/// The most workers a pipeline starts, whatever it is asked for.
+fn most_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from) * WORKERS_PER_CORE
 }
 
 /// Take the units' results as they come, each in its place.
@@ -175,6 +197,15 @@ pub fn map_rows<T: Send, S>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn far_more_workers_than_cores_are_not_started() {
+        // 20,000 asked (once: "failed to spawn thread", exit 134): the
+        // pipeline starts at most four a core, and answers in order.
+        let answers = map_rows(10_000, 20_000, || (), |(), i| i + 1).unwrap();
+        assert!(answers.iter().enumerate().all(|(i, a)| *a == i + 1));
+        assert!(most_workers() <= 4 * std::thread::available_parallelism().map_or(1, usize::from));
+    }
 
     #[test]
     fn results_come_in_order_on_any_number_of_workers() {

@@ -310,3 +310,14 @@ fn an_event_log_on_two_or_three_workers_is_judged_as_on_one() {
     };
     assert_eq!(queue("2"), queue("1"));
 }
+
+/// `--jobs 20000` once aborted (exit 134, "failed to spawn thread"): the
+/// workers are clamped to what the machine can use, and the answers are
+/// those of one worker.
+#[test]
+fn far_too_many_jobs_are_clamped_not_fatal() {
+    let (_, input) = spanning(0, 6, |n| hostile_jsonl(n).replace('\u{feff}', ""));
+    let one = batch("deadline", &input, "1", &["--format", "json"]);
+    let many = batch("deadline", &input, "20000", &["--format", "json"]);
+    assert_eq!(many, one);
+}
