@@ -152,7 +152,15 @@ pub fn entry(history: History<'_>, at: DateTime<Utc>, warn: Thresholds) -> Resul
                 history.ticket.opened,
                 pauses,
                 at,
-            )?;
+            );
+            // Past its due instant a ticket is breached whatever share it
+            // used: a share that would need a year without holiday data,
+            // or a walk of more than a century, is unknown, not a failure
+            // that drops it from the queue (SPEC §10).
+            let used = match used {
+                Err(Error::NoHolidayData { .. } | Error::BeyondHorizon { .. }) if at > due => None,
+                other => other?,
+            };
             (Some(remaining), used)
         }
         _ => (None, None),

@@ -159,3 +159,40 @@ fn colour_marks_breached_red_and_at_risk_yellow_in_the_queue() {
     // In a pipe, auto means no colour.
     assert!(!table("auto").contains('\u{1b}'));
 }
+
+/// SPEC §10: a breached ticket whose `elapsed_percent` would need a year
+/// without holiday data, or a walk of more than a century, is listed,
+/// breached, with `elapsed_percent` null (it was once dropped as an error).
+#[test]
+fn a_breached_ticket_whose_share_cannot_be_measured_is_still_listed() {
+    // U1: gold P2 (2 business hours) at the uae desk (Mon-Fri 09:00-18:00
+    // Dubai, +04:00), opened Wed 20 Dec 2028 10:00: due 12:00 (08:00Z).
+    // At 10 Jan 2029 12:00Z the share would walk 2029, whose Islamic
+    // holidays the calendar does not list. Remaining: -(21 days 4 hours)
+    // = -1,828,800 s.
+    // C1: gold P2 at the europe desk opened Mon 23 Nov 1925 10:00 (+01:00):
+    // due 12:00 (11:00Z); a century and a year before --at.
+    let rows = "id,plan,priority,desk,opened\n\
+                U1,gold,p2,uae,2028-12-20T10:00:00+04:00\n\
+                C1,gold,p2,europe,1925-11-23T10:00:00+01:00\n";
+    for (id, at, due, remaining) in [
+        ("U1", "2029-01-10T12:00:00Z", "2028-12-20T12:00:00+04:00", -1_828_800),
+        // 36,890 days (101 years, 25 of them leap) and an hour.
+        ("C1", "2026-11-23T12:00:00Z", "1925-11-23T12:00:00+01:00", -3_187_299_600_i64),
+    ] {
+        let queue = Test::new()
+            .file("tickets.csv", rows)
+            .args(["queue", "--input", "tickets.csv", "--at", at, "--format", "json"])
+            .json();
+        let ticket = queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing: {queue}"));
+        assert_eq!(ticket["response"]["due"], due);
+        assert_eq!(ticket["response"]["state"], "breached");
+        assert_eq!(ticket["response"]["elapsed_percent"], serde_json::Value::Null);
+        assert_eq!(ticket["response"]["remaining_seconds"], remaining);
+    }
+}
