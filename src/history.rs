@@ -7,6 +7,8 @@
 //! handed back as soon as its ticket closes, so memory holds the
 //! histories of the tickets still open and only the ids of closed ones.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 
@@ -15,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::input;
 use crate::load::DataSet;
 use crate::plan::Priority;
-use crate::record::event::{EventFields, Kind, Value};
+use crate::record::event::{EventFields, Kind, Value, When};
 use crate::resolve::Resolver;
 use crate::ticket::{PriorityPeriod, Ticket};
 
@@ -178,6 +180,8 @@ pub struct Recorder<'d> {
     as_of: DateTime<Utc>,
     tickets: FxHashMap<Value, Entry<'d>>,
     next_order: u64,
+    /// Events of types the log does not know, by type.
+    ignored: BTreeMap<String, u64>,
 }
 
 impl<'d> Recorder<'d> {
@@ -193,6 +197,7 @@ impl<'d> Recorder<'d> {
             as_of,
             tickets: FxHashMap::default(),
             next_order: 0,
+            ignored: BTreeMap::new(),
         }
     }
 
@@ -208,6 +213,10 @@ impl<'d> Recorder<'d> {
                 message: "an event needs a ticket and a type".into(),
             }));
         };
+        if let Kind::Unknown(name) = kind {
+            self.ignore(id, name, fields.at.as_ref());
+            return None;
+        }
         let outcome = match (self.tickets.get_mut(id), kind) {
             (Some(Entry::Skipped), _) => return None,
             (None, Kind::Opened) => match self.open(line, &fields) {
@@ -263,6 +272,26 @@ impl<'d> Recorder<'d> {
             order: Some(order),
             message: outcome.to_string(),
         }))
+    }
+
+    /// An event of a type the log does not know: ignored, and counted
+    /// unless it happened after as-of (SPEC §9).
+    fn ignore(&mut self, id: &str, name: &str, at: Option<&When>) {
+        let zone = match self.tickets.get(id) {
+            Some(Entry::Open(history)) => history.ticket.desk.zone,
+            _ => crate::time::UTC,
+        };
+        let after = at
+            .and_then(|at| self.names.instant_of(at, zone).ok())
+            .is_some_and(|at| at > self.as_of);
+        if !after {
+            *self.ignored.entry(name.to_string()).or_default() += 1;
+        }
+    }
+
+    /// How many events of each type the log does not know were ignored.
+    pub fn ignored(&self) -> &BTreeMap<String, u64> {
+        &self.ignored
     }
 
     /// The tickets still open at the end of the log, in the order opened.
@@ -392,6 +421,8 @@ impl<'d> Recorder<'d> {
                 .escalations
                 .push((at, field(fields.to.as_deref(), "to")?.to_string())),
             Kind::Closed => history.close(at),
+            // Handled before: an `opened` of an open ticket is an error,
+            // an unknown type is ignored.
             Kind::Opened | Kind::Unknown(_) => {
                 return Err(Error::echoed(kind.name(), |other| {
                     format!("'{other}' is not an event type; types: opened, status, priority, notified, responded, escalated, closed")

@@ -10,7 +10,7 @@ use slacalc::audit::{judge_history, GroupBy, Judgement};
 use slacalc::history::{Failed, Finished, History};
 
 use super::batch::{Counted, Tallied, Unit};
-use super::event_source::{failed_json, EventSource};
+use super::event_source::{failed_json, EventSource, Ignored};
 use super::{one_line, Context, Format};
 use crate::render::history::{history_row, FailedTicketJson, GroupJson, HistoryJson, SummaryJson};
 use crate::render::{self, rfc3339};
@@ -56,17 +56,19 @@ impl EventAudit<'_> {
         opened_order: bool,
         make: &(dyn Fn() -> W + Sync),
         take: impl FnMut(T) -> anyhow::Result<()>,
-    ) -> anyhow::Result<()>
+    ) -> anyhow::Result<Ignored>
     where
         T: Send,
         W: FnMut(Vec<Finished<'c>>) -> anyhow::Result<T>,
     {
+        let mut ignored = Ignored::default();
         let produce = |push: &mut dyn FnMut(Finished<'c>) -> anyhow::Result<()>| {
             // Tickets finished but waiting for one opened before them:
             // slot k holds the ticket of order `next + k`.
             let mut waiting: VecDeque<Option<Finished<'c>>> = VecDeque::new();
             let mut next = 0u64;
-            self.source
+            ignored = self
+                .source
                 .read(context, self.as_of, self.jobs, |finished| {
                     let order = match &finished {
                         Ok(history) => Some(history.order),
@@ -93,7 +95,8 @@ impl EventAudit<'_> {
                 })?;
             waiting.into_iter().flatten().try_for_each(push)
         };
-        slacalc::pipeline::in_batches(self.jobs, produce, make, take)
+        slacalc::pipeline::in_batches(self.jobs, produce, make, take)?;
+        Ok(ignored)
     }
 
     /// One line a ticket, in the order they were opened.
@@ -141,7 +144,7 @@ impl EventAudit<'_> {
         let mut csv = super::batch::CsvParts::default();
         let mut table = Vec::new();
         let mut counted = Counted::of(Unit::Tickets);
-        self.in_batches(context, true, &make, |part| {
+        let ignored = self.in_batches(context, true, &make, |part| {
             counted.add(part.counted);
             counted.written(out.write_all(if format == Format::Csv {
                 csv.rows(&part.out)
@@ -158,6 +161,7 @@ impl EventAudit<'_> {
             let text = render::history::tickets_table(&table, context.screen);
             counted.written(out.write_all(text.as_bytes()))?;
         }
+        ignored.report();
         Ok(counted)
     }
 
@@ -179,7 +183,7 @@ impl EventAudit<'_> {
             }
         };
         let mut all: Tallied<_, FailedTicketJson> = Tallied::default();
-        self.in_batches(context, false, &make, |part| {
+        let ignored = self.in_batches(context, false, &make, |part| {
             all.merge(part);
             Ok(())
         })?;
@@ -189,6 +193,7 @@ impl EventAudit<'_> {
             Format::Json => render::json(&SummaryJson {
                 as_of: rfc3339(self.as_of, slacalc::time::UTC),
                 errors: all.failed,
+                ignored_events: ignored.total(),
                 failed_lines: all.failed_lines,
                 summary: groups
                     .iter()
@@ -199,6 +204,7 @@ impl EventAudit<'_> {
             _ => render::history::summary_table(&names, &groups, &all.failed_lines, context.screen),
         };
         counted.written(out.write_all(text.as_bytes()))?;
+        ignored.report();
         Ok(counted)
     }
 }

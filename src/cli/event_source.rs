@@ -27,7 +27,8 @@ pub struct EventOptions {
 }
 
 impl EventOptions {
-    fn statuses(&self) -> Statuses {
+    /// The status sets; a status in both is a usage error (SPEC §9).
+    fn statuses(&self) -> anyhow::Result<Statuses> {
         let mut statuses = Statuses::default();
         if !self.waiting.is_empty() {
             statuses.waiting.clone_from(&self.waiting);
@@ -35,7 +36,19 @@ impl EventOptions {
         if !self.closing.is_empty() {
             statuses.closing.clone_from(&self.closing);
         }
-        statuses
+        let same = |a: &String, b: &String| a.trim().eq_ignore_ascii_case(b.trim());
+        if let Some(both) = statuses
+            .waiting
+            .iter()
+            .find(|w| statuses.closing.iter().any(|c| same(w, c)))
+        {
+            return Err(super::Usage(format!(
+                "status '{}' is both waiting and closing; give it to one of --waiting and --closing",
+                escaped(both)
+            ))
+            .into());
+        }
+        Ok(statuses)
     }
 }
 
@@ -69,7 +82,7 @@ impl EventSource<'_> {
         as_of: DateTime<Utc>,
         jobs: usize,
         mut each: impl FnMut(Finished<'c>) -> anyhow::Result<()>,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<Ignored> {
         let data = context.data()?;
         let source = batch::Source {
             path: self.path,
@@ -80,7 +93,7 @@ impl EventSource<'_> {
         if let Some(keep) = self.keep {
             map = map.keeping(keep);
         }
-        let mut recorder = Recorder::new(data, self.options.statuses(), context.now, as_of);
+        let mut recorder = Recorder::new(data, self.options.statuses()?, context.now, as_of);
         let mut record = |line, fields: Result<EventFields, LineError>| match fields {
             Ok(fields) => match recorder.event(line, fields) {
                 Some(finished) => each(finished),
@@ -108,7 +121,38 @@ impl EventSource<'_> {
                 Ok(())
             },
         )?;
-        recorder.finish().into_iter().map(Ok).try_for_each(each)
+        let ignored = recorder.ignored().clone();
+        recorder.finish().into_iter().map(Ok).try_for_each(each)?;
+        Ok(Ignored(ignored))
+    }
+}
+
+/// The events of types the log does not know, ignored, by type.
+#[derive(Debug, Default)]
+pub struct Ignored(pub std::collections::BTreeMap<String, u64>);
+
+impl Ignored {
+    /// How many in all.
+    pub fn total(&self) -> u64 {
+        self.0.values().sum()
+    }
+
+    /// Said on stderr at the end of a run, with the count per type (SPEC
+    /// §9), when there were any.
+    pub fn report(&self) {
+        if self.0.is_empty() {
+            return;
+        }
+        let types: Vec<String> = self
+            .0
+            .iter()
+            .map(|(name, count)| format!("{} {count}", escaped(name)))
+            .collect();
+        eprintln!(
+            "slacalc: ignored {} events of types the log does not know: {}",
+            self.total(),
+            types.join(", ")
+        );
     }
 }
 

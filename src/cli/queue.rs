@@ -155,13 +155,14 @@ impl Execute for QueueArgs {
                 keep: None,
             };
             let warn = gathered.warn;
-            source.read(context, at, batch::jobs(self.jobs), |finished| {
+            let ignored = source.read(context, at, batch::jobs(self.jobs), |finished| {
                 gathered.add(match finished {
                     Ok(history) => place(history, at, warn),
                     Err(failed) => Placed::Failed(failed.line, failed.message),
                 });
                 Ok(())
             })?;
+            ignored.report();
         } else if let Some(path) = &self.input {
             let data = context.data()?;
             let source = batch::Source {

@@ -239,6 +239,8 @@ pub struct SummaryJson {
     pub as_of: String,
     /// Lines and tickets that failed.
     pub errors: u64,
+    /// Events of types the log does not know, ignored (SPEC §9).
+    pub ignored_events: u64,
     /// The first of them (at most 100).
     pub failed_lines: Vec<FailedTicketJson>,
     pub summary: Vec<GroupJson>,

@@ -544,13 +544,40 @@ fn tables_escape_ids_and_group_keys() {
     .to_string()
         + "\n";
     for args in [
-        &["audit", "--events", "-", "--as-of", "2026-11-27T12:00:00Z", "--tickets"][..],
-        &["audit", "--events", "-", "--as-of", "2026-11-27T12:00:00Z", "--by", "agent"],
-        &["queue", "--events", "-", "--at", "2026-11-23T10:30:00+01:00"],
+        &[
+            "audit",
+            "--events",
+            "-",
+            "--as-of",
+            "2026-11-27T12:00:00Z",
+            "--tickets",
+        ][..],
+        &[
+            "audit",
+            "--events",
+            "-",
+            "--as-of",
+            "2026-11-27T12:00:00Z",
+            "--by",
+            "agent",
+        ],
+        &[
+            "queue",
+            "--events",
+            "-",
+            "--at",
+            "2026-11-23T10:30:00+01:00",
+        ],
     ] {
-        let out = Test::new().args(args.iter().copied()).stdin(log.clone()).stdout_text();
+        let out = Test::new()
+            .args(args.iter().copied())
+            .stdin(log.clone())
+            .stdout_text();
         assert!(!out.contains('\u{1b}'), "{args:?}: {out}");
-        let row = out.lines().find(|l| l.contains("T\\u{1b}[31m\\nX")).unwrap_or_else(|| panic!("{args:?}: {out}"));
+        let row = out
+            .lines()
+            .find(|l| l.contains("T\\u{1b}[31m\\nX"))
+            .unwrap_or_else(|| panic!("{args:?}: {out}"));
         assert!(row.starts_with('│'), "{row}");
     }
 }

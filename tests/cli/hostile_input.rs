@@ -433,23 +433,21 @@ fn history_options_refuse_bad_values_naming_them() {
     run(&["audit", "x.csv", "--by", "agent"])
         .bad_input(&["--events"])
         .run();
-    // An event with an unknown type: the ticket is not judged, named with
-    // its line, and the run ends with status 1.
-    let bad = format!(
-        "{events}{{\"ticket\":\"a\",\"at\":\"2026-11-23T09:10:00+01:00\",\"type\":\"reopened\"}}\n"
+    // An event of a type the log does not know (SPEC §9): ignored and
+    // counted, the ticket still judged (it once failed the ticket). Its
+    // count per type is said on stderr at the end.
+    let with_comment = format!(
+        "{events}{{\"ticket\":\"a\",\"at\":\"2026-11-23T09:10:00+01:00\",\"type\":\"comment\"}}\n"
     );
     let report = Test::new()
         .args(["audit", "--events", "-", "--as-of", "2026-11-24T00:00:00Z"])
-        .stdin(bad)
+        .stdin(with_comment)
         .format("json")
-        .status(1)
+        .stderr_contains("ignored 1 events of types the log does not know: comment 1")
         .json();
-    assert_eq!(report["failed_lines"][0]["line"], 2);
-    assert!(report["failed_lines"][0]["error"]
-        .as_str()
-        .unwrap()
-        .contains("'reopened' is not an event type"));
-    assert_eq!(report["summary"].as_array().unwrap().len(), 0);
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["ignored_events"], 1);
+    assert_eq!(report["summary"][0]["tickets"], 1);
 }
 
 #[test]
@@ -476,4 +474,16 @@ fn a_ticket_that_cannot_be_judged_fails_the_run() {
     );
     let report = run(&[]).json();
     assert_eq!(report["errors"], 1);
+}
+
+/// SPEC §9: a status in both the waiting and the closing set is a usage
+/// error (exit 2) naming it, before any line is read.
+#[test]
+fn a_status_both_waiting_and_closing_is_refused() {
+    Test::new()
+        .args(["audit", "--events", "-", "--waiting", "pending,Hold"])
+        .args(["--closing", "solved,hold"])
+        .stdin("")
+        .bad_input(&["'Hold'", "--waiting", "--closing"])
+        .run();
 }

@@ -176,13 +176,31 @@ fn a_breached_ticket_whose_share_cannot_be_measured_is_still_listed() {
                 U1,gold,p2,uae,2028-12-20T10:00:00+04:00\n\
                 C1,gold,p2,europe,1925-11-23T10:00:00+01:00\n";
     for (id, at, due, remaining) in [
-        ("U1", "2029-01-10T12:00:00Z", "2028-12-20T12:00:00+04:00", -1_828_800),
+        (
+            "U1",
+            "2029-01-10T12:00:00Z",
+            "2028-12-20T12:00:00+04:00",
+            -1_828_800,
+        ),
         // 36,890 days (101 years, 25 of them leap) and an hour.
-        ("C1", "2026-11-23T12:00:00Z", "1925-11-23T12:00:00+01:00", -3_187_299_600_i64),
+        (
+            "C1",
+            "2026-11-23T12:00:00Z",
+            "1925-11-23T12:00:00+01:00",
+            -3_187_299_600_i64,
+        ),
     ] {
         let queue = Test::new()
             .file("tickets.csv", rows)
-            .args(["queue", "--input", "tickets.csv", "--at", at, "--format", "json"])
+            .args([
+                "queue",
+                "--input",
+                "tickets.csv",
+                "--at",
+                at,
+                "--format",
+                "json",
+            ])
             .json();
         let ticket = queue
             .as_array()
@@ -192,7 +210,10 @@ fn a_breached_ticket_whose_share_cannot_be_measured_is_still_listed() {
             .unwrap_or_else(|| panic!("{id} missing: {queue}"));
         assert_eq!(ticket["response"]["due"], due);
         assert_eq!(ticket["response"]["state"], "breached");
-        assert_eq!(ticket["response"]["elapsed_percent"], serde_json::Value::Null);
+        assert_eq!(
+            ticket["response"]["elapsed_percent"],
+            serde_json::Value::Null
+        );
         assert_eq!(ticket["response"]["remaining_seconds"], remaining);
     }
 }
