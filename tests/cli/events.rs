@@ -532,7 +532,7 @@ fn csv_event_export_with_its_own_column_names() {
 }
 
 /// Tables escape what they print: an id with an escape sequence and a
-/// line break (once printed raw, live even with NO_COLOR, splitting its
+/// line break (once printed raw, live even with `NO_COLOR`, splitting its
 /// row) shows as `\u{1b}` and `\n`, on one row.
 #[test]
 fn tables_escape_ids_and_group_keys() {
