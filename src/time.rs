@@ -124,7 +124,15 @@ pub fn write_rfc3339(buffer: &mut Vec<u8>, t: DateTime<Utc>, zone: Tz) {
     let offset = utc_offset(zone, t);
     let local = t.timestamp() + i64::from(offset);
     let (year, month, day) = civil_date(local.div_euclid(DAY));
-    if !(0..=9999).contains(&year) || offset % 60 != 0 {
+    if offset % 60 != 0 {
+        // Before a zone's standard time its offset may have seconds (New
+        // York's -4:56:02 before 1883), which RFC 3339 cannot write: the
+        // instant is written in UTC, exact to the second.
+        let text = t.to_rfc3339_opts(SecondsFormat::Secs, true);
+        buffer.extend_from_slice(text.as_bytes());
+        return;
+    }
+    if !(0..=9999).contains(&year) {
         // At the very ends of representable time the local time itself may
         // not exist: the instant is then written in UTC.
         let representable = chrono::FixedOffset::east_opt(offset)
@@ -274,6 +282,35 @@ mod tests {
         }
     }
 
+    /// SPEC §8: RFC 3339 has no seconds in an offset. Where a zone's
+    /// offset has seconds (local mean time, before standard time) the
+    /// instant is printed in UTC, exact to the second; it was once printed
+    /// with the offset cut to the minute, reading back up to 59 s wrong.
+    #[test]
+    fn an_offset_with_seconds_is_printed_in_utc() {
+        // New York kept local mean time, -4:56:02, until 18 November 1883;
+        // Rome +0:49:56 until 1893; Dubai +3:41:12 until 1920.
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        for (zone, offset) in [
+            (chrono_tz::America::New_York, -(4 * 3600 + 56 * 60 + 2)),
+            (chrono_tz::Europe::Rome, 49 * 60 + 56),
+            (chrono_tz::Asia::Dubai, 3 * 3600 + 41 * 60 + 12),
+        ] {
+            let t = at("1880-06-01T12:00:07Z");
+            assert_eq!(utc_offset(zone, t), offset);
+            let shown = rfc3339(t, zone);
+            assert_eq!(shown, "1880-06-01T12:00:07Z");
+            assert_eq!(shown.parse::<DateTime<Utc>>().unwrap(), t);
+        }
+        // With whole minutes the desk's offset stays: New York in June
+        // 1890 kept standard time (no daylight saving before 1918), -05:00.
+        let t = at("1890-06-01T12:00:00Z");
+        assert_eq!(
+            rfc3339(t, chrono_tz::America::New_York),
+            "1890-06-01T07:00:00-05:00"
+        );
+    }
+
     #[test]
     fn offsets_on_the_day_the_clocks_change() {
         // Italy springs forward on the last Sunday of March, 29 March 2026,
@@ -341,8 +378,9 @@ mod tests {
     fn the_ends_of_time_print_without_a_panic() {
         let max = DateTime::<Utc>::MAX_UTC;
         assert!(rfc3339(max, chrono_tz::Asia::Dubai).ends_with("+00:00"));
+        // New York's offset then is local mean time, with seconds: UTC.
         let min = DateTime::<Utc>::MIN_UTC;
-        assert!(rfc3339(min, chrono_tz::America::New_York).ends_with("+00:00"));
+        assert!(rfc3339(min, chrono_tz::America::New_York).ends_with('Z'));
     }
 
     proptest! {
@@ -362,7 +400,12 @@ mod tests {
             ]),
         ) {
             let t = DateTime::from_timestamp(seconds, 0).unwrap();
-            let chrono = t.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Secs, false);
+            // An offset with seconds (local mean time) is written in UTC.
+            let chrono = if utc_offset(zone, t) % 60 == 0 {
+                t.with_timezone(&zone).to_rfc3339_opts(SecondsFormat::Secs, false)
+            } else {
+                t.to_rfc3339_opts(SecondsFormat::Secs, true)
+            };
             prop_assert_eq!(rfc3339(t, zone), chrono);
         }
     }
