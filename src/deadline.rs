@@ -67,14 +67,39 @@ pub fn due(
     opened: DateTime<Utc>,
     pauses: &Pauses,
 ) -> Result<Option<DateTime<Utc>>> {
-    let clock = Clock::new(desk, target.clock);
-    let start = pauses.effective_start(opened);
-    Ok(Some(match target.amount {
+    let span = match target.amount {
         Amount::BestEffort => return Ok(None),
-        Amount::Minutes(m) => clock.due(start, TimeDelta::minutes(i64::from(m)), pauses)?,
-        Amount::Hours(h) => clock.due(start, TimeDelta::hours(i64::from(h)), pauses)?,
-        Amount::BusinessDays(days) => business_days_with_pauses(desk, start, days, pauses)?,
-    }))
+        Amount::Minutes(m) => Span::Time(TimeDelta::minutes(i64::from(m))),
+        Amount::Hours(h) => Span::Time(TimeDelta::hours(i64::from(h))),
+        Amount::BusinessDays(days) => Span::BusinessDays(days),
+    };
+    due_after(desk, target.clock, span, opened, pauses).map(Some)
+}
+
+/// How far a due instant lies after its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// Clock time on the target's clock.
+    Time(TimeDelta),
+    /// Business days (SPEC §3), on the standard clock.
+    BusinessDays(u32),
+}
+
+/// The instant `span` after `opened` on `clock`, counted from the
+/// effective start (the end of a pause covering the opening, SPEC §3),
+/// pauses excluded: the one engine of `deadline` and `clock`.
+pub fn due_after(
+    desk: &Calendar,
+    clock: ClockKind,
+    span: Span,
+    opened: DateTime<Utc>,
+    pauses: &Pauses,
+) -> Result<DateTime<Utc>> {
+    let start = pauses.effective_start(opened);
+    match span {
+        Span::Time(amount) => Clock::new(desk, clock).due(start, amount, pauses),
+        Span::BusinessDays(days) => business_days_with_pauses(desk, start, days, pauses),
+    }
 }
 
 /// Business days with pauses (SPEC §3): the day rule, applied to the local

@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::{ArgGroup, Args};
 
 use slacalc::clock::{Clock, ClockKind};
-use slacalc::deadline::business_days_with_pauses;
+use slacalc::deadline::{self, Span};
 use slacalc::input;
 
 use super::{Context, Execute, Format, Usage};
@@ -89,12 +89,12 @@ impl Execute for ClockArgs {
             let elapsed = Clock::new(desk, kind).elapsed(from, until, &pauses)?;
             ClockJson::elapsed(desk, kind, from, until, elapsed)
         } else {
-            let due = if let Some(days) = self.business_days {
-                business_days_with_pauses(desk, from, days, &pauses)?
-            } else {
-                let amount = duration(self.add.as_deref().unwrap_or_default())?;
-                Clock::new(desk, kind).due(from, amount, &pauses)?
+            // Counted from the effective start, as a deadline is.
+            let span = match self.business_days {
+                Some(days) => Span::BusinessDays(days),
+                None => Span::Time(duration(self.add.as_deref().unwrap_or_default())?),
             };
+            let due = deadline::due_after(desk, kind, span, from, &pauses)?;
             ClockJson::due(desk, kind, from, due)
         };
         let text = if context.format() == Format::Json {

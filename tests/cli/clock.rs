@@ -145,3 +145,48 @@ fn clock_before_json_fields() {
         })
     );
 }
+
+/// SPEC §3: a clock counts from the effective start, as a deadline does:
+/// a pause covering `--from` moves the start to its end (once `--add 0s`
+/// answered `--from` itself, and business days counted from its date).
+#[test]
+fn clock_counts_from_the_effective_start() {
+    let due = |args: &[&str]| {
+        Test::new()
+            .args(["clock", "--desk", "europe", "--format", "json"])
+            .args(args.iter().copied())
+            .json()["due"]
+            .clone()
+    };
+    // Europe, Mon 23 Nov 10:00 (+01:00) inside a pause 09:30-11:00: zero
+    // clock time is due at the pause's end.
+    assert_eq!(
+        due(&[
+            "--from",
+            "2026-11-23T10:00:00+01:00",
+            "--add",
+            "0s",
+            "--pause",
+            "2026-11-23T09:30:00+01:00/2026-11-23T11:00:00+01:00"
+        ]),
+        "2026-11-23T11:00:00+01:00"
+    );
+    // Mon 17:30 inside a pause to Tue 10:00: the effective start is Tue
+    // 10:00, whose date gives D0 = the close of the first business day
+    // strictly after Tuesday, Wed 25 Nov 18:00; no pause after the start:
+    // due exactly D0. (From Monday's date it was Tue 18:00, L = 9 h 30 m
+    // from Tue 10:00: Wed 10:30.)
+    assert_eq!(
+        due(&[
+            "--clock",
+            "standard",
+            "--from",
+            "2026-11-23T17:30:00+01:00",
+            "--business-days",
+            "1",
+            "--pause",
+            "2026-11-23T17:00:00+01:00/2026-11-24T10:00:00+01:00"
+        ]),
+        "2026-11-25T18:00:00+01:00"
+    );
+}
