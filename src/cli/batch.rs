@@ -287,7 +287,10 @@ pub fn emit(
             }
             serde_json::to_writer(
                 &mut *out,
-                &serde_json::json!({ "line": line, "error": message }),
+                &crate::render::BatchErrorJson {
+                    error: message.clone(),
+                    line,
+                },
             )?;
             Some(message)
         }

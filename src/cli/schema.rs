@@ -43,18 +43,25 @@ impl Execute for SchemaArgs {
 }
 
 /// Fields present only on request (`--explain`, a priority change, an id in
-/// the batch input); every other field is always written, `null` or not.
+/// the batch input) where their type lets them be absent; every other
+/// field is always written, `null` or not.
 const SOMETIMES: &[&str] = &["id", "windows", "priority_history"];
 
 /// Mark every always-written property as required: a `null` target is
-/// written as `null`, never left out (SPEC §8).
+/// written as `null`, never left out (SPEC §8). A property the type
+/// already requires (a ticket history's `id`) stays required.
 fn require_present_fields(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
             if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
+                let already: Vec<&str> = map
+                    .get("required")
+                    .and_then(serde_json::Value::as_array)
+                    .map(|r| r.iter().filter_map(serde_json::Value::as_str).collect())
+                    .unwrap_or_default();
                 let required: Vec<serde_json::Value> = properties
                     .keys()
-                    .filter(|k| !SOMETIMES.contains(&k.as_str()))
+                    .filter(|k| !SOMETIMES.contains(&k.as_str()) || already.contains(&k.as_str()))
                     .map(|k| serde_json::Value::String(k.clone()))
                     .collect();
                 map.insert("required".into(), serde_json::Value::Array(required));
@@ -68,8 +75,13 @@ fn require_present_fields(value: &mut serde_json::Value) {
 
 pub fn schema(subcommand: SchemaFor) -> schemars::Schema {
     match subcommand {
-        SchemaFor::Deadline => schemars::schema_for!(render::deadline::DeadlineJson<'static>),
-        SchemaFor::Escalate => schemars::schema_for!(render::escalate::EscalationJson<'static>),
+        // A batch line's error stands in the result's place.
+        SchemaFor::Deadline => {
+            schemars::schema_for!(render::OrError<render::deadline::DeadlineJson<'static>>)
+        }
+        SchemaFor::Escalate => {
+            schemars::schema_for!(render::OrError<render::escalate::EscalationJson<'static>>)
+        }
         SchemaFor::Renew => render::renew::schema(),
         SchemaFor::Eol => schemars::schema_for!(Vec<render::eol::ProductJson>),
         SchemaFor::Clock => schemars::schema_for!(render::clock::ClockJson),

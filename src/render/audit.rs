@@ -204,6 +204,8 @@ struct FailedLineJson {
 enum AuditJson {
     Summary(SummaryDocJson),
     Ticket(TicketVerdictJson<'static>),
+    /// A line of `--tickets` that failed, in its place.
+    Error(super::BatchErrorJson),
 }
 
 /// The JSON Schema of `audit`'s output, both shapes.

@@ -334,6 +334,26 @@ pub fn keep_whole(table: &mut Table, columns: &[usize]) {
     }
 }
 
+/// A batch line that failed, in its place (SPEC §8): part of each batch
+/// command's schema.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct BatchErrorJson {
+    /// What is wrong with the line, on one line.
+    pub error: String,
+    /// Its file line (the first is 1).
+    pub line: u64,
+}
+
+/// A batch command's output line: its result, or the error of its line
+/// (for the schema only).
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum OrError<T> {
+    Result(T),
+    Error(BatchErrorJson),
+}
+
 /// A value from the input (an id, a `--by` key, a holder) as a table
 /// shows it: control characters escaped, so that a row stays one line and
 /// a value cannot colour or move the terminal.

@@ -192,3 +192,57 @@ fn check_reports_as_json_too() {
         serde_json::json!({"ok": true, "calendar_files": 4, "plan_files": 1, "problems": []})
     );
 }
+
+/// SPEC §8: batch error lines are part of each schema (they once failed
+/// their own schemas), and a ticket history's `id`, always written, is
+/// required in the per-ticket and queue schemas.
+#[test]
+fn error_lines_match_their_schemas_and_history_ids_are_required() {
+    let bad = "{\"plan\":\"gold\"}\n";
+    for (subcommand, args) in [
+        ("deadline", &["deadline", "--input", "-"][..]),
+        ("escalate", &["escalate", "--input", "-"]),
+        (
+            "audit",
+            &["audit", "-", "--tickets", "--input-format", "jsonl"],
+        ),
+    ] {
+        let lines = Test::new()
+            .args(args.iter().copied())
+            .args(["--format", "json"])
+            .stdin(bad)
+            .status(1)
+            .json_lines();
+        assert_eq!(lines[0]["line"], 1, "{subcommand}");
+        assert_valid(subcommand, &lines[0]);
+    }
+    // The queue's ticket and the judged ticket of an event log: `id` is
+    // required, so one without it fails its schema.
+    let queue = Test::new()
+        .args(["queue", "--events", "examples/events.jsonl"])
+        .args(["--at", "2026-11-27T12:00:00Z", "--format", "json"])
+        .json();
+    let tickets = Test::new()
+        .args(["audit", "--events", "examples/events.jsonl"])
+        .args([
+            "--as-of",
+            "2026-11-27T12:00:00Z",
+            "--tickets",
+            "--format",
+            "json",
+        ])
+        .json_lines();
+    for (subcommand, mut instance) in [("queue", queue), ("audit-events", tickets[0].clone())] {
+        let without_id = |v: &mut Value| {
+            let object = v.as_object_mut().unwrap();
+            assert!(object.remove("id").is_some());
+        };
+        let validator = jsonschema::validator_for(&schema(subcommand)).unwrap();
+        assert!(validator.is_valid(&instance), "{subcommand}");
+        match &mut instance {
+            Value::Array(items) => without_id(&mut items[0]),
+            other => without_id(other),
+        }
+        assert!(!validator.is_valid(&instance), "{subcommand} without id");
+    }
+}
