@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::calendar::Day;
-use super::{data_error, parse_toml, read_data_file, spanned_line};
+use super::{data_error, line_of, parse_toml, read_data_file};
 use crate::catalog::{Catalog, Product};
 use crate::error::Result;
 
@@ -35,9 +35,11 @@ pub fn parse(file: &str, text: &str) -> Result<Catalog> {
     let mut products = Vec::with_capacity(parsed.products.len());
     let mut names = HashSet::with_capacity(parsed.products.len());
     for (i, spanned) in parsed.products.into_iter().enumerate() {
-        let line = spanned_line(text, &spanned);
+        // The line is counted only for an error: counting it for every
+        // product made a large catalogue quadratic.
+        let start = spanned.span().start;
         let error = |key: &str, message: String| {
-            data_error(file, line, &format!("product[{i}].{key}"), message)
+            data_error(file, Some(line_of(text, start)), &format!("product[{i}].{key}"), message)
         };
         let p = spanned.into_inner();
         if p.eol.0 < p.eos.0 {
