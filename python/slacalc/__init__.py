@@ -273,7 +273,9 @@ def clock_before(desk: Any, until: Any, amount: Any, *, clock: str = "standard",
 def clock_elapsed(desk: Any, start: Any, until: Any, *, clock: str = "standard",
                   data: Optional[DataSet] = None, jobs: Optional[int] = None) -> pa.Table:
     """The business time on ``clock`` from each ``start`` to ``until``, as
-    ``slacalc clock --until``: column ``elapsed_seconds`` (int64), ``error``."""
+    ``slacalc clock --until``: column ``elapsed_seconds`` (int64), ``error``.
+    An ``until`` before its ``start`` is an error of its row (the command
+    line's exit 2), the other rows are computed."""
     return _clock("elapsed", desk, start, until, clock, data, jobs, "elapsed_seconds")
 
 

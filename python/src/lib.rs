@@ -370,9 +370,19 @@ fn clock_columns<'py>(
                 let from = instant(first[i], "start")?;
                 let none = Pauses::none();
                 match operation {
-                    "elapsed" => clock
-                        .elapsed(from, instant(second[i], "until")?, &none)
-                        .map(|d| d.num_seconds()),
+                    "elapsed" => {
+                        // As `slacalc clock --until` before `--from`: an error.
+                        let until = instant(second[i], "until")?;
+                        if until < from {
+                            let at = |t| slacalc::time::rfc3339(t, desk.zone);
+                            return Err(format!(
+                                "until {} is before start {}",
+                                at(until),
+                                at(from)
+                            ));
+                        }
+                        clock.elapsed(from, until, &none).map(|d| d.num_seconds())
+                    }
                     op => {
                         if second[i] == i64::MIN {
                             return Err("amount: missing".to_string());
