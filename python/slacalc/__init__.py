@@ -11,6 +11,7 @@ over pandas, Polars and Arrow columns (and Spark, through ``mapInArrow``).
 
 from __future__ import annotations
 
+import operator
 import os
 from typing import Any, Optional
 
@@ -68,6 +69,20 @@ def _arrow(column: Any) -> pa.Array:
     if callable(to_arrow):
         return _arrow(to_arrow())
     return pa.array(column)
+
+
+def _jobs(jobs: Optional[int]) -> Optional[int]:
+    """``jobs`` checked: ``None`` (a worker a core) or at least 1. The
+    engine starts no more workers than the cores and the rows can use."""
+    if jobs is None:
+        return None
+    try:
+        jobs = operator.index(jobs)
+    except TypeError:
+        raise TypeError(f"jobs must be a whole number or None, not {type(jobs).__name__}") from None
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1 (None: a worker a core), not {jobs}")
+    return min(jobs, 1 << 31)
 
 
 def _codes(column: Any, n: int) -> tuple[list[str], np.ndarray]:
@@ -132,6 +147,10 @@ def deadline(
     ``response_due_local`` and ``notification_due_local`` (RFC 3339 at the
     desk's offset), and ``error`` (null when the row is fine). A bad row
     never stops the others. Every core computes; the GIL is released.
+
+    ``jobs`` (here and in every function): the workers (``None``: one a
+    core); below 1 is a ValueError. No more workers start than there are
+    cores, or rows to keep them busy.
     """
     n = len(_arrow(opened))
     dataset = _data(data)
@@ -145,7 +164,7 @@ def deadline(
         [codes for _, codes in names_and_codes],
         _instants(opened),
         pause_texts,
-        jobs,
+        _jobs(jobs),
     )
     utc = pa.timestamp("s", tz="UTC")
     columns = {
@@ -239,7 +258,7 @@ def _clock(operation, desk, first, second, clock, data, jobs, name, local=False)
     names, codes = _codes(desk, n)
     second = _instants(second) if operation == "elapsed" else _seconds(second, n)
     values, valid, failed, errors = clock_columns(
-        dataset, names, codes, clock, operation, _instants(first), second, jobs
+        dataset, names, codes, clock, operation, _instants(first), second, _jobs(jobs)
     )
     if operation == "elapsed":
         columns = {name: pa.array(values, type=pa.int64(), mask=~valid)}
@@ -304,7 +323,7 @@ def escalation(plan: Any, priority: Any, desk: Any, opened: Any, *, local: bool 
         [codes for _, codes in names_and_codes],
         _instants(opened),
         dataset.escalation_steps(),
-        jobs,
+        _jobs(jobs),
     )
     columns = {}
     for k, (due, valid, reaches) in enumerate(steps, start=1):
@@ -342,7 +361,7 @@ def audit(plan: Any, priority: Any, desk: Any, opened: Any, responded: Any, clos
         _instants(responded),
         _instants(none if closed is None else closed),
         int(as_of_seconds),
-        jobs,
+        _jobs(jobs),
     )
     columns = {
         "response_due": _instant_column(due, valid),
