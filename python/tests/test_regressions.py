@@ -167,3 +167,18 @@ def test_a_mixed_object_column_gives_errors_of_its_rows():
     assert table.column("error").to_pylist() == [None, "amount: '1m' is not a duration or whole seconds", None]
     # Fri 17:30 CET + 1 min on the standard clock: 17:31 CET.
     assert table.column("due").to_pylist() == [OPENED + dt.timedelta(minutes=1), None, OPENED + dt.timedelta(minutes=1)]
+
+
+def test_a_polars_lazyframe_gives_a_lazyframe():
+    import polars as pl
+
+    import slacalc.polars
+
+    frame = pl.DataFrame({"plan": ["gold", "atlantis"], "priority": ["P2", "P2"], "desk": ["europe", "europe"],
+                          "opened": [OPENED, OPENED]})
+    lazy = slacalc.polars.deadline(frame.lazy(), local=True)
+    assert isinstance(lazy, pl.LazyFrame)
+    eager = slacalc.polars.deadline(frame, local=True)
+    assert lazy.collect_schema() == eager.schema
+    assert lazy.collect().equals(eager)
+    assert eager["response_due"].to_list() == [DUE, None]
