@@ -164,13 +164,16 @@ where
 const ROWS_AT_A_TIME: usize = 4096;
 
 /// `answer` for each of `n` rows (by index), in row order, on `jobs`
-/// workers; each worker keeps its own `state` (names resolved, say).
+/// workers, never more than the chunks of rows to hand out (a worker
+/// more would only wait; one chunk runs on the calling thread); each
+/// worker keeps its own `state` (names resolved, say).
 pub fn map_rows<T: Send, S>(
     n: usize,
     jobs: usize,
     state: impl Fn() -> S + Sync,
     answer: impl Fn(&mut S, usize) -> T + Sync,
 ) -> Result<Vec<T>, Stopped> {
+    let jobs = jobs.min(n.div_ceil(ROWS_AT_A_TIME));
     let mut answers = Vec::with_capacity(n);
     pipeline(
         jobs,
@@ -216,6 +219,11 @@ mod tests {
             let answers = map_rows(n, jobs, || (), |(), i| i * i).unwrap();
             assert_eq!(answers.len(), n);
             assert!(answers.iter().enumerate().all(|(i, a)| *a == i * i));
+        }
+        // More workers than rows, or no rows at all: the same answers.
+        for n in [0, 1, 5] {
+            let answers = map_rows(n, 64, || (), |(), i| i * i).unwrap();
+            assert_eq!(answers, (0..n).map(|i| i * i).collect::<Vec<_>>());
         }
     }
 

@@ -295,18 +295,18 @@ fn local_times(
 }
 
 /// `answer` for each of `n` rows, in row order, through the library's
-/// pipeline on `jobs` workers (as asked, else one per core); each worker
-/// keeps its own `state` (names resolved, say).
+/// pipeline on `jobs` workers (as asked, else one per core), never more
+/// than the cores or the rows (nor than the pipeline's chunks of rows):
+/// a worker more would only wait. Each worker keeps its own `state`
+/// (names resolved, say).
 fn across_cores<T: Send, S>(
     n: usize,
     jobs: Option<usize>,
     state: impl Fn() -> S + Sync,
     answer: impl Fn(&mut S, usize) -> T + Sync,
 ) -> PyResult<Vec<T>> {
-    let jobs = jobs
-        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-        .unwrap_or(1)
-        .clamp(1, n.max(1));
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let jobs = jobs.unwrap_or(cores).min(cores).clamp(1, n.max(1));
     slacalc::pipeline::map_rows(n, jobs, state, answer).map_err(value_error)
 }
 
@@ -370,9 +370,19 @@ fn clock_columns<'py>(
                 let from = instant(first[i], "start")?;
                 let none = Pauses::none();
                 match operation {
-                    "elapsed" => clock
-                        .elapsed(from, instant(second[i], "until")?, &none)
-                        .map(|d| d.num_seconds()),
+                    "elapsed" => {
+                        // As `slacalc clock --until` before `--from`: an error.
+                        let until = instant(second[i], "until")?;
+                        if until < from {
+                            let at = |t| slacalc::time::rfc3339(t, desk.zone);
+                            return Err(format!(
+                                "until {} is before start {}",
+                                at(until),
+                                at(from)
+                            ));
+                        }
+                        clock.elapsed(from, until, &none).map(|d| d.num_seconds())
+                    }
                     op => {
                         if second[i] == i64::MIN {
                             return Err("amount: missing".to_string());
