@@ -43,6 +43,37 @@ thread_local! {
         RefCell::new(FxHashMap::default());
 }
 
+/// The most whole-year sums a thread keeps before it starts over.
+const MAX_YEAR_SUMS: usize = 4_096;
+
+thread_local! {
+    static YEAR_SUMS: RefCell<FxHashMap<TableKey, chrono::TimeDelta>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// The clock time of a whole local year of a calendar's clock, computed by
+/// `sum` the first time a thread asks for it.
+pub fn year_sum(
+    calendar: &Calendar,
+    clock: ClockKind,
+    year: i32,
+    sum: impl FnOnce() -> Result<chrono::TimeDelta>,
+) -> Result<chrono::TimeDelta> {
+    let key = (calendar.id(), clock, year);
+    if let Some(known) = YEAR_SUMS.with(|sums| sums.borrow().get(&key).copied()) {
+        return Ok(known);
+    }
+    let computed = sum()?;
+    YEAR_SUMS.with(|sums| {
+        let mut sums = sums.borrow_mut();
+        if sums.len() >= MAX_YEAR_SUMS {
+            sums.clear();
+        }
+        sums.insert(key, computed);
+    });
+    Ok(computed)
+}
+
 /// The year table of a calendar's clock; walks holding a table keep it
 /// alive when the cache starts over.
 fn year_table(calendar: &Calendar, clock: ClockKind, year: i32) -> Rc<YearDays> {

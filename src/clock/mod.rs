@@ -179,8 +179,27 @@ impl<'a> Clock<'a> {
         DateTime::from_timestamp(lo, 0).ok_or_else(beyond)
     }
 
-    /// The clock time between two instants, pauses excluded.
+    /// The clock time between two instants, pauses excluded. A span of
+    /// years sums its whole local years from a cache: a queue of tickets
+    /// open for decades would otherwise walk every day of each.
     pub fn elapsed(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        pauses: &Pauses,
+    ) -> Result<TimeDelta> {
+        let span = until - from;
+        // Beyond the horizon the walk says so; under two years it is short.
+        if span > TimeDelta::days(730) && span <= TimeDelta::days(HORIZON_DAYS.cast_signed()) {
+            if let Some(elapsed) = self.elapsed_by_years(from, until, pauses)? {
+                return Ok(elapsed);
+            }
+        }
+        self.walked(from, until, pauses)
+    }
+
+    /// [`Clock::elapsed`] walked day by day.
+    fn walked(
         &self,
         from: DateTime<Utc>,
         until: DateTime<Utc>,
@@ -189,6 +208,55 @@ impl<'a> Clock<'a> {
         self.counted_between(from, until, pauses)
             .map(|piece| piece.map(Interval::length))
             .sum()
+    }
+
+    /// The clock time from `from` to `until` as the part of the first
+    /// local year, the whole years between (each summed once per thread,
+    /// less the pauses within them) and the part of the last year; `None`
+    /// when no whole year lies between.
+    fn elapsed_by_years(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        pauses: &Pauses,
+    ) -> Result<Option<TimeDelta>> {
+        let zone = self.calendar.zone;
+        let (Some(first), Some(last)) = (local_date(zone, from), local_date(zone, until)) else {
+            return Ok(None);
+        };
+        let (first, last) = (first.year() + 1, last.year());
+        let new_year = |year: i32| {
+            NaiveDate::from_ymd_opt(year, 1, 1)
+                .and_then(|date| date.and_hms_opt(0, 0, 0))
+                .map(|local| window_edge(zone, local))
+        };
+        let (Some(head_end), Some(tail_start)) = (new_year(first), new_year(last)) else {
+            return Ok(None);
+        };
+        if first >= last || head_end <= from || tail_start >= until {
+            return Ok(None);
+        }
+        let none = Pauses::none();
+        let mut middle = TimeDelta::zero();
+        for year in first..last {
+            middle += days::year_sum(self.calendar, self.kind, year, || {
+                match (new_year(year), new_year(year + 1)) {
+                    (Some(start), Some(end)) => self.walked(start, end, &none),
+                    _ => Err(Error::OutOfRange(format!("the year {year}"))),
+                }
+            })?;
+        }
+        // Pauses are a union of disjoint intervals: each one's clock time
+        // within the whole years is counted once, and taken off.
+        for pause in pauses.as_slice() {
+            let (start, end) = (pause.start.max(head_end), pause.end.min(tail_start));
+            if start < end {
+                middle -= self.walked(start, end, &none)?;
+            }
+        }
+        let head = self.walked(from, head_end, pauses)?;
+        let tail = self.walked(tail_start, until, pauses)?;
+        Ok(Some(head + middle + tail))
     }
 
     /// The open window containing `t` (`None`: the clock is stopped at `t`).
@@ -523,4 +591,62 @@ pub fn is_business_day(calendar: &Calendar, date: NaiveDate) -> Result<bool> {
         .day(date)?
         .open
         .is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn data() -> &'static crate::DataSet {
+        static DATA: std::sync::OnceLock<crate::DataSet> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| crate::DataSet::embedded().unwrap())
+    }
+
+    #[test]
+    fn a_span_of_years_is_summed_by_years() {
+        // 1 Jul 2025 to 1 Jul 2028 at the europe desk: 2026 and 2027 are
+        // whole local years, summed once; the walk agrees to the second.
+        let clock = Clock::new(data().desk("europe").unwrap(), ClockKind::Standard);
+        let from = "2025-07-01T10:00:00Z".parse().unwrap();
+        let until = "2028-07-01T10:00:00Z".parse().unwrap();
+        let none = Pauses::none();
+        let summed = clock.elapsed_by_years(from, until, &none).unwrap();
+        assert_eq!(summed, Some(clock.walked(from, until, &none).unwrap()));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Summing whole local years gives exactly what walking every day
+        /// gives, on every desk and clock, with pauses inside the whole
+        /// years, across them and at their edges.
+        #[test]
+        fn elapsed_by_years_is_the_day_walk(
+            desk in prop::sample::select(vec!["europe", "americas", "uae", "middle-east"]),
+            kind in prop::sample::select(vec![ClockKind::Standard, ClockKind::Extended, ClockKind::AllDay]),
+            // Spans from 2 to 3.4 years, starting 2025-2026 (holiday data
+            // covers 2025-2028 on every desk).
+            start in 1_735_689_600i64..1_767_225_600,
+            span_days in 731i64..1_240,
+            pauses in prop::collection::vec((0i64..1_200, 0i64..400), 0..4),
+        ) {
+            let calendar = data().desk(desk).unwrap();
+            let clock = Clock::new(calendar, kind);
+            let from = DateTime::from_timestamp(start, 0).unwrap();
+            let until = from + TimeDelta::days(span_days) + TimeDelta::seconds(start % 86_400);
+            let pauses = Pauses::new(
+                pauses
+                    .iter()
+                    .map(|(after, hours)| Interval {
+                        start: from + TimeDelta::days(*after),
+                        end: from + TimeDelta::days(*after) + TimeDelta::hours(*hours),
+                    })
+                    .collect(),
+            )
+            .unwrap();
+            let summed = clock.elapsed(from, until, &pauses);
+            let walked = clock.walked(from, until, &pauses);
+            prop_assert_eq!(summed.map_err(|e| e.to_string()), walked.map_err(|e| e.to_string()));
+        }
+    }
 }

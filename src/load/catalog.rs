@@ -39,7 +39,12 @@ pub fn parse(file: &str, text: &str) -> Result<Catalog> {
         // product made a large catalogue quadratic.
         let start = spanned.span().start;
         let error = |key: &str, message: String| {
-            data_error(file, Some(line_of(text, start)), &format!("product[{i}].{key}"), message)
+            data_error(
+                file,
+                Some(line_of(text, start)),
+                &format!("product[{i}].{key}"),
+                message,
+            )
         };
         let p = spanned.into_inner();
         if p.eol.0 < p.eos.0 {
