@@ -296,12 +296,108 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_reported_where_it_opens() {
+        // The quote of line 3 is never closed: an error of line 3, and
+        // reading resumes on line 4 (this test once had the quote swallow
+        // every line after it: one error in all). Line 4, "b", is a row of
+        // one cell; the long tail, a line too long.
         let long = "y".repeat(MAX_LINE_BYTES + 5);
-        for tail in ["", "\n", long.as_str()] {
+        for (tail, after) in [("", None), ("\n", None), (long.as_str(), Some(5))] {
             let seen = csv(&format!("{HEADER}\ngold,p2,\"a\nb\n{tail}"));
-            assert_eq!(seen.len(), 1);
+            assert_eq!(seen.len(), 2 + usize::from(after.is_some()), "{seen:?}");
             assert_eq!(seen[0].0, 3);
-            assert!(seen[0].1.as_ref().unwrap_err().contains("never closed"));
+            let error = seen[0].1.as_ref().unwrap_err();
+            assert!(
+                error.starts_with("a quoted cell that starts on this line is"),
+                "{error}"
+            );
+            assert_eq!(seen[1], (4, Err("desk: missing".into())));
+            if let Some(line) = after {
+                assert_eq!(seen[2], (line, Err(LineError::TooLong.to_string())));
+            }
+        }
+    }
+
+    /// Each row's line and desk, or whether it failed for a quote not
+    /// closed (`"!"`) or another reason (`"?"`).
+    fn desks(input: &str) -> Vec<(u64, String)> {
+        csv(input)
+            .into_iter()
+            .map(|(line, desk)| {
+                let desk = desk.unwrap_or_else(|e| {
+                    if e.starts_with("a quoted cell") {
+                        "!"
+                    } else {
+                        "?"
+                    }
+                    .into()
+                });
+                (line, desk)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_unclosed_quote_swallows_no_following_line() {
+        // SPEC §11: an unclosed quote is an error of its line, and reading
+        // resumes on the next line; a quoted cell may still span lines
+        // within the cap. Once every line after the quote was swallowed.
+        let row = |desk: &str| format!("gold,p2,{desk},x");
+        let input = [
+            HEADER.trim_end().to_string(),
+            row("a"),
+            row("\"b\nc\""),
+            row("\"d"),
+            row("e"),
+            row("f"),
+        ]
+        .join("\r\n");
+        assert_eq!(
+            desks(&input),
+            [
+                (2, "a".into()),
+                (3, "b\nc".into()),
+                (5, "!".into()),
+                (6, "e".into()),
+                (7, "f".into())
+            ]
+        );
+        // The quote opens on a later line of its record than the first:
+        // the record's line names it, and reading resumes after it.
+        let seen = csv(&format!(
+            "{HEADER}gold,\"p\n2\",\"d\n{}\n{}\n",
+            row("e"),
+            row("f")
+        ));
+        assert_eq!(numbers(&seen), [2, 4, 5]);
+        assert_eq!(
+            seen[0].1,
+            Err("a quoted cell that starts on line 3 is never closed".into())
+        );
+        // Not closed within the cap (more than 1 MiB of rows after it, put
+        // back to be read again): the rows are read.
+        let rows: String = (0..70_000).map(|i| row(&format!("r{i}")) + "\n").collect();
+        assert!(rows.len() > MAX_LINE_BYTES);
+        let seen = csv(&format!("{HEADER}{}\n{rows}", row("\"d")));
+        assert_eq!(seen.len(), 70_001);
+        assert_eq!(
+            seen[0],
+            (
+                2,
+                Err("a quoted cell that starts on this line is not closed within 1 MiB (1048576 bytes)".into())
+            )
+        );
+        assert_eq!(seen[1], (3, Ok("r0".into())));
+        assert_eq!(seen[70_000], (70_002, Ok("r69999".into())));
+        // A quoted cell longer than the cap on one line is a line too
+        // long, skipped to that line's end, closed there or not.
+        let long = "z".repeat(MAX_LINE_BYTES);
+        for close in ["\"", ""] {
+            let seen = desks(&format!(
+                "{HEADER}{}\n{}\n",
+                row(&format!("\"{long}{close}")),
+                row("e")
+            ));
+            assert_eq!(seen, [(2, "?".into()), (3, "e".into())], "{close:?}");
         }
     }
 

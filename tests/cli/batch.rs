@@ -437,3 +437,46 @@ fn exports_load_with_their_own_names() {
         .bad_input(&["--map", "'created' is not a field", "opened"])
         .run();
 }
+/// The ticket row every CSV test below reads: gold P2 europe opened Fri
+/// 2026-11-20 17:30 CET, due Sat 10:30 (30 min Friday, then the extended
+/// Saturday from 09:00).
+const ROW: &str = "gold,p2,europe,2026-11-20T17:30:00+01:00\n";
+const ROW_DUE: &str = "2026-11-21T10:30:00+01:00";
+
+#[test]
+fn an_unclosed_csv_quote_swallows_no_following_line() {
+    // SPEC §11: an unclosed quote is an error of the line it opens on, and
+    // reading resumes on the next line. Line 3 opens a quote that is never
+    // closed; the 30,000 rows after it (more than the 1 MiB a record may
+    // hold) were once swallowed into its one error.
+    let input = format!(
+        "plan,priority,desk,opened\n{ROW}gold,p2,\"europe,2026-11-20T17:30:00+01:00\n{}",
+        ROW.repeat(30_000)
+    );
+    let lines = deadline_batch(input)
+        .args(["--input-format", "csv"])
+        .status(1)
+        .stderr_mentions("1 of 30002 input lines failed")
+        .json_lines();
+    assert_eq!(lines.len(), 30_002);
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(
+        lines[1]["error"],
+        "a quoted cell that starts on this line is not closed within 1 MiB (1048576 bytes)"
+    );
+    for (i, line) in lines.iter().enumerate().filter(|(i, _)| *i != 1) {
+        assert_eq!(line["response"]["due"], ROW_DUE, "output line {i}: {line}");
+    }
+    // The same within the cap, and at the end of the input: the quote of
+    // line 3 still open when the input ends; lines 4 and 5 are read.
+    let input = format!("plan,priority,desk,opened\n{ROW}gold,p2,\"eu\n{ROW}{ROW}");
+    let lines = deadline_batch(input).status(1).json_lines();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(
+        lines[1]["error"],
+        "a quoted cell that starts on this line is never closed"
+    );
+    assert_eq!(lines[2]["response"]["due"], ROW_DUE);
+    assert_eq!(lines[3]["response"]["due"], ROW_DUE);
+}
