@@ -1,10 +1,10 @@
 //! Bytes into lines and CSV records: JSON Lines or CSV framed with their
 //! file line numbers, a leading byte order mark skipped, `\r\n` and lone
 //! `\r` line ends, blank lines skipped, the 1 MiB cap on a line, a CSV
-//! quote never closed reported where it opens and reading resumed on the
-//! next line, and chunks of framed lines to be read on other cores. What a
-//! line or record holds is [`crate::record`]'s; this module knows no
-//! field.
+//! delimiter told from the header, a quote never closed reported where it
+//! opens and reading resumed on the next line, and chunks of framed lines
+//! to be read on other cores. What a line or record holds is
+//! [`crate::record`]'s; this module knows no field.
 
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
@@ -392,13 +392,15 @@ fn without_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// CSV: a header row, then one ticket a row.
+/// CSV: a header row, then one ticket a row. The delimiter is told from
+/// the header (see [`delimiter_of`]).
 fn read_csv<H, E>(
     reader: &mut impl BufRead,
     read_header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
     sink: &mut impl Framed<H, E>,
 ) -> Result<(), ReadError<E>> {
     let mut csv = CsvReader::new(reader);
+    let mut told = false;
     let columns = loop {
         let header = |line, message: &str| ReadError::Header {
             line,
@@ -407,10 +409,24 @@ fn read_csv<H, E>(
         match csv.read()? {
             CsvRecord::End => return Ok(()),
             CsvRecord::Row { .. } if csv.is_blank() => {}
-            CsvRecord::Row { line } => match csv.row().cells() {
-                Some(mut cells) => break read_header(&mut cells).map_err(|e| header(line, &e))?,
-                None => return Err(header(line, "the header is not UTF-8 text")),
-            },
+            CsvRecord::Row { line } => {
+                if !told {
+                    told = true;
+                    let delimiter = delimiter_of(&csv.raw);
+                    if delimiter != csv.delimiter {
+                        // The header once more, cut where that delimiter
+                        // cuts it.
+                        csv.again_with(delimiter);
+                        continue;
+                    }
+                }
+                match csv.row().cells() {
+                    Some(mut cells) => {
+                        break read_header(&mut cells).map_err(|e| header(line, &e))?;
+                    }
+                    None => return Err(header(line, "the header is not UTF-8 text")),
+                }
+            }
             CsvRecord::TooLong { line } => {
                 return Err(header(line, "the header is longer than 1 MiB"))
             }
@@ -454,6 +470,38 @@ fn read_csv<H, E>(
         };
         sink.row(line, row).map_err(ReadError::Each)?;
     }
+}
+
+/// The delimiter of a CSV file told from its header record, as written
+/// (SPEC §11): `,` unless the header has more `;` or tab characters outside
+/// quotes than commas, then that one (`;` when as many of each).
+fn delimiter_of(header: &[u8]) -> u8 {
+    let commas = outside_quotes(header, b',');
+    let mut best = (b',', commas);
+    for delimiter in [b';', b'\t'] {
+        let count = outside_quotes(header, delimiter);
+        if count > best.1 {
+            best = (delimiter, count);
+        }
+    }
+    best.0
+}
+
+/// How many times `delimiter` stands outside quotes in a CSV record, read
+/// with it as the delimiter (a quote opens a cell only at its start).
+fn outside_quotes(record: &[u8], delimiter: u8) -> usize {
+    let mut cell = Cell::Start;
+    let mut count = 0;
+    for &byte in record {
+        if cell != Cell::Quoted {
+            if byte == b'\n' || byte == b'\r' {
+                break;
+            }
+            count += usize::from(byte == delimiter);
+        }
+        cell = cell.next(byte, delimiter);
+    }
+    count
 }
 
 /// Where a CSV record's quoted cell still open at its end opens (an offset
@@ -604,10 +652,11 @@ impl<R: BufRead> Input<'_, R> {
     }
 }
 
-/// CSV records as `csv_core` parses them with its default dialect (`,`
-/// between cells, `"` opens a quoted cell only at its start and is doubled
-/// inside it; a record ends at `\n`, `\r\n` or `\r` outside quotes), with
-/// the file line each starts on and a cap on the bytes a record holds.
+/// CSV records as `csv_core` parses them with its default dialect and the
+/// delimiter told from the header (`,` until then; `"` opens a quoted cell
+/// only at its start and is doubled inside it; a record ends at `\n`,
+/// `\r\n` or `\r` outside quotes), with the file line each starts on and
+/// a cap on the bytes a record holds.
 struct CsvReader<'r, R> {
     input: Input<'r, R>,
     parser: csv_core::Reader,
@@ -818,6 +867,16 @@ impl<'r, R: BufRead> CsvReader<'r, R> {
             self.ends = vec![0; 1 << 6];
         }
         self.raw.shrink_to(SMALL);
+    }
+
+    /// Read the record just read again, cut at `delimiter`, and every
+    /// record after it.
+    fn again_with(&mut self, delimiter: u8) {
+        self.delimiter = delimiter;
+        self.line = self.record_line;
+        self.after_cr = false;
+        self.input.put_back(&self.raw);
+        self.restart();
     }
 
     /// The record just read.

@@ -402,6 +402,43 @@ mod tests {
     }
 
     #[test]
+    fn the_delimiter_is_told_from_the_header() {
+        // SPEC §11: `,` unless the header has more `;` or tab characters
+        // outside quotes than commas, then that one.
+        let cases: [(&str, &[&str], &str); 5] = [
+            ("plan;priority;desk;opened\ngold;p2;a;x\n", &[], "a"),
+            ("plan\tpriority\tdesk\topened\ngold\tp2\ta\tx\n", &[], "a"),
+            // Commas inside quotes do not count; a comma cell keeps its `;`.
+            (
+                "\"p,l,a,n\";priority;desk;opened\ngold;p2;\"a;b\";x\n",
+                &["plan=p,l,a,n"],
+                "a;b",
+            ),
+            (
+                "plan,priority,desk,\"opened;at;x;y\"\ngold,p2,a;b,x\n",
+                &["opened=opened;at;x;y"],
+                "a;b",
+            ),
+            // As many `;` as commas: commas.
+            (
+                "plan,priority,desk,opened;a;b;c\ngold,p2,x;y,t\n",
+                &["opened=opened;a;b;c"],
+                "x;y",
+            ),
+        ];
+        for (input, map, desk) in cases {
+            let map = FieldMap::parse(map).unwrap();
+            let mut seen = Vec::new();
+            read::<Tickets, ()>(input.as_bytes(), InputFormat::Csv, &map, |_, f| {
+                seen.push(f.map(|f| f.desk.into_owned()).map_err(|e| e.to_string()));
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(seen, [Ok(desk.to_string())], "{input:?}");
+        }
+    }
+
+    #[test]
     fn one_byte_order_mark_is_skipped() {
         let row = "gold,p2,a,2026-11-20T17:30:00+01:00\n";
         let seen = csv(&format!("\u{feff}{HEADER}{row}"));

@@ -480,3 +480,28 @@ fn an_unclosed_csv_quote_swallows_no_following_line() {
     assert_eq!(lines[2]["response"]["due"], ROW_DUE);
     assert_eq!(lines[3]["response"]["due"], ROW_DUE);
 }
+
+#[test]
+fn a_semicolon_or_tab_separated_csv_is_read() {
+    // SPEC §11: the delimiter is `,` unless the header has more `;` or tab
+    // characters outside quotes than commas. Once every line of such an
+    // export failed with "plan: missing" (its header read as one column).
+    for delimiter in [";", "\t"] {
+        let input = format!(
+            "\"Plan\"{d}priority{d}desk{d}\"opened, at\"\n{}",
+            ROW.replace(',', delimiter).repeat(2),
+            d = delimiter
+        );
+        let lines = deadline_batch(input)
+            .args(["--map", "opened=opened, at"])
+            .json_lines();
+        assert_eq!(lines.len(), 2, "{delimiter:?}");
+        for line in &lines {
+            assert_eq!(line["response"]["due"], ROW_DUE, "{delimiter:?}");
+        }
+    }
+    // A comma-separated file whose cells hold `;` keeps its commas.
+    let input = "plan,priority,desk,opened,pauses\ngold,p2,europe,2026-11-20T17:30:00+01:00,\"2026-11-21T09:00:00+01:00/2026-11-21T09:15:00+01:00;2026-11-21T09:15:00+01:00/2026-11-21T09:30:00+01:00\"\n";
+    let lines = deadline_batch(input).json_lines();
+    assert_eq!(lines[0]["response"]["due"], "2026-11-21T11:00:00+01:00");
+}
