@@ -61,8 +61,11 @@ impl std::error::Error for LineError {}
 pub enum ReadError<E> {
     /// The input could not be read.
     Io(io::Error),
-    /// The CSV header on file line `line` cannot be used.
+    /// The CSV header on file line `line` cannot be read.
     Header { line: u64, message: String },
+    /// The CSV header on file line `line` was read, but its columns do not
+    /// give what the records need: the header reader's message.
+    Columns { line: u64, message: String },
     /// The callback's own error.
     Each(E),
 }
@@ -71,7 +74,9 @@ impl<E: fmt::Display> fmt::Display for ReadError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Io(e) => write!(f, "{e}"),
-            ReadError::Header { line, message } => write!(f, "line {line}: {message}"),
+            ReadError::Header { line, message } | ReadError::Columns { line, message } => {
+                write!(f, "line {line}: {message}")
+            }
             ReadError::Each(e) => write!(f, "{e}"),
         }
     }
@@ -81,7 +86,7 @@ impl<E: std::error::Error + 'static> std::error::Error for ReadError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ReadError::Io(e) => Some(e),
-            ReadError::Header { .. } => None,
+            ReadError::Header { .. } | ReadError::Columns { .. } => None,
             ReadError::Each(e) => Some(e),
         }
     }
@@ -98,12 +103,12 @@ pub const CHUNK_BYTES: usize = 1 << 17;
 
 /// Read `input` as `format` and give each line or CSV row, framed but not
 /// yet read as a record, to `sink`; a CSV header is read by `header` first
-/// (its error stops reading). A leading byte order mark is skipped; blank
-/// lines are skipped.
+/// (its error stops reading, as [`ReadError::Columns`]). A leading byte
+/// order mark is skipped; blank lines are skipped.
 pub fn frame<H, E>(
     input: impl Read,
     format: InputFormat,
-    header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
+    header: impl FnOnce(&CsvHeader<'_>) -> Result<H, String>,
     sink: &mut impl Framed<H, E>,
 ) -> Result<(), ReadError<E>> {
     // The first bytes, read apart so that a mark split over reads is seen.
@@ -287,7 +292,7 @@ impl<H, E, F: FnMut(Chunk<H>) -> Result<(), E>> Framed<H, E> for Gather<H, F> {
 pub fn chunks<H, E>(
     input: impl Read,
     format: InputFormat,
-    header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
+    header: impl FnOnce(&CsvHeader<'_>) -> Result<H, String>,
     bytes: usize,
     ship: impl FnMut(Chunk<H>) -> Result<(), E>,
 ) -> Result<(), ReadError<E>> {
@@ -396,7 +401,7 @@ fn without_cr(line: &[u8]) -> &[u8] {
 /// the header (see [`delimiter_of`]).
 fn read_csv<H, E>(
     reader: &mut impl BufRead,
-    read_header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
+    read_header: impl FnOnce(&CsvHeader<'_>) -> Result<H, String>,
     sink: &mut impl Framed<H, E>,
 ) -> Result<(), ReadError<E>> {
     let mut csv = CsvReader::new(reader);
@@ -420,12 +425,20 @@ fn read_csv<H, E>(
                         continue;
                     }
                 }
-                match csv.row().cells() {
-                    Some(mut cells) => {
-                        break read_header(&mut cells).map_err(|e| header(line, &e))?;
-                    }
-                    None => return Err(header(line, "the header is not UTF-8 text")),
-                }
+                let Some(cells) = csv.row().cells() else {
+                    return Err(header(line, "the header is not UTF-8 text"));
+                };
+                let read = CsvHeader {
+                    cells: cells.collect(),
+                    text: csv.raw.strip_suffix(b"\n").unwrap_or(&csv.raw),
+                    delimiter: csv.delimiter,
+                };
+                let read = CsvHeader {
+                    text: read.text.strip_suffix(b"\r").unwrap_or(read.text),
+                    ..read
+                };
+                break read_header(&read)
+                    .map_err(|message| ReadError::Columns { line, message })?;
             }
             CsvRecord::TooLong { line } => {
                 return Err(header(line, "the header is longer than 1 MiB"))
@@ -469,6 +482,41 @@ fn read_csv<H, E>(
             }
         };
         sink.row(line, row).map_err(ReadError::Each)?;
+    }
+}
+
+/// A CSV header as read: its cells, its text as written (without its line
+/// end) and the delimiter its cells were cut at.
+#[derive(Debug)]
+pub struct CsvHeader<'h> {
+    cells: Vec<&'h str>,
+    text: &'h [u8],
+    delimiter: u8,
+}
+
+impl<'h> CsvHeader<'h> {
+    /// The cells, unquoted, in order.
+    pub fn cells(&self) -> impl Iterator<Item = &'h str> + '_ {
+        self.cells.iter().copied()
+    }
+
+    /// How many cells (columns) it has.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// The header as written, quotes and delimiters included.
+    pub fn text(&self) -> std::borrow::Cow<'h, str> {
+        String::from_utf8_lossy(self.text)
+    }
+
+    /// The delimiter between its cells: `,`, `;` or a tab.
+    pub fn delimiter(&self) -> char {
+        char::from(self.delimiter)
     }
 }
 

@@ -15,7 +15,7 @@ pub use event::{EventFields, Events};
 pub use fields::{Columns, Field, FieldMap};
 pub use ticket::{ExtraFields, TicketFields, Tickets};
 
-use crate::frame::{self, Chunk, CsvRow, Framed, InputFormat, LineError, ReadError};
+use crate::frame::{self, Chunk, CsvHeader, CsvRow, Framed, InputFormat, LineError, ReadError};
 
 /// What one line (or CSV record) of a batch holds: a ticket row, or an
 /// event of a ticket history. Both read the same way (SPEC §9).
@@ -29,6 +29,9 @@ pub trait Record {
         columns: &Columns,
         cells: impl Iterator<Item = &'l str>,
     ) -> Result<Self::Of<'l>, String>;
+    /// The fields every record needs that a CSV header's `columns` lack,
+    /// by name (with the field that may stand for one: `ticket (or id)`).
+    fn lacking(columns: &Columns) -> Vec<&'static str>;
 }
 
 /// What a batch held.
@@ -60,21 +63,63 @@ pub fn read<R: Record, E>(
     each: impl FnMut(u64, Result<R::Of<'_>, LineError>) -> Result<(), E>,
 ) -> Result<Outcome, ReadError<E>> {
     let mut parse = Parse::<R, _>::new(map, each);
-    frame::frame(input, format, |cells| Columns::new(cells, map), &mut parse)?;
+    frame::frame(input, format, |h| header_columns::<R>(h, map), &mut parse)?;
     Ok(parse.outcome)
 }
 
 /// Frame `input` into chunks of about `bytes` bytes of text, its CSV
-/// header read as columns under `map`, each chunk given to `ship` in
-/// input order, to be read with [`read_chunk`] (on other cores).
-pub fn chunks<E>(
+/// header read as columns of `R` records under `map`, each chunk given to
+/// `ship` in input order, to be read with [`read_chunk`] (on other cores).
+pub fn chunks<R: Record, E>(
     input: impl Read,
     format: InputFormat,
     map: &FieldMap,
     bytes: usize,
     ship: impl FnMut(Chunk<Columns>) -> Result<(), E>,
 ) -> Result<(), ReadError<E>> {
-    frame::chunks(input, format, |cells| Columns::new(cells, map), bytes, ship)
+    frame::chunks(input, format, |h| header_columns::<R>(h, map), bytes, ship)
+}
+
+/// The columns of a CSV header of `R` records under `map`: an error, which
+/// quotes the header, when a column is named for two fields, a column
+/// `map` names is not there, or a field every record needs has no column
+/// (SPEC §11): said once, not on every line.
+fn header_columns<R: Record>(header: &CsvHeader<'_>, map: &FieldMap) -> Result<Columns, String> {
+    let columns = Columns::new(header.cells(), map)
+        .map_err(|message| format!("{message} {}", quoted(header)))?;
+    let lacking = R::lacking(&columns);
+    if let Some((last, others)) = lacking.split_last() {
+        let fields = if others.is_empty() {
+            (*last).to_string()
+        } else {
+            format!("{} and {last}", others.join(", "))
+        };
+        return Err(format!(
+            "the header lacks {fields}, which every row needs {}",
+            quoted(header)
+        ));
+    }
+    Ok(columns)
+}
+
+/// The header as an error quotes it: its text (cut after 200 characters)
+/// and how it was cut into columns.
+fn quoted(header: &CsvHeader<'_>) -> String {
+    const SHOWN: usize = 200;
+    let text = header.text();
+    let text = match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
+    };
+    let text = crate::input::escaped(&text);
+    let delimiter = match header.delimiter() {
+        '\t' => "tabs".to_string(),
+        other => format!("'{other}'"),
+    };
+    match header.len() {
+        1 => format!("(header: \"{text}\", one column: no ',', ';' or tab separates its cells)"),
+        n => format!("(header: \"{text}\", {n} columns separated by {delimiter})"),
+    }
 }
 
 /// Read each record of a chunk in order, exactly as [`read`] reads them,
@@ -439,13 +484,70 @@ mod tests {
     }
 
     #[test]
+    fn a_header_that_lacks_a_field_every_row_needs_is_one_error() {
+        let header_error = |input: &str, map: &[&str], events: bool| {
+            let map = FieldMap::parse(map).unwrap();
+            let result = if events {
+                read::<Events, ()>(input.as_bytes(), InputFormat::Csv, &map, |_, _| Ok(()))
+                    .map(|_| ())
+            } else {
+                read::<Tickets, ()>(input.as_bytes(), InputFormat::Csv, &map, |_, _| Ok(()))
+                    .map(|_| ())
+            };
+            match result {
+                Err(ReadError::Columns { line, message }) => format!("{line}: {message}"),
+                other => panic!("{input:?}: {other:?}"),
+            }
+        };
+        assert_eq!(
+            header_error("\ngold,p2,a,x\n", &[], false),
+            "2: the header lacks plan, priority, desk and opened, which every row needs (header: \"gold,p2,a,x\", 4 columns separated by ',')"
+        );
+        assert_eq!(
+            header_error("Plan;Prio\tDesk\n", &[], false),
+            "1: the header lacks priority, desk and opened, which every row needs (header: \"Plan;Prio\\tDesk\", 2 columns separated by ';')"
+        );
+        assert_eq!(
+            header_error("a|b|c\n", &[], true),
+            "1: the header lacks ticket (or id), at and type, which every row needs (header: \"a|b|c\", one column: no ',', ';' or tab separates its cells)"
+        );
+        assert_eq!(
+            header_error("plan,priority,desk,opened\n", &["opened=Created at", "closed=Done"], false),
+            "1: the header has no column 'Created at' (for opened) or 'Done' (for closed) (header: \"plan,priority,desk,opened\", 4 columns separated by ',')"
+        );
+        // The long header is cut.
+        let long = format!("{}\n", "x".repeat(500));
+        assert!(header_error(&long, &[], true).contains(&format!("\"{}…\"", "x".repeat(200))));
+        // What every row needs is there: an event stands for a priority,
+        // an id for the ticket.
+        for (input, events) in [("plan,event,desk,opened\n", false), ("id,at,type\n", true)] {
+            let map = FieldMap::default();
+            let read = if events {
+                read::<Events, ()>(input.as_bytes(), InputFormat::Csv, &map, |_, _| Ok(())).is_ok()
+            } else {
+                read::<Tickets, ()>(input.as_bytes(), InputFormat::Csv, &map, |_, _| Ok(())).is_ok()
+            };
+            assert!(read, "{input}");
+        }
+    }
+
+    #[test]
     fn one_byte_order_mark_is_skipped() {
         let row = "gold,p2,a,2026-11-20T17:30:00+01:00\n";
         let seen = csv(&format!("\u{feff}{HEADER}{row}"));
         assert_eq!(seen, [(2, Ok("a".into()))]);
-        // A second one is text: the first column is not "plan".
-        let seen = csv(&format!("\u{feff}\u{feff}{HEADER}{row}"));
-        assert!(seen[0].1.is_err(), "{seen:?}");
+        // A second one is text: the first column is not "plan", which the
+        // header then lacks (once an error of every row; now one of the
+        // header, SPEC §11).
+        let result = read_tickets(
+            format!("\u{feff}\u{feff}{HEADER}{row}").as_bytes(),
+            InputFormat::Csv,
+            |_, _| Ok::<(), ()>(()),
+        );
+        assert!(
+            matches!(&result, Err(ReadError::Columns { line: 1, message }) if message.starts_with("the header lacks plan,")),
+            "{result:?}"
+        );
     }
 
     #[test]
@@ -457,7 +559,11 @@ mod tests {
         ] {
             let result = read_tickets(input, InputFormat::Csv, |_, _| Ok::<(), ()>(()));
             match result {
-                Err(ReadError::Header { line: at, .. }) => assert_eq!(at, line, "{input:?}"),
+                // A field named twice is an error of the columns (the
+                // header was read).
+                Err(ReadError::Header { line: at, .. } | ReadError::Columns { line: at, .. }) => {
+                    assert_eq!(at, line, "{input:?}");
+                }
                 other => panic!("{input:?}: {other:?}"),
             }
         }

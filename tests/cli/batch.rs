@@ -505,3 +505,92 @@ fn a_semicolon_or_tab_separated_csv_is_read() {
     let lines = deadline_batch(input).json_lines();
     assert_eq!(lines[0]["response"]["due"], "2026-11-21T11:00:00+01:00");
 }
+
+#[test]
+fn a_csv_without_a_header_is_one_usage_error() {
+    // SPEC §11: a header that lacks a field every row needs is one usage
+    // error (exit 2, before any row is computed) quoting the header and
+    // naming the missing fields and --map; once every line failed with
+    // "plan: missing" and nothing said why.
+    for format in [&["--input-format", "csv"][..], &[]] {
+        deadline_batch(ROW.repeat(3))
+            .args(format.iter().copied())
+            .bad_input(&[
+                "line 1: the header lacks plan, priority, desk and opened, which every row needs",
+                "\"gold,p2,europe,2026-11-20T17:30:00+01:00\"",
+                "4 columns separated by ','",
+                "; name the export's column with --map FIELD=COLUMN",
+            ])
+            .stdout("")
+            .run();
+    }
+    // Every command that reads ticket rows; a header that lacks some.
+    let partial = format!("plan,priority,when\n{ROW}");
+    for command in [
+        &["deadline", "--input", "-"][..],
+        &["escalate", "--input", "-"],
+        &["audit", "-"],
+        &["queue", "--input", "-"],
+    ] {
+        Test::new()
+            .args(command.iter().copied())
+            .args(["--input-format", "csv"])
+            .stdin(partial.clone())
+            .bad_input(&["the header lacks desk and opened", "\"plan,priority,when\""])
+            .stdout("")
+            .run();
+    }
+    // A proactive event stands for the priority: no priority needed.
+    deadline_batch(format!("plan,event,desk,when\n{ROW}"))
+        .args(["--input-format", "csv"])
+        .bad_input(&["the header lacks opened, which"])
+        .run();
+}
+
+#[test]
+fn a_one_row_csv_without_a_header_is_no_silent_success() {
+    // Its one row was read as the header: exit 0 and no output at all.
+    deadline_batch(ROW)
+        .bad_input(&["the header lacks plan, priority, desk and opened"])
+        .stdout("")
+        .run();
+}
+
+#[test]
+fn an_event_log_without_a_header_is_one_usage_error() {
+    // SPEC §11: an event log needs ticket (or id), at and type; a log
+    // without a header once gave an empty summary and exit 0 (one row), or
+    // "ticket: missing" on every line.
+    let events = "A-1,2026-11-23T09:00:00Z,opened,gold,P2,europe\n";
+    for command in [
+        &["audit", "--events", "-", "--as-of", "2026-11-24T00:00:00Z"][..],
+        &["queue", "--events", "-", "--at", "2026-11-24T00:00:00Z"],
+    ] {
+        Test::new()
+            .args(command.iter().copied())
+            .args(["--input-format", "csv"])
+            .stdin(events)
+            .bad_input(&[
+                "the header lacks ticket (or id), at and type",
+                "\"A-1,2026-11-23T09:00:00Z,opened,gold,P2,europe\"",
+                "--map FIELD=COLUMN",
+            ])
+            .stdout("")
+            .run();
+    }
+}
+
+#[test]
+fn a_map_to_a_column_the_header_lacks_is_a_usage_error() {
+    // SPEC §11: a usage error that quotes the header; once every line
+    // failed with "opened: missing".
+    deadline_batch(format!("plan,priority,desk,opened\n{ROW}"))
+        .args(["--map", "opened=Created at"])
+        .bad_input(&[
+            "line 1: the header has no column 'Created at' (for opened)",
+            "\"plan,priority,desk,opened\"",
+            "--map FIELD=COLUMN",
+        ])
+        .stdout("")
+        .run();
+}
