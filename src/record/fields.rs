@@ -195,7 +195,8 @@ struct Mapped {
 }
 
 impl FieldMap {
-    /// From `FIELD=COLUMN` texts.
+    /// From `FIELD=COLUMN` texts. A field given two columns, or a column
+    /// given for two fields, is an error.
     pub fn parse(specs: &[impl AsRef<str>]) -> Result<FieldMap> {
         let mut columns: Vec<Mapped> = Vec::new();
         for spec in specs {
@@ -225,6 +226,28 @@ impl FieldMap {
                 column: normal_name(column),
                 given: column.trim().to_string(),
             };
+            if let Some(before) = columns.iter().find(|m| m.field == field) {
+                return Err(Error::value(
+                    spec,
+                    format!(
+                        "{} is given two columns, '{}' and '{}'",
+                        field.name(),
+                        input::escaped(&before.given),
+                        input::escaped(&mapped.given)
+                    ),
+                ));
+            }
+            if let Some(before) = columns.iter().find(|m| m.column == mapped.column) {
+                return Err(Error::value(
+                    spec,
+                    format!(
+                        "{} and {} are both given the column '{}'",
+                        before.field.name(),
+                        field.name(),
+                        input::escaped(&mapped.given)
+                    ),
+                ));
+            }
             columns.push(mapped);
         }
         Ok(FieldMap { columns, by: None })

@@ -594,3 +594,26 @@ fn a_map_to_a_column_the_header_lacks_is_a_usage_error() {
         .stdout("")
         .run();
 }
+
+#[test]
+fn two_fields_mapped_to_one_column_are_a_usage_error() {
+    // Once the first was read from it and the second silently never.
+    deadline_batch(format!("plan,priority,desk,opened\n{ROW}"))
+        .args(["--map", "opened=opened", "--map", "at=Opened"])
+        .bad_input(&["--map", "opened and at are both given the column 'Opened'"])
+        .stdout("")
+        .run();
+}
+
+#[test]
+fn one_field_mapped_twice_is_a_usage_error_not_the_headers() {
+    // Once blamed on the header: "the header names opened twice".
+    deadline_batch(format!("plan,priority,desk,created,opened\n{ROW}"))
+        .args(["--map", "opened=created", "--map", "opened=opened"])
+        .bad_input(&[
+            "--map",
+            "opened is given two columns, 'created' and 'opened'",
+        ])
+        .stdout("")
+        .run();
+}
