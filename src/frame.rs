@@ -1,8 +1,10 @@
 //! Bytes into lines and CSV records: JSON Lines or CSV framed with their
 //! file line numbers, a leading byte order mark skipped, `\r\n` and lone
-//! `\r` line ends, blank lines skipped, the 1 MiB cap on a line, and
-//! chunks of framed lines to be read on other cores. What a line or record
-//! holds is [`crate::record`]'s; this module knows no field.
+//! `\r` line ends, blank lines skipped, the 1 MiB cap on a line, a CSV
+//! delimiter told from the header, a quote never closed reported where it
+//! opens and reading resumed on the next line, and chunks of framed lines
+//! to be read on other cores. What a line or record holds is
+//! [`crate::record`]'s; this module knows no field.
 
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
@@ -59,8 +61,11 @@ impl std::error::Error for LineError {}
 pub enum ReadError<E> {
     /// The input could not be read.
     Io(io::Error),
-    /// The CSV header on file line `line` cannot be used.
+    /// The CSV header on file line `line` cannot be read.
     Header { line: u64, message: String },
+    /// The CSV header on file line `line` was read, but its columns do not
+    /// give what the records need: the header reader's message.
+    Columns { line: u64, message: String },
     /// The callback's own error.
     Each(E),
 }
@@ -69,7 +74,9 @@ impl<E: fmt::Display> fmt::Display for ReadError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Io(e) => write!(f, "{e}"),
-            ReadError::Header { line, message } => write!(f, "line {line}: {message}"),
+            ReadError::Header { line, message } | ReadError::Columns { line, message } => {
+                write!(f, "line {line}: {message}")
+            }
             ReadError::Each(e) => write!(f, "{e}"),
         }
     }
@@ -79,7 +86,7 @@ impl<E: std::error::Error + 'static> std::error::Error for ReadError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ReadError::Io(e) => Some(e),
-            ReadError::Header { .. } => None,
+            ReadError::Header { .. } | ReadError::Columns { .. } => None,
             ReadError::Each(e) => Some(e),
         }
     }
@@ -96,12 +103,12 @@ pub const CHUNK_BYTES: usize = 1 << 17;
 
 /// Read `input` as `format` and give each line or CSV row, framed but not
 /// yet read as a record, to `sink`; a CSV header is read by `header` first
-/// (its error stops reading). A leading byte order mark is skipped; blank
-/// lines are skipped.
+/// (its error stops reading, as [`ReadError::Columns`]). A leading byte
+/// order mark is skipped; blank lines are skipped.
 pub fn frame<H, E>(
     input: impl Read,
     format: InputFormat,
-    header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
+    header: impl FnOnce(&CsvHeader<'_>) -> Result<H, String>,
     sink: &mut impl Framed<H, E>,
 ) -> Result<(), ReadError<E>> {
     // The first bytes, read apart so that a mark split over reads is seen.
@@ -285,7 +292,7 @@ impl<H, E, F: FnMut(Chunk<H>) -> Result<(), E>> Framed<H, E> for Gather<H, F> {
 pub fn chunks<H, E>(
     input: impl Read,
     format: InputFormat,
-    header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
+    header: impl FnOnce(&CsvHeader<'_>) -> Result<H, String>,
     bytes: usize,
     ship: impl FnMut(Chunk<H>) -> Result<(), E>,
 ) -> Result<(), ReadError<E>> {
@@ -390,13 +397,15 @@ fn without_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// CSV: a header row, then one ticket a row.
+/// CSV: a header row, then one ticket a row. The delimiter is told from
+/// the header (see [`delimiter_of`]).
 fn read_csv<H, E>(
     reader: &mut impl BufRead,
-    read_header: impl FnOnce(&mut dyn Iterator<Item = &str>) -> Result<H, String>,
+    read_header: impl FnOnce(&CsvHeader<'_>) -> Result<H, String>,
     sink: &mut impl Framed<H, E>,
 ) -> Result<(), ReadError<E>> {
     let mut csv = CsvReader::new(reader);
+    let mut told = false;
     let columns = loop {
         let header = |line, message: &str| ReadError::Header {
             line,
@@ -405,14 +414,39 @@ fn read_csv<H, E>(
         match csv.read()? {
             CsvRecord::End => return Ok(()),
             CsvRecord::Row { .. } if csv.is_blank() => {}
-            CsvRecord::Row { line } => match csv.row().cells() {
-                Some(mut cells) => break read_header(&mut cells).map_err(|e| header(line, &e))?,
-                None => return Err(header(line, "the header is not UTF-8 text")),
-            },
-            CsvRecord::TooLong { line } | CsvRecord::Unclosed { line } => {
+            CsvRecord::Row { line } => {
+                if !told {
+                    told = true;
+                    let delimiter = delimiter_of(&csv.raw);
+                    if delimiter != csv.delimiter {
+                        // The header once more, cut where that delimiter
+                        // cuts it.
+                        csv.again_with(delimiter);
+                        continue;
+                    }
+                }
+                let Some(cells) = csv.row().cells() else {
+                    return Err(header(line, "the header is not UTF-8 text"));
+                };
+                let read = CsvHeader {
+                    cells: cells.collect(),
+                    text: csv.raw.strip_suffix(b"\n").unwrap_or(&csv.raw),
+                    delimiter: csv.delimiter,
+                };
+                let read = CsvHeader {
+                    text: read.text.strip_suffix(b"\r").unwrap_or(read.text),
+                    ..read
+                };
+                break read_header(&read)
+                    .map_err(|message| ReadError::Columns { line, message })?;
+            }
+            CsvRecord::TooLong { line } => {
+                return Err(header(line, "the header is longer than 1 MiB"))
+            }
+            CsvRecord::Unclosed { line, .. } => {
                 return Err(header(
                     line,
-                    "the header is longer than 1 MiB or has a quote that is never closed",
+                    "the header has a quoted cell that is never closed",
                 ))
             }
         }
@@ -422,12 +456,24 @@ fn read_csv<H, E>(
         let (line, row) = match csv.read()? {
             CsvRecord::End => return Ok(()),
             CsvRecord::TooLong { line } => (line, Err(LineError::TooLong)),
-            CsvRecord::Unclosed { line } => (
+            CsvRecord::Unclosed {
                 line,
-                Err(LineError::Invalid(
-                    "a quoted cell that starts on this line is never closed".to_string(),
-                )),
-            ),
+                quote_line,
+                at_cap,
+            } => {
+                let on = if quote_line == line {
+                    "this line".to_string()
+                } else {
+                    format!("line {quote_line}")
+                };
+                let closed = if at_cap {
+                    format!("is not closed within 1 MiB ({MAX_LINE_BYTES} bytes)")
+                } else {
+                    "is never closed".to_string()
+                };
+                let message = format!("a quoted cell that starts on {on} {closed}");
+                (line, Err(LineError::Invalid(message)))
+            }
             CsvRecord::Row { line } => {
                 if csv.is_blank() {
                     continue;
@@ -436,6 +482,119 @@ fn read_csv<H, E>(
             }
         };
         sink.row(line, row).map_err(ReadError::Each)?;
+    }
+}
+
+/// A CSV header as read: its cells, its text as written (without its line
+/// end) and the delimiter its cells were cut at.
+#[derive(Debug)]
+pub struct CsvHeader<'h> {
+    cells: Vec<&'h str>,
+    text: &'h [u8],
+    delimiter: u8,
+}
+
+impl<'h> CsvHeader<'h> {
+    /// The cells, unquoted, in order.
+    pub fn cells(&self) -> impl Iterator<Item = &'h str> + '_ {
+        self.cells.iter().copied()
+    }
+
+    /// How many cells (columns) it has.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// The header as written, quotes and delimiters included.
+    pub fn text(&self) -> std::borrow::Cow<'h, str> {
+        String::from_utf8_lossy(self.text)
+    }
+
+    /// The delimiter between its cells: `,`, `;` or a tab.
+    pub fn delimiter(&self) -> char {
+        char::from(self.delimiter)
+    }
+}
+
+/// The delimiter of a CSV file told from its header record, as written
+/// (SPEC §11): `,` unless the header has more `;` or tab characters outside
+/// quotes than commas, then that one (`;` when as many of each).
+fn delimiter_of(header: &[u8]) -> u8 {
+    let commas = outside_quotes(header, b',');
+    let mut best = (b',', commas);
+    for delimiter in [b';', b'\t'] {
+        let count = outside_quotes(header, delimiter);
+        if count > best.1 {
+            best = (delimiter, count);
+        }
+    }
+    best.0
+}
+
+/// How many times `delimiter` stands outside quotes in a CSV record, read
+/// with it as the delimiter (a quote opens a cell only at its start).
+fn outside_quotes(record: &[u8], delimiter: u8) -> usize {
+    let mut cell = Cell::Start;
+    let mut count = 0;
+    for &byte in record {
+        if cell != Cell::Quoted {
+            if byte == b'\n' || byte == b'\r' {
+                break;
+            }
+            count += usize::from(byte == delimiter);
+        }
+        cell = cell.next(byte, delimiter);
+    }
+    count
+}
+
+/// Where a CSV record's quoted cell still open at its end opens (an offset
+/// into `record`), as `csv_core` reads `record` with `delimiter`.
+fn open_quote(record: &[u8], delimiter: u8) -> Option<usize> {
+    let mut cell = Cell::Start;
+    let mut open = 0;
+    for (at, &byte) in record.iter().enumerate() {
+        let next = cell.next(byte, delimiter);
+        if cell == Cell::Start && next == Cell::Quoted {
+            open = at;
+        }
+        cell = next;
+    }
+    (cell == Cell::Quoted).then_some(open)
+}
+
+/// Where a CSV reader is in a cell, as `csv_core` moves with its default
+/// dialect: a quote opens a quoted cell only at a cell's start, and inside
+/// one a doubled quote is a quote; a line end ends the record outside
+/// quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    /// At the start of a cell.
+    Start,
+    /// In a cell not quoted (or after a quoted part).
+    Plain,
+    /// In a quoted cell.
+    Quoted,
+    /// Just after a quote in a quoted cell: its end, or half of a doubled
+    /// quote.
+    QuoteInQuoted,
+}
+
+impl Cell {
+    fn next(self, byte: u8, delimiter: u8) -> Cell {
+        let ends = byte == delimiter || byte == b'\n' || byte == b'\r';
+        match self {
+            // A quote opens a cell at its start; doubled, it is a quote.
+            Cell::Start | Cell::QuoteInQuoted if byte == b'"' => Cell::Quoted,
+            Cell::Quoted if byte == b'"' => Cell::QuoteInQuoted,
+            Cell::Quoted => Cell::Quoted,
+            _ if ends => Cell::Start,
+            _ => Cell::Plain,
+        }
     }
 }
 
@@ -476,26 +635,91 @@ impl<'r> CsvRow<'r> {
 enum CsvRecord {
     /// A record starting on file line `line`; its cells are in the reader.
     Row { line: u64 },
-    /// A record longer than [`MAX_LINE_BYTES`], skipped.
+    /// A record longer than [`MAX_LINE_BYTES`], skipped to the end of the
+    /// line the cap was passed on.
     TooLong { line: u64 },
-    /// A quoted cell that runs to the end of the input.
-    Unclosed { line: u64 },
+    /// A record starting on file line `line` whose quoted cell, opened on
+    /// line `quote_line`, is not closed by the end of the input or (when
+    /// `at_cap`) within the cap; reading goes on at the line after
+    /// `quote_line`.
+    Unclosed {
+        line: u64,
+        quote_line: u64,
+        at_cap: bool,
+    },
     /// The end of the input.
     End,
 }
 
-/// CSV records as `csv_core` parses them with its default dialect (`,`
-/// between cells, `"` opens a quoted cell only at its start and is doubled
-/// inside it; a record ends at `\n`, `\r\n` or `\r` outside quotes), with
-/// the file line each starts on and a cap on the bytes a record holds.
-struct CsvReader<'r, R> {
+/// The input of a CSV reader: bytes put back to be read again (the lines
+/// after one whose quote is never closed), then the reader's.
+struct Input<'r, R> {
     reader: &'r mut R,
+    again: Vec<u8>,
+    /// How much of `again` has been read.
+    at: usize,
+    /// The reader has ended (it is not asked again: standard input may
+    /// wait for more).
+    ended: bool,
+}
+
+impl<R: BufRead> Input<'_, R> {
+    fn fill(&mut self) -> io::Result<&[u8]> {
+        if self.at < self.again.len() {
+            return Ok(&self.again[self.at..]);
+        }
+        if self.ended {
+            return Ok(&[]);
+        }
+        let buffer = self.reader.fill_buf()?;
+        self.ended = buffer.is_empty();
+        Ok(buffer)
+    }
+
+    fn consume(&mut self, n: usize) {
+        if self.at < self.again.len() {
+            self.at += n;
+            if self.at == self.again.len() {
+                self.at = 0;
+                self.again.clear();
+                self.again.shrink_to(1 << 12);
+            }
+        } else {
+            self.reader.consume(n);
+        }
+    }
+
+    /// Read `bytes` again, before what is still to be read.
+    fn put_back(&mut self, bytes: &[u8]) {
+        let rest = self.again.len() - self.at;
+        let mut again = Vec::with_capacity(bytes.len() + rest);
+        again.extend_from_slice(bytes);
+        again.extend_from_slice(&self.again[self.at..]);
+        self.again = again;
+        self.at = 0;
+    }
+}
+
+/// CSV records as `csv_core` parses them with its default dialect and the
+/// delimiter told from the header (`,` until then; `"` opens a quoted cell
+/// only at its start and is doubled inside it; a record ends at `\n`,
+/// `\r\n` or `\r` outside quotes), with the file line each starts on and
+/// a cap on the bytes a record holds.
+struct CsvReader<'r, R> {
+    input: Input<'r, R>,
     parser: csv_core::Reader,
+    /// The byte cells are cut at.
+    delimiter: u8,
     /// The file line the reader is on: a line ends at `\n`, `\r\n` or `\r`,
     /// also inside quotes.
     line: u64,
     /// The last byte was `\r` (a `\n` next ends no further line).
     after_cr: bool,
+    /// The file line the record starts on.
+    record_line: u64,
+    /// The record as written, line end included: at most one byte more
+    /// than a record may hold.
+    raw: Vec<u8>,
     /// The cells of the record, unquoted, one after another, in the first
     /// `text_len` bytes.
     text: Vec<u8>,
@@ -503,35 +727,47 @@ struct CsvReader<'r, R> {
     /// Where each cell ends in `text`, in the first `ends_len` slots.
     ends: Vec<usize>,
     ends_len: usize,
-    /// The input has ended.
-    done: bool,
 }
 
 /// The most unquoted bytes a record holds: one more than a record may
 /// have, so that a full buffer means a record too long.
 const TEXT_CAP: usize = MAX_LINE_BYTES + 1;
 
-/// The most cells a record holds: each but the first follows a `,`.
+/// The most cells a record holds: each but the first follows a delimiter.
 const ENDS_CAP: usize = MAX_LINE_BYTES + 2;
+
+/// The size the buffers of a record go back to after a long one.
+const SMALL: usize = 1 << 12;
+
+/// A parser of records cut at `delimiter`.
+fn parser(delimiter: u8) -> csv_core::Reader {
+    let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    // The parser drops a byte order mark at the start of the first input
+    // it is given; ours is gone already, and a second one is text. An
+    // empty line first (empty lines are skipped) makes it look no further.
+    let _ = parser.read_record(b"\n", &mut [0], &mut [0]);
+    parser
+}
 
 impl<'r, R: BufRead> CsvReader<'r, R> {
     fn new(reader: &'r mut R) -> Self {
-        let mut parser = csv_core::Reader::new();
-        // The parser drops a byte order mark at the start of the first
-        // input it is given; ours is gone already, and a second one is
-        // text. An empty line first (empty lines are skipped) makes it look
-        // no further.
-        let _ = parser.read_record(b"\n", &mut [0], &mut [0]);
         CsvReader {
-            reader,
-            parser,
+            input: Input {
+                reader,
+                again: Vec::new(),
+                at: 0,
+                ended: false,
+            },
+            parser: parser(b','),
+            delimiter: b',',
             line: 1,
             after_cr: false,
-            text: vec![0; 1 << 12],
+            record_line: 1,
+            raw: Vec::new(),
+            text: vec![0; SMALL],
             text_len: 0,
             ends: vec![0; 1 << 6],
             ends_len: 0,
-            done: false,
         }
     }
 
@@ -540,101 +776,155 @@ impl<'r, R: BufRead> CsvReader<'r, R> {
         use csv_core::ReadRecordResult as Parsed;
         self.text_len = 0;
         self.ends_len = 0;
-        if self.done {
-            return Ok(CsvRecord::End);
-        }
+        self.raw.clear();
         // Between records, line ends are blank lines: counted and skipped
         // here (the parser would skip them as well).
         loop {
-            let buffer = self.reader.fill_buf()?;
+            let buffer = self.input.fill()?;
             if buffer.is_empty() {
-                self.done = true;
                 return Ok(CsvRecord::End);
             }
             let text = buffer.iter().position(|&b| b != b'\n' && b != b'\r');
             let blank = text.unwrap_or(buffer.len());
             count_lines(&mut self.line, &mut self.after_cr, &buffer[..blank]);
-            self.reader.consume(blank);
+            self.input.consume(blank);
             if text.is_some() {
                 break;
             }
         }
-        let first_line = self.line;
-        // Bytes of the record so far, quotes and separators included.
-        let mut size = 0usize;
-        // Past the cap the parser's output goes here and is dropped.
-        let mut skipping = false;
-        let mut scratch = [0u8; 1 << 10];
-        let mut scratch_ends = [0usize; 1 << 6];
+        self.record_line = self.line;
         loop {
-            let buffer = self.reader.fill_buf()?;
+            let buffer = self.input.fill()?;
             let at_end = buffer.is_empty();
             // At the end of the input a line end tells whether a quoted
-            // cell is still open: outside quotes it ends the record.
-            let input: &[u8] = if at_end { b"\n" } else { buffer };
-            let (result, nin) = if skipping {
-                let (result, nin, _, _) =
-                    self.parser
-                        .read_record(input, &mut scratch, &mut scratch_ends);
-                (result, nin)
+            // cell is still open: outside quotes it ends the record. No
+            // more than a record may hold and its line end is given to the
+            // parser: `raw` holds all it has read of the record.
+            let room = MAX_LINE_BYTES + 1 - self.raw.len();
+            let input: &[u8] = if at_end {
+                b"\n"
             } else {
-                let (result, nin, nout, nend) = self.parser.read_record(
-                    input,
-                    &mut self.text[self.text_len..],
-                    &mut self.ends[self.ends_len..],
-                );
-                self.text_len += nout;
-                self.ends_len += nend;
-                (result, nin)
+                &buffer[..buffer.len().min(room)]
             };
-            if at_end {
-                let record = match result {
-                    Parsed::Record if skipping => Some(CsvRecord::TooLong { line: first_line }),
-                    Parsed::Record => Some(CsvRecord::Row { line: first_line }),
-                    Parsed::InputEmpty | Parsed::End => {
-                        Some(CsvRecord::Unclosed { line: first_line })
-                    }
-                    Parsed::OutputFull | Parsed::OutputEndsFull => None,
-                };
-                if let Some(record) = record {
-                    self.done = true;
-                    return Ok(record);
-                }
-            } else {
-                count_lines(&mut self.line, &mut self.after_cr, &buffer[..nin]);
-                self.reader.consume(nin);
-                size += nin;
+            let (result, nin, nout, nend) = self.parser.read_record(
+                input,
+                &mut self.text[self.text_len..],
+                &mut self.ends[self.ends_len..],
+            );
+            self.text_len += nout;
+            self.ends_len += nend;
+            if !at_end {
+                self.raw.extend_from_slice(&input[..nin]);
+                count_lines(&mut self.line, &mut self.after_cr, &input[..nin]);
+                self.input.consume(nin);
             }
             match result {
-                // The line end that closed the record is not part of it.
-                Parsed::Record if skipping || size - 1 > MAX_LINE_BYTES => {
-                    return Ok(CsvRecord::TooLong { line: first_line })
+                // The record and its line end fit in the cap.
+                Parsed::Record => {
+                    return Ok(CsvRecord::Row {
+                        line: self.record_line,
+                    })
                 }
-                Parsed::Record => return Ok(CsvRecord::Row { line: first_line }),
-                Parsed::End => {
-                    self.done = true;
-                    return Ok(CsvRecord::End);
-                }
+                Parsed::End => return Ok(CsvRecord::End),
+                Parsed::InputEmpty if at_end => return Ok(self.unclosed(false)),
                 Parsed::InputEmpty => {}
-                Parsed::OutputFull if !skipping && self.text.len() < TEXT_CAP => {
+                Parsed::OutputFull if self.text.len() < TEXT_CAP => {
                     let grown = (self.text.len() * 2).min(TEXT_CAP);
                     self.text.resize(grown, 0);
                 }
-                Parsed::OutputEndsFull if !skipping && self.ends.len() < ENDS_CAP => {
+                Parsed::OutputEndsFull if self.ends.len() < ENDS_CAP => {
                     let grown = (self.ends.len() * 2).min(ENDS_CAP);
                     self.ends.resize(grown, 0);
                 }
-                Parsed::OutputFull | Parsed::OutputEndsFull => skipping = true,
+                // Never before the cap is passed: a cell holds no more
+                // than was read.
+                Parsed::OutputFull | Parsed::OutputEndsFull => return self.too_long(),
             }
-            if !skipping && size > MAX_LINE_BYTES {
-                skipping = true;
-            }
-            if skipping && (self.text.len() > 1 << 12 || self.ends.len() > 1 << 6) {
-                // Nothing of this record is kept: give the memory back.
-                self.text = vec![0; 1 << 12];
-                self.ends = vec![0; 1 << 6];
+            if self.raw.len() > MAX_LINE_BYTES {
+                return self.too_long();
             }
         }
+    }
+
+    /// The record has passed the cap: a quoted cell open since an earlier
+    /// line is never closed within it; else the record is too long, and
+    /// skipped to the end of the line the cap was passed on.
+    fn too_long(&mut self) -> io::Result<CsvRecord> {
+        let spans_lines = open_quote(&self.raw, self.delimiter)
+            .is_some_and(|open| memchr::memchr2(b'\n', b'\r', &self.raw[open..]).is_some());
+        if spans_lines {
+            return Ok(self.unclosed(true));
+        }
+        loop {
+            let buffer = self.input.fill()?;
+            if buffer.is_empty() {
+                break;
+            }
+            let (take, ended) = match memchr::memchr2(b'\n', b'\r', buffer) {
+                Some(end) => (end + 1, true),
+                None => (buffer.len(), false),
+            };
+            count_lines(&mut self.line, &mut self.after_cr, &buffer[..take]);
+            self.input.consume(take);
+            if ended {
+                break;
+            }
+        }
+        self.restart();
+        Ok(CsvRecord::TooLong {
+            line: self.record_line,
+        })
+    }
+
+    /// The record's quoted cell is not closed by the end of the input (or,
+    /// `at_cap`, within the cap): the record is an error, and reading goes
+    /// on at the line after the one the quote opens on, with the bytes
+    /// read since put back.
+    fn unclosed(&mut self, at_cap: bool) -> CsvRecord {
+        // Where csv_core found a quote open; the start of the record if
+        // the two ever disagree.
+        let open = open_quote(&self.raw, self.delimiter).unwrap_or(0);
+        let (mut quote_line, mut after_cr) = (self.record_line, false);
+        count_lines(&mut quote_line, &mut after_cr, &self.raw[..open]);
+        if let Some(end) = memchr::memchr2(b'\n', b'\r', &self.raw[open..]) {
+            let end = open + end;
+            let crlf = self.raw[end] == b'\r' && self.raw.get(end + 1) == Some(&b'\n');
+            let next = if crlf { end + 2 } else { end + 1 };
+            self.line = quote_line + 1;
+            // A `\r` last: a `\n` still to read ends no line.
+            self.after_cr = self.raw[end] == b'\r' && next == self.raw.len();
+            self.input.put_back(&self.raw[next..]);
+        }
+        self.restart();
+        CsvRecord::Unclosed {
+            line: self.record_line,
+            quote_line,
+            at_cap,
+        }
+    }
+
+    /// A fresh parser for the next record, after one that failed; the
+    /// memory a long record took given back.
+    fn restart(&mut self) {
+        self.parser = parser(self.delimiter);
+        self.text_len = 0;
+        self.ends_len = 0;
+        self.raw.clear();
+        if self.text.len() > SMALL || self.ends.len() > 1 << 6 {
+            self.text = vec![0; SMALL];
+            self.ends = vec![0; 1 << 6];
+        }
+        self.raw.shrink_to(SMALL);
+    }
+
+    /// Read the record just read again, cut at `delimiter`, and every
+    /// record after it.
+    fn again_with(&mut self, delimiter: u8) {
+        self.delimiter = delimiter;
+        self.line = self.record_line;
+        self.after_cr = false;
+        self.input.put_back(&self.raw);
+        self.restart();
     }
 
     /// The record just read.

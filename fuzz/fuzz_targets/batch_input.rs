@@ -56,7 +56,9 @@ fuzz_target!(|bytes: &[u8]| {
     });
     match result {
         Ok(outcome) => assert!(outcome.invalid <= outcome.lines),
-        Err(ReadError::Header { line, .. }) => assert!(line <= last_line),
+        Err(ReadError::Header { line, .. } | ReadError::Columns { line, .. }) => {
+            assert!(line <= last_line);
+        }
         Err(ReadError::Io(e)) => panic!("reading a slice failed: {e}"),
         Err(ReadError::Each(never)) => match never {},
     }

@@ -184,7 +184,7 @@ pub fn run<F: Lines>(batch: &Batch<F>, out: &mut dyn Write) -> anyhow::Result<()
     let (source, errors, make) = (&batch.source, batch.errors, batch.make);
     let table = errors == ErrorPlacement::Stderr;
     let (mut counted, mut csv) = (Counted::default(), CsvParts::default());
-    source.chunks(
+    source.chunks::<Tickets, _, _>(
         &source.field_map()?,
         batch.jobs,
         &|| {

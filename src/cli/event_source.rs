@@ -101,7 +101,7 @@ impl EventSource<'_> {
             },
             Err(error) => each(Err(line_failed(line, &error))),
         };
-        source.chunks(
+        source.chunks::<Events, _, _>(
             &map,
             jobs,
             &|| {

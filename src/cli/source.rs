@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use slacalc::frame::{Chunk, LineError, ReadError, CHUNK_BYTES};
 use slacalc::input::escaped;
 use slacalc::load::DataSet;
-use slacalc::record::{self, Columns, FieldMap, TicketFields, Tickets};
+use slacalc::record::{self, Columns, FieldMap, Record, TicketFields, Tickets};
 use slacalc::resolve::Resolver;
 
 /// Where a batch comes from: the file (`-`: standard input), its format if
@@ -27,11 +27,13 @@ impl Source<'_> {
         FieldMap::parse(self.map).context("--map")
     }
 
-    /// Read the source in chunks under the field map `map`, have `jobs`
-    /// workers (each with its own `work`, made by `make`) make something
-    /// of each, and give those to `take` in input order. A reading error
-    /// comes after every chunk read before it was taken.
-    pub fn chunks<T, W>(
+    /// Read the source's `R` records in chunks under the field map `map`,
+    /// have `jobs` workers (each with its own `work`, made by `make`) make
+    /// something of each, and give those to `take` in input order. A
+    /// reading error comes after every chunk read before it was taken; a
+    /// CSV header that does not give what `R` records need comes before
+    /// any.
+    pub fn chunks<R: Record, T, W>(
         &self,
         map: &FieldMap,
         jobs: usize,
@@ -47,7 +49,7 @@ impl Source<'_> {
         slacalc::pipeline::pipeline(
             jobs,
             move |ship| {
-                slacalc::record::chunks(input, format, map, CHUNK_BYTES, ship).map_err(stopped)
+                record::chunks::<R, _>(input, format, map, CHUNK_BYTES, ship).map_err(stopped)
             },
             &|| {
                 let mut each = make();
@@ -93,7 +95,7 @@ impl Source<'_> {
         each: &RowFold<'_, 'd, P>,
         take: impl FnMut(P) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
-        self.chunks(
+        self.chunks::<Tickets, _, _>(
             &self.field_map()?,
             jobs,
             &|| {
@@ -166,13 +168,18 @@ impl Read for Named {
 }
 
 /// What stopped reading, as the CLI reports it: a header that cannot be
-/// used is bad input.
+/// used is bad input; one whose columns do not fit says how to name them.
 pub fn stopped(error: ReadError<anyhow::Error>) -> anyhow::Error {
     match error {
         ReadError::Io(e) => e.into(),
         ReadError::Header { line, message } => {
             slacalc::Error::value(line, format!("line {line}: {message}")).into()
         }
+        ReadError::Columns { line, message } => slacalc::Error::value(
+            line,
+            format!("line {line}: {message}; name the export's column with --map FIELD=COLUMN"),
+        )
+        .into(),
         ReadError::Each(e) => e,
     }
 }

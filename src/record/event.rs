@@ -175,6 +175,19 @@ impl Record for Events {
         }
         fields.checked()
     }
+
+    fn lacking(columns: &Columns) -> Vec<&'static str> {
+        let given = |field| columns.has(field);
+        [
+            ("ticket (or id)", given(Field::Ticket) || given(Field::Id)),
+            ("at", given(Field::At)),
+            ("type", given(Field::Type)),
+        ]
+        .into_iter()
+        .filter(|(_, given)| !given)
+        .map(|(name, _)| name)
+        .collect()
+    }
 }
 
 /// Reads a JSON object's keys through the export's names; values are text

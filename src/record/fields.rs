@@ -179,15 +179,26 @@ pub(crate) fn is_named(header: &str, normal: &str) -> bool {
 /// mapped field is read from its column only.
 #[derive(Debug, Clone, Default)]
 pub struct FieldMap {
-    columns: Vec<(Field, String)>,
+    columns: Vec<Mapped>,
     /// The column an audit groups by, when it names no field.
     by: Option<String>,
 }
 
+/// A field and the column it is read from.
+#[derive(Debug, Clone)]
+struct Mapped {
+    field: Field,
+    /// The column's name as compared ([`normal_name`]).
+    column: String,
+    /// The column's name as given, trimmed.
+    given: String,
+}
+
 impl FieldMap {
-    /// From `FIELD=COLUMN` texts.
+    /// From `FIELD=COLUMN` texts. A field given two columns, or a column
+    /// given for two fields, is an error.
     pub fn parse(specs: &[impl AsRef<str>]) -> Result<FieldMap> {
-        let mut columns = Vec::new();
+        let mut columns: Vec<Mapped> = Vec::new();
         for spec in specs {
             let spec = spec.as_ref();
             let known = || Field::ALL.map(Field::name).join(", ");
@@ -210,7 +221,34 @@ impl FieldMap {
                     ),
                 )
             })?;
-            columns.push((field, normal_name(column)));
+            let mapped = Mapped {
+                field,
+                column: normal_name(column),
+                given: column.trim().to_string(),
+            };
+            if let Some(before) = columns.iter().find(|m| m.field == field) {
+                return Err(Error::value(
+                    spec,
+                    format!(
+                        "{} is given two columns, '{}' and '{}'",
+                        field.name(),
+                        input::escaped(&before.given),
+                        input::escaped(&mapped.given)
+                    ),
+                ));
+            }
+            if let Some(before) = columns.iter().find(|m| m.column == mapped.column) {
+                return Err(Error::value(
+                    spec,
+                    format!(
+                        "{} and {} are both given the column '{}'",
+                        before.field.name(),
+                        field.name(),
+                        input::escaped(&mapped.given)
+                    ),
+                ));
+            }
+            columns.push(mapped);
         }
         Ok(FieldMap { columns, by: None })
     }
@@ -233,11 +271,11 @@ impl FieldMap {
     /// field it names unless that field is mapped to another column.
     pub fn field_of(&self, header: &str) -> Option<Field> {
         let header = header.trim();
-        if let Some((field, _)) = self.columns.iter().find(|(_, c)| is_named(header, c)) {
-            return Some(*field);
+        if let Some(mapped) = self.columns.iter().find(|m| is_named(header, &m.column)) {
+            return Some(mapped.field);
         }
         Field::from_header(header)
-            .filter(|f| !self.columns.iter().any(|(m, _)| m == f))
+            .filter(|f| !self.columns.iter().any(|m| m.field == *f))
             .or_else(|| {
                 self.by
                     .as_deref()
@@ -255,12 +293,23 @@ pub struct Columns {
 }
 
 impl Columns {
-    /// The columns of a header row; a field named twice is an error.
+    /// The columns of a header row; a field named twice, or a column
+    /// `map` names that the header lacks, is an error.
     pub fn new<'h>(
         headers: impl IntoIterator<Item = &'h str>,
         map: &FieldMap,
     ) -> Result<Columns, String> {
-        let fields: Vec<Option<Field>> = headers.into_iter().map(|h| map.field_of(h)).collect();
+        let headers: Vec<&str> = headers.into_iter().collect();
+        let absent: Vec<String> = map
+            .columns
+            .iter()
+            .filter(|m| !headers.iter().any(|h| is_named(h.trim(), &m.column)))
+            .map(|m| format!("'{}' (for {})", input::escaped(&m.given), m.field.name()))
+            .collect();
+        if !absent.is_empty() {
+            return Err(format!("the header has no column {}", absent.join(" or ")));
+        }
+        let fields: Vec<Option<Field>> = headers.iter().map(|h| map.field_of(h)).collect();
         for (i, field) in fields.iter().enumerate() {
             if let Some(field) = field {
                 if let Some(j) = fields[..i].iter().position(|f| f == &Some(*field)) {
@@ -279,6 +328,11 @@ impl Columns {
     /// The field of each column, in order (`None`: a column ignored).
     pub fn fields(&self) -> impl Iterator<Item = Option<Field>> + '_ {
         self.fields.iter().copied()
+    }
+
+    /// Whether a column holds `field`.
+    pub fn has(&self, field: Field) -> bool {
+        self.fields.contains(&Some(field))
     }
 
     /// How many columns the header has.

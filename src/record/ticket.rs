@@ -414,4 +414,21 @@ impl super::Record for Tickets {
     ) -> Result<TicketFields<'l>, String> {
         TicketFields::from_row(columns, cells)
     }
+    fn lacking(columns: &Columns) -> Vec<&'static str> {
+        // A proactive event stands for the priority (SPEC §7).
+        let given = |field| columns.has(field);
+        [
+            (Field::Plan, given(Field::Plan)),
+            (
+                Field::Priority,
+                given(Field::Priority) || given(Field::Event),
+            ),
+            (Field::Desk, given(Field::Desk)),
+            (Field::Opened, given(Field::Opened)),
+        ]
+        .into_iter()
+        .filter(|(_, given)| !given)
+        .map(|(field, _)| field.name())
+        .collect()
+    }
 }

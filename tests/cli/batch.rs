@@ -437,6 +437,186 @@ fn exports_load_with_their_own_names() {
         .bad_input(&["--map", "'created' is not a field", "opened"])
         .run();
 }
+/// The ticket row every CSV test below reads: gold P2 europe opened Fri
+/// 2026-11-20 17:30 CET, due Sat 10:30 (30 min Friday, then the extended
+/// Saturday from 09:00).
+const ROW: &str = "gold,p2,europe,2026-11-20T17:30:00+01:00\n";
+const ROW_DUE: &str = "2026-11-21T10:30:00+01:00";
+
+#[test]
+fn an_unclosed_csv_quote_swallows_no_following_line() {
+    // SPEC §11: an unclosed quote is an error of the line it opens on, and
+    // reading resumes on the next line. Line 3 opens a quote that is never
+    // closed; the 30,000 rows after it (more than the 1 MiB a record may
+    // hold) were once swallowed into its one error.
+    let input = format!(
+        "plan,priority,desk,opened\n{ROW}gold,p2,\"europe,2026-11-20T17:30:00+01:00\n{}",
+        ROW.repeat(30_000)
+    );
+    let lines = deadline_batch(input)
+        .args(["--input-format", "csv"])
+        .status(1)
+        .stderr_mentions("1 of 30002 input lines failed")
+        .json_lines();
+    assert_eq!(lines.len(), 30_002);
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(
+        lines[1]["error"],
+        "a quoted cell that starts on this line is not closed within 1 MiB (1048576 bytes)"
+    );
+    for (i, line) in lines.iter().enumerate().filter(|(i, _)| *i != 1) {
+        assert_eq!(line["response"]["due"], ROW_DUE, "output line {i}: {line}");
+    }
+    // The same within the cap, and at the end of the input: the quote of
+    // line 3 still open when the input ends; lines 4 and 5 are read.
+    let input = format!("plan,priority,desk,opened\n{ROW}gold,p2,\"eu\n{ROW}{ROW}");
+    let lines = deadline_batch(input).status(1).json_lines();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(
+        lines[1]["error"],
+        "a quoted cell that starts on this line is never closed"
+    );
+    assert_eq!(lines[2]["response"]["due"], ROW_DUE);
+    assert_eq!(lines[3]["response"]["due"], ROW_DUE);
+}
+
+#[test]
+fn a_semicolon_or_tab_separated_csv_is_read() {
+    // SPEC §11: the delimiter is `,` unless the header has more `;` or tab
+    // characters outside quotes than commas. Once every line of such an
+    // export failed with "plan: missing" (its header read as one column).
+    for delimiter in [";", "\t"] {
+        let input = format!(
+            "\"Plan\"{d}priority{d}desk{d}\"opened, at\"\n{}",
+            ROW.replace(',', delimiter).repeat(2),
+            d = delimiter
+        );
+        let lines = deadline_batch(input)
+            .args(["--map", "opened=opened, at"])
+            .json_lines();
+        assert_eq!(lines.len(), 2, "{delimiter:?}");
+        for line in &lines {
+            assert_eq!(line["response"]["due"], ROW_DUE, "{delimiter:?}");
+        }
+    }
+    // A comma-separated file whose cells hold `;` keeps its commas.
+    let input = "plan,priority,desk,opened,pauses\ngold,p2,europe,2026-11-20T17:30:00+01:00,\"2026-11-21T09:00:00+01:00/2026-11-21T09:15:00+01:00;2026-11-21T09:15:00+01:00/2026-11-21T09:30:00+01:00\"\n";
+    let lines = deadline_batch(input).json_lines();
+    assert_eq!(lines[0]["response"]["due"], "2026-11-21T11:00:00+01:00");
+}
+
+#[test]
+fn a_csv_without_a_header_is_one_usage_error() {
+    // SPEC §11: a header that lacks a field every row needs is one usage
+    // error (exit 2, before any row is computed) quoting the header and
+    // naming the missing fields and --map; once every line failed with
+    // "plan: missing" and nothing said why.
+    for format in [&["--input-format", "csv"][..], &[]] {
+        deadline_batch(ROW.repeat(3))
+            .args(format.iter().copied())
+            .bad_input(&[
+                "line 1: the header lacks plan, priority, desk and opened, which every row needs",
+                "\"gold,p2,europe,2026-11-20T17:30:00+01:00\"",
+                "4 columns separated by ','",
+                "; name the export's column with --map FIELD=COLUMN",
+            ])
+            .stdout("")
+            .run();
+    }
+    // Every command that reads ticket rows; a header that lacks some.
+    let partial = format!("plan,priority,when\n{ROW}");
+    for command in [
+        &["deadline", "--input", "-"][..],
+        &["escalate", "--input", "-"],
+        &["audit", "-"],
+        &["queue", "--input", "-"],
+    ] {
+        Test::new()
+            .args(command.iter().copied())
+            .args(["--input-format", "csv"])
+            .stdin(partial.clone())
+            .bad_input(&["the header lacks desk and opened", "\"plan,priority,when\""])
+            .stdout("")
+            .run();
+    }
+    // A proactive event stands for the priority: no priority needed.
+    deadline_batch(format!("plan,event,desk,when\n{ROW}"))
+        .args(["--input-format", "csv"])
+        .bad_input(&["the header lacks opened, which"])
+        .run();
+}
+
+#[test]
+fn a_one_row_csv_without_a_header_is_no_silent_success() {
+    // Its one row was read as the header: exit 0 and no output at all.
+    deadline_batch(ROW)
+        .bad_input(&["the header lacks plan, priority, desk and opened"])
+        .stdout("")
+        .run();
+}
+
+#[test]
+fn an_event_log_without_a_header_is_one_usage_error() {
+    // SPEC §11: an event log needs ticket (or id), at and type; a log
+    // without a header once gave an empty summary and exit 0 (one row), or
+    // "ticket: missing" on every line.
+    let events = "A-1,2026-11-23T09:00:00Z,opened,gold,P2,europe\n";
+    for command in [
+        &["audit", "--events", "-", "--as-of", "2026-11-24T00:00:00Z"][..],
+        &["queue", "--events", "-", "--at", "2026-11-24T00:00:00Z"],
+    ] {
+        Test::new()
+            .args(command.iter().copied())
+            .args(["--input-format", "csv"])
+            .stdin(events)
+            .bad_input(&[
+                "the header lacks ticket (or id), at and type",
+                "\"A-1,2026-11-23T09:00:00Z,opened,gold,P2,europe\"",
+                "--map FIELD=COLUMN",
+            ])
+            .stdout("")
+            .run();
+    }
+}
+
+#[test]
+fn a_map_to_a_column_the_header_lacks_is_a_usage_error() {
+    // SPEC §11: a usage error that quotes the header; once every line
+    // failed with "opened: missing".
+    deadline_batch(format!("plan,priority,desk,opened\n{ROW}"))
+        .args(["--map", "opened=Created at"])
+        .bad_input(&[
+            "line 1: the header has no column 'Created at' (for opened)",
+            "\"plan,priority,desk,opened\"",
+            "--map FIELD=COLUMN",
+        ])
+        .stdout("")
+        .run();
+}
+
+#[test]
+fn two_fields_mapped_to_one_column_are_a_usage_error() {
+    // Once the first was read from it and the second silently never.
+    deadline_batch(format!("plan,priority,desk,opened\n{ROW}"))
+        .args(["--map", "opened=opened", "--map", "at=Opened"])
+        .bad_input(&["--map", "opened and at are both given the column 'Opened'"])
+        .stdout("")
+        .run();
+}
+
+#[test]
+fn one_field_mapped_twice_is_a_usage_error_not_the_headers() {
+    // Once blamed on the header: "the header names opened twice".
+    deadline_batch(format!("plan,priority,desk,created,opened\n{ROW}"))
+        .args(["--map", "opened=created", "--map", "opened=opened"])
+        .bad_input(&[
+            "--map",
+            "opened is given two columns, 'created' and 'opened'",
+        ])
+        .stdout("")
+        .run();
+}
 
 /// SPEC §8: a closed output pipe ends the run quietly, with exit status 1
 /// when a line had failed before it (it once exited 0 whatever had failed).

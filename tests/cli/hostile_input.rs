@@ -252,17 +252,26 @@ fn an_endless_json_line_without_newline_is_one_error() {
 #[test]
 fn a_long_csv_record_is_an_error_and_reading_goes_on() {
     // Line 2: a good row. Line 3: a row whose quoted desk is 2 MiB long.
-    // Line 4: a good row. Line 5: an unterminated quote that swallows the
-    // rest of the file (2 MiB more): one error, on line 5.
+    // Line 4: a good row. Line 5: an unterminated quote, not closed within
+    // the 1 MiB cap: an error of line 5, and reading resumes on line 6
+    // (SPEC §11; this test once had it swallow the rest of the file into
+    // its one error). Line 6: 2 MiB without a line end, too long. Line 7:
+    // a good row.
     let long = "x".repeat(2 << 20);
     let input = format!(
         "plan,priority,desk,opened\ngold,p2,europe,{OPENED}\ngold,p2,\"{long}\",{OPENED}\ngold,p2,europe,{OPENED}\ngold,p2,\"europe,{OPENED}\n{long}\ngold,p2,europe,{OPENED}\n"
     );
-    let lines = with_failures(deadline_csv(input), "2 of 4 input lines failed", 4);
+    let lines = with_failures(deadline_csv(input), "3 of 6 input lines failed", 6);
     assert_eq!(lines[0]["response"]["due"], DUE);
     assert_error(&lines[1], 3, "longer than 1 MiB");
     assert_eq!(lines[2]["response"]["due"], DUE);
-    assert_error(&lines[3], 5, "quote");
+    assert_error(
+        &lines[3],
+        5,
+        "quoted cell that starts on this line is not closed within 1 MiB",
+    );
+    assert_error(&lines[4], 6, "longer than 1 MiB");
+    assert_eq!(lines[5]["response"]["due"], DUE);
 }
 
 // 5. Errors in the user's words.
