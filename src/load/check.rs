@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use super::{calendar, file_stem, owned, read_folder, DataSet, EMBEDDED_CALENDARS, EMBEDDED_PLANS};
+use super::{
+    calendar, file_stem, owned, read_folder_each, DataSet, EMBEDDED_CALENDARS, EMBEDDED_PLANS,
+};
 
 /// What `check` found in a folder of data files.
 #[derive(Debug, Default)]
@@ -27,8 +29,16 @@ pub fn embedded(current_year: i32) -> CheckReport {
 /// does not hide the problems of another.
 pub fn dir(dir: &Path, current_year: i32) -> CheckReport {
     let mut report = CheckReport::default();
-    let mut read = |sub: &str| match read_folder(&dir.join(sub)) {
-        Ok(files) => files.unwrap_or_default(),
+    // Every file that can be read is checked; each one that cannot is a
+    // problem of its own.
+    let mut read = |sub: &str| match read_folder_each(&dir.join(sub)) {
+        Ok(Some((files, unreadable))) => {
+            report
+                .problems
+                .extend(unreadable.iter().map(ToString::to_string));
+            files
+        }
+        Ok(None) => Vec::new(),
         Err(e) => {
             report.problems.push(e.to_string());
             Vec::new()

@@ -346,8 +346,23 @@ pub(crate) fn read_data_file(path: &Path) -> Result<String> {
 }
 
 /// The `*.toml` files of a folder, sorted; `None` if the folder is absent.
-/// Example files (`*.example.toml`) are skipped.
+/// Example files (`*.example.toml`) are skipped. The first file that
+/// cannot be read is the error.
 pub(crate) fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
+    let Some((files, mut unreadable)) = read_folder_each(dir)? else {
+        return Ok(None);
+    };
+    if unreadable.is_empty() {
+        Ok(Some(files))
+    } else {
+        Err(unreadable.swap_remove(0))
+    }
+}
+
+/// The `*.toml` files of a folder that can be read, sorted, and the
+/// problem of each one that cannot (`check` reports them all); `None` if
+/// the folder is absent.
+pub(crate) fn read_folder_each(dir: &Path) -> Result<Option<(Vec<(String, String)>, Vec<Error>)>> {
     if !dir.is_dir() {
         return Ok(None);
     }
@@ -357,7 +372,7 @@ pub(crate) fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
             format!("cannot read {}: {e}", path.display()),
         )
     };
-    let mut files = Vec::new();
+    let (mut files, mut unreadable) = (Vec::new(), Vec::new());
     for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let path = entry.map_err(|e| io_error(dir, e))?.path();
         let name = path
@@ -369,11 +384,18 @@ pub(crate) fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         let is_example = name.to_ascii_lowercase().ends_with(".example.toml");
         if is_toml && !is_example {
-            files.push((path.display().to_string(), read_data_file(&path)?));
+            match read_data_file(&path) {
+                Ok(text) => files.push((path.display().to_string(), text)),
+                Err(e) => unreadable.push((path.display().to_string(), e)),
+            }
         }
     }
     files.sort();
-    Ok(Some(files))
+    unreadable.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Some((
+        files,
+        unreadable.into_iter().map(|(_, e)| e).collect(),
+    )))
 }
 
 /// A data error: the file, the line (when known) and the key.

@@ -246,3 +246,24 @@ fn error_lines_match_their_schemas_and_history_ids_are_required() {
         assert!(!validator.is_valid(&instance), "{subcommand} without id");
     }
 }
+
+/// `check --data DIR` reads on past a file it cannot read: every other
+/// file's problems are reported too (it once stopped at the first).
+#[test]
+fn check_reads_on_past_an_unreadable_file() {
+    let report = Test::new()
+        // A folder named like a data file: not a regular file.
+        .file("data/calendars/a-folder.toml/inside", "")
+        .data(&[(
+            "calendars/backwards.toml",
+            "timezone = \"Europe/Rome\"\n[[hours]]\nstandard = { tue = [\"10:00-09:00\"] }\n",
+        )])
+        .arg("check")
+        .status(2)
+        .stdout_text();
+    assert!(
+        report.contains("a-folder.toml: not a regular file"),
+        "{report}"
+    );
+    assert!(report.contains("backwards.toml:3"), "{report}");
+}
