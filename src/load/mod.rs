@@ -359,10 +359,14 @@ pub(crate) fn read_folder(dir: &Path) -> Result<Option<Vec<(String, String)>>> {
     }
 }
 
+/// A folder's data files as (path, text), and the problem of each file
+/// that could not be read.
+pub(crate) type FolderFiles = (Vec<(String, String)>, Vec<Error>);
+
 /// The `*.toml` files of a folder that can be read, sorted, and the
 /// problem of each one that cannot (`check` reports them all); `None` if
 /// the folder is absent.
-pub(crate) fn read_folder_each(dir: &Path) -> Result<Option<(Vec<(String, String)>, Vec<Error>)>> {
+pub(crate) fn read_folder_each(dir: &Path) -> Result<Option<FolderFiles>> {
     if !dir.is_dir() {
         return Ok(None);
     }
