@@ -257,6 +257,14 @@ impl CsvParts {
 }
 
 /// The line on stderr that reports a failed input line.
+/// The error of a ticket, naming the ticket unless the message does.
+pub fn of_ticket(id: &str, message: &str) -> String {
+    if id.is_empty() || message.contains(&format!("'{id}'")) {
+        return message.to_string();
+    }
+    format!("ticket '{id}': {message}")
+}
+
 pub fn error_line(line: u64, message: &str) -> String {
     format!("slacalc: line {line}: {message}")
 }

@@ -132,8 +132,10 @@ impl EventAudit<'_> {
                                 serde_json::to_writer(&mut part.out, &failed)?;
                                 part.out.push(b'\n');
                             } else {
-                                part.stderr
-                                    .push(super::batch::error_line(failed.line, &failed.error));
+                                part.stderr.push(super::batch::error_line(
+                                    failed.line,
+                                    &super::batch::of_ticket(&failed.ticket, &failed.error),
+                                ));
                             }
                         }
                     }

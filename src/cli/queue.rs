@@ -89,10 +89,10 @@ fn place(history: History<'_>, at: chrono::DateTime<chrono::Utc>, warn: Threshol
     if !queue::is_open(&history, at) {
         return Placed::NotOpen;
     }
-    let line = history.line;
+    let (line, id) = (history.line, history.id.clone());
     match queue::entry(history, at, warn) {
         Ok(entry) => Placed::Open(entry),
-        Err(e) => Placed::Failed(line, one_line(&e.into())),
+        Err(e) => Placed::Failed(line, batch::of_ticket(&id, &one_line(&e.into()))),
     }
 }
 
@@ -158,7 +158,9 @@ impl Execute for QueueArgs {
             let ignored = source.read(context, at, batch::jobs(self.jobs), |finished| {
                 gathered.add(match finished {
                     Ok(history) => place(history, at, warn),
-                    Err(failed) => Placed::Failed(failed.line, failed.message),
+                    Err(failed) => {
+                        Placed::Failed(failed.line, batch::of_ticket(&failed.id, &failed.message))
+                    }
                 });
                 Ok(())
             })?;

@@ -217,3 +217,31 @@ fn a_breached_ticket_whose_share_cannot_be_measured_is_still_listed() {
         assert_eq!(ticket["response"]["remaining_seconds"], remaining);
     }
 }
+
+/// An error line of a ticket names its id (it once gave only the line).
+#[test]
+fn an_error_line_of_a_ticket_names_it() {
+    // The uae desk lists its Eid dates for 2025-2028: a ticket opened in
+    // March 2031 cannot be placed.
+    let events = "{\"ticket\":\"U-7\",\"at\":\"2031-03-03T09:00:00+04:00\",\"type\":\"opened\",\"plan\":\"gold\",\"priority\":\"P2\",\"desk\":\"uae\"}\n";
+    for args in [
+        &["queue", "--events", "-", "--at", "2031-03-04T00:00:00Z"][..],
+        &[
+            "audit",
+            "--events",
+            "-",
+            "--as-of",
+            "2031-03-04T00:00:00Z",
+            "--tickets",
+            "--format",
+            "csv",
+        ],
+    ] {
+        Test::new()
+            .args(args.iter().copied())
+            .stdin(events)
+            .status(1)
+            .stderr_mentions("slacalc: line 1: ticket 'U-7': calendar 'uae' has no dates")
+            .run();
+    }
+}
