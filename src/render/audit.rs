@@ -75,31 +75,18 @@ pub fn tickets_table(
     super::keep_whole(&mut table, &[0, 1, 2, 3, 6]);
     for (id, a) in rows {
         let d = &a.deadline;
-        let zone = d.desk.zone;
-        let when = |t: chrono::DateTime<chrono::Utc>| {
-            if narrow {
-                super::short_local(t, zone)
-            } else {
-                super::local(t, zone)
-            }
-        };
+        let when = |t| super::table_time(narrow, t, d.desk.zone);
         let id = id.as_ref().map(super::csv_field).unwrap_or_default();
-        table.add_row(vec![
+        let mut row: Vec<comfy_table::Cell> = vec![
             super::shown(&id).into(),
             d.plan.name.clone().into(),
             d.priority.id.clone().into(),
             d.desk.name.clone().into(),
             d.response.due.map_or("best effort".into(), when).into(),
             a.responded.map_or("-".into(), when).into(),
-            screen.alarm(
-                a.verdict.name().replace('_', " "),
-                a.verdict == slacalc::audit::Verdict::Breached,
-            ),
-            a.late
-                .filter(|d| *d > chrono::TimeDelta::zero())
-                .map_or("-".into(), super::span)
-                .into(),
-        ]);
+        ];
+        row.extend(super::verdict_table_cells(screen, a.verdict, a.late));
+        table.add_row(row);
     }
     format!("{table}\n")
 }

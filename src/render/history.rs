@@ -414,36 +414,27 @@ pub fn tickets_table(judgements: &[Judgement], screen: super::Screen) -> String 
         let count = |v: StepVerdict| j.escalations.iter().filter(|s| s.verdict == v).count();
         let missed = count(StepVerdict::Missed);
         let due = j.response.due.map_or("best effort".into(), |t| {
-            if narrow {
-                super::short_local(t, h.ticket.desk().zone)
-            } else {
-                super::local(t, h.ticket.desk().zone)
-            }
+            super::table_time(narrow, t, h.ticket.desk().zone)
         });
-        table.add_row(vec![
+        let mut row: Vec<comfy_table::Cell> = vec![
             super::shown(&h.id).into(),
             h.ticket.plan().name.clone().into(),
             j.response.priority.id.clone().into(),
             h.ticket.desk().name.clone().into(),
             due.into(),
-            screen.alarm(
-                j.response.verdict.name().replace('_', " "),
-                j.response.verdict == slacalc::audit::Verdict::Breached,
-            ),
-            j.response
-                .late
-                .filter(|d| *d > chrono::TimeDelta::zero())
-                .map_or("-".into(), super::span)
-                .into(),
-            screen.alarm(
-                format!(
-                    "{}/{}/{missed}",
-                    count(StepVerdict::OnTime),
-                    count(StepVerdict::Late)
-                ),
-                missed > 0,
-            ),
-        ]);
+        ];
+        row.extend(super::verdict_table_cells(
+            screen,
+            j.response.verdict,
+            j.response.late,
+        ));
+        let steps = format!(
+            "{}/{}/{missed}",
+            count(StepVerdict::OnTime),
+            count(StepVerdict::Late)
+        );
+        row.push(screen.alarm(steps, missed > 0));
+        table.add_row(row);
     }
     format!("{table}\n")
 }

@@ -334,6 +334,33 @@ pub fn keep_whole(table: &mut Table, columns: &[usize]) {
     }
 }
 
+/// An instant in a table: short when the table is narrow.
+pub fn table_time(narrow: bool, t: DateTime<Utc>, zone: Tz) -> String {
+    if narrow {
+        short_local(t, zone)
+    } else {
+        local(t, zone)
+    }
+}
+
+/// A ticket's verdict (red when breached) and how late it was (`-` when
+/// not late), as the per-ticket tables show them.
+pub fn verdict_table_cells(
+    screen: Screen,
+    verdict: slacalc::audit::Verdict,
+    late: Option<TimeDelta>,
+) -> [comfy_table::Cell; 2] {
+    [
+        screen.alarm(
+            verdict.name().replace('_', " "),
+            verdict == slacalc::audit::Verdict::Breached,
+        ),
+        late.filter(|d| *d > TimeDelta::zero())
+            .map_or("-".into(), span)
+            .into(),
+    ]
+}
+
 /// A batch line that failed, in its place (SPEC §8): part of each batch
 /// command's schema.
 #[derive(serde::Serialize, schemars::JsonSchema)]
