@@ -12,7 +12,9 @@ use slacalc::history::{Failed, Finished, History};
 use super::batch::{Counted, Tallied, Unit};
 use super::event_source::{failed_json, EventSource, Ignored};
 use super::{one_line, Context, Format};
-use crate::render::history::{history_row, FailedTicketJson, GroupJson, HistoryJson, SummaryJson};
+use crate::render::history::{
+    history_row, FailedTicketJson, GroupJson, HistoryJson, PassedOverJson, SummaryJson,
+};
 use crate::render::{self, rfc3339};
 
 /// `audit --events`: each ticket judged (`--tickets`), or the summary.
@@ -194,8 +196,10 @@ impl EventAudit<'_> {
         let text = match context.format() {
             Format::Json => render::json(&SummaryJson {
                 as_of: rfc3339(self.as_of, slacalc::time::UTC),
-                errors: all.failed,
-                ignored_events: ignored.total(),
+                passed_over: PassedOverJson {
+                    errors: all.failed,
+                    ignored_events: ignored.total(),
+                },
                 failed_lines: all.failed_lines,
                 summary: groups
                     .iter()

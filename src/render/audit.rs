@@ -47,32 +47,12 @@ pub fn tickets_table(
     rows: &[(Option<serde_json::Value>, TicketAudit)],
     screen: super::Screen,
 ) -> String {
-    let narrow = screen.narrower_than(120);
-    let header: &[&str] = if narrow {
-        &[
-            "id",
-            "plan",
-            "pri",
-            "desk",
-            "due",
-            "responded",
-            "verdict",
-            "late",
-        ]
-    } else {
-        &[
-            "id",
-            "plan",
-            "priority",
-            "desk",
-            "response due",
-            "responded",
-            "verdict",
-            "late",
-        ]
-    };
-    let mut table = screen.table(header);
-    super::keep_whole(&mut table, &[0, 1, 2, 3, 6]);
+    let more = [
+        ("responded", "responded"),
+        ("verdict", "verdict"),
+        ("late", "late"),
+    ];
+    let (mut table, narrow) = super::ticket_table(screen, &more, 6);
     for (id, a) in rows {
         let d = &a.deadline;
         let when = |t| super::table_time(narrow, t, d.desk.zone);

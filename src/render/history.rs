@@ -237,13 +237,20 @@ impl GroupJson {
 pub struct SummaryJson {
     /// The instant judged at (RFC 3339, UTC).
     pub as_of: String,
+    #[serde(flatten)]
+    pub passed_over: PassedOverJson,
+    /// The first lines and tickets that failed (at most 100).
+    pub failed_lines: Vec<FailedTicketJson>,
+    pub summary: Vec<GroupJson>,
+}
+
+/// What a summary could not count.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct PassedOverJson {
     /// Lines and tickets that failed.
     pub errors: u64,
     /// Events of types the log does not know, ignored (SPEC §9).
     pub ignored_events: u64,
-    /// The first of them (at most 100).
-    pub failed_lines: Vec<FailedTicketJson>,
-    pub summary: Vec<GroupJson>,
 }
 
 /// Either shape of `audit --events --format json`.
@@ -390,25 +397,12 @@ pub fn summary_table(
 /// Judged tickets as a table, one row a ticket. Narrow: short times and
 /// headers, cells wrapping between words.
 pub fn tickets_table(judgements: &[Judgement], screen: super::Screen) -> String {
-    let narrow = screen.narrower_than(120);
-    let header: &[&str] = if narrow {
-        &[
-            "id", "plan", "pri", "desk", "due", "verdict", "late", "steps",
-        ]
-    } else {
-        &[
-            "id",
-            "plan",
-            "priority",
-            "desk",
-            "response due",
-            "verdict",
-            "late",
-            "steps on time/late/missed",
-        ]
-    };
-    let mut table = screen.table(header);
-    super::keep_whole(&mut table, &[0, 1, 2, 3, 5]);
+    let more = [
+        ("verdict", "verdict"),
+        ("late", "late"),
+        ("steps", "steps on time/late/missed"),
+    ];
+    let (mut table, narrow) = super::ticket_table(screen, &more, 5);
     for j in judgements {
         let h = &j.history;
         let count = |v: StepVerdict| j.escalations.iter().filter(|s| s.verdict == v).count();

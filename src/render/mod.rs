@@ -334,6 +334,29 @@ pub fn keep_whole(table: &mut Table, columns: &[usize]) {
     }
 }
 
+/// A per-ticket table: id, plan, priority, desk and response due, then
+/// `more` columns (their narrow and wide headers), whether it is narrow;
+/// the first four columns and the verdict's (at `verdict`) kept whole.
+pub fn ticket_table(
+    screen: Screen,
+    more: &[(&'static str, &'static str)],
+    verdict: usize,
+) -> (comfy_table::Table, bool) {
+    let narrow = screen.narrower_than(120);
+    let mut header = if narrow {
+        vec!["id", "plan", "pri", "desk", "due"]
+    } else {
+        vec!["id", "plan", "priority", "desk", "response due"]
+    };
+    header.extend(
+        more.iter()
+            .map(|(short, long)| if narrow { *short } else { *long }),
+    );
+    let mut table = screen.table(&header);
+    keep_whole(&mut table, &[0, 1, 2, 3, verdict]);
+    (table, narrow)
+}
+
 /// An instant in a table: short when the table is narrow.
 pub fn table_time(narrow: bool, t: DateTime<Utc>, zone: Tz) -> String {
     if narrow {
