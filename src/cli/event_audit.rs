@@ -10,7 +10,7 @@ use slacalc::audit::{judge_history, GroupBy, Judgement};
 use slacalc::history::{Failed, Finished, History};
 
 use super::batch::{Counted, Tallied, Unit};
-use super::event_source::{failed_json, EventSource, Ignored};
+use super::event_source::{failed_json, EventSource, LogRead};
 use super::{one_line, Context, Format};
 use crate::render::history::{
     history_row, FailedTicketJson, GroupJson, HistoryJson, PassedOverJson, SummaryJson,
@@ -58,18 +58,18 @@ impl EventAudit<'_> {
         opened_order: bool,
         make: &(dyn Fn() -> W + Sync),
         take: impl FnMut(T) -> anyhow::Result<()>,
-    ) -> anyhow::Result<Ignored>
+    ) -> anyhow::Result<LogRead>
     where
         T: Send,
         W: FnMut(Vec<Finished<'c>>) -> anyhow::Result<T>,
     {
-        let mut ignored = Ignored::default();
+        let mut read = LogRead::default();
         let produce = |push: &mut dyn FnMut(Finished<'c>) -> anyhow::Result<()>| {
             // Tickets finished but waiting for one opened before them:
             // slot k holds the ticket of order `next + k`.
             let mut waiting: VecDeque<Option<Finished<'c>>> = VecDeque::new();
             let mut next = 0u64;
-            ignored = self
+            read = self
                 .source
                 .read(context, self.as_of, self.jobs, |finished| {
                     let order = match &finished {
@@ -98,7 +98,7 @@ impl EventAudit<'_> {
             waiting.into_iter().flatten().try_for_each(push)
         };
         slacalc::pipeline::in_batches(self.jobs, produce, make, take)?;
-        Ok(ignored)
+        Ok(read)
     }
 
     /// One line a ticket, in the order they were opened.
@@ -148,7 +148,7 @@ impl EventAudit<'_> {
         let mut csv = super::batch::CsvParts::default();
         let mut table = Vec::new();
         let mut counted = Counted::of(Unit::Tickets);
-        let ignored = self.in_batches(context, true, &make, |part| {
+        let read = self.in_batches(context, true, &make, |part| {
             counted.add(part.counted);
             counted.written(out.write_all(if format == Format::Csv {
                 csv.rows(&part.out)
@@ -165,7 +165,7 @@ impl EventAudit<'_> {
             let text = render::history::tickets_table(&table, context.screen);
             counted.written(out.write_all(text.as_bytes()))?;
         }
-        ignored.report();
+        read.ignored.report();
         Ok(counted)
     }
 
@@ -187,10 +187,20 @@ impl EventAudit<'_> {
             }
         };
         let mut all: Tallied<_, FailedTicketJson> = Tallied::default();
-        let ignored = self.in_batches(context, false, &make, |part| {
+        let read = self.in_batches(context, false, &make, |part| {
             all.merge(part);
             Ok(())
         })?;
+        // A column no line has groups nothing: bad usage, not one group
+        // of blanks (SPEC §9).
+        if let (Some(by), false) = (self.grouping.column(), read.has_by) {
+            return Err(super::Usage(format!(
+                "--by {}: no line of the log has a column '{}'; give a column of the log, or opened:day, opened:week or opened:month",
+                slacalc::input::escaped(by),
+                slacalc::input::escaped(by)
+            ))
+            .into());
+        }
         let counted = all.counted(Unit::Tickets);
         let groups: Vec<_> = all.groups.into_iter().collect();
         let text = match context.format() {
@@ -198,7 +208,7 @@ impl EventAudit<'_> {
                 as_of: rfc3339(self.as_of, slacalc::time::UTC),
                 passed_over: PassedOverJson {
                     errors: all.failed,
-                    ignored_events: ignored.total(),
+                    ignored_events: read.ignored.total(),
                 },
                 failed_lines: all.failed_lines,
                 summary: groups
@@ -210,7 +220,7 @@ impl EventAudit<'_> {
             _ => render::history::summary_table(&names, &groups, &all.failed_lines, context.screen),
         };
         counted.written(out.write_all(text.as_bytes()))?;
-        ignored.report();
+        read.ignored.report();
         Ok(counted)
     }
 }

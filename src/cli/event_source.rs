@@ -82,7 +82,7 @@ impl EventSource<'_> {
         as_of: DateTime<Utc>,
         jobs: usize,
         mut each: impl FnMut(Finished<'c>) -> anyhow::Result<()>,
-    ) -> anyhow::Result<Ignored> {
+    ) -> anyhow::Result<LogRead> {
         let data = context.data()?;
         let source = batch::Source {
             path: self.path,
@@ -94,11 +94,15 @@ impl EventSource<'_> {
             map = map.keeping(keep);
         }
         let mut recorder = Recorder::new(data, self.options.statuses()?, context.now, as_of);
+        let mut has_by = false;
         let mut record = |line, fields: Result<EventFields, LineError>| match fields {
-            Ok(fields) => match recorder.event(line, fields) {
-                Some(finished) => each(finished),
-                None => Ok(()),
-            },
+            Ok(fields) => {
+                has_by |= fields.has_by;
+                match recorder.event(line, fields) {
+                    Some(finished) => each(finished),
+                    None => Ok(()),
+                }
+            }
             Err(error) => each(Err(line_failed(line, &error))),
         };
         source.chunks::<Events, _, _>(
@@ -123,8 +127,19 @@ impl EventSource<'_> {
         )?;
         let ignored = recorder.ignored().clone();
         recorder.finish().into_iter().map(Ok).try_for_each(each)?;
-        Ok(Ignored(ignored))
+        Ok(LogRead {
+            ignored: Ignored(ignored),
+            has_by,
+        })
     }
+}
+
+/// What reading a log found besides its tickets.
+#[derive(Debug, Default)]
+pub struct LogRead {
+    pub ignored: Ignored,
+    /// Some line had the `--by` column (a value or not).
+    pub has_by: bool,
 }
 
 /// The events of types the log does not know, ignored, by type.

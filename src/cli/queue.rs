@@ -155,7 +155,7 @@ impl Execute for QueueArgs {
                 keep: None,
             };
             let warn = gathered.warn;
-            let ignored = source.read(context, at, batch::jobs(self.jobs), |finished| {
+            let read = source.read(context, at, batch::jobs(self.jobs), |finished| {
                 gathered.add(match finished {
                     Ok(history) => place(history, at, warn),
                     Err(failed) => {
@@ -164,7 +164,7 @@ impl Execute for QueueArgs {
                 });
                 Ok(())
             })?;
-            ignored.report();
+            read.ignored.report();
         } else if let Some(path) = &self.input {
             let data = context.data()?;
             let source = batch::Source {

@@ -24,8 +24,10 @@ pub struct EventFields {
     pub desk: Option<Value>,
     pub status: Option<Value>,
     pub to: Option<Value>,
-    /// The column an audit groups by (`--by`), when it names no field.
+    /// The value of the column an audit groups by (`--by`).
     pub by: Option<Value>,
+    /// The line has the `--by` column (a value or not).
+    pub has_by: bool,
 }
 
 /// A value of an event line: short ones (most ids and names) are held
@@ -168,9 +170,13 @@ impl Record for Events {
         cells: impl Iterator<Item = &'l str>,
     ) -> std::result::Result<EventFields, String> {
         let mut fields = EventFields::default();
-        for (field, cell) in columns.fields().zip(cells) {
+        for (i, (field, cell)) in columns.fields().zip(cells).enumerate() {
             if let Some(field) = field {
                 fields.set(field, cell);
+            }
+            if columns.by() == Some(i) {
+                fields.has_by = true;
+                fields.set(Field::By, cell);
             }
         }
         fields.checked()
@@ -211,6 +217,8 @@ impl<'de> serde::de::Visitor<'de> for EventVisitor<'_> {
         let mut fields = EventFields::default();
         let mut seen = 0u32;
         while let Some(Text(key)) = map.next_key::<Text>()? {
+            let by = self.map.is_by(&key);
+            fields.has_by |= by;
             match self.map.field_of(&key) {
                 Some(field) => {
                     // A key given twice is an error of its line, not
@@ -225,6 +233,9 @@ impl<'de> serde::de::Visitor<'de> for EventVisitor<'_> {
                         .map_err(|e| serde::de::Error::custom(format!("{key}: {e}")))?;
                     if let Some(text) = value.0 {
                         fields.set(field, &text);
+                        if by && field != Field::By {
+                            fields.set(Field::By, &text);
+                        }
                     }
                 }
                 None => {

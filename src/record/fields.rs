@@ -253,14 +253,19 @@ impl FieldMap {
         Ok(FieldMap { columns, by: None })
     }
 
-    /// Also read the column `by` (of any name) as [`Field::By`], unless it
-    /// names a field, which is read as that field.
+    /// Also keep the column `by` (of any name, a field's too) as the value
+    /// an audit groups by (`--by`).
     #[must_use]
     pub fn keeping(mut self, by: &str) -> FieldMap {
-        if self.field_of(by).is_none() {
-            self.by = Some(normal_name(by));
-        }
+        self.by = Some(normal_name(by));
         self
+    }
+
+    /// Whether a header or key is the column kept for `--by`.
+    pub fn is_by(&self, header: &str) -> bool {
+        self.by
+            .as_deref()
+            .is_some_and(|by| is_named(header.trim(), by))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -276,12 +281,7 @@ impl FieldMap {
         }
         Field::from_header(header)
             .filter(|f| !self.columns.iter().any(|m| m.field == *f))
-            .or_else(|| {
-                self.by
-                    .as_deref()
-                    .is_some_and(|by| is_named(header, by))
-                    .then_some(Field::By)
-            })
+            .or_else(|| self.is_by(header).then_some(Field::By))
     }
 }
 
@@ -290,6 +290,8 @@ impl FieldMap {
 #[derive(Debug, Clone)]
 pub struct Columns {
     fields: Vec<Option<Field>>,
+    /// The column kept for `--by`, when the header has it.
+    by: Option<usize>,
 }
 
 impl Columns {
@@ -322,12 +324,18 @@ impl Columns {
                 }
             }
         }
-        Ok(Columns { fields })
+        let by = headers.iter().position(|h| map.is_by(h));
+        Ok(Columns { fields, by })
     }
 
     /// The field of each column, in order (`None`: a column ignored).
     pub fn fields(&self) -> impl Iterator<Item = Option<Field>> + '_ {
         self.fields.iter().copied()
+    }
+
+    /// The column kept for `--by`, when the header has it.
+    pub fn by(&self) -> Option<usize> {
+        self.by
     }
 
     /// Whether a column holds `field`.

@@ -581,3 +581,31 @@ fn tables_escape_ids_and_group_keys() {
         assert!(row.starts_with('│'), "{row}");
     }
 }
+
+/// SPEC §9: `--by` takes any column of the `opened` event, a field's too
+/// (it once grouped everything under one blank key for `type`, `at` or a
+/// mistyped column); a column no line has is a usage error.
+#[test]
+fn by_any_column_and_a_column_no_line_has_is_refused() {
+    let audit = |by: &str| {
+        Test::new()
+            .args([
+                "audit",
+                "--events",
+                "examples/events.jsonl",
+                "--format",
+                "json",
+            ])
+            .args(["--as-of", "2026-11-27T12:00:00Z", "--by", by])
+    };
+    // Every ticket is opened by an `opened` event: one group, all tickets.
+    let by_type = audit("type").json();
+    let groups = by_type["summary"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{by_type}");
+    assert_eq!(groups[0]["type"], "opened");
+    let all = audit("opened:month").json();
+    assert_eq!(groups[0]["tickets"], all["summary"][0]["tickets"]);
+    audit("agnet")
+        .bad_input(&["--by agnet", "no line of the log has a column 'agnet'"])
+        .run();
+}
