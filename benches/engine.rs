@@ -165,7 +165,7 @@ fn bench_deadline(c: &mut Criterion) {
                 };
                 let pauses: Vec<&str> = pauses.iter().map(String::as_str).collect();
                 names
-                    .ticket_at([plan, priority, desk], opened, &pauses, None)
+                    .ticket_at([plan, priority, desk], Some(opened), &pauses, None)
                     .expect("a ticket")
             })
             .collect();

@@ -201,17 +201,19 @@ impl<'d> Resolver<'d> {
 
 impl<'d> Resolver<'d> {
     /// A ticket whose opening and other times are instants already (the
-    /// columns of a data frame), its pauses as written: the same names,
-    /// the same checks and the same errors as [`Resolver::ticket`].
+    /// columns of a data frame; `None`: the opening is missing), its
+    /// pauses as written: the same names, the same checks and the same
+    /// errors, in the same order, as [`Resolver::ticket`].
     pub fn ticket_at(
         &mut self,
         names: [&str; 3],
-        opened: DateTime<Utc>,
+        opened: Option<DateTime<Utc>>,
         pauses: &[&str],
         times: Option<Times>,
     ) -> Result<Ticket<'d>> {
         let [plan, priority, desk] = names;
         let (plan, priority, desk) = self.names(plan, priority, desk)?;
+        let opened = opened.ok_or_else(|| Error::value("", "opened: missing or out of range"))?;
         let given = times.unwrap_or_default();
         for (what, at) in [
             ("responded", given.responded),

@@ -124,12 +124,7 @@ impl<'a> Rows<'a> {
         i: usize,
         times: Option<Times>,
     ) -> Result<Ticket<'d>, String> {
-        // Names first, then times, as the command line reads a ticket.
-        let [plan, priority, desk] = self.names(i)?;
-        names
-            .names(plan, priority, desk)
-            .map_err(|e| e.to_string())?;
-        let opened = instant(self.opened[i], "opened")?;
+        let opened = instant(self.opened[i], "opened").ok();
         let pauses: Vec<&str> = self
             .pauses
             .and_then(|p| p[i].as_deref())
@@ -141,7 +136,7 @@ impl<'a> Rows<'a> {
             })
             .unwrap_or_default();
         names
-            .ticket_at([plan, priority, desk], opened, &pauses, times)
+            .ticket_at(self.names(i)?, opened, &pauses, times)
             .map_err(|e| e.to_string())
     }
 
