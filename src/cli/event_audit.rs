@@ -13,7 +13,7 @@ use super::batch::{Counted, Tallied, Unit};
 use super::event_source::{failed_json, EventSource, LogRead};
 use super::{one_line, Context, Format};
 use crate::render::history::{
-    history_row, FailedTicketJson, GroupJson, HistoryJson, PassedOverJson, SummaryJson,
+    history_row, FailedTicketJson, GroupJson, HistoryJson, PassedOverJson, SummaryJson, TicketRow,
 };
 use crate::render::{self, rfc3339};
 
@@ -105,7 +105,7 @@ impl EventAudit<'_> {
     fn tickets<'c>(&self, context: &'c Context, out: &mut dyn Write) -> anyhow::Result<Counted> {
         let format = context.format();
         let make = || {
-            move |batch: Vec<Finished<'c>>| -> anyhow::Result<TicketLines<'c>> {
+            move |batch: Vec<Finished<'c>>| -> anyhow::Result<TicketLines> {
                 let mut part = TicketLines::default();
                 let mut csv = render::CsvRows::default();
                 for finished in batch {
@@ -124,7 +124,7 @@ impl EventAudit<'_> {
                                 csv.write(&history_row(&judgement), &mut part.out)?;
                                 part.out.push(b'\n');
                             }
-                            _ => part.table.push(judgement),
+                            _ => part.table.push(TicketRow::new(&judgement, context.screen)),
                         },
                         // A ticket that cannot be judged fails like one that
                         // cannot be read.
@@ -162,7 +162,7 @@ impl EventAudit<'_> {
             Ok(())
         })?;
         if !table.is_empty() {
-            let text = render::history::tickets_table(&table, context.screen);
+            let text = render::history::tickets_table(table, context.screen);
             counted.written(out.write_all(text.as_bytes()))?;
         }
         read.ignored.report();
@@ -228,10 +228,10 @@ impl EventAudit<'_> {
 /// What a worker made of a batch of tickets: their output lines (JSON or
 /// CSV), errors for stderr, or judgements for the table.
 #[derive(Default)]
-struct TicketLines<'c> {
+struct TicketLines {
     out: Vec<u8>,
     stderr: Vec<String>,
-    table: Vec<Judgement<'c>>,
+    table: Vec<TicketRow>,
     counted: Counted,
 }
 

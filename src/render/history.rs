@@ -396,14 +396,28 @@ pub fn summary_table(
 
 /// Judged tickets as a table, one row a ticket. Narrow: short times and
 /// headers, cells wrapping between words.
-pub fn tickets_table(judgements: &[Judgement], screen: super::Screen) -> String {
-    let more = [
-        ("verdict", "verdict"),
-        ("late", "late"),
-        ("steps", "steps on time/late/missed"),
-    ];
-    let (mut table, narrow) = super::ticket_table(screen, &more, 5);
-    for j in judgements {
+pub fn tickets_table(rows: Vec<TicketRow>, screen: super::Screen) -> String {
+    let (mut table, _) = super::ticket_table(screen, &TICKET_COLUMNS, 5);
+    for row in rows {
+        table.add_row(row.0);
+    }
+    format!("{table}\n")
+}
+
+/// The columns after the response due of a judged ticket's table row.
+const TICKET_COLUMNS: [(&str, &str); 3] = [
+    ("verdict", "verdict"),
+    ("late", "late"),
+    ("steps", "steps on time/late/missed"),
+];
+
+/// A judged ticket's row of the table, made as the ticket is judged: a
+/// table of many tickets keeps their rows, not their histories.
+pub struct TicketRow(Vec<comfy_table::Cell>);
+
+impl TicketRow {
+    pub fn new(j: &Judgement, screen: super::Screen) -> TicketRow {
+        let narrow = screen.narrower_than(120);
         let h = &j.history;
         let count = |v: StepVerdict| j.escalations.iter().filter(|s| s.verdict == v).count();
         let missed = count(StepVerdict::Missed);
@@ -428,7 +442,6 @@ pub fn tickets_table(judgements: &[Judgement], screen: super::Screen) -> String 
             count(StepVerdict::Late)
         );
         row.push(screen.alarm(steps, missed > 0));
-        table.add_row(row);
+        TicketRow(row)
     }
-    format!("{table}\n")
 }
