@@ -1,8 +1,9 @@
-//! Batch input: arbitrary bytes read by `batch::read` as JSON Lines or CSV
-//! (the first byte picks which); every ticket read is resolved against the
-//! embedded data set and its deadline computed. Nothing may panic, line
-//! numbers only go up and stay within the input's lines, and memory stays
-//! bounded (libFuzzer's -rss_limit_mb) however long a line or record is.
+//! Batch input: arbitrary bytes read by `record::read::<Tickets, _>` as
+//! JSON Lines or CSV (the first byte picks which); every ticket read is
+//! resolved against the embedded data set (`Resolver::ticket`) and its
+//! deadline computed. Nothing may panic, line numbers only go up and stay
+//! within the input's lines, and memory stays bounded (libFuzzer's
+//! -rss_limit_mb) however long a line or record is.
 #![no_main]
 
 use std::convert::Infallible;
@@ -10,9 +11,11 @@ use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use libfuzzer_sys::fuzz_target;
-use slacalc::batch::{self, InputFormat, ReadError};
 use slacalc::deadline;
+use slacalc::frame::{InputFormat, ReadError};
 use slacalc::load::DataSet;
+use slacalc::record::{self, FieldMap, Tickets};
+use slacalc::resolve::Resolver;
 
 fn data() -> &'static DataSet {
     static DATA: OnceLock<DataSet> = OnceLock::new();
@@ -40,15 +43,17 @@ fuzz_target!(|bytes: &[u8]| {
         InputFormat::Csv
     };
     let data = data();
-    let now = DateTime::<Utc>::from_timestamp(1_795_710_600, 0).expect("instant"); // 2026-11-20
+    let now = DateTime::<Utc>::from_timestamp(1_795_710_600, 0).expect("instant"); // 2026-11-26T16:30Z
     let last_line = file_lines(input);
+    let mut names = Resolver::new(data, now);
     let mut previous = 0;
-    let result = batch::read(input, format, |line, fields| {
+    let map = FieldMap::default();
+    let result = record::read::<Tickets, _>(input, format, &map, |line, fields| {
         assert!(line > previous, "line {line} after line {previous}");
         assert!(line <= last_line, "line {line} of {last_line}");
         previous = line;
         if let Ok(fields) = fields {
-            if let Ok(ticket) = fields.resolve(data, now) {
+            if let Ok(ticket) = names.ticket(&fields) {
                 let _ = deadline::compute(&ticket, false);
             }
         }

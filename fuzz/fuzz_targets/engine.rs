@@ -10,7 +10,7 @@
 use std::sync::OnceLock;
 
 use arbitrary::Arbitrary;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, TimeDelta, Utc};
 use libfuzzer_sys::fuzz_target;
 use slacalc::clock::{business_days_due, Clock, ClockKind, Interval, Pauses};
 use slacalc::coverage;
@@ -18,7 +18,8 @@ use slacalc::deadline;
 use slacalc::escalation;
 use slacalc::load::DataSet;
 use slacalc::plan::Plan;
-use slacalc::ticket::{PriorityPeriod, Ticket};
+use slacalc::record::TicketFields;
+use slacalc::resolve::Resolver;
 
 const YEAR_2000: i64 = 946_684_800;
 const CENTURY: i64 = 3_155_760_000; // 2000..2100
@@ -134,26 +135,59 @@ fuzz_target!(|input: Input| {
     let plans: Vec<&Plan> = data.plans_in_order().collect();
     let plan = plans[input.plan as usize % plans.len()];
     let priority = &plan.priorities[input.priority as usize % plan.priorities.len()];
-    let changes: Vec<PriorityPeriod> = input
-        .change
-        .and_then(|(after, p)| {
-            Some(PriorityPeriod {
-                from: at(start + i64::from(after % (30 * 86_400)))?,
-                priority: &plan.priorities[p as usize % plan.priorities.len()],
-            })
-        })
-        .into_iter()
-        .collect();
-    let ticket = Ticket {
-        plan,
-        desk,
-        opened: from,
-        pauses: pauses.clone(),
-        initial: PriorityPeriod { from, priority },
-        changes,
-        at: None,
-        responded: None,
+    // The ticket is built as the library builds one, by the resolver, from
+    // its names and its instants written in RFC 3339 (UTC). Outside years
+    // 0000-9999 RFC 3339 cannot write them: the ticket is then built from
+    // the instant, without its pauses and its change of priority.
+    let utc = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let mut writable = (0..=9999).contains(&from.year());
+    let mut written = |t: DateTime<Utc>| {
+        writable &= (0..=9999).contains(&t.year());
+        utc(t)
     };
+    let desk_name = desks[input.desk as usize % desks.len()];
+    let mut names = Resolver::new(data, from);
+    let mut fields = TicketFields {
+        plan: plan.name.as_str().into(),
+        priority: Some(priority.id.as_str().into()),
+        desk: desk_name.into(),
+        opened: utc(from).into(),
+        pauses: pauses
+            .as_slice()
+            .iter()
+            .map(|p| format!("{}/{}", written(p.start), written(p.end)).into())
+            .collect(),
+        ..TicketFields::default()
+    };
+    if let Some((after, p)) = input.change {
+        if let Some(change) = at(start + i64::from(after % (30 * 86_400))) {
+            let to = &plan.priorities[p as usize % plan.priorities.len()];
+            fields
+                .extra_mut()
+                .priority_changes
+                .push(format!("{}={}", written(change), to.id).into());
+        }
+    }
+    let ticket = match names.ticket(&fields) {
+        Ok(ticket) => ticket,
+        Err(e) => {
+            if checks() && writable {
+                panic!("a ticket of {from} not read back: {e}");
+            }
+            match names.ticket_at(
+                [&plan.name, &priority.id, desk_name],
+                from,
+                &[] as &[&str],
+                None,
+            ) {
+                Ok(ticket) => ticket,
+                Err(e) => panic!("a ticket of {from} not built: {e}"),
+            }
+        }
+    };
+    if checks() {
+        assert_eq!(ticket.opened(), from, "opened read back");
+    }
     let _ = deadline::compute(&ticket, true);
     let _ = coverage::status(plan, desk, from);
     let _ = coverage::days(

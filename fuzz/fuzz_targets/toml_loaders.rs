@@ -49,7 +49,7 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let desk = embedded().desk("europe").expect("europe desk");
-    let opened = DateTime::<Utc>::from_timestamp(1_795_710_600, 0).expect("instant"); // 2026-11-20
+    let opened = DateTime::<Utc>::from_timestamp(1_795_710_600, 0).expect("instant"); // 2026-11-26T16:30Z
     for plan in data.plans_in_order() {
         let _ = data.plan(&plan.name);
         for priority in &plan.priorities {
