@@ -168,9 +168,6 @@ enum Entry<'d> {
     /// Failed already, or opened after as-of: its later events are passed
     /// over.
     Skipped,
-    /// Closed and handed back: a second `opened` is an error of its line,
-    /// never a second ticket judged under the same id (SPEC §9).
-    Closed,
 }
 
 /// Events in, histories out (SPEC §9). Events after `as_of` are ignored.
@@ -179,6 +176,11 @@ pub struct Recorder<'d> {
     statuses: Statuses,
     as_of: DateTime<Utc>,
     tickets: FxHashMap<Value, Entry<'d>>,
+    /// The tickets closed and handed back: a second `opened` is an error
+    /// of its line, never a second ticket judged under the same id (SPEC
+    /// §9). Apart from `tickets`, which every event looks up, so that
+    /// stays as small as the tickets open.
+    closed: rustc_hash::FxHashSet<Value>,
     next_order: u64,
     /// Events of types the log does not know, by type.
     ignored: BTreeMap<String, u64>,
@@ -196,6 +198,7 @@ impl<'d> Recorder<'d> {
             statuses,
             as_of,
             tickets: FxHashMap::default(),
+            closed: rustc_hash::FxHashSet::default(),
             next_order: 0,
             ignored: BTreeMap::new(),
         }
@@ -217,9 +220,11 @@ impl<'d> Recorder<'d> {
             self.ignore(id, name, fields.at.as_ref());
             return None;
         }
-        let outcome = match (self.tickets.get_mut(id), kind) {
+        let entry = self.tickets.get_mut(id);
+        let closed = entry.is_none() && self.closed.contains(id);
+        let outcome = match (entry, kind) {
             (Some(Entry::Skipped), _) => return None,
-            (None, Kind::Opened) => match self.open(line, &fields) {
+            (None, Kind::Opened) if !closed => match self.open(line, &fields) {
                 Ok(opened) => {
                     let entry = match opened {
                         Some(history) => {
@@ -233,11 +238,11 @@ impl<'d> Recorder<'d> {
                 }
                 Err(e) => e,
             },
-            (Some(Entry::Open(_) | Entry::Closed), Kind::Opened) => Error::value(
+            (Some(Entry::Open(_)) | None, Kind::Opened) => Error::value(
                 id,
                 format!("ticket '{}' is opened twice", input::escaped(id)),
             ),
-            (None | Some(Entry::Closed), _) => Error::value(
+            (None, _) => Error::value(
                 id,
                 format!(
                     "ticket '{}' has no open history: its first event must be 'opened', and nothing may follow its close",
@@ -247,7 +252,8 @@ impl<'d> Recorder<'d> {
             (Some(Entry::Open(history)), kind) => {
                 match Self::apply(history, &self.statuses, &self.names, self.as_of, kind, &fields) {
                     Ok(()) if history.closed.is_some() => {
-                        let entry = self.tickets.get_mut(id).map(|e| std::mem::replace(e, Entry::Closed));
+                        let entry = self.tickets.remove(id);
+                        self.closed.insert(fields.ticket.unwrap_or_default());
                         return match entry {
                             Some(Entry::Open(history)) => Some(Ok(*history)),
                             _ => None,
@@ -301,7 +307,7 @@ impl<'d> Recorder<'d> {
             .into_values()
             .filter_map(|entry| match entry {
                 Entry::Open(history) => Some(*history),
-                Entry::Skipped | Entry::Closed => None,
+                Entry::Skipped => None,
             })
             .collect();
         open.sort_by_key(|h| h.order);
