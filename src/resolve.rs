@@ -159,7 +159,7 @@ impl<'d> Resolver<'d> {
                 }
                 Ok(PriorityPeriod {
                     from,
-                    priority: plan.priority(priority.trim()).map_err(echo_safe)?,
+                    priority: self.priority(plan, priority.trim())?,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
