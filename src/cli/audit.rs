@@ -8,12 +8,12 @@ use clap::Args;
 
 use slacalc::audit::{audit, tally, TicketAudit};
 use slacalc::frame::LineError;
-use slacalc::input::{self, escaped};
+use slacalc::input;
 use slacalc::record::TicketFields;
 use slacalc::resolve::Resolver;
 
 use super::batch::{self, ErrorPlacement, InputFormat, Tallied};
-use super::{one_line, Context, Execute, Format};
+use super::{Context, Execute, Format};
 use crate::render::{self, audit::TicketVerdictJson};
 
 /// Met or breached: audit first-response times of an export
@@ -147,12 +147,9 @@ impl Execute for AuditArgs {
                    names: &mut Resolver<'_>,
                    line: u64,
                    fields: Result<TicketFields, LineError>| {
-            let judged = fields
-                .map_err(|e| e.to_string())
-                .and_then(|fields| judge(names, as_of, &fields).map_err(|e| one_line(&e)));
-            match judged {
+            match batch::of_line(fields, |fields| judge(names, as_of, &fields)) {
                 Ok(judged) => tally(&mut all.groups, &judged),
-                Err(message) => all.fail((line, escaped(&message).into_owned())),
+                Err(message) => all.fail((line, message)),
             }
         };
         let mut all: Tallied<_, (u64, String)> = Tallied::default();
@@ -200,9 +197,8 @@ fn tickets_table<'d>(
                 names: &mut Resolver<'d>,
                 line: u64,
                 fields: Result<TicketFields<'_>, LineError>| {
-        let row = fields.map_err(|e| e.to_string()).and_then(|fields| {
-            let judged = judge(names, as_of, &fields).map_err(|e| one_line(&e))?;
-            Ok((fields.id.clone(), judged))
+        let row = batch::of_line(fields, |fields| {
+            Ok((fields.id.clone(), judge(names, as_of, &fields)?))
         });
         part.push(row.map_err(|message| (line, message)));
     };
@@ -213,7 +209,7 @@ fn tickets_table<'d>(
             match row {
                 Ok(row) => rows.push(row),
                 Err((line, message)) => {
-                    eprintln!("{}", batch::error_line(line, &escaped(&message)));
+                    eprintln!("{}", batch::error_line(line, &message));
                 }
             }
         }

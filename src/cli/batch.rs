@@ -257,6 +257,19 @@ impl CsvParts {
 }
 
 /// The line on stderr that reports a failed input line.
+/// What a batch line's fields make, or why the line makes nothing: its
+/// own error, or the error of `make`, as one line whatever a value in it
+/// held (control characters escaped).
+pub fn of_line<T>(
+    fields: Result<TicketFields<'_>, LineError>,
+    make: impl FnOnce(TicketFields<'_>) -> anyhow::Result<T>,
+) -> Result<T, String> {
+    match fields {
+        Ok(fields) => make(fields).map_err(|e| one_line(&e)),
+        Err(error) => Err(escaped(&error.to_string()).into_owned()),
+    }
+}
+
 /// The error of a ticket, naming the ticket unless the message does.
 pub fn of_ticket(id: &str, message: &str) -> String {
     if id.is_empty() || message.contains(&format!("'{id}'")) {
@@ -280,15 +293,9 @@ pub fn emit(
     errors: ErrorPlacement,
 ) -> anyhow::Result<Option<String>> {
     let start = out.len();
-    let result = match fields {
-        Ok(fields) => each(&fields, out).map_err(|e| one_line(&e)),
-        Err(error) => Err(error.to_string()),
-    };
-    let failed = match result {
+    let failed = match of_line(fields, |fields| each(&fields, out)) {
         Ok(()) => None,
         Err(message) => {
-            // One line, whatever a value in it held.
-            let message = escaped(&message).into_owned();
             out.truncate(start);
             if errors == ErrorPlacement::Stderr {
                 return Ok(Some(message));
