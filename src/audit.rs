@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use crate::clock::{Interval, Pauses};
 use crate::deadline::{self, Deadline};
 use crate::error::{Error, Result};
-use crate::escalation::{self, LadderOf};
+use crate::escalation::{self, Ladder, LadderOf};
 use crate::history::{History, NOTIFICATION, RESPONSE};
 use crate::plan::{Plan, Priority, Target};
 use crate::record::Field;
@@ -367,6 +367,9 @@ pub struct Judgement<'d> {
     pub notification: Option<Judged<'d>>,
     /// The steps whose ladder changes the holder.
     pub escalations: Vec<StepJudged>,
+    /// The ticket's ladder the steps were judged on (`None`: the plan has
+    /// no escalation matrix), for the queue's holder and next step.
+    pub ladder: Option<Ladder<'d>>,
 }
 
 /// A history that could not be judged, and why.
@@ -383,12 +386,19 @@ pub fn judge_history(
 ) -> std::result::Result<Judgement<'_>, Unjudged<'_>> {
     let history = history.as_of(as_of);
     match judged_parts(&history, as_of) {
-        Ok((ticket, response, notification, escalations)) => Ok(Judgement {
+        Ok(Parts {
+            ticket,
+            response,
+            notification,
+            escalations,
+            ladder,
+        }) => Ok(Judgement {
             history,
             ticket,
             response,
             notification,
             escalations,
+            ladder,
         }),
         Err(error) => Err(Unjudged {
             history: Box::new(history),
@@ -397,12 +407,18 @@ pub fn judge_history(
     }
 }
 
+/// What a judgement holds besides its history.
+struct Parts<'d> {
+    ticket: Ticket<'d>,
+    response: Judged<'d>,
+    notification: Option<Judged<'d>>,
+    escalations: Vec<StepJudged>,
+    ladder: Option<Ladder<'d>>,
+}
+
 /// A history's pauses, its response, its notification and its steps,
 /// judged.
-fn judged_parts<'d>(
-    history: &History<'d>,
-    as_of: DateTime<Utc>,
-) -> Result<(Ticket<'d>, Judged<'d>, Option<Judged<'d>>, Vec<StepJudged>)> {
+fn judged_parts<'d>(history: &History<'d>, as_of: DateTime<Utc>) -> Result<Parts<'d>> {
     let end = history.closed.unwrap_or(as_of);
     let mut waits = history.waits.clone();
     if let Some(since) = history.waiting_since {
@@ -452,19 +468,25 @@ fn judged_parts<'d>(
         history.recorded_at[NOTIFICATION],
         Plan::notification,
     )?;
-    let escalations = judge_steps(&ticket, history, end)?;
-    Ok((ticket, response, notification, escalations))
+    let ladder = escalation::ladder(&ticket, LadderOf::EachStepsPriority)?;
+    let escalations = ladder
+        .as_ref()
+        .map_or_else(Vec::new, |ladder| judge_steps(ladder, history, end));
+    Ok(Parts {
+        ticket,
+        response,
+        notification,
+        escalations,
+        ladder,
+    })
 }
 
 /// Each step that changes the holder, judged (SPEC §9) on the ticket's
 /// ladder ([`crate::escalation`]), each step with the ladder of the
 /// priority in force at its instant.
-fn judge_steps(ticket: &Ticket, history: &History, end: DateTime<Utc>) -> Result<Vec<StepJudged>> {
-    let Some((_, rungs)) = escalation::ladder(ticket, LadderOf::EachStepsPriority)? else {
-        return Ok(Vec::new());
-    };
+fn judge_steps(ladder: &Ladder, history: &History, end: DateTime<Utc>) -> Vec<StepJudged> {
     let mut steps = Vec::new();
-    for rung in rungs.iter().filter(|rung| rung.changes_holder) {
+    for rung in ladder.rungs.iter().filter(|rung| rung.changes_holder) {
         let (Some(due), Some(reaches)) = (rung.due, rung.cell()) else {
             continue;
         };
@@ -494,7 +516,7 @@ fn judge_steps(ticket: &Ticket, history: &History, end: DateTime<Utc>) -> Result
             late,
         });
     }
-    Ok(steps)
+    steps
 }
 
 /// How an audit summary groups tickets (`--by`, SPEC §9).

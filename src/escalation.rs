@@ -131,9 +131,29 @@ impl<'m> Rung<'m> {
     }
 }
 
-/// A ticket's ladder: its plan's initial holder and each step of the
-/// matrix (`None`: the plan has no escalation matrix).
-pub fn ladder<'m>(ticket: &Ticket<'m>, of: LadderOf) -> Result<Option<(&'m str, Vec<Rung<'m>>)>> {
+/// A ticket's ladder: its plan's initial holder and each step of its
+/// escalation matrix.
+#[derive(Debug, Clone)]
+pub struct Ladder<'m> {
+    /// Who holds the ticket before step 1.
+    pub initial: &'m str,
+    pub rungs: Vec<Rung<'m>>,
+}
+
+impl<'m> Ladder<'m> {
+    /// Who holds the ticket at `at`: the holder after the last step due at
+    /// or before it (before step 1: the initial holder).
+    pub fn holder_at(&self, at: DateTime<Utc>) -> &'m str {
+        self.rungs
+            .iter()
+            .rev()
+            .find(|rung| rung.due.is_some_and(|due| due <= at))
+            .map_or(self.initial, |rung| rung.holder)
+    }
+}
+
+/// A ticket's ladder (`None`: the plan has no escalation matrix).
+pub fn ladder<'m>(ticket: &Ticket<'m>, of: LadderOf) -> Result<Option<Ladder<'m>>> {
     let Some(matrix) = ticket.plan.escalation() else {
         return Ok(None);
     };
@@ -165,17 +185,7 @@ pub fn ladder<'m>(ticket: &Ticket<'m>, of: LadderOf) -> Result<Option<(&'m str, 
             changes_holder,
         });
     }
-    Ok(Some((initial, rungs)))
-}
-
-/// Who holds the ticket at `at`: the holder after the last step due at or
-/// before it (before step 1: `initial`).
-pub fn holder_at<'m>(initial: &'m str, rungs: &[Rung<'m>], at: DateTime<Utc>) -> &'m str {
-    rungs
-        .iter()
-        .rev()
-        .find(|rung| rung.due.is_some_and(|due| due <= at))
-        .map_or(initial, |rung| rung.holder)
+    Ok(Some(Ladder { initial, rungs }))
 }
 
 /// The escalation state of a ticket at `at`.
@@ -189,14 +199,14 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
         });
     }
     let in_force = ticket.period_at(at).clone();
-    let (initial, rungs) = ladder(ticket, LadderOf::PriorityAt(at))?.ok_or_else(|| {
+    let ladder = ladder(ticket, LadderOf::PriorityAt(at))?.ok_or_else(|| {
         Error::Lacking(format!(
             "plan '{}' has no escalation matrix in its plan file",
             plan.name
         ))
     })?;
-    let mut steps = Vec::with_capacity(rungs.len());
-    for rung in &rungs {
+    let mut steps = Vec::with_capacity(ladder.rungs.len());
+    for rung in &ladder.rungs {
         let due = rung.due.ok_or_else(|| {
             Error::Lacking(format!("escalation step {} has no time", rung.index + 1))
         })?;
@@ -223,7 +233,7 @@ pub fn escalate<'a>(ticket: &Ticket<'a>, at: DateTime<Utc>) -> Result<Escalation
             )?,
         });
     }
-    let holder_at = holder_at(initial, &rungs, at).to_string();
+    let holder_at = ladder.holder_at(at).to_string();
     let next = steps.iter().position(|s| s.status == StepStatus::Pending);
     let response = plan.response(in_force.priority);
     let response_due = deadline::due(desk, response, ticket.opened, &ticket.pauses)?;

@@ -8,10 +8,9 @@ use crate::audit::{judge_history, StepVerdict};
 use crate::clock::Clock;
 use crate::deadline;
 use crate::error::{Error, Result};
-use crate::escalation::{self, LadderOf};
+use crate::escalation::Ladder;
 use crate::history::History;
 use crate::plan::Priority;
-use crate::ticket::Ticket;
 
 /// The share of a target used up from which a ticket is on watch, at
 /// risk, critical (percent; `--warn`).
@@ -175,7 +174,7 @@ pub fn entry(history: History<'_>, at: DateTime<Utc>, warn: Thresholds) -> Resul
         _ => State::Ok,
     };
     let priority = history.priority_at(at);
-    let (holder, next_step) = holders(&judgement.ticket, at)?;
+    let (holder, next_step) = holders(judgement.ladder.as_ref(), at);
     let unanswered_due = response.due.filter(|_| !answered);
     let next_deadline = match (unanswered_due, next_step.as_ref().map(|s| s.at)) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -201,14 +200,15 @@ pub fn entry(history: History<'_>, at: DateTime<Utc>, warn: Thresholds) -> Resul
 }
 
 /// Who holds the ticket at `at`, and the next step after `at` that
-/// changes the holder, on the ticket's ladder (each step with the ladder
-/// of the priority in force at its instant; the ticket's history ends at
-/// `at`, so a later step follows the priority in force then).
-fn holders(ticket: &Ticket, at: DateTime<Utc>) -> Result<(String, Option<NextStep>)> {
-    let Some((initial, rungs)) = escalation::ladder(ticket, LadderOf::EachStepsPriority)? else {
-        return Ok((String::new(), None));
+/// changes the holder, on the ladder its steps were judged on (each step
+/// with the ladder of the priority in force at its instant; the history
+/// ends at `at`, so a later step follows the priority in force then).
+fn holders(ladder: Option<&Ladder>, at: DateTime<Utc>) -> (String, Option<NextStep>) {
+    let Some(ladder) = ladder else {
+        return (String::new(), None);
     };
-    let next = rungs
+    let next = ladder
+        .rungs
         .iter()
         .filter(|rung| rung.changes_holder)
         .find_map(|rung| {
@@ -219,7 +219,7 @@ fn holders(ticket: &Ticket, at: DateTime<Utc>) -> Result<(String, Option<NextSte
                 reaches: rung.cell()?.to_string(),
             })
         });
-    Ok((escalation::holder_at(initial, &rungs, at).to_string(), next))
+    (ladder.holder_at(at).to_string(), next)
 }
 
 /// Most urgent first: by next deadline (none last), then by id.

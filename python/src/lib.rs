@@ -445,10 +445,11 @@ fn escalation_columns<'py>(
         rows.answers(&data.inner, jobs, |names, i| {
             let ticket = rows.ticket(names, i, None)?;
             let plan = ticket.plan();
-            let (_, rungs) = escalation::ladder(&ticket, LadderOf::EachStepsPriority)
+            let ladder = escalation::ladder(&ticket, LadderOf::EachStepsPriority)
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("plan '{}' has no escalation matrix", plan.name))?;
-            Ok(rungs
+            Ok(ladder
+                .rungs
                 .iter()
                 .map(|rung| {
                     (

@@ -104,8 +104,8 @@ fn place_row<'d>(
     at: chrono::DateTime<chrono::Utc>,
     warn: Thresholds,
 ) -> Placed<'d> {
-    let history = fields.map_err(|e| e.to_string()).and_then(|fields| {
-        let ticket = names.ticket(&fields).map_err(|e| one_line(&e.into()))?;
+    let history = batch::of_line(fields, |fields| {
+        let ticket = names.ticket(&fields)?;
         let id = fields
             .id
             .as_ref()
