@@ -226,7 +226,7 @@ impl EventAudit<'_> {
 }
 
 /// What a worker made of a batch of tickets: their output lines (JSON or
-/// CSV), errors for stderr, or judgements for the table.
+/// CSV), errors for stderr, or rows for the table.
 #[derive(Default)]
 struct TicketLines {
     out: Vec<u8>,

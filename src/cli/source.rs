@@ -58,31 +58,7 @@ impl Source<'_> {
             take,
         )
     }
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// One JSON object per line
-    Jsonl,
-    /// A header row, then one ticket per row
-    Csv,
-}
-
-impl From<InputFormat> for slacalc::frame::InputFormat {
-    fn from(format: InputFormat) -> Self {
-        match format {
-            InputFormat::Jsonl => slacalc::frame::InputFormat::Jsonl,
-            InputFormat::Csv => slacalc::frame::InputFormat::Csv,
-        }
-    }
-}
-
-/// What folds a ticket row (its file line and fields, or why the line
-/// holds none) into a worker's part, with the worker's resolver.
-pub type RowFold<'a, 'd, P> =
-    dyn Fn(&mut P, &mut Resolver<'d>, u64, Result<TicketFields<'_>, LineError>) + Sync + 'a;
-
-impl Source<'_> {
     /// The source's ticket rows on `jobs` workers, each with its own
     /// resolver: `each` folds a chunk's rows (each its file line and its
     /// fields, or why the line holds none) into a part, and `take` gets
@@ -114,10 +90,32 @@ impl Source<'_> {
     }
 }
 
+/// What folds a ticket row (its file line and fields, or why the line
+/// holds none) into a worker's part, with the worker's resolver.
+pub type RowFold<'a, 'd, P> =
+    dyn Fn(&mut P, &mut Resolver<'d>, u64, Result<TicketFields<'_>, LineError>) + Sync + 'a;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// One JSON object per line
+    Jsonl,
+    /// A header row, then one ticket per row
+    Csv,
+}
+
+impl From<InputFormat> for slacalc::frame::InputFormat {
+    fn from(format: InputFormat) -> Self {
+        match format {
+            InputFormat::Jsonl => slacalc::frame::InputFormat::Jsonl,
+            InputFormat::Csv => slacalc::frame::InputFormat::Csv,
+        }
+    }
+}
+
 /// The format given, or else the one of the path's extension (`.csv`;
 /// `.jsonl`, `.ndjson`, `.json`), or else told from the first character
 /// (standard input, `.txt` and the like).
-pub fn format_of(path: &str, given: Option<InputFormat>) -> slacalc::frame::InputFormat {
+fn format_of(path: &str, given: Option<InputFormat>) -> slacalc::frame::InputFormat {
     if let Some(given) = given {
         return given.into();
     }
@@ -134,7 +132,7 @@ pub fn format_of(path: &str, given: Option<InputFormat>) -> slacalc::frame::Inpu
 }
 
 /// The input (`-` for stdin), whose read errors name it.
-pub fn open(path: &str) -> anyhow::Result<Named> {
+fn open(path: &str) -> anyhow::Result<Named> {
     let cannot = |why: &dyn std::fmt::Display| {
         slacalc::Error::value(path, format!("cannot read '{}': {why}", escaped(path)))
     };
