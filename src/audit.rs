@@ -12,7 +12,7 @@ use crate::clock::{Interval, Pauses};
 use crate::deadline::{self, Deadline};
 use crate::error::{Error, Result};
 use crate::escalation::{self, Ladder, LadderOf};
-use crate::history::{History, NOTIFICATION, RESPONSE};
+use crate::history::History;
 use crate::plan::{Plan, Priority, Target};
 use crate::record::Field;
 use crate::ticket::Ticket;
@@ -459,13 +459,13 @@ fn judged_parts<'d>(history: &History<'d>, as_of: DateTime<Utc>) -> Result<Parts
     };
     let response = judged(
         history.responded.or(history.closed),
-        history.recorded_at[RESPONSE],
+        history.responded_priority,
         |plan, priority| Some(plan.response(priority)),
     )?
     .ok_or_else(|| Error::Lacking("a priority without a response target".into()))?;
     let notification = judged(
         history.notified.or(history.closed),
-        history.recorded_at[NOTIFICATION],
+        history.notified_priority,
         Plan::notification,
     )?;
     let ladder = escalation::ladder(&ticket, LadderOf::EachStepsPriority)?;

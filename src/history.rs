@@ -63,10 +63,11 @@ pub struct History<'d> {
     pub waiting_since: Option<DateTime<Utc>>,
     pub notified: Option<DateTime<Utc>>,
     pub responded: Option<DateTime<Utc>>,
-    /// The priority in force when the notification and the response were
-    /// recorded: equal instants apply in file order, so a change at the
-    /// same instant later in the log does not apply to them (SPEC §9).
-    pub(crate) recorded_at: [Option<&'d Priority>; 2],
+    /// The priority in force when the notification, and the response,
+    /// were recorded: equal instants apply in file order, so a change at
+    /// the same instant later in the log does not apply to them (SPEC §9).
+    pub(crate) notified_priority: Option<&'d Priority>,
+    pub(crate) responded_priority: Option<&'d Priority>,
     /// Each escalation: when, and to whom (as written).
     pub escalations: Vec<(DateTime<Utc>, String)>,
     pub closed: Option<DateTime<Utc>>,
@@ -96,7 +97,8 @@ impl<'d> History<'d> {
             waiting_since: None,
             notified: times.notified,
             responded: times.responded,
-            recorded_at: [None, None],
+            notified_priority: None,
+            responded_priority: None,
             escalations: Vec::new(),
             closed: times.closed,
             by,
@@ -122,10 +124,10 @@ impl<'d> History<'d> {
         self.notified = known(self.notified);
         self.responded = known(self.responded);
         if self.notified.is_none() {
-            self.recorded_at[NOTIFICATION] = None;
+            self.notified_priority = None;
         }
         if self.responded.is_none() {
-            self.recorded_at[RESPONSE] = None;
+            self.responded_priority = None;
         }
         self.closed = known(self.closed);
         self.escalations.retain(|(t, _)| *t <= at);
@@ -142,11 +144,6 @@ impl<'d> History<'d> {
         self.waiting_since.is_some()
     }
 }
-
-/// Where [`History::recorded_at`] keeps the notification's priority.
-pub(crate) const NOTIFICATION: usize = 0;
-/// Where [`History::recorded_at`] keeps the response's priority.
-pub(crate) const RESPONSE: usize = 1;
 
 /// A ticket that could not be judged: its id, the line that showed it,
 /// why, and its place among the tickets (`None`: a line that held no
@@ -348,7 +345,8 @@ impl<'d> Recorder<'d> {
             waiting_since: None,
             notified: None,
             responded: None,
-            recorded_at: [None, None],
+            notified_priority: None,
+            responded_priority: None,
             escalations: Vec::new(),
             closed: None,
             by: fields.by.as_ref().map(Value::to_string),
@@ -414,13 +412,13 @@ impl<'d> Recorder<'d> {
             Kind::Notified => {
                 if history.notified.is_none() {
                     history.notified = Some(at);
-                    history.recorded_at[NOTIFICATION] = Some(history.priority_at(at));
+                    history.notified_priority = Some(history.priority_at(at));
                 }
             }
             Kind::Responded => {
                 if history.responded.is_none() {
                     history.responded = Some(at);
-                    history.recorded_at[RESPONSE] = Some(history.priority_at(at));
+                    history.responded_priority = Some(history.priority_at(at));
                 }
             }
             Kind::Escalated => history
